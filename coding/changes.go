@@ -1,0 +1,463 @@
+package coding
+
+import (
+	"hash/fnv"
+	"slices"
+)
+
+// Batch applies changes in order as one; its undo undoes them in reverse.
+type Batch []Change
+
+// Apply implements Change.
+func (b Batch) Apply(tx Tx) (Change, error) {
+	undo := make(Batch, 0, len(b))
+	for _, c := range b {
+		u, err := c.Apply(tx)
+		if err != nil {
+			return nil, err
+		}
+		undo = append(undo, u)
+	}
+	slices.Reverse(undo)
+	return undo, nil
+}
+
+// AddFragment codes a new span. Fragment.ID may be empty (one is made);
+// Page, Text, Coder and the times are filled in from the document and tx.
+// Labels not yet in the codebook are added to it.
+type AddFragment struct {
+	Fragment Fragment
+}
+
+// Apply implements Change.
+func (a AddFragment) Apply(tx Tx) (Change, error) {
+	f := a.Fragment
+	if f.ID == "" {
+		f.ID = NewID()
+	}
+	if f.Coder == "" {
+		f.Coder = tx.Coder()
+	}
+	now := tx.Now()
+	if f.Created.IsZero() {
+		f.Created = now
+	}
+	f.Modified = now
+	newLabels, err := settle(tx, &f)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.Fragment(f.ID); err == nil {
+		return nil, Errorf(KindExists, "add fragment", f.ID, "a fragment with this id exists")
+	} else if !IsKind(err, KindNotFound) {
+		return nil, err
+	}
+	if err := tx.PutFragment(f); err != nil {
+		return nil, err
+	}
+	return undoWithLabels(DeleteFragment{ID: f.ID}, newLabels), nil
+}
+
+// settle validates f against its document, fills in its page and text and
+// adds missing labels to the codebook, returning the labels it added.
+func settle(tx Tx, f *Fragment) ([]Label, error) {
+	f.Labels = NormaliseLabels(f.Labels)
+	if err := f.Check(); err != nil {
+		return nil, err
+	}
+	doc, err := tx.Document(f.DocID)
+	if err != nil {
+		return nil, err
+	}
+	text, err := tx.Text(doc.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckSpan(text, f.Start, f.End); err != nil {
+		return nil, E(KindInvalid, "code", doc.ID, err.(*Error).Err)
+	}
+	f.Page = text.PageAt(f.Start)
+	f.Text = text.Slice(f.Start, f.End)
+	return ensureLabels(tx, f.Labels)
+}
+
+// ensureLabels adds to the codebook the named labels it lacks and renames
+// nothing: an existing label keeps its spelling, colour and definition.
+func ensureLabels(tx Tx, names []string) ([]Label, error) {
+	var added []Label
+	for i, n := range names {
+		l, err := tx.LabelNamed(n)
+		if err == nil {
+			names[i] = l.Name
+			continue
+		}
+		if !IsKind(err, KindNotFound) {
+			return nil, err
+		}
+		l = Label{ID: NewID(), Name: n, Colour: DefaultColour(n), Created: tx.Now(), Modified: tx.Now()}
+		if err := l.Check(); err != nil {
+			return nil, err
+		}
+		if err := tx.PutLabel(l); err != nil {
+			return nil, err
+		}
+		added = append(added, l)
+	}
+	return added, nil
+}
+
+func undoWithLabels(undo Change, added []Label) Change {
+	if len(added) == 0 {
+		return undo
+	}
+	b := Batch{undo}
+	for _, l := range added {
+		b = append(b, DeleteLabel{ID: l.ID})
+	}
+	return b
+}
+
+// Palette is the set of label colours given out to new labels: distinct
+// for the common kinds of colour blindness (Okabe & Ito 2008).
+var Palette = []string{"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999"}
+
+// DefaultColour picks a palette colour for a new label from its name, so
+// that the same name gets the same colour in every teammate's copy.
+func DefaultColour(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return Palette[h.Sum32()%uint32(len(Palette))]
+}
+
+// EditFragment replaces a fragment's span, role, valence, labels and memo
+// with those of Fragment (matched by ID). Created and Coder are kept.
+type EditFragment struct {
+	Fragment Fragment
+}
+
+// Apply implements Change.
+func (e EditFragment) Apply(tx Tx) (Change, error) {
+	old, err := tx.Fragment(e.Fragment.ID)
+	if err != nil {
+		return nil, err
+	}
+	f := e.Fragment
+	f.DocID = old.DocID
+	f.Created = old.Created
+	f.Coder = old.Coder
+	f.Modified = tx.Now()
+	newLabels, err := settle(tx, &f)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.PutFragment(f); err != nil {
+		return nil, err
+	}
+	return undoWithLabels(restoreFragment{old}, newLabels), nil
+}
+
+// DeleteFragment removes a fragment. CMOCs that used it keep its ID, so
+// that a CMOC left without evidence is reported rather than silently
+// emptied, and undo brings everything back.
+type DeleteFragment struct {
+	ID string
+}
+
+// Apply implements Change.
+func (d DeleteFragment) Apply(tx Tx) (Change, error) {
+	old, err := tx.Fragment(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.DeleteFragment(d.ID); err != nil {
+		return nil, err
+	}
+	return restoreFragment{old}, nil
+}
+
+// restoreFragment puts a fragment back exactly as it was: the inverse of
+// an edit or a deletion.
+type restoreFragment struct{ f Fragment }
+
+func (r restoreFragment) Apply(tx Tx) (Change, error) {
+	cur, err := tx.Fragment(r.f.ID)
+	var undo Change
+	switch {
+	case err == nil:
+		undo = restoreFragment{cur}
+	case IsKind(err, KindNotFound):
+		undo = DeleteFragment{ID: r.f.ID}
+	default:
+		return nil, err
+	}
+	if err := tx.PutFragment(r.f); err != nil {
+		return nil, err
+	}
+	return undo, nil
+}
+
+// AddCMOC builds a CMOC from fragments. CMOC.ID may be empty; TheoryName,
+// when set, files it under that theory (created as an initial theory if
+// there is none of that name).
+type AddCMOC struct {
+	CMOC       CMOC
+	TheoryName string
+}
+
+// Apply implements Change.
+func (a AddCMOC) Apply(tx Tx) (Change, error) {
+	c := a.CMOC
+	if c.ID == "" {
+		c.ID = NewID()
+	}
+	if c.Coder == "" {
+		c.Coder = tx.Coder()
+	}
+	now := tx.Now()
+	if c.Created.IsZero() {
+		c.Created = now
+	}
+	c.Modified = now
+	var undo Batch
+	if a.TheoryName != "" {
+		t, err := tx.TheoryNamed(a.TheoryName)
+		switch {
+		case err == nil:
+		case IsKind(err, KindNotFound):
+			t = Theory{ID: NewID(), Name: a.TheoryName, Kind: Initial, Created: now, Modified: now}
+			u, err := PutTheory{Theory: t}.Apply(tx)
+			if err != nil {
+				return nil, err
+			}
+			undo = append(undo, u)
+		default:
+			return nil, err
+		}
+		c.TheoryID = t.ID
+	}
+	if err := checkCMOC(tx, &c); err != nil {
+		return nil, err
+	}
+	if _, err := tx.CMOC(c.ID); err == nil {
+		return nil, Errorf(KindExists, "add CMOC", c.ID, "a CMOC with this id exists")
+	} else if !IsKind(err, KindNotFound) {
+		return nil, err
+	}
+	added, err := ensureLabels(tx, c.Labels)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.PutCMOC(c); err != nil {
+		return nil, err
+	}
+	undo = append(undo, undoWithLabels(DeleteCMOC{ID: c.ID}, added))
+	slices.Reverse(undo)
+	if len(undo) == 1 {
+		return undo[0], nil
+	}
+	return undo, nil
+}
+
+func checkCMOC(tx Tx, c *CMOC) error {
+	c.Labels = NormaliseLabels(c.Labels)
+	if err := c.Check(); err != nil {
+		return err
+	}
+	for _, id := range c.Fragments {
+		if _, err := tx.Fragment(id); err != nil {
+			return err
+		}
+	}
+	if c.TheoryID != "" {
+		if _, err := tx.Theory(c.TheoryID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EditCMOC replaces a CMOC's statement, narrative, theory, fragments and
+// labels with those of CMOC (matched by ID).
+type EditCMOC struct {
+	CMOC CMOC
+}
+
+// Apply implements Change.
+func (e EditCMOC) Apply(tx Tx) (Change, error) {
+	old, err := tx.CMOC(e.CMOC.ID)
+	if err != nil {
+		return nil, err
+	}
+	c := e.CMOC
+	c.Created, c.Coder, c.Modified = old.Created, old.Coder, tx.Now()
+	if err := checkCMOC(tx, &c); err != nil {
+		return nil, err
+	}
+	added, err := ensureLabels(tx, c.Labels)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.PutCMOC(c); err != nil {
+		return nil, err
+	}
+	return undoWithLabels(restoreCMOC{old}, added), nil
+}
+
+// DeleteCMOC removes a CMOC (its fragments stay).
+type DeleteCMOC struct {
+	ID string
+}
+
+// Apply implements Change.
+func (d DeleteCMOC) Apply(tx Tx) (Change, error) {
+	old, err := tx.CMOC(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.DeleteCMOC(d.ID); err != nil {
+		return nil, err
+	}
+	return restoreCMOC{old}, nil
+}
+
+type restoreCMOC struct{ c CMOC }
+
+func (r restoreCMOC) Apply(tx Tx) (Change, error) {
+	cur, err := tx.CMOC(r.c.ID)
+	var undo Change
+	switch {
+	case err == nil:
+		undo = restoreCMOC{cur}
+	case IsKind(err, KindNotFound):
+		undo = DeleteCMOC{ID: r.c.ID}
+	default:
+		return nil, err
+	}
+	if err := tx.PutCMOC(r.c); err != nil {
+		return nil, err
+	}
+	return undo, nil
+}
+
+// PutTheory adds a programme theory or replaces one with the same ID.
+type PutTheory struct {
+	Theory Theory
+}
+
+// Apply implements Change.
+func (p PutTheory) Apply(tx Tx) (Change, error) {
+	t := p.Theory
+	if t.ID == "" {
+		t.ID = NewID()
+	}
+	if t.Kind == "" {
+		t.Kind = Initial
+	}
+	if err := t.Check(); err != nil {
+		return nil, err
+	}
+	if other, err := tx.TheoryNamed(t.Name); err == nil && other.ID != t.ID {
+		return nil, Errorf(KindExists, "put theory", t.Name, "a programme theory with this name exists")
+	}
+	if t.Refines != "" {
+		if _, err := tx.Theory(t.Refines); err != nil {
+			return nil, err
+		}
+	}
+	old, err := tx.Theory(t.ID)
+	var undo Change
+	switch {
+	case err == nil:
+		undo = PutTheory{Theory: old}
+		t.Created = old.Created
+	case IsKind(err, KindNotFound):
+		undo = DeleteTheory{ID: t.ID}
+		if t.Created.IsZero() {
+			t.Created = tx.Now()
+		}
+	default:
+		return nil, err
+	}
+	t.Modified = tx.Now()
+	if err := tx.PutTheory(t); err != nil {
+		return nil, err
+	}
+	return undo, nil
+}
+
+// DeleteTheory removes a programme theory; storage refuses while CMOCs
+// are filed under it.
+type DeleteTheory struct {
+	ID string
+}
+
+// Apply implements Change.
+func (d DeleteTheory) Apply(tx Tx) (Change, error) {
+	old, err := tx.Theory(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.DeleteTheory(d.ID); err != nil {
+		return nil, err
+	}
+	return PutTheory{Theory: old}, nil
+}
+
+// PutLabel adds a codebook label or replaces one with the same ID.
+type PutLabel struct {
+	Label Label
+}
+
+// Apply implements Change.
+func (p PutLabel) Apply(tx Tx) (Change, error) {
+	l := p.Label
+	if l.ID == "" {
+		l.ID = NewID()
+	}
+	if l.Colour == "" {
+		l.Colour = DefaultColour(l.Name)
+	}
+	if err := l.Check(); err != nil {
+		return nil, err
+	}
+	if other, err := tx.LabelNamed(l.Name); err == nil && other.ID != l.ID {
+		return nil, Errorf(KindExists, "put label", l.Name, "a label with this name exists")
+	}
+	var undo Change
+	old, err := tx.Label(l.ID)
+	switch {
+	case err == nil:
+		undo = PutLabel{Label: old}
+		l.Created = old.Created
+	case IsKind(err, KindNotFound):
+		undo = DeleteLabel{ID: l.ID}
+	default:
+		return nil, err
+	}
+	if l.Created.IsZero() {
+		l.Created = tx.Now()
+	}
+	l.Modified = tx.Now()
+	if err := tx.PutLabel(l); err != nil {
+		return nil, err
+	}
+	return undo, nil
+}
+
+// DeleteLabel removes a label from the codebook; storage refuses while
+// fragments or CMOCs carry it.
+type DeleteLabel struct {
+	ID string
+}
+
+// Apply implements Change.
+func (d DeleteLabel) Apply(tx Tx) (Change, error) {
+	old, err := tx.Label(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.DeleteLabel(d.ID); err != nil {
+		return nil, err
+	}
+	return PutLabel{Label: old}, nil
+}

@@ -1,0 +1,117 @@
+package coding
+
+import (
+	"strings"
+	"time"
+)
+
+// memTx is an in-memory Tx for tests of the domain rules.
+type memTx struct {
+	now       time.Time
+	coder     string
+	docs      map[string]Document
+	texts     map[string]*Text
+	frags     map[string]Fragment
+	cmocs     map[string]CMOC
+	theories  map[string]Theory
+	labels    map[string]Label
+	deletions []string
+}
+
+func newMemTx() *memTx {
+	return &memTx{
+		now:      time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC),
+		coder:    "ana",
+		docs:     map[string]Document{},
+		texts:    map[string]*Text{},
+		frags:    map[string]Fragment{},
+		cmocs:    map[string]CMOC{},
+		theories: map[string]Theory{},
+		labels:   map[string]Label{},
+	}
+}
+
+func (m *memTx) addDoc(id string, pages ...string) {
+	var ps []Page
+	for i, p := range pages {
+		ps = append(ps, Page{Number: i + 1, Text: p})
+	}
+	t := NewText(ps)
+	m.docs[id] = Document{ID: id, Title: id, Pages: len(pages), Chars: t.Len()}
+	m.texts[id] = t
+}
+
+func (m *memTx) Now() time.Time { return m.now }
+func (m *memTx) Coder() string  { return m.coder }
+
+func notFound(what, id string) error { return Errorf(KindNotFound, "get", id, "no such %s", what) }
+
+func (m *memTx) Document(id string) (Document, error) {
+	if d, ok := m.docs[id]; ok {
+		return d, nil
+	}
+	return Document{}, notFound("document", id)
+}
+
+func (m *memTx) Text(id string) (*Text, error) {
+	if t, ok := m.texts[id]; ok {
+		return t, nil
+	}
+	return nil, notFound("document", id)
+}
+
+func (m *memTx) Fragment(id string) (Fragment, error) {
+	if f, ok := m.frags[id]; ok {
+		return f, nil
+	}
+	return Fragment{}, notFound("fragment", id)
+}
+func (m *memTx) PutFragment(f Fragment) error { m.frags[f.ID] = f; return nil }
+func (m *memTx) DeleteFragment(id string) error {
+	delete(m.frags, id)
+	m.deletions = append(m.deletions, "fragment "+id)
+	return nil
+}
+
+func (m *memTx) CMOC(id string) (CMOC, error) {
+	if c, ok := m.cmocs[id]; ok {
+		return c, nil
+	}
+	return CMOC{}, notFound("CMOC", id)
+}
+func (m *memTx) PutCMOC(c CMOC) error      { m.cmocs[c.ID] = c; return nil }
+func (m *memTx) DeleteCMOC(id string) error { delete(m.cmocs, id); return nil }
+
+func (m *memTx) Theory(id string) (Theory, error) {
+	if t, ok := m.theories[id]; ok {
+		return t, nil
+	}
+	return Theory{}, notFound("theory", id)
+}
+func (m *memTx) TheoryNamed(name string) (Theory, error) {
+	for _, t := range m.theories {
+		if strings.EqualFold(t.Name, name) {
+			return t, nil
+		}
+	}
+	return Theory{}, notFound("theory", name)
+}
+func (m *memTx) PutTheory(t Theory) error     { m.theories[t.ID] = t; return nil }
+func (m *memTx) DeleteTheory(id string) error { delete(m.theories, id); return nil }
+
+func (m *memTx) Label(id string) (Label, error) {
+	if l, ok := m.labels[id]; ok {
+		return l, nil
+	}
+	return Label{}, notFound("label", id)
+}
+func (m *memTx) LabelNamed(name string) (Label, error) {
+	for _, l := range m.labels {
+		if strings.EqualFold(l.Name, name) {
+			return l, nil
+		}
+	}
+	return Label{}, notFound("label", name)
+}
+func (m *memTx) PutLabel(l Label) error      { m.labels[l.ID] = l; return nil }
+func (m *memTx) DeleteLabel(id string) error { delete(m.labels, id); return nil }

@@ -1,0 +1,74 @@
+# cmocoder: `make run` opens the app on the demo project, `make test` runs
+# every test. Both install the Debian packages they need when missing.
+
+SHELL := /bin/bash
+GO ?= go
+BIN := cmocoder
+BUILD := build
+DEMO := $(BUILD)/demo.cmoproj
+export PATH := /usr/local/go/bin:$(PATH)
+
+# Packages to build Fyne (cgo + GLFW), run it under Xvfb and compare with
+# poppler. Checked one by one; only the missing ones are installed.
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri
+TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils qpdf
+WINDOWS_PKGS := gcc-mingw-w64-x86-64
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# apt-install installs the listed packages that dpkg does not know as installed.
+define apt-install
+	@missing=""; for p in $(1); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+.PHONY: run test build deps test-deps windows-deps windows bench demo clean go-check
+
+go-check:
+	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/ (install it to /usr/local/go)"; exit 1; }
+
+deps: go-check
+	$(call apt-install,$(BUILD_PKGS))
+
+test-deps: deps
+	$(call apt-install,$(TEST_PKGS))
+
+windows-deps: go-check
+	$(call apt-install,$(WINDOWS_PKGS))
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+$(DEMO): | build
+	@mkdir -p $(BUILD)
+	./$(BIN) demo $(DEMO)
+
+demo: build $(DEMO)
+
+# run opens the desktop app on the demo project (built on first use).
+run: build $(DEMO)
+	./$(BIN) $(DEMO)
+
+# test runs every test: domain, storage, PDF text, the CLI on the real PDFs,
+# and the app under Xvfb (a screenshot is kept in build/screenshots).
+test: test-deps
+	CMOCODER_E2E=1 $(GO) test -count=1 -timeout 20m ./...
+
+# bench times import, text and open against poppler in the same run.
+bench: test-deps
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+
+# windows cross-builds the app for Windows, so nothing Unix-only slips in.
+windows: windows-deps deps
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build -o $(BUILD)/$(BIN).exe .
+
+clean:
+	rm -rf $(BIN) $(BUILD)

@@ -1,0 +1,136 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/cmocoder/cmocoder/assets"
+	"github.com/cmocoder/cmocoder/coding"
+	"github.com/cmocoder/cmocoder/storage"
+)
+
+// demoCoding is one passage of the demo article and how it is coded. The
+// passages are found by their words, so they survive changes in how
+// white space or line-end hyphens are extracted.
+type demoCoding struct {
+	quote   string
+	role    coding.Role
+	valence coding.Valence
+	labels  []string
+	memo    string
+}
+
+var demoCodings = []demoCoding{
+	{"centralization of authority over the health workforce at the national level", coding.Context, coding.NoValence,
+		[]string{"Leadership"}, "Authority over staff sits with the ministry, not the hospital."},
+	{"weak leadership structures", coding.Resource, coding.Negative, []string{"Leadership"}, ""},
+	{"low or lack of commitment and low staff motivation", coding.Reasoning, coding.Negative, []string{"Motivation"}, ""},
+	{"neither the hospital management nor the heads of departments have control over their staff or are able to hold them accountable for their actions",
+		coding.Outcome, coding.Negative, []string{"Accountability"}, ""},
+	{"Human resource shortages, staff attitudes and shortage of equipment were identified as major constraints to patient care",
+		coding.Context, coding.NoValence, []string{"Resources"}, "From the abstract."},
+}
+
+// BuildDemo creates the demo project at path: the bundled open-access
+// article with a few fragments and one CMOC under a programme theory.
+func BuildDemo(c *cli, path string) error {
+	p, err := storage.Create(path, "Demo: quality improvement in resource-limited settings", "Demo coder")
+	if err != nil {
+		return err
+	}
+	ok := false
+	defer func() {
+		p.Close()
+		if !ok {
+			os.Remove(path)
+		}
+	}()
+	s := &Session{Project: p}
+	p.SetCoder("Demo coder")
+	eng, err := newEngine()
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	dir, err := os.MkdirTemp("", "cmocoder-demo")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	pdf := filepath.Join(dir, assets.DemoFileName)
+	if err := os.WriteFile(pdf, assets.DemoPDF, 0o644); err != nil {
+		return err
+	}
+	doc, err := s.Import(c.ctx, eng, pdf, "")
+	if err != nil {
+		return err
+	}
+	text, err := p.Text(doc.ID)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, dc := range demoCodings {
+		start, end, found := findWords(text.String(), dc.quote)
+		if !found {
+			return fmt.Errorf("demo: %q not found in the demo article's text", dc.quote)
+		}
+		f := coding.Fragment{ID: coding.NewID(), DocID: doc.ID, Start: start, End: end, Role: dc.role, Valence: dc.valence, Labels: dc.labels, Memo: dc.memo}
+		if err := s.Do(coding.AddFragment{Fragment: f}); err != nil {
+			return err
+		}
+		ids = append(ids, f.ID)
+	}
+	cmoc := coding.CMOC{
+		Statement: "When authority over staff is held nationally (C), weak local leadership (M−, Resource) leaves staff uncommitted (M−, Reasoning), and nobody can hold them to account (O−).",
+		Narrative: "Managers at the Medical Department could not hire, discipline or reward staff; interviewees linked weak leadership structures to low commitment and motivation, and management described having no control over staff.",
+		Fragments: ids[:4],
+		Labels:    []string{"Leadership"},
+	}
+	if err := s.Do(coding.AddCMOC{CMOC: cmoc, TheoryName: "Leading for quality"}); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}
+
+// findWords finds quote in text ignoring white space and hyphens, and
+// returns its code-point span.
+func findWords(text, quote string) (start, end int, ok bool) {
+	skip := func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '\u00ad' }
+	var norm []rune
+	var at []int // at[i] is the offset in text of norm[i]
+	for i, r := range []rune(text) {
+		if !skip(r) {
+			norm = append(norm, unicode.ToLower(r))
+			at = append(at, i)
+		}
+	}
+	var q []rune
+	for _, r := range quote {
+		if !skip(r) {
+			q = append(q, unicode.ToLower(r))
+		}
+	}
+	i := strings.Index(string(norm), string(q))
+	if i < 0 || len(q) == 0 {
+		return 0, 0, false
+	}
+	n := len([]rune(string(norm)[:i]))
+	return at[n], at[n+len(q)-1] + 1, true
+}
+
+func (c *cli) demo(args []string) error {
+	fs := newFlags("demo")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := want(pos, 1, "demo PROJECT"); err != nil {
+		return err
+	}
+	return BuildDemo(c, pos[0])
+}

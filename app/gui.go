@@ -1,0 +1,251 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cmocoder/cmocoder/assets"
+	"github.com/cmocoder/cmocoder/coding"
+)
+
+// AppID identifies cmocoder to Fyne (preferences, single-instance data).
+const AppID = "org.cmocoder.app"
+
+// prefRecent is the preference key of the recently opened projects.
+const prefRecent = "recentProjects"
+
+// RunApp opens the desktop app, on the project at path if it is not empty,
+// and returns the exit status when the last window closes.
+func RunApp(path string) int {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
+	w := a.NewWindow("cmocoder")
+	w.Resize(fyne.NewSize(1100, 720))
+	ui := &mainWindow{app: a, win: w}
+	if path != "" {
+		ui.openProject(path)
+	} else {
+		ui.showWelcome()
+	}
+	w.SetOnClosed(ui.closeSession)
+	// Ctrl+Q quits everywhere (Fyne's own quit is Cmd+Q on macOS only).
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
+	w.ShowAndRun()
+	return exitOK
+}
+
+// mainWindow is the main window and the session it shows.
+type mainWindow struct {
+	app     fyne.App
+	win     fyne.Window
+	session *Session
+}
+
+func (d *mainWindow) closeSession() {
+	if d.session != nil {
+		d.session.Close()
+		d.session = nil
+	}
+}
+
+// showError shows err as a dialog with one clear sentence.
+func (d *mainWindow) showError(err error) {
+	dialog.ShowError(fmt.Errorf("%s", oneLine(err)), d.win)
+}
+
+func (d *mainWindow) showWelcome() {
+	d.win.SetTitle("cmocoder")
+	open := widget.NewButton("Open project…", func() {
+		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				d.showError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			r.Close()
+			d.openProject(r.URI().Path())
+		}, d.win)
+		fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".cmoproj"}))
+		fd.Show()
+	})
+	open.Importance = widget.HighImportance
+	recent := d.app.Preferences().StringList(prefRecent)
+	list := widget.NewList(
+		func() int { return len(recent) },
+		func() fyne.CanvasObject { return widget.NewButton("", nil) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			b := o.(*widget.Button)
+			b.SetText(filepath.Base(recent[i]) + "  —  " + filepath.Dir(recent[i]))
+			path := recent[i]
+			b.OnTapped = func() { d.openProject(path) }
+		})
+	title := widget.NewLabelWithStyle("cmocoder", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabelWithStyle("Code realist-review evidence in PDFs and build CMO configurations.", fyne.TextAlignCenter, fyne.TextStyle{})
+	top := container.NewVBox(title, intro, container.NewCenter(open), widget.NewLabel("Recent projects"))
+	d.win.SetContent(container.NewBorder(top, nil, nil, nil, list))
+}
+
+// addRecent puts path first in the recent projects.
+func (d *mainWindow) addRecent(path string) {
+	prefs := d.app.Preferences()
+	list := slices.DeleteFunc(prefs.StringList(prefRecent), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > 10 {
+		list = list[:10]
+	}
+	prefs.SetStringList(prefRecent, list)
+}
+
+func (d *mainWindow) openProject(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	s, err := OpenSession(path, defaultCoder())
+	if err != nil {
+		d.showWelcome()
+		d.showError(err)
+		return
+	}
+	d.closeSession()
+	d.session = s
+	d.addRecent(path)
+	view, err := newProjectView(s)
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	title, _ := s.Project.Title()
+	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
+	d.win.SetContent(view.content)
+}
+
+// projectView shows a project's documents, and the fragments and text of
+// the selected one.
+type projectView struct {
+	session   *Session
+	docs      []coding.Document
+	counts    map[string]map[coding.Role]int
+	docList   *widget.List
+	fragList  *widget.List
+	frags     []coding.Fragment
+	text      *widget.Label
+	heading   *widget.Label
+	content   fyne.CanvasObject
+	selection int
+}
+
+func newProjectView(s *Session) (*projectView, error) {
+	v := &projectView{session: s, selection: -1}
+	if err := v.load(); err != nil {
+		return nil, err
+	}
+	v.docList = widget.NewList(
+		func() int { return len(v.docs) },
+		func() fyne.CanvasObject {
+			return container.NewVBox(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			d := v.docs[i]
+			title := box.Objects[0].(*widget.Label)
+			title.SetText(d.Title)
+			title.Truncation = fyne.TextTruncateEllipsis
+			box.Objects[1].(*widget.Label).SetText(v.summary(d))
+		})
+	v.docList.OnSelected = v.selectDocument
+	v.heading = widget.NewLabelWithStyle("Select a document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.heading.Wrapping = fyne.TextWrapWord
+	v.fragList = widget.NewList(
+		func() int { return len(v.frags) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			f := v.frags[i]
+			l := o.(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(fmt.Sprintf("[%s%s] p.%d  %s", f.Role.Letter(), f.Valence.Sign(), f.Page, strings.Join(strings.Fields(f.Text), " ")))
+		})
+	v.text = widget.NewLabel("")
+	v.text.Wrapping = fyne.TextWrapWord
+	right := container.NewVSplit(
+		container.NewBorder(widget.NewLabel("Fragments"), nil, nil, nil, v.fragList),
+		container.NewScroll(v.text))
+	right.Offset = 0.3
+	split := container.NewHSplit(
+		container.NewBorder(widget.NewLabelWithStyle(fmt.Sprintf("Documents (%d)", len(v.docs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.docList),
+		container.NewBorder(v.heading, nil, nil, nil, right))
+	split.Offset = 0.33
+	v.content = split
+	if len(v.docs) > 0 {
+		v.docList.Select(0)
+	}
+	return v, nil
+}
+
+// load reads the documents and counts their fragments by role.
+func (v *projectView) load() error {
+	docs, err := v.session.Project.Documents()
+	if err != nil {
+		return err
+	}
+	frags, err := v.session.Project.Fragments("")
+	if err != nil {
+		return err
+	}
+	v.docs = docs
+	v.counts = map[string]map[coding.Role]int{}
+	for _, f := range frags {
+		if v.counts[f.DocID] == nil {
+			v.counts[f.DocID] = map[coding.Role]int{}
+		}
+		v.counts[f.DocID][f.Role]++
+	}
+	return nil
+}
+
+// summary is the line under a document's title: pages and fragments per
+// role, written out so it reads without colour.
+func (v *projectView) summary(d coding.Document) string {
+	parts := []string{fmt.Sprintf("%d pages", d.Pages)}
+	for _, r := range coding.Roles {
+		parts = append(parts, fmt.Sprintf("%s %d", r.Letter(), v.counts[d.ID][r]))
+	}
+	if d.NeedsOCR {
+		parts = append(parts, "needs OCR")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (v *projectView) selectDocument(i widget.ListItemID) {
+	v.selection = i
+	d := v.docs[i]
+	v.heading.SetText(d.Title)
+	frags, err := v.session.Project.Fragments(d.ID)
+	if err != nil {
+		v.text.SetText(oneLine(err))
+		return
+	}
+	v.frags = frags
+	v.fragList.Refresh()
+	text, err := v.session.Project.Text(d.ID)
+	if err != nil {
+		v.text.SetText(oneLine(err))
+		return
+	}
+	var b strings.Builder
+	for _, p := range text.Pages {
+		fmt.Fprintf(&b, "— page %d —\n%s\n\n", p.Number, p.Text)
+	}
+	v.text.SetText(b.String())
+}

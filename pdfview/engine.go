@@ -1,0 +1,336 @@
+// Package pdfview reads PDFs for cmocoder: the text of every page with one
+// box per code point (so a coded span of offsets can be highlighted on the
+// page), the page geometry, the information dictionary and, later, page
+// images. Text, boxes and images all come from one engine, PDFium compiled
+// to WebAssembly and run by wazero, so offsets never shift between what is
+// coded and what is shown. The package needs no cgo and no fyne.
+package pdfview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+// Options configure an Engine. The zero value is fine.
+type Options struct {
+	// CacheDir keeps wazero's compiled PDFium between runs, so that starting
+	// takes ~0.1 s instead of 3–4 s. Empty means os.UserCacheDir()/cmocoder/
+	// wazero. If the folder cannot be created the engine runs without a cache.
+	CacheDir string
+	// Timeout bounds the work on one file (not the wait for a free worker);
+	// 0 means 60 s. A context deadline that comes sooner wins.
+	Timeout time.Duration
+	// Workers is how many PDFium instances may work at once (~100–200 MB
+	// each while busy): several files at a time, or one long document split
+	// over the idle ones. 0 means the number of CPUs, at most 4.
+	Workers int
+	// Interruptible compiles PDFium with wazero's termination checks
+	// (RuntimeConfig.WithCloseOnContextDone), so that a call stuck inside
+	// PDFium is stopped at the deadline. Without it a timed-out call returns
+	// ErrTimeout at once all the same and its instance is abandoned for a
+	// fresh one, but the stuck call runs on in the background until PDFium
+	// returns. The checks cost a goroutine per call and a check per loop:
+	// rendering takes 2x as long and extraction 3–8x (measured on the shared
+	// test PDFs), and long documents are then not split over workers.
+	Interruptible bool
+}
+
+// DefaultTimeout is the time one file may take when Options.Timeout is 0.
+const DefaultTimeout = 60 * time.Second
+
+// killGrace is how long a timed-out job may take to notice that its
+// instance was killed (at its next PDFium call) before we stop waiting: a
+// moment, so that it is usually gone when we return, but no longer, as a
+// call stuck inside PDFium may take minutes.
+const killGrace = 100 * time.Millisecond
+
+// Engine owns the PDFium instances. It is safe for concurrent use: every
+// call borrows a fresh instance for itself alone and throws it away after,
+// so no instance is ever shared between goroutines (STACK.md: sharing one
+// crashed with "wasm error: unreachable") and one bad file cannot leave a
+// damaged heap behind for the next. Instances cost 3–20 ms to make once the
+// module is compiled. A long document may be split over several idle
+// workers, each with its own instance and its own copy of the document.
+type Engine struct {
+	pool    pdfium.Pool
+	timeout time.Duration
+	split   bool // long documents may be shared among idle workers
+	// slots holds one token per worker: a call takes one (waiting if need
+	// be) before it borrows an instance, so the pool itself never blocks.
+	slots chan struct{}
+
+	// ctx is canceled by Close so that running calls stop; running counts
+	// them so that Close can wait before it tears the pool down.
+	ctx     context.Context
+	cancel  context.CancelFunc
+	mu      sync.Mutex
+	closed  bool
+	running sync.WaitGroup
+}
+
+// NewEngine compiles (or loads from the cache) PDFium and makes it ready to
+// read files. Close it when done.
+func NewEngine(opts Options) (*Engine, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = min(runtime.NumCPU(), 4)
+	}
+	cache := compilationCache(opts.CacheDir)
+	pool, err := initPool(opts.Workers, cache, opts.Interruptible)
+	if err != nil && cache != nil {
+		// A cache we cannot use (damaged files, a full disk) must not stop
+		// the program: compile afresh instead.
+		pool, err = initPool(opts.Workers, nil, opts.Interruptible)
+	}
+	if err != nil {
+		return nil, newError(ErrEngine, err, "pdf engine failed to start: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Engine{
+		pool: pool, timeout: opts.Timeout, slots: make(chan struct{}, opts.Workers),
+		// With termination checks every call spawns a goroutine; spread
+		// over several workers they contend and a split book got slower.
+		split: !opts.Interruptible,
+		ctx: ctx, cancel: cancel,
+	}, nil
+}
+
+// compilationCache opens wazero's on-disk cache, or returns nil when there
+// is no usable folder: a missing cache only costs start-up time.
+func compilationCache(dir string) wazero.CompilationCache {
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil
+		}
+		dir = filepath.Join(base, "cmocoder", "wazero")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil
+	}
+	cache, err := wazero.NewCompilationCacheWithDir(dir)
+	if err != nil {
+		return nil
+	}
+	return cache
+}
+
+func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (pdfium.Pool, error) {
+	// The bundled PDFium lowers setjmp/longjmp to WebAssembly exception
+	// handling, so that core feature must stay on (go-pdfium's default
+	// config has it; a custom config has to repeat it).
+	rc := wazero.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		// With it, Kill (which cancels the instance's context) stops a call
+		// in the middle of PDFium's code; see Options.Interruptible.
+		WithCloseOnContextDone(interruptible)
+	if cache != nil {
+		rc = rc.WithCompilationCache(cache)
+	}
+	return webassembly.Init(webassembly.Config{
+		MinIdle:       0,
+		MaxIdle:       workers,
+		MaxTotal:      workers,
+		RuntimeConfig: rc,
+		// PDFs are handed over in memory: PDFium gets no file system at all
+		// (go-pdfium would otherwise mount "/").
+		FSConfig: wazero.NewFSConfig(),
+		// PDFium's own chatter on broken files is not for the user.
+		Stdout: io.Discard,
+		Stderr: io.Discard,
+		// A fresh instance for every call: see Engine.
+		ReuseWorkers: false,
+	})
+}
+
+// Close stops running calls, waits for them and releases PDFium. The
+// Engine cannot be used after.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return nil
+	}
+	e.closed = true
+	e.mu.Unlock()
+	e.cancel()
+	e.running.Wait()
+	if err := e.pool.Close(); err != nil {
+		return newError(ErrEngine, err, "closing the pdf engine: %v", err)
+	}
+	return nil
+}
+
+// job is work done with one PDFium instance. It must check ctx between
+// pages so that a timeout ends it at the next page even if no call hangs.
+type job func(ctx context.Context, inst pdfium.Pdfium) error
+
+// call is one Engine method at work: it holds a worker slot and knows its
+// deadline. Waiting for the slot does not count against the timeout: a
+// queue of files must not fail because the ones before them were slow.
+type call struct {
+	e     *Engine
+	ctx   context.Context // ends at the deadline, on the caller's cancel or on Close
+	limit time.Duration   // the time it was given, for the message
+	stop  func()
+}
+
+// begin waits for a worker slot and starts the clock.
+func (e *Engine) begin(ctx context.Context) (*call, error) {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return nil, newError(ErrCanceled, nil, "pdf engine is closed")
+	}
+	e.running.Add(1)
+	e.mu.Unlock()
+
+	// Close cancels every call: merge its context into the caller's.
+	ctx, cancelMerged := context.WithCancel(ctx)
+	unhook := context.AfterFunc(e.ctx, cancelMerged)
+	select {
+	case e.slots <- struct{}{}:
+	case <-ctx.Done():
+		unhook()
+		cancelMerged()
+		e.running.Done()
+		return nil, ctxError(ctx, 0, ctx.Err())
+	}
+	limit := e.timeout
+	if d, ok := ctx.Deadline(); ok {
+		limit = min(limit, time.Until(d))
+	}
+	tctx, cancelTimeout := context.WithTimeout(ctx, limit)
+	return &call{e: e, ctx: tctx, limit: limit, stop: func() {
+		cancelTimeout()
+		unhook()
+		cancelMerged()
+		<-e.slots
+		e.running.Done()
+	}}, nil
+}
+
+// end gives the slot back.
+func (c *call) end() { c.stop() }
+
+// extraSlot takes another worker slot if one is free right now, for
+// splitting a long document; the caller gives it back.
+func (c *call) extraSlot() bool {
+	select {
+	case c.e.slots <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (c *call) releaseSlot() { <-c.e.slots }
+
+// run does fn on a fresh instance within the call's deadline.
+func (e *Engine) run(ctx context.Context, fn job) error {
+	c, err := e.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.end()
+	return c.run(fn)
+}
+
+// run borrows an instance, runs fn on it in a goroutine of its own and
+// returns fn's error, or ErrTimeout / ErrCanceled if the time is up first.
+// Panics in fn become ErrDamaged: whatever PDFium did, it did to this file.
+// The caller holds a worker slot for it.
+func (c *call) run(fn job) (err error) {
+	inst, err := c.e.pool.GetInstanceWithContext(c.ctx)
+	if err != nil {
+		if c.ctx.Err() != nil {
+			return ctxError(c.ctx, c.limit, c.ctx.Err())
+		}
+		return newError(ErrEngine, err, "pdf engine failed: %v", err)
+	}
+
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- newError(ErrDamaged, fmt.Errorf("panic: %v", p), "not a readable PDF: the pdf engine failed (%v)", p)
+			}
+		}()
+		done <- fn(c.ctx, inst)
+	}()
+
+	select {
+	case err = <-done:
+		if c.ctx.Err() != nil && err != nil {
+			// The job gave up because time ran out: say so, whatever the
+			// last call complained about.
+			err = ctxError(c.ctx, c.limit, err)
+		}
+		var pe *Error
+		if errors.As(err, &pe) && pe.Kind == ErrDamaged && isTrap(pe.Err) {
+			// PDFium trapped: its heap is suspect, run nothing more in it.
+			_ = inst.Kill()
+			return err
+		}
+		// Close frees the document and destroys the instance
+		// (ReuseWorkers is off), whatever state PDFium is in.
+		_ = inst.Close()
+		return err
+	case <-c.ctx.Done():
+		// Kill takes the instance out of the pool (a fresh one is made for
+		// the next call) and marks it closed, so that the job's next PDFium
+		// call fails at once. It does not take the instance lock, which a
+		// stuck call holds. With Options.Interruptible it also stops the
+		// running call: wazero closes the module when its context is
+		// canceled. Closing a module under a running call is safe in wazero
+		// (its memory is Go memory); the call just runs on unobserved.
+		_ = inst.Kill()
+		select {
+		case <-done:
+		case <-time.After(killGrace):
+			// Still inside one PDFium call: let it finish on its own.
+		}
+		return ctxError(c.ctx, c.limit, c.ctx.Err())
+	}
+}
+
+// ctxError turns a finished context into ErrTimeout or ErrCanceled.
+func ctxError(ctx context.Context, limit time.Duration, cause error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		if limit <= 0 {
+			return newError(ErrTimeout, cause, "took too long")
+		}
+		return newError(ErrTimeout, cause, "took longer than %s", roundDuration(limit))
+	}
+	return newError(ErrCanceled, cause, "")
+}
+
+// roundDuration prints a limit the way people say it: 60s, 1.5s, 300ms
+// (a caller's deadline leaves odd amounts such as 299.7ms).
+func roundDuration(d time.Duration) string {
+	switch {
+	case d >= 10*time.Second:
+		return fmt.Sprintf("%ds", int(d.Round(time.Second)/time.Second))
+	case d >= time.Second:
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", d.Round(100*time.Millisecond).Seconds()), ".0") + "s"
+	case d >= 100*time.Millisecond:
+		return fmt.Sprintf("%dms", d.Round(10*time.Millisecond).Milliseconds())
+	}
+	return fmt.Sprintf("%dms", max(d.Round(time.Millisecond).Milliseconds(), 1))
+}

@@ -1,0 +1,598 @@
+package pdfview
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cmocoder/cmocoder/coding"
+)
+
+// corpusDir holds the shared test PDFs (see its MANIFEST.md).
+const corpusDir = "../../shared/testdata/pdf"
+
+// corpus lists the shared PDFs with what pdfinfo says about them and what
+// we expect. rotations maps 1-based page numbers to their /Rotate.
+var corpus = []struct {
+	file      string
+	pages     int
+	article   bool // a text article: word overlap with pdftotext must be >= 0.95
+	needsOCR  bool
+	rotations map[int]int
+}{
+	{"bmc-hsr-2014-agyeman-duah.pdf", 10, true, false, map[int]int{1: 0, 5: 90, 6: 90}},
+	{"bmc-jtmo-2010-datta-systematic-review.pdf", 4, true, false, nil},
+	{"hindawi-rrp-2010-tully.pdf", 6, true, false, nil},
+	{"peerj-2017-webb-vespa.pdf", 16, true, false, map[int]int{7: 0, 8: 90, 9: 90, 10: 90, 11: 0}},
+	{"clinsci-2014-fragment-based-ace-inhibitors.pdf", 13, true, false, nil},
+	{"intpsychogeriatr-2014-cc-by-nc-sa.pdf", 8, true, false, nil},
+	{"naacl06-shinyama-dvipdfm.pdf", 8, true, false, nil},
+	{"dpr-emnlp2020-arxiv-twocolumn.pdf", 13, true, false, nil},
+	{"cebaf-th-94-08-type3-dvips.pdf", 18, false, false, map[int]int{1: 270, 18: 270}},
+	{"scanned-abstract-ccitt-no-text.pdf", 1, false, true, nil},
+	{"layoutparser-aes128-empty-password.pdf", 2, false, false, nil},
+	{"freeculture-lessig-352p.pdf", 352, false, false, nil},
+	{"kampo-japanese-gazette-rc4-empty-password.pdf", 1, false, false, nil},
+	{"habibi-arabic-rotated-pages.pdf", 4, false, false, map[int]int{1: 90, 2: 180, 3: 270, 4: 0}},
+	{"clef2008-qa-overview-xref-offset0.pdf", 1, false, false, nil},
+}
+
+// The tests share one engine: making one costs ~0.1 s with a warm
+// compilation cache, 3–4 s without. The cache lives in the temporary
+// folder, not in the user's.
+var (
+	engineOnce sync.Once
+	engine     *Engine
+	engineErr  error
+)
+
+func testCacheDir() string { return filepath.Join(os.TempDir(), "cmocoder-pdfview-test-wazero") }
+
+func testEngine(t testing.TB) *Engine {
+	t.Helper()
+	engineOnce.Do(func() {
+		engine, engineErr = NewEngine(Options{CacheDir: testCacheDir(), Workers: 2})
+	})
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return engine
+}
+
+func readCorpus(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(corpusDir, name))
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("%s not found: the shared test PDFs are not here", name)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// extractCache keeps each corpus file's extraction for the tests that look
+// at it from different sides (it is the slow part).
+var (
+	extractMu    sync.Mutex
+	extractCache = map[string]*Extracted{}
+)
+
+func extractCorpus(t *testing.T, name string) *Extracted {
+	t.Helper()
+	extractMu.Lock()
+	ex, ok := extractCache[name]
+	extractMu.Unlock()
+	if ok {
+		return ex
+	}
+	data := readCorpus(t, name)
+	start := time.Now()
+	ex, err := testEngine(t).Extract(context.Background(), data, "")
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	t.Logf("extracted in %v", time.Since(start).Round(time.Millisecond))
+	extractMu.Lock()
+	extractCache[name] = ex
+	extractMu.Unlock()
+	return ex
+}
+
+func TestCorpus(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("shared test PDFs not found")
+	}
+	for _, c := range corpus {
+		t.Run(strings.TrimSuffix(c.file, ".pdf"), func(t *testing.T) {
+			t.Parallel()
+			ex := extractCorpus(t, c.file)
+			if len(ex.Pages) != c.pages {
+				t.Fatalf("%d pages, pdfinfo says %d", len(ex.Pages), c.pages)
+			}
+			if ex.NeedsOCR != c.needsOCR {
+				t.Errorf("NeedsOCR = %v, want %v", ex.NeedsOCR, c.needsOCR)
+			}
+			if c.needsOCR && !containsString(ex.Warnings, WarnNeedsOCR) {
+				t.Errorf("warnings %q lack %q", ex.Warnings, WarnNeedsOCR)
+			}
+			checkPages(t, ex.Pages)
+			for page, rot := range c.rotations {
+				if got := ex.Pages[page-1].Rotation; got != rot {
+					t.Errorf("page %d: rotation %d, want %d", page, got, rot)
+				}
+			}
+			chars := 0
+			for _, p := range ex.Pages {
+				chars += utf8.RuneCountInString(p.Text)
+			}
+			t.Logf("%d code points; %v; warnings %q", chars, ex.Info, ex.Warnings)
+		})
+	}
+}
+
+// checkPages asserts the invariants every extracted page must keep.
+func checkPages(t *testing.T, pages []coding.Page) {
+	t.Helper()
+	outside, inked := 0, 0
+	for i, p := range pages {
+		if p.Number != i+1 {
+			t.Errorf("page %d numbered %d", i+1, p.Number)
+		}
+		if n := utf8.RuneCountInString(p.Text); n != len(p.Boxes) {
+			t.Fatalf("page %d: %d code points but %d boxes", p.Number, n, len(p.Boxes))
+		}
+		if !utf8.ValidString(p.Text) {
+			t.Errorf("page %d: text is not valid UTF-8", p.Number)
+		}
+		if strings.ContainsRune(p.Text, coding.PageSeparator) {
+			t.Errorf("page %d: text contains a form feed", p.Number)
+		}
+		if strings.ContainsFunc(p.Text, func(r rune) bool {
+			return r != '\n' && r != '\t' && unicode.IsControl(r)
+		}) {
+			t.Errorf("page %d: text contains control characters", p.Number)
+		}
+		if p.X1 <= p.X0 || p.Y1 <= p.Y0 {
+			t.Errorf("page %d: empty page box %v,%v-%v,%v", p.Number, p.X0, p.Y0, p.X1, p.Y1)
+		}
+		switch p.Rotation {
+		case 0, 90, 180, 270:
+		default:
+			t.Errorf("page %d: rotation %d", p.Number, p.Rotation)
+		}
+		// Glyphs sit on the page; allow a margin for text that runs into
+		// the bleed or is clipped by the crop box.
+		const slack = 36
+		for _, b := range p.Boxes {
+			if b.X0 > b.X1 || b.Y0 > b.Y1 {
+				t.Fatalf("page %d: box not normalised: %v", p.Number, b)
+			}
+			if b.X1 == b.X0 && b.Y1 == b.Y0 {
+				continue // generated: a point where the previous glyph ends
+			}
+			inked++
+			if b.X0 < p.X0-slack || b.X1 > p.X1+slack || b.Y0 < p.Y0-slack || b.Y1 > p.Y1+slack {
+				outside++
+			}
+		}
+	}
+	if outside*1000 > inked {
+		t.Errorf("%d of %d glyph boxes lie off their page", outside, inked)
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWordOverlap compares our words with poppler's pdftotext: the share of
+// its lower-case alphanumeric tokens that we also have.
+func TestWordOverlap(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("shared test PDFs not found")
+	}
+	for _, c := range corpus {
+		if c.needsOCR {
+			continue
+		}
+		t.Run(strings.TrimSuffix(c.file, ".pdf"), func(t *testing.T) {
+			t.Parallel()
+			out, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(corpusDir, c.file), "-").Output()
+			if err != nil {
+				t.Skipf("pdftotext: %v", err)
+			}
+			ex := extractCorpus(t, c.file)
+			var ours strings.Builder
+			for _, p := range ex.Pages {
+				ours.WriteString(p.Text)
+				ours.WriteRune('\n')
+			}
+			share := wordOverlap(string(out), ours.String())
+			t.Logf("word overlap %.3f", share)
+			if c.article && share < 0.95 {
+				t.Errorf("only %.3f of pdftotext's words found", share)
+			}
+		})
+	}
+}
+
+// wordOverlap is the share of ref's tokens (as a multiset) found in got.
+func wordOverlap(ref, got string) float64 {
+	have := map[string]int{}
+	for _, w := range tokens(got) {
+		have[w]++
+	}
+	found, all := 0, 0
+	for _, w := range tokens(ref) {
+		all++
+		if have[w] > 0 {
+			have[w]--
+			found++
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return float64(found) / float64(all)
+}
+
+// tokens splits text into lower-case runs of letters and digits, with
+// ligature characters spelled out (pdftotext keeps U+FB01 and friends).
+func tokens(s string) []string {
+	var b strings.Builder
+	for _, r := range s {
+		if l, ok := ligatures[r]; ok {
+			b.WriteString(l)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.FieldsFunc(b.String(), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+func TestEncryptedEmptyPassword(t *testing.T) {
+	for _, name := range []string{"layoutparser-aes128-empty-password.pdf", "kampo-japanese-gazette-rc4-empty-password.pdf"} {
+		t.Run(name, func(t *testing.T) {
+			ex, err := testEngine(t).Extract(context.Background(), readCorpus(t, name), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(ex.Pages[0].Text) == "" {
+				t.Error("page 1 has no text")
+			}
+		})
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	eng := testEngine(t)
+	real := readCorpus(t, "bmc-jtmo-2010-datta-systematic-review.pdf")
+	random := make([]byte, 64<<10)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range random {
+		random[i] = byte(rng.UintN(256))
+	}
+	randomWithHeader := append([]byte("%PDF-1.4\n"), random...)
+	tests := []struct {
+		name string
+		data []byte
+		kind error // nil: must succeed (possibly with warnings)
+	}{
+		{"empty", nil, ErrNotPDF},
+		{"random", random, ErrNotPDF},
+		{"text", []byte("hello, this is not a PDF\n"), ErrNotPDF},
+		{"random after a header", randomWithHeader, ErrDamaged},
+		{"header only", []byte("%PDF-1.7\n%%EOF\n"), ErrDamaged},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex, err := eng.Extract(context.Background(), tc.data, "")
+			checkKind(t, err, tc.kind)
+			if err == nil {
+				checkPages(t, ex.Pages)
+			}
+			if _, err := eng.PageCount(context.Background(), tc.data, ""); !errors.Is(err, tc.kind) {
+				t.Errorf("PageCount: %v, want %v", err, tc.kind)
+			}
+		})
+	}
+	// A truncated download: PDFium rebuilds what it can from the objects
+	// it finds; either it reads some pages or it says the file is damaged.
+	t.Run("truncated", func(t *testing.T) {
+		ex, err := eng.Extract(context.Background(), real[:len(real)/2], "")
+		if err != nil {
+			checkKind(t, err, ErrDamaged)
+			return
+		}
+		checkPages(t, ex.Pages)
+		t.Logf("truncated file: %d pages, warnings %q", len(ex.Pages), ex.Warnings)
+	})
+}
+
+// checkKind asserts err is an *Error of kind want (or nil if want is nil)
+// with a one-line lower-case message.
+func checkKind(t *testing.T, err, want error) {
+	t.Helper()
+	if want == nil {
+		if err != nil {
+			t.Fatalf("unexpected error: %v", err)
+		}
+		return
+	}
+	var pe *Error
+	if !errors.As(err, &pe) {
+		t.Fatalf("error %v (%T) is not a *pdfview.Error", err, err)
+	}
+	if !errors.Is(err, want) {
+		t.Fatalf("error %q is %v, want %v", err, pe.Kind, want)
+	}
+	msg := err.Error()
+	if msg == "" || strings.Contains(msg, "\n") || unicode.IsUpper([]rune(msg)[0]) {
+		t.Errorf("message %q is not one lower-case line", msg)
+	}
+	t.Logf("%v: %q", want, msg)
+}
+
+func TestUserPassword(t *testing.T) {
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		t.Skip("qpdf not installed")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(corpusDir, "bmc-jtmo-2010-datta-systematic-review.pdf")
+	readCorpus(t, filepath.Base(in))
+	out := filepath.Join(dir, "locked.pdf")
+	if msg, err := exec.Command(qpdf, "--encrypt", "user", "owner", "256", "--", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := testEngine(t)
+	_, err = eng.Extract(context.Background(), data, "")
+	checkKind(t, err, ErrPassword)
+	if err.Error() != "password required" {
+		t.Errorf("message %q", err)
+	}
+	_, err = eng.Extract(context.Background(), data, "wrong")
+	checkKind(t, err, ErrPassword)
+	for _, pw := range []string{"user", "owner"} {
+		ex, err := eng.Extract(context.Background(), data, pw)
+		if err != nil {
+			t.Fatalf("password %q: %v", pw, err)
+		}
+		if len(ex.Pages) != 4 || !strings.Contains(ex.Pages[0].Text, "thrombosis") {
+			t.Errorf("password %q: %d pages, page 1 %.80q", pw, len(ex.Pages), ex.Pages[0].Text)
+		}
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	eng, err := NewEngine(Options{CacheDir: testCacheDir(), Workers: 1, Timeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	book := readCorpus(t, "freeculture-lessig-352p.pdf")
+	start := time.Now()
+	_, err = eng.Extract(context.Background(), book, "")
+	took := time.Since(start)
+	checkKind(t, err, ErrTimeout)
+	if err.Error() != "took longer than 50ms" {
+		t.Errorf("message %q", err)
+	}
+	if took > 2*time.Second {
+		t.Errorf("timeout took %v to fire", took)
+	}
+
+	// A caller's deadline works the same, and is named in the message.
+	shared := testEngine(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	_, err = shared.Extract(ctx, book, "")
+	checkKind(t, err, ErrTimeout)
+	if !strings.HasPrefix(err.Error(), "took longer than ") || !strings.HasSuffix(err.Error(), "ms") {
+		t.Errorf("message %q", err)
+	}
+
+	// A canceled context is not a timeout.
+	ctx, cancel = context.WithCancel(context.Background())
+	cancel()
+	_, err = testEngine(t).Extract(ctx, book, "")
+	checkKind(t, err, ErrCanceled)
+
+	// The single worker was killed; the next file gets a fresh one.
+	ex, err := eng.Extract(context.Background(), readCorpus(t, "clef2008-qa-overview-xref-offset0.pdf"), "")
+	if err != nil {
+		t.Fatalf("after a timeout: %v", err)
+	}
+	checkPages(t, ex.Pages)
+}
+
+// TestTimeoutInsideACall times out while PDFium is busy in one long call
+// (FPDFText_LoadPage on a page with 100,000 strings, ~5 s): the caller gets
+// ErrTimeout at the deadline either way; with Interruptible the call itself
+// is stopped, without it the call finishes unobserved in the background.
+func TestTimeoutInsideACall(t *testing.T) {
+	slow := slowPDF(100000)
+	for _, interruptible := range []bool{false, true} {
+		t.Run(fmt.Sprintf("interruptible=%v", interruptible), func(t *testing.T) {
+			eng, err := NewEngine(Options{CacheDir: testCacheDir(), Workers: 1,
+				Timeout: 3 * time.Second, Interruptible: interruptible})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer eng.Close()
+			start := time.Now()
+			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			defer cancel()
+			_, err = eng.Extract(ctx, slow, "")
+			checkKind(t, err, ErrTimeout)
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("ErrTimeout after %v", took)
+			}
+			ex, err := eng.Extract(context.Background(), readCorpus(t, "bmc-jtmo-2010-datta-systematic-review.pdf"), "")
+			if err != nil {
+				t.Fatalf("after a timeout: %v", err)
+			}
+			checkPages(t, ex.Pages)
+		})
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	eng := testEngine(t)
+	names := []string{"bmc-jtmo-2010-datta-systematic-review.pdf", "hindawi-rrp-2010-tully.pdf",
+		"layoutparser-aes128-empty-password.pdf", "clef2008-qa-overview-xref-offset0.pdf"}
+	var wg sync.WaitGroup
+	texts := make([]string, 2*len(names))
+	for i := range texts {
+		data := readCorpus(t, names[i%len(names)])
+		wg.Go(func() {
+			ex, err := eng.Extract(context.Background(), data, "")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			texts[i] = ex.Pages[0].Text
+		})
+	}
+	wg.Wait()
+	for i := range names {
+		if texts[i] != texts[i+len(names)] {
+			t.Errorf("%s: two concurrent extractions differ", names[i])
+		}
+	}
+}
+
+func TestCacheDirUnusable(t *testing.T) {
+	// A file where the folder should be: the engine runs without a cache.
+	blocker := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if testing.Short() {
+		t.Skip("compiling PDFium without a cache takes seconds")
+	}
+	start := time.Now()
+	eng, err := NewEngine(Options{CacheDir: filepath.Join(blocker, "cache")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("start without cache: %v", time.Since(start).Round(time.Millisecond))
+	defer eng.Close()
+	n, err := eng.PageCount(context.Background(), readCorpus(t, "habibi-arabic-rotated-pages.pdf"), "")
+	if err != nil || n != 4 {
+		t.Fatalf("PageCount = %d, %v", n, err)
+	}
+}
+
+func TestWarmStart(t *testing.T) {
+	testEngine(t) // make sure the cache is filled
+	start := time.Now()
+	eng, err := NewEngine(Options{CacheDir: testCacheDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	// The first instance is made on first use: count it in.
+	if _, err := eng.PageCount(context.Background(), []byte("%PDF-1.4\n%%EOF\n"), ""); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("PageCount: %v", err)
+	}
+	t.Logf("start with a warm cache, first call included: %v", time.Since(start).Round(time.Millisecond))
+}
+
+func TestClosedEngine(t *testing.T) {
+	eng, err := NewEngine(Options{CacheDir: testCacheDir(), Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := eng.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Extract(context.Background(), readCorpus(t, "habibi-arabic-rotated-pages.pdf"), "")
+	checkKind(t, err, ErrCanceled)
+	if err := eng.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}
+
+func TestRenderPage(t *testing.T) {
+	eng := testEngine(t)
+	data := readCorpus(t, "bmc-hsr-2014-agyeman-duah.pdf")
+	ex := extractCorpus(t, "bmc-hsr-2014-agyeman-duah.pdf")
+	for _, page := range []int{1, 5} {
+		img, err := eng.RenderPage(context.Background(), data, "", page, 72)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := ex.Pages[page-1]
+		w, h := p.X1-p.X0, p.Y1-p.Y0
+		if p.Rotation%180 != 0 {
+			w, h = h, w
+		}
+		if dx, dy := img.Rect.Dx()-int(w+0.5), img.Rect.Dy()-int(h+0.5); dx < -1 || dx > 1 || dy < -1 || dy > 1 {
+			t.Errorf("page %d: %v image for a %gx%g page (rotation %d)", page, img.Rect, w, h, p.Rotation)
+		}
+		if bytes.Count(img.Pix, []byte{255}) == len(img.Pix) {
+			t.Errorf("page %d: blank image", page)
+		}
+	}
+	_, err := eng.RenderPage(context.Background(), data, "", 11, 72)
+	checkKind(t, err, ErrNoPage)
+}
+
+// slowPDF makes a valid one-page PDF whose content stream shows n short
+// strings: PDFium takes a while over its text, in one FPDFText_LoadPage call.
+func slowPDF(n int) []byte {
+	var content bytes.Buffer
+	content.WriteString("BT /F1 1 Tf 72 720 Td\n")
+	for range n {
+		content.WriteString("(abcdefghij) Tj\n")
+	}
+	content.WriteString("ET\n")
+	objects := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objects))
+	for i, o := range objects {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	return b.Bytes()
+}

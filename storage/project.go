@@ -1,0 +1,548 @@
+// Package storage keeps a cmocoder project in one self-contained SQLite
+// file (a .cmoproj): the PDFs, their text and character boxes, the
+// fragments coded in them, the CMOCs, programme theories and the codebook.
+// The file travels by e-mail and holds months of a team's work, so:
+//
+//   - every change is one transaction (BEGIN IMMEDIATE, synchronous=FULL,
+//     rollback journal): a crash or kill -9 leaves either the whole change
+//     or none of it, and the next Open rolls back the leftover journal;
+//   - after Close the project is exactly one file (journal_mode=DELETE,
+//     never WAL): no -journal, -wal or -shm beside it;
+//   - Open refuses, without changing a byte, a missing file (and creates
+//     none), a file that is not a cmocoder project, a damaged or truncated
+//     one and one made by a newer cmocoder; opening an up-to-date project
+//     writes nothing at all;
+//   - a second program writing the same file waits for the lock (about
+//     five seconds) and then gets a KindBusy error: no write is lost.
+//
+// It implements coding.Store (Project.Apply) and coding.Tx. Errors are
+// *coding.Error values with a one-line message that names the file or the
+// item concerned. SQL lives in this package only.
+//
+// The schema is in schema.go and the character-box encoding in boxes.go.
+// It needs no cgo (modernc.org/sqlite) and runs on Windows as well.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cmocoder/cmocoder/coding"
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+)
+
+// ApplicationID marks a SQLite file as a cmocoder project ("CMOC" in
+// ASCII); it is set with PRAGMA application_id and checked by Open.
+const ApplicationID = 0x434D4F43
+
+// defaultBusyTimeout is how long a write waits for another program that
+// holds the project before giving up with KindBusy.
+const defaultBusyTimeout = 5 * time.Second
+
+// maxCachedTexts bounds the per-project cache of document texts.
+const maxCachedTexts = 64
+
+// Project is an open .cmoproj file. Its methods may be called from several
+// goroutines: they take turns on the one database connection.
+type Project struct {
+	path string // absolute
+	name string // as the caller gave it, for messages
+	db   *sql.DB
+
+	mu    sync.Mutex
+	coder string
+	texts map[string]*coding.Text // document texts never change once imported
+}
+
+// querier is what both *sql.Tx and *sql.DB offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Create makes a new, empty project file at path with the given title and
+// registers coder (when not empty) as a member of the team. It fails with
+// KindExists when path exists: it never overwrites anything. The schema is
+// written in one transaction; on failure no file is left behind.
+func Create(path, title, coder string) (*Project, error) {
+	return create(path, title, coder, defaultBusyTimeout)
+}
+
+func create(path, title, coder string, busy time.Duration) (*Project, error) {
+	const op = "create project"
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, coding.E(coding.KindInvalid, op, path, err)
+	}
+	// O_EXCL: an existing file, even one made a moment ago by someone
+	// else, is never touched.
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return nil, coding.Errorf(coding.KindExists, op, path, "a file of this name already exists")
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such folder")
+	case err != nil:
+		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(abs)
+		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
+	}
+	p := connect(abs, path, busy)
+	p.coder = coder
+	err = p.write(op, func(t *tx) error {
+		if err := migrate(t.q); err != nil {
+			return err
+		}
+		ctx := context.Background()
+		if _, err := t.q.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return err
+		}
+		for _, kv := range [][2]string{
+			{"id", coding.NewID()},
+			{"title", title},
+			{"created", fmtTime(t.now)},
+			{"created_by", coder},
+		} {
+			if _, err := t.q.ExecContext(ctx, "INSERT INTO meta (key, value) VALUES (?, ?)", kv[0], kv[1]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		p.db.Close()
+		os.Remove(abs)
+		os.Remove(abs + "-journal")
+		return nil, err
+	}
+	return p, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Open opens an existing project. It fails, leaving the file exactly as it
+// was, with KindNotFound when there is no such file (it creates none) and
+// with KindDamaged when the file is not a cmocoder project, is damaged or
+// truncated, or was made by a newer cmocoder. A project from an older
+// cmocoder is brought up to date in one transaction; an up-to-date one is
+// only read. A journal left by a crash is rolled back first, as SQLite
+// does, so that an interrupted change is wholly undone.
+func Open(path string) (*Project, error) {
+	return open(path, defaultBusyTimeout)
+}
+
+func open(path string, busy time.Duration) (*Project, error) {
+	const op = "open project"
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, coding.E(coding.KindInvalid, op, path, err)
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such file")
+	case err != nil:
+		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
+	case fi.IsDir():
+		return nil, notOurs(path, op, "it is a folder")
+	case !fi.Mode().IsRegular():
+		return nil, notOurs(path, op, "")
+	}
+	// Refuse other files before SQLite sees them, so that nothing of
+	// theirs is touched. With a journal beside the file, a change was
+	// interrupted (or is under way in another program): its header may be
+	// half written, so the checks wait until SQLite has rolled the
+	// journal back, under a read lock (validate).
+	if _, err := os.Stat(abs + "-journal"); err != nil {
+		if err := checkHeader(abs, path, op, false); err != nil {
+			return nil, err
+		}
+	}
+	p := connect(abs, path, busy)
+	if err := p.validate(op); err != nil {
+		p.db.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// connect prepares the connection pool; nothing is opened yet.
+func connect(abs, name string, busy time.Duration) *Project {
+	db, _ := sql.Open("sqlite", dsn(abs, busy)) // only fails for an unknown driver
+	// One connection: SQLite serialises writers anyway, and a single
+	// connection keeps transactions and pragmas simple.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	return &Project{path: abs, name: name, db: db, texts: map[string]*coding.Text{}}
+}
+
+// dsn is the data source name for modernc.org/sqlite. It is a "file:" URI
+// (SQLite parses it as such: the driver opens with SQLITE_OPEN_URI and
+// passes URIs through whole) so that mode=rw applies: opening a missing
+// file fails instead of creating it. The driver reads the _pragma and
+// _txlock parameters and SQLite ignores them. journal_mode is not set here:
+// on another program's WAL file that would write to it before Open had
+// looked at it; DELETE is SQLite's default and Create keeps it.
+func dsn(abs string, busy time.Duration) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x, as SQLite's Windows VFS expects
+	}
+	q := url.Values{}
+	q.Set("mode", "rw")
+	q.Set("_txlock", "immediate") // every write transaction is BEGIN IMMEDIATE
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
+	return "file://" + escapePath(p) + "?" + q.Encode()
+}
+
+// escapePath percent-encodes a slash-separated path for a file: URI:
+// everything but unreserved characters, '/' and ':' (so '?', '#', '%',
+// spaces and non-ASCII bytes are escaped; SQLite decodes them).
+func escapePath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/', c == ':':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
+// validate looks at a freshly connected file under a read lock: SQLite
+// header, application id, size, schema version, quick check. Then it
+// migrates an older file forward.
+func (p *Project) validate(op string) error {
+	ctx := context.Background()
+	var version int
+	var wal bool
+	err := func() error {
+		// SQLite reads the schema as soon as the connection is set up (its
+		// pragmas are statements), and the first read takes the shared lock
+		// and, if a crash left a hot journal, rolls it back.
+		t, err := p.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return p.openFailure(op, err)
+		}
+		defer t.Rollback()
+		var n int
+		if err := t.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			return p.openFailure(op, err)
+		}
+		if err := checkHeader(p.path, p.name, op, true); err != nil {
+			return err
+		}
+		if err := t.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return fail(p.name, op, err)
+		}
+		switch {
+		case version > len(migrations):
+			return coding.Errorf(coding.KindDamaged, op, "", "%s was made by a newer cmocoder (schema %d); please update", p.name, version)
+		case version == 0 || n == 0:
+			return damaged(p.name, op, "it holds no project tables")
+		}
+		if problem, err := quickCheck(ctx, t); err != nil {
+			return fail(p.name, op, err)
+		} else if problem != "" {
+			return damaged(p.name, op, problem)
+		}
+		var mode string
+		if err := t.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			return fail(p.name, op, err)
+		}
+		wal = !strings.EqualFold(mode, "delete")
+		return nil
+	}()
+	if err != nil {
+		return err
+	}
+	if wal {
+		// Someone switched the file to WAL (e.g. with the sqlite3 shell):
+		// back to one file.
+		if _, err := p.db.ExecContext(ctx, "PRAGMA journal_mode = DELETE"); err != nil {
+			return fail(p.name, op, err)
+		}
+	}
+	if version < len(migrations) {
+		return p.write(op, func(t *tx) error { return migrate(t.q) })
+	}
+	return nil
+}
+
+// openFailure classifies an error of SQLite's first look at the file; for
+// a damaged one, the header check may say more precisely what is wrong
+// (a truncated file rather than "malformed").
+func (p *Project) openFailure(op string, err error) error {
+	err = fail(p.name, op, err)
+	if coding.IsKind(err, coding.KindDamaged) {
+		if herr := checkHeader(p.path, p.name, op, true); herr != nil {
+			return herr
+		}
+	}
+	return err
+}
+
+// quickCheck runs SQLite's quick check and returns its first complaint,
+// "" when there is none.
+func quickCheck(ctx context.Context, q querier) (string, error) {
+	var res string
+	if err := q.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&res); err != nil {
+		return "", err
+	}
+	if res == "ok" {
+		return "", nil
+	}
+	return firstProblem(res), nil
+}
+
+// firstProblem makes one line of a complaint of integrity_check or
+// quick_check, which may span lines and start with "*** in database main ***".
+func firstProblem(res string) string {
+	for _, line := range strings.Split(res, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "***") {
+			return line
+		}
+	}
+	return strings.Join(strings.Fields(res), " ")
+}
+
+// Close closes the project. Afterwards the project is exactly one file:
+// no -journal, -wal or -shm is left beside it.
+func (p *Project) Close() error {
+	p.mu.Lock()
+	p.texts = map[string]*coding.Text{}
+	p.mu.Unlock()
+	if err := p.db.Close(); err != nil {
+		return fail(p.name, "close project", err)
+	}
+	return nil
+}
+
+// Path is the project file's absolute path.
+func (p *Project) Path() string { return p.path }
+
+// Title is the project's title, as given to Create.
+func (p *Project) Title() (string, error) {
+	var title string
+	err := p.read("title", func(q querier) error {
+		err := q.QueryRowContext(context.Background(), "SELECT value FROM meta WHERE key = 'title'").Scan(&title)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	return title, err
+}
+
+// SetCoder sets who makes the changes that follow. The name is recorded in
+// the coders table inside the next write transaction, not on its own:
+// reading a project never writes to it.
+func (p *Project) SetCoder(name string) {
+	p.mu.Lock()
+	p.coder = strings.TrimSpace(name)
+	p.mu.Unlock()
+}
+
+func (p *Project) currentCoder() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.coder
+}
+
+// Apply performs a change in one transaction (BEGIN IMMEDIATE) and returns
+// the change that undoes it. On an error, or a panic in the change (which
+// is passed on), everything is rolled back and the file is as it was.
+// Another program holding the project makes Apply wait, then fail with
+// KindBusy.
+func (p *Project) Apply(c coding.Change) (undo coding.Change, err error) {
+	if c == nil {
+		return nil, coding.Errorf(coding.KindInvalid, "apply", "", "no change to apply")
+	}
+	err = p.write("apply", func(t *tx) error {
+		u, err := c.Apply(t)
+		undo = u
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return undo, nil
+}
+
+// write runs fn in one write transaction (BEGIN IMMEDIATE: it waits for
+// other writers up to the busy timeout) and commits it, or rolls it back
+// when fn fails or panics.
+func (p *Project) write(op string, fn func(t *tx) error) error {
+	ctx := context.Background()
+	sqlTx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(p.name, op, err)
+	}
+	finished := false
+	defer func() {
+		if !finished {
+			sqlTx.Rollback() // also on a panic, which then goes on
+		}
+	}()
+	t := &tx{p: p, q: sqlTx, now: time.Now().UTC(), coder: p.currentCoder()}
+	if err := fn(t); err != nil {
+		return fail(p.name, op, err)
+	}
+	if t.coder != "" { // after fn, which may have created the tables
+		if _, err := sqlTx.ExecContext(ctx,
+			"INSERT INTO coders (id, name, created) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+			coding.NewID(), t.coder, fmtTime(t.now)); err != nil {
+			return fail(p.name, op, err)
+		}
+	}
+	finished = true
+	if err := sqlTx.Commit(); err != nil {
+		// The driver rolls back a commit that failed.
+		sqlTx.Rollback()
+		return fail(p.name, op, err)
+	}
+	return nil
+}
+
+// read runs fn in one read transaction, so that it sees one state of the
+// file. Reading never writes.
+func (p *Project) read(op string, fn func(q querier) error) error {
+	ctx := context.Background()
+	t, err := p.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fail(p.name, op, err)
+	}
+	defer t.Rollback()
+	if err := fn(t); err != nil {
+		return fail(p.name, op, err)
+	}
+	return fail(p.name, op, t.Commit())
+}
+
+// Check verifies the whole file: SQLite's integrity check, the foreign
+// keys, and that every document has all its pages. It returns a
+// KindDamaged error describing the first problem found.
+func (p *Project) Check() error {
+	const op = "check project"
+	err := p.read(op, func(q querier) error {
+		ctx := context.Background()
+		var res string
+		if err := q.QueryRowContext(ctx, "PRAGMA integrity_check(1)").Scan(&res); err != nil {
+			return err
+		}
+		if res != "ok" {
+			return damaged(p.name, op, firstProblem(res))
+		}
+		rows, err := q.QueryContext(ctx, "PRAGMA foreign_key_check")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		if rows.Next() {
+			var table, parent string
+			var rowid sql.NullInt64
+			var fkid int
+			if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+				return err
+			}
+			return damaged(p.name, op, fmt.Sprintf("a row of %s refers to a missing row of %s", table, parent))
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		var title string
+		var want, got, first, last sql.NullInt64
+		err = q.QueryRowContext(ctx, `
+			SELECT d.title, d.pages, count(p.number), min(p.number), max(p.number)
+			FROM documents d LEFT JOIN pages p ON p.doc_id = d.id
+			GROUP BY d.id
+			HAVING count(p.number) != d.pages OR (d.pages > 0 AND (min(p.number) != 1 OR max(p.number) != d.pages))
+			LIMIT 1`).Scan(&title, &want, &got, &first, &last)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		default:
+			return damaged(p.name, op, fmt.Sprintf("document %q has %d of its %d pages", title, got.Int64, want.Int64))
+		}
+		return nil
+	})
+	return err
+}
+
+// Coders lists the members of the team who have made changes, by name.
+func (p *Project) Coders() ([]coding.Coder, error) {
+	var out []coding.Coder
+	err := p.read("list coders", func(q querier) error {
+		rows, err := q.QueryContext(context.Background(), "SELECT id, name FROM coders ORDER BY name")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c coding.Coder
+			if err := rows.Scan(&c.ID, &c.Name); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// timeFormat is RFC 3339 with all nine fractional digits, so that times
+// sort as text; time.RFC3339Nano parses it.
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeFormat)
+}
+
+// errBadData marks values in the file that cannot be what cmocoder wrote.
+var errBadData = errors.New("unreadable data")
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: time %q", errBadData, s)
+	}
+	return t.UTC(), nil
+}

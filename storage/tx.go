@@ -1,0 +1,354 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/cmocoder/cmocoder/coding"
+)
+
+// tx is one write transaction on a project: the coding.Tx a Change is
+// applied in. Reads see the transaction's own writes.
+type tx struct {
+	p     *Project
+	q     *sql.Tx
+	now   time.Time
+	coder string
+}
+
+var _ coding.Tx = (*tx)(nil)
+
+func (t *tx) exec(query string, args ...any) error {
+	_, err := t.q.ExecContext(context.Background(), query, args...)
+	return err
+}
+
+// count runs a query returning one integer.
+func (t *tx) count(query string, args ...any) (int, error) {
+	var n int
+	err := t.q.QueryRowContext(context.Background(), query, args...).Scan(&n)
+	return n, err
+}
+
+// Now implements coding.Tx: the transaction's time, in UTC.
+func (t *tx) Now() time.Time { return t.now }
+
+// Coder implements coding.Tx: the name given to SetCoder (or Create).
+func (t *tx) Coder() string { return t.coder }
+
+// Document implements coding.Tx.
+func (t *tx) Document(id string) (coding.Document, error) { return getDocument(t.q, id) }
+
+// Text implements coding.Tx.
+func (t *tx) Text(docID string) (*coding.Text, error) { return t.p.text(t.q, docID) }
+
+// Fragment implements coding.Tx.
+func (t *tx) Fragment(id string) (coding.Fragment, error) { return getFragment(t.q, id) }
+
+// forget removes the deletion recorded for an entity that is put back.
+func (t *tx) forget(entity, id string) error {
+	return t.exec("DELETE FROM deletions WHERE entity = ? AND id = ?", entity, id)
+}
+
+// recordDeletion notes that an entity was deleted, when and by whom.
+func (t *tx) recordDeletion(entity, id string) error {
+	return t.exec(`INSERT INTO deletions (entity, id, deleted_at, coder) VALUES (?, ?, ?, ?)
+		ON CONFLICT (entity, id) DO UPDATE SET deleted_at = excluded.deleted_at, coder = excluded.coder`,
+		entity, id, fmtTime(t.now), t.coder)
+}
+
+// labelIDs resolves label names to IDs; every label must be in the codebook.
+func (t *tx) labelIDs(op, item string, names []string) ([]string, error) {
+	ids := make([]string, 0, len(names))
+	seen := map[string]bool{}
+	for _, n := range names {
+		l, err := labelNamed(t.q, n)
+		if coding.IsKind(err, coding.KindNotFound) {
+			return nil, coding.Errorf(coding.KindInvalid, op, item, "label %q is not in the codebook", n)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if seen[l.ID] {
+			return nil, coding.Errorf(coding.KindInvalid, op, item, "label %q is given twice", n)
+		}
+		seen[l.ID] = true
+		ids = append(ids, l.ID)
+	}
+	return ids, nil
+}
+
+// setLabels replaces the ordered labels of a fragment or CMOC.
+func (t *tx) setLabels(table, owner, id string, labelIDs []string) error {
+	// table and owner are constants of this package, never input.
+	if err := t.exec("DELETE FROM "+table+" WHERE "+owner+" = ?", id); err != nil {
+		return err
+	}
+	for i, l := range labelIDs {
+		if err := t.exec("INSERT INTO "+table+" ("+owner+", position, label_id) VALUES (?, ?, ?)", id, i, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PutFragment implements coding.Tx: it inserts or replaces f as given and
+// forgets any deletion recorded for its ID. Its labels must be in the
+// codebook.
+func (t *tx) PutFragment(f coding.Fragment) error {
+	const op = "save fragment"
+	if f.ID == "" {
+		return coding.Errorf(coding.KindInvalid, op, "", "a fragment needs an id")
+	}
+	if err := f.Check(); err != nil {
+		return err
+	}
+	if f.Start < 0 || f.End <= f.Start {
+		return coding.Errorf(coding.KindInvalid, op, f.ID, "offsets %d-%d: not a span", f.Start, f.End)
+	}
+	if f.Page < 1 {
+		return coding.Errorf(coding.KindInvalid, op, f.ID, "page %d: pages count from 1", f.Page)
+	}
+	if _, err := getDocument(t.q, f.DocID); err != nil {
+		return err
+	}
+	labels, err := t.labelIDs(op, f.ID, f.Labels)
+	if err != nil {
+		return err
+	}
+	err = t.exec(`INSERT INTO fragments (id, doc_id, start_offset, end_offset, page, role, valence,
+			coder, memo, text, created, modified)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET doc_id = excluded.doc_id, start_offset = excluded.start_offset,
+			end_offset = excluded.end_offset, page = excluded.page, role = excluded.role,
+			valence = excluded.valence, coder = excluded.coder, memo = excluded.memo,
+			text = excluded.text, created = excluded.created, modified = excluded.modified`,
+		f.ID, f.DocID, f.Start, f.End, f.Page, string(f.Role), string(f.Valence),
+		f.Coder, f.Memo, f.Text, fmtTime(f.Created), fmtTime(f.Modified))
+	if err != nil {
+		return err
+	}
+	if err := t.setLabels("fragment_labels", "fragment_id", f.ID, labels); err != nil {
+		return err
+	}
+	return t.forget("fragment", f.ID)
+}
+
+// DeleteFragment implements coding.Tx. CMOCs keep the fragment's ID.
+func (t *tx) DeleteFragment(id string) error {
+	res, err := t.q.ExecContext(context.Background(), "DELETE FROM fragments WHERE id = ?", id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("delete fragment", "fragment", id)
+	}
+	return t.recordDeletion("fragment", id)
+}
+
+// CMOC implements coding.Tx.
+func (t *tx) CMOC(id string) (coding.CMOC, error) { return getCMOC(t.q, id) }
+
+// PutCMOC implements coding.Tx: it inserts or replaces c as given. Its
+// fragments are not checked (a CMOC may name a deleted fragment); its
+// theory and labels must exist.
+func (t *tx) PutCMOC(c coding.CMOC) error {
+	const op = "save CMOC"
+	if c.ID == "" {
+		return coding.Errorf(coding.KindInvalid, op, "", "a CMOC needs an id")
+	}
+	var theory any // NULL when there is none
+	if c.TheoryID != "" {
+		if _, err := getTheory(t.q, c.TheoryID); err != nil {
+			return err
+		}
+		theory = c.TheoryID
+	}
+	seen := map[string]bool{}
+	for _, f := range c.Fragments {
+		if seen[f] {
+			return coding.Errorf(coding.KindInvalid, op, c.ID, "fragment %s is listed twice", f)
+		}
+		seen[f] = true
+	}
+	labels, err := t.labelIDs(op, c.ID, c.Labels)
+	if err != nil {
+		return err
+	}
+	err = t.exec(`INSERT INTO cmocs (id, statement, narrative, theory_id, coder, created, modified)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET statement = excluded.statement, narrative = excluded.narrative,
+			theory_id = excluded.theory_id, coder = excluded.coder, created = excluded.created,
+			modified = excluded.modified`,
+		c.ID, c.Statement, c.Narrative, theory, c.Coder, fmtTime(c.Created), fmtTime(c.Modified))
+	if err != nil {
+		return err
+	}
+	if err := t.exec("DELETE FROM cmoc_fragments WHERE cmoc_id = ?", c.ID); err != nil {
+		return err
+	}
+	for i, f := range c.Fragments {
+		if err := t.exec("INSERT INTO cmoc_fragments (cmoc_id, position, fragment_id) VALUES (?, ?, ?)", c.ID, i, f); err != nil {
+			return err
+		}
+	}
+	if err := t.setLabels("cmoc_labels", "cmoc_id", c.ID, labels); err != nil {
+		return err
+	}
+	return t.forget("cmoc", c.ID)
+}
+
+// DeleteCMOC implements coding.Tx. The CMOC's fragments stay.
+func (t *tx) DeleteCMOC(id string) error {
+	res, err := t.q.ExecContext(context.Background(), "DELETE FROM cmocs WHERE id = ?", id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("delete CMOC", "CMOC", id)
+	}
+	return t.recordDeletion("cmoc", id)
+}
+
+// Theory implements coding.Tx.
+func (t *tx) Theory(id string) (coding.Theory, error) { return getTheory(t.q, id) }
+
+// TheoryNamed implements coding.Tx.
+func (t *tx) TheoryNamed(name string) (coding.Theory, error) { return theoryNamed(t.q, name) }
+
+// PutTheory implements coding.Tx.
+func (t *tx) PutTheory(th coding.Theory) error {
+	const op = "save theory"
+	if th.ID == "" {
+		return coding.Errorf(coding.KindInvalid, op, th.Name, "a programme theory needs an id")
+	}
+	if err := th.Check(); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(th.Name)
+	if other, err := theoryNamed(t.q, name); err == nil && other.ID != th.ID {
+		return coding.Errorf(coding.KindExists, op, name, "a programme theory with this name exists")
+	} else if err != nil && !coding.IsKind(err, coding.KindNotFound) {
+		return err
+	}
+	var refines any
+	if th.Refines != "" {
+		if th.Refines == th.ID {
+			return coding.Errorf(coding.KindInvalid, op, name, "a programme theory cannot refine itself")
+		}
+		if _, err := getTheory(t.q, th.Refines); err != nil {
+			return err
+		}
+		refines = th.Refines
+	}
+	err := t.exec(`INSERT INTO theories (id, name, fold, description, kind, refines, statement, position,
+			created, modified)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, fold = excluded.fold,
+			description = excluded.description, kind = excluded.kind, refines = excluded.refines,
+			statement = excluded.statement, position = excluded.position, created = excluded.created,
+			modified = excluded.modified`,
+		th.ID, th.Name, fold(name), th.Description, string(th.Kind), refines, th.Statement, th.Position,
+		fmtTime(th.Created), fmtTime(th.Modified))
+	if err != nil {
+		return err
+	}
+	return t.forget("theory", th.ID)
+}
+
+// DeleteTheory implements coding.Tx. It refuses (KindInvalid) while CMOCs
+// are filed under the theory or another theory refines it.
+func (t *tx) DeleteTheory(id string) error {
+	const op = "delete theory"
+	th, err := getTheory(t.q, id)
+	if err != nil {
+		return err
+	}
+	n, err := t.count("SELECT count(*) FROM cmocs WHERE theory_id = ?", id)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return coding.Errorf(coding.KindInvalid, op, th.Name, "the programme theory still holds %s; move or delete them first", plural(n, "CMOC"))
+	}
+	var refined string
+	err = t.q.QueryRowContext(context.Background(), "SELECT name FROM theories WHERE refines = ? ORDER BY name LIMIT 1", id).Scan(&refined)
+	if err == nil {
+		return coding.Errorf(coding.KindInvalid, op, th.Name, "the programme theory is refined by %q; delete that first", refined)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if err := t.exec("DELETE FROM theories WHERE id = ?", id); err != nil {
+		return err
+	}
+	return t.recordDeletion("theory", id)
+}
+
+// Label implements coding.Tx.
+func (t *tx) Label(id string) (coding.Label, error) { return getLabel(t.q, id) }
+
+// LabelNamed implements coding.Tx.
+func (t *tx) LabelNamed(name string) (coding.Label, error) { return labelNamed(t.q, name) }
+
+// PutLabel implements coding.Tx. Codings refer to labels by ID, so a
+// renamed label keeps them.
+func (t *tx) PutLabel(l coding.Label) error {
+	const op = "save label"
+	if l.ID == "" {
+		return coding.Errorf(coding.KindInvalid, op, l.Name, "a label needs an id")
+	}
+	if err := l.Check(); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(l.Name)
+	if other, err := labelNamed(t.q, name); err == nil && other.ID != l.ID {
+		return coding.Errorf(coding.KindExists, op, name, "a label with this name exists")
+	} else if err != nil && !coding.IsKind(err, coding.KindNotFound) {
+		return err
+	}
+	err := t.exec(`INSERT INTO labels (id, name, fold, definition, colour, created, modified)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, fold = excluded.fold,
+			definition = excluded.definition, colour = excluded.colour, created = excluded.created,
+			modified = excluded.modified`,
+		l.ID, l.Name, fold(name), l.Definition, l.Colour, fmtTime(l.Created), fmtTime(l.Modified))
+	if err != nil {
+		return err
+	}
+	return t.forget("label", l.ID)
+}
+
+// DeleteLabel implements coding.Tx. It refuses (KindInvalid) while
+// fragments or CMOCs carry the label.
+func (t *tx) DeleteLabel(id string) error {
+	const op = "delete label"
+	l, err := getLabel(t.q, id)
+	if err != nil {
+		return err
+	}
+	nf, err := t.count("SELECT count(*) FROM fragment_labels WHERE label_id = ?", id)
+	if err != nil {
+		return err
+	}
+	nc, err := t.count("SELECT count(*) FROM cmoc_labels WHERE label_id = ?", id)
+	if err != nil {
+		return err
+	}
+	if nf+nc > 0 {
+		var uses []string
+		if nf > 0 {
+			uses = append(uses, plural(nf, "fragment"))
+		}
+		if nc > 0 {
+			uses = append(uses, plural(nc, "CMOC"))
+		}
+		return coding.Errorf(coding.KindInvalid, op, l.Name, "the label is still used by %s; remove it from them first", strings.Join(uses, " and "))
+	}
+	if err := t.exec("DELETE FROM labels WHERE id = ?", id); err != nil {
+		return err
+	}
+	return t.recordDeletion("label", id)
+}

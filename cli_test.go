@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -117,6 +118,22 @@ var pdfPages = map[string]int{
 	"clef2008-qa-overview-xref-offset0.pdf":          1,
 }
 
+// pdfinfoPages asks poppler's pdfinfo for a PDF's page count; 0 when
+// pdfinfo is not installed or cannot tell.
+func pdfinfoPages(t *testing.T, path string) int {
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(v))
+			return n
+		}
+	}
+	return 0
+}
+
 type docJSON struct {
 	ID, FileName, Title string
 	Pages, Chars        int
@@ -193,6 +210,9 @@ func TestAddEveryPDF(t *testing.T) {
 				t.Errorf("%s neither imported nor reported in one line (stderr:\n%s)", name, r.stderr)
 			}
 			continue
+		}
+		if n := pdfinfoPages(t, filepath.Join(pdfDir, name)); n > 0 {
+			pages = n
 		}
 		if d.Pages != pages {
 			t.Errorf("%s: %d pages, want %d (pdfinfo)", name, d.Pages, pages)
@@ -539,4 +559,88 @@ func BenchmarkAddBook(b *testing.B) {
 	b.ReportMetric(ours.Seconds()/float64(b.N), "s/add")
 	b.ReportMetric(theirs.Seconds()/float64(b.N), "s/pdftotext")
 	b.ReportMetric(float64(ours)/float64(theirs), "x_pdftotext")
+}
+
+// TestConcurrentWriters runs two streams of `code` commands on one
+// project at once: every write lands (the second writer waits for the
+// first), none is lost, and the file stays sound.
+func TestConcurrentWriters(t *testing.T) {
+	needPDFs(t)
+	p := newProject(t)
+	out := mustRun(t, "add", p, filepath.Join(pdfDir, "bmc-jtmo-2010-datta-systematic-review.pdf"))
+	docID := strings.Split(out, "\t")[0]
+	const perWriter = 8
+	errs := make(chan string, 2*perWriter)
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range perWriter {
+				start := 100*w + 10*i
+				r := run(t, "code", p, docID, strconv.Itoa(start), strconv.Itoa(start+8), "--role", "outcome", "--coder", fmt.Sprintf("coder%d", w))
+				if r.code != 0 {
+					errs <- fmt.Sprintf("writer %d, write %d: exit %d: %s", w, i, r.code, r.stderr)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	var frags []struct{ Coder string }
+	if err := json.Unmarshal([]byte(mustRun(t, "fragments", p, "--json")), &frags); err != nil {
+		t.Fatal(err)
+	}
+	if len(frags) != 2*perWriter {
+		t.Errorf("%d fragments stored, want %d", len(frags), 2*perWriter)
+	}
+	proj, err := storage.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proj.Close()
+	if err := proj.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestPasswordProtectedPDF: a PDF with a real user password is refused
+// with "password required" unless --password gives it.
+func TestPasswordProtectedPDF(t *testing.T) {
+	needPDFs(t)
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		if os.Getenv("CMOCODER_E2E") != "" {
+			t.Fatal("qpdf is not installed (make test-deps installs it)")
+		}
+		t.Skip("qpdf is not installed")
+	}
+	locked := filepath.Join(t.TempDir(), "locked.pdf")
+	if out, err := exec.Command("qpdf", "--encrypt", "s3cret", "owner", "256", "--",
+		filepath.Join(pdfDir, "hindawi-rrp-2010-tully.pdf"), locked).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v %s", err, out)
+	}
+	p := newProject(t)
+	before := fileSum(t, p)
+	r := run(t, "add", p, locked)
+	if r.code != 1 || !strings.Contains(r.stderr, "locked.pdf") || !strings.Contains(r.stderr, "password required") {
+		t.Errorf("add without password: exit %d, %q", r.code, r.stderr)
+	}
+	if fileSum(t, p) != before {
+		t.Error("a refused PDF changed the project")
+	}
+	r = run(t, "extract", locked)
+	if r.code != 1 || !strings.Contains(r.stderr, "password required") {
+		t.Errorf("extract without password: exit %d, %q", r.code, r.stderr)
+	}
+	out := mustRun(t, "add", p, locked, "--password", "s3cret")
+	if f := strings.Split(out, "\t"); len(f) != 3 || f[1] != "6" {
+		t.Errorf("add with the password printed %q", out)
+	}
+	data, _ := os.ReadFile(p)
+	if bytes.Contains(data, []byte("s3cret")) {
+		t.Error("the password was stored in the project")
+	}
 }

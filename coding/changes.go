@@ -74,7 +74,7 @@ func settle(tx Tx, f *Fragment) ([]Label, error) {
 		return nil, err
 	}
 	if err := CheckSpan(text, f.Start, f.End); err != nil {
-		return nil, E(KindInvalid, "code", doc.ID, err.(*Error).Err)
+		return nil, E(KindInvalid, "code", "document "+doc.ID, err.(*Error).Err)
 	}
 	f.Page = text.PageAt(f.Start)
 	f.Text = text.Slice(f.Start, f.End)
@@ -358,6 +358,8 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 	}
 	if other, err := tx.TheoryNamed(t.Name); err == nil && other.ID != t.ID {
 		return nil, Errorf(KindExists, "put theory", t.Name, "a programme theory with this name exists")
+	} else if err != nil && !IsKind(err, KindNotFound) {
+		return nil, err
 	}
 	if t.Refines != "" {
 		if _, err := tx.Theory(t.Refines); err != nil {
@@ -368,7 +370,7 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 	var undo Change
 	switch {
 	case err == nil:
-		undo = PutTheory{Theory: old}
+		undo = restoreTheory{old}
 		t.Created = old.Created
 	case IsKind(err, KindNotFound):
 		undo = DeleteTheory{ID: t.ID}
@@ -400,7 +402,7 @@ func (d DeleteTheory) Apply(tx Tx) (Change, error) {
 	if err := tx.DeleteTheory(d.ID); err != nil {
 		return nil, err
 	}
-	return PutTheory{Theory: old}, nil
+	return restoreTheory{old}, nil
 }
 
 // PutLabel adds a codebook label or replaces one with the same ID.
@@ -422,12 +424,14 @@ func (p PutLabel) Apply(tx Tx) (Change, error) {
 	}
 	if other, err := tx.LabelNamed(l.Name); err == nil && other.ID != l.ID {
 		return nil, Errorf(KindExists, "put label", l.Name, "a label with this name exists")
+	} else if err != nil && !IsKind(err, KindNotFound) {
+		return nil, err
 	}
 	var undo Change
 	old, err := tx.Label(l.ID)
 	switch {
 	case err == nil:
-		undo = PutLabel{Label: old}
+		undo = restoreLabel{old}
 		l.Created = old.Created
 	case IsKind(err, KindNotFound):
 		undo = DeleteLabel{ID: l.ID}
@@ -459,5 +463,46 @@ func (d DeleteLabel) Apply(tx Tx) (Change, error) {
 	if err := tx.DeleteLabel(d.ID); err != nil {
 		return nil, err
 	}
-	return PutLabel{Label: old}, nil
+	return restoreLabel{old}, nil
+}
+
+// restoreTheory puts a theory back exactly as it was, times included: the
+// inverse of an edit or a deletion.
+type restoreTheory struct{ t Theory }
+
+func (r restoreTheory) Apply(tx Tx) (Change, error) {
+	cur, err := tx.Theory(r.t.ID)
+	var undo Change
+	switch {
+	case err == nil:
+		undo = restoreTheory{cur}
+	case IsKind(err, KindNotFound):
+		undo = DeleteTheory{ID: r.t.ID}
+	default:
+		return nil, err
+	}
+	if err := tx.PutTheory(r.t); err != nil {
+		return nil, err
+	}
+	return undo, nil
+}
+
+// restoreLabel puts a label back exactly as it was, times included.
+type restoreLabel struct{ l Label }
+
+func (r restoreLabel) Apply(tx Tx) (Change, error) {
+	cur, err := tx.Label(r.l.ID)
+	var undo Change
+	switch {
+	case err == nil:
+		undo = restoreLabel{cur}
+	case IsKind(err, KindNotFound):
+		undo = DeleteLabel{ID: r.l.ID}
+	default:
+		return nil, err
+	}
+	if err := tx.PutLabel(r.l); err != nil {
+		return nil, err
+	}
+	return undo, nil
 }

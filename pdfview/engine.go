@@ -107,7 +107,7 @@ func NewEngine(opts Options) (*Engine, error) {
 		// With termination checks every call spawns a goroutine; spread
 		// over several workers they contend and a split book got slower.
 		split: !opts.Interruptible,
-		ctx: ctx, cancel: cancel,
+		ctx:   ctx, cancel: cancel,
 	}, nil
 }
 

@@ -25,6 +25,8 @@ var (
 	// ErrEngine: PDFium itself could not be started or used; not the
 	// file's fault.
 	ErrEngine = errors.New("pdf engine failed")
+	// ErrNoPage: RenderPage was asked for a page the document does not have.
+	ErrNoPage = errors.New("no such page")
 )
 
 // Error is what every Engine method returns on failure. Its message is one

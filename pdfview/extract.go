@@ -10,8 +10,8 @@ import (
 
 	"github.com/cmocoder/cmocoder/coding"
 	"github.com/klippa-app/go-pdfium"
-	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/enums"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 )
@@ -63,8 +63,9 @@ func (e *Engine) Extract(ctx context.Context, pdf []byte, password string) (*Ext
 	})
 	if err != nil {
 		if openErr != nil && errors.Is(err, ErrDamaged) {
-			// PDFium cannot open it: ask the other parser before giving up.
-			return fallbackExtract(ctx, pdf, password, c.limit, err)
+			// PDFium cannot open it: ask the other parser before giving up,
+			// in the time that is left.
+			return fallbackExtract(c.ctx, pdf, password, err)
 		}
 		return nil, err
 	}
@@ -269,11 +270,12 @@ func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 
 // pageStats is what one page tells about the document's health.
 type pageStats struct {
-	readable   int  // code points other than white space and U+FFFD
-	unreadable int  // glyphs shown as U+FFFD
-	images     bool // it has images (only looked at when it has little text)
-	textObjs   int  // text objects (only counted when it has little text)
-	failed     bool // PDFium could not load it
+	readable    int  // code points other than white space and U+FFFD
+	allReadable int  // the same before clipping to the crop box
+	unreadable  int  // glyphs shown as U+FFFD
+	images      bool // it has images (only looked at when it has little text)
+	textObjs    int  // text objects (only counted when it has little text)
+	failed      bool // PDFium could not load it
 }
 
 // extractPage reads page index (0-based) of doc.
@@ -313,6 +315,10 @@ func extractPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (c
 	if err != nil {
 		return p, ps, err
 	}
+	// Whether PDFium got characters out of the text objects is judged on
+	// all of them, before clipping: a blank page of a print PDF may hold
+	// nothing but text outside its crop box.
+	ps.allReadable = pt.readable
 	if p.X1 > p.X0 && p.Y1 > p.Y0 {
 		clipToPage(&pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1})
 	}
@@ -467,7 +473,7 @@ func (w *pageWarnings) add(page int, ps pageStats) {
 	switch {
 	case ps.readable == 0 && ps.images:
 		w.noText = append(w.noText, page)
-	case ps.readable < littleText && ps.textObjs >= 2*ps.readable+10:
+	case ps.allReadable < littleText && ps.textObjs >= 2*ps.allReadable+10:
 		// Text is drawn, but PDFium gets few characters out of it: fonts
 		// without a Unicode map (e.g. non-embedded CJK fonts).
 		w.unmapped = append(w.unmapped, page)

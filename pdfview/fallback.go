@@ -8,7 +8,6 @@ import (
 	"math"
 	"strings"
 	"sync/atomic"
-	"time"
 	"unicode"
 
 	"github.com/cmocoder/cmocoder/coding"
@@ -23,9 +22,10 @@ const WarnFallback = "the pdf engine could not open this file: text recovered by
 // pure-Go parser github.com/ledongthuc/pdf, text rebuilt from glyph
 // positions (Content, never GetPlainText). It is stricter than PDFium about
 // the file's structure, so it rarely succeeds where PDFium failed, but when
-// it fails it often says more precisely why. It cannot be interrupted: on
-// timeout we stop waiting and it stops at the next page.
-func fallbackExtract(ctx context.Context, data []byte, password string, timeout time.Duration, pdfiumErr error) (*Extracted, error) {
+// it fails it often says more precisely why. It cannot be interrupted: when
+// ctx ends we stop waiting and it stops at its next page. pdfiumErr is what
+// to report if it fails too (or runs out of time).
+func fallbackExtract(ctx context.Context, data []byte, password string, pdfiumErr error) (*Extracted, error) {
 	type result struct {
 		ex  *Extracted
 		err error
@@ -41,16 +41,14 @@ func fallbackExtract(ctx context.Context, data []byte, password string, timeout 
 		ex, err := ledongthucExtract(data, password, &stop)
 		done <- result{ex, err}
 	}()
-	t := time.NewTimer(timeout)
-	defer t.Stop()
 	var r result
 	select {
 	case r = <-done:
-	case <-t.C:
-		stop.Store(true)
-		return nil, pdfiumErr
 	case <-ctx.Done():
 		stop.Store(true)
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, pdfiumErr
+		}
 		return nil, ctxError(ctx, 0, ctx.Err())
 	}
 	if r.err != nil || r.ex == nil {
@@ -126,7 +124,7 @@ func fallbackPage(pg pdf.Page, number int) (p coding.Page) {
 			float32(box.Index(2).Float64()), float32(box.Index(3).Float64()))
 		p.X0, p.Y0, p.X1, p.Y1 = b.X0, b.Y0, b.X1, b.Y1
 	}
-	if rot := ((inherited(pg.V, "Rotate").Int64()%360)+360)%360; rot%90 == 0 {
+	if rot := ((inherited(pg.V, "Rotate").Int64() % 360) + 360) % 360; rot%90 == 0 {
 		p.Rotation = int(rot)
 	}
 

@@ -62,7 +62,7 @@ type infoDict struct {
 type xmpMeta struct {
 	Title    string
 	Creators []string
-	Date     string // prism:publicationDate, prism:coverDate or dc:date
+	Date     string // prism:publicationDate or prism:coverDate
 }
 
 // secondOpinion is what the second parser found: the dictionary (used only
@@ -158,7 +158,7 @@ func parseXMP(raw []byte) xmpMeta {
 	dates := map[string]string{}
 	prop := func(n xml.Name) string {
 		switch {
-		case n.Space == "http://purl.org/dc/elements/1.1/" && (n.Local == "title" || n.Local == "creator" || n.Local == "date"):
+		case n.Space == "http://purl.org/dc/elements/1.1/" && (n.Local == "title" || n.Local == "creator"):
 			return "dc:" + n.Local
 		case strings.Contains(n.Space, "prismstandard.org") && (n.Local == "publicationDate" || n.Local == "coverDate"):
 			return "prism:" + n.Local
@@ -215,14 +215,15 @@ func parseXMP(raw []byte) xmpMeta {
 				}
 			case "dc:creator":
 				m.Creators = append(m.Creators, v)
-			case "dc:date", "prism:publicationDate", "prism:coverDate":
+			case "prism:publicationDate", "prism:coverDate":
 				if _, ok := dates[p]; !ok {
 					dates[p] = v
 				}
 			}
 		}
 	}
-	for _, p := range []string{"prism:publicationDate", "prism:coverDate", "dc:date"} {
+	// dc:date is left out on purpose: it is often just when the file was made.
+	for _, p := range []string{"prism:publicationDate", "prism:coverDate"} {
 		if d := dates[p]; d != "" {
 			m.Date = d
 			break
@@ -326,12 +327,17 @@ func yearOf(s string) string {
 
 func plausibleYear(y int) bool { return y >= 1800 && y <= time.Now().Year()+1 }
 
-// The year on a title page: after a copyright sign (or what is left of one:
-// "(c)", a "C" after an unreadable circle), "Copyright", "Published" or
-// "Accepted", within the same line.
+// The year on a title page, in order of trust: a journal citation line
+// ("Clinical Science (2014) 126, 305–313", "BMC Health Services Research
+// 2014, 14:1"), a copyright line (after ©, "(c)", a "C" after an unreadable
+// circle, or "Copyright", within the line), "Published"/"Accepted", an
+// arXiv stamp ("arXiv:2103.15348v2 [cs.CV] 21 Jun 2021").
 var titleYearRes = []*regexp.Regexp{
+	regexp.MustCompile(`\(((?:1[89]|20)\d\d)\),?\s*\d+\s*[,:(]\s*\d`),
+	regexp.MustCompile(`\b((?:1[89]|20)\d\d),\s*\d+:\d`),
 	regexp.MustCompile(`(?i)(?:©|\(c\)|\x{FFFD}\s?c\b|copyright)[^\n]{0,80}?\b((?:1[89]|20)\d\d)\b`),
 	regexp.MustCompile(`(?i)\b(?:published|accepted)(?: online)?\b[^\n]{0,40}?\b((?:1[89]|20)\d\d)\b`),
+	regexp.MustCompile(`arXiv:\S+\s+\[[^\]\n]+\]\s+\d{1,2}\s+\pL{3,9}\s+((?:19|20)\d\d)\b`),
 }
 
 // titlePageYear looks for the year on the first page with text.

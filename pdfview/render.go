@@ -2,16 +2,12 @@ package pdfview
 
 import (
 	"context"
-	"errors"
 	"image"
 	"math"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
 )
-
-// ErrNoPage: RenderPage was asked for a page the document does not have.
-var ErrNoPage = errors.New("no such page")
 
 // maxRenderPixels bounds one rendered image (about 400 MB of RGBA would be
 // the next step up); a caller that needs more should render tiles.

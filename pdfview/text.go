@@ -12,7 +12,7 @@ import (
 // where they matter (most characters need just their code and box).
 type charSource interface {
 	count() int
-	unicode(i int) (rune, error)  // FPDFText_GetUnicode
+	unicode(i int) (rune, error)     // FPDFText_GetUnicode
 	box(i int) (coding.Box, error)   // FPDFText_GetLooseCharBox, normalised
 	tight(i int) (coding.Box, error) // FPDFText_GetCharBox, normalised
 	generated(i int) (bool, error)   // FPDFText_IsGenerated
@@ -86,10 +86,9 @@ func buildPageText(src charSource) (pageText, error) {
 		ok, err := f(i)
 		return err == nil && ok
 	}
-	// unmapped handles a glyph with no usable code point. The tight box
-	// tells ink from blank: a space glyph has no width or no height.
+	// unmapped handles a glyph with no usable code point.
 	unmapped := func(i int, b coding.Box) {
-		if t, err := src.tight(i); err == nil && t.X1-t.X0 > 0.01 && t.Y1-t.Y0 > 0.01 {
+		if inked(src, i, b) {
 			emit(unicode.ReplacementChar, b)
 		} else {
 			emit(' ', b)
@@ -123,12 +122,8 @@ func buildPageText(src charSource) (pageText, error) {
 			if c == '\r' && i+1 < n && codes[i+1] == '\n' && flag(src.generated, i+1) {
 				i++
 			}
-		case c == 0x02 || c == 0xFFFE:
-			if flag(src.hyphen, i) {
-				emit('-', b)
-			} else {
-				unmapped(i, b)
-			}
+		case (c == 0x02 || c == 0xFFFE) && flag(src.hyphen, i):
+			emit('-', b)
 		case c < 0x20 || (c >= 0x7F && c < 0xA0):
 			unmapped(i, b)
 		case c >= 0xFB00 && c <= 0xFB06:
@@ -142,6 +137,18 @@ func buildPageText(src charSource) (pageText, error) {
 		}
 	}
 	return pt, nil
+}
+
+// inked tells a glyph with ink from a blank one by its tight box: a space
+// glyph's has (next to) no height or no width. "Next to" is 2% of the
+// loose box, at least 0.1 pt: PDFium gives a space 0.012 pt of height.
+func inked(src charSource, i int, loose coding.Box) bool {
+	t, err := src.tight(i)
+	if err != nil {
+		return false
+	}
+	thin := max(0.1, 0.02*max(loose.X1-loose.X0, loose.Y1-loose.Y0))
+	return t.X1-t.X0 > thin && t.Y1-t.Y0 > thin
 }
 
 // implausible reports a loose box far longer than it is wide. A glyph's

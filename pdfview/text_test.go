@@ -22,8 +22,8 @@ type fakeChar struct {
 
 type fakeSource []fakeChar
 
-func (f fakeSource) count() int                   { return len(f) }
-func (f fakeSource) unicode(i int) (rune, error)  { return f[i].code, nil }
+func (f fakeSource) count() int                    { return len(f) }
+func (f fakeSource) unicode(i int) (rune, error)   { return f[i].code, nil }
 func (f fakeSource) generated(i int) (bool, error) { return f[i].gen, nil }
 func (f fakeSource) hyphen(i int) (bool, error)    { return f[i].hyphen, nil }
 
@@ -47,7 +47,7 @@ func (f fakeSource) tight(i int) (coding.Box, error) {
 	case f[i].ink:
 		return coding.Box{X0: float32(i) + 0.2, Y0: 1, X1: float32(i) + 0.8, Y1: 4}, nil
 	}
-	return coding.Box{X0: float32(i), Y0: 2, X1: float32(i) + 0.5, Y1: 2}, nil
+	return coding.Box{X0: float32(i), Y0: 2, X1: float32(i) + 0.5, Y1: 2.01}, nil // as thin as PDFium's spaces
 }
 
 // glyphs makes ordinary inked characters.

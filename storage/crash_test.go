@@ -192,7 +192,8 @@ func TestCrash(t *testing.T) {
 		t.Logf("kill after %v: %d documents reported added, %d in the project, journal left: %v", delay, added, mine, journal)
 		p.Close()
 		if s := sidecars(path); len(s) != 0 {
-			t.Errorf("sidecars after Close: %v", s)
+			b, _ := os.ReadFile(s[0])
+			t.Errorf("sidecars after Close: %v (%d bytes, %x)", s, len(b), b[:min(len(b), 32)])
 		}
 		if delay < 0 && fileSum(t, path) != sumBefore {
 			t.Error("the rolled-back file differs from the file before the transaction")

@@ -385,4 +385,3 @@ func (p *Project) PDF(docID string) ([]byte, error) {
 	}
 	return data, nil
 }
-

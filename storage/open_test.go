@@ -5,8 +5,8 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/binary"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -571,5 +571,69 @@ func TestBusy(t *testing.T) {
 	ls, _ := p2.Labels()
 	if other2 != "was here" || len(ls) != 2 {
 		t.Errorf("meta %q labels %+v", other2, ls)
+	}
+}
+
+func TestStaleJournal(t *testing.T) {
+	path := realProject(t, t.TempDir())
+	before := fileSum(t, path)
+
+	// A journal whose header was never completed, as a process killed
+	// at the start of a transaction leaves: not hot, so SQLite ignores it,
+	// and Open removes it.
+	if err := os.WriteFile(path+"-journal", make([]byte, 4096), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := sidecars(path); len(s) != 0 {
+		t.Errorf("stale journal kept: %v", s)
+	}
+	p.Close()
+	if fileSum(t, path) != before {
+		t.Error("the project changed")
+	}
+
+	// The journal of another program's transaction under way is left alone,
+	// and Open does not wait for it.
+	other := rawDB(t, path)
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('other', 'writing')"); err != nil {
+		t.Fatal(err)
+	}
+	if len(sidecars(path)) != 1 {
+		t.Fatal("the other program's transaction has no journal")
+	}
+	start := time.Now()
+	p, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Open waited %v", d)
+	}
+	if len(sidecars(path)) != 1 {
+		t.Error("Open removed the journal of a transaction under way")
+	}
+	if _, err := conn.ExecContext(context.Background(), "COMMIT"); err != nil {
+		t.Fatal(err)
+	}
+	var v string
+	p.db.QueryRow("SELECT value FROM meta WHERE key = 'other'").Scan(&v)
+	if v != "writing" {
+		t.Errorf("the other program's write: %q", v)
+	}
+	if err := p.Check(); err != nil {
+		t.Error(err)
+	}
+	p.Close()
+	if s := sidecars(path); len(s) != 0 {
+		t.Errorf("sidecars %v", s)
 	}
 }

@@ -20,7 +20,9 @@
 // item concerned. SQL lives in this package only.
 //
 // The schema is in schema.go and the character-box encoding in boxes.go.
-// It needs no cgo (modernc.org/sqlite) and runs on Windows as well.
+// It needs no cgo (modernc.org/sqlite) and uses no Unix-only calls; paths
+// reach SQLite as file: URIs, so Windows drive letters, spaces and
+// non-ASCII names work (see dsn).
 package storage
 
 import (
@@ -57,11 +59,14 @@ type Project struct {
 	path string // absolute
 	name string // as the caller gave it, for messages
 	db   *sql.DB
+	busy time.Duration
 
 	mu    sync.Mutex
 	coder string
 	texts map[string]*coding.Text // document texts never change once imported
 }
+
+var _ coding.Store = (*Project)(nil)
 
 // querier is what both *sql.Tx and *sql.DB offer.
 type querier interface {
@@ -100,7 +105,7 @@ func create(path, title, coder string, busy time.Duration) (*Project, error) {
 		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
 	}
 	p := connect(abs, path, busy)
-	p.coder = coder
+	p.coder = strings.TrimSpace(coder)
 	err = p.write(op, func(t *tx) error {
 		if err := migrate(t.q); err != nil {
 			return err
@@ -193,7 +198,7 @@ func connect(abs, name string, busy time.Duration) *Project {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	return &Project{path: abs, name: name, db: db, texts: map[string]*coding.Text{}}
+	return &Project{path: abs, name: name, db: db, busy: busy, texts: map[string]*coding.Text{}}
 }
 
 // dsn is the data source name for modernc.org/sqlite. It is a "file:" URI
@@ -293,9 +298,43 @@ func (p *Project) validate(op string) error {
 		}
 	}
 	if version < len(migrations) {
-		return p.write(op, func(t *tx) error { return migrate(t.q) })
+		if err := p.write(op, func(t *tx) error { return migrate(t.q) }); err != nil {
+			return err
+		}
 	}
+	p.removeStaleJournal()
 	return nil
+}
+
+// removeStaleJournal deletes a -journal file that SQLite left alone. A
+// process killed just as it began a transaction can leave a journal whose
+// header was never completed: SQLite rightly ignores it (it is not hot:
+// the database file was not touched yet) but does not delete it, and the
+// project would no longer be one file. It is removed only while this
+// connection holds the write lock, taken without waiting: then no other
+// program is writing, and taking the lock has rolled back any hot journal.
+// Nothing happens when there is no journal, so that opening and closing
+// an up-to-date project writes nothing.
+func (p *Project) removeStaleJournal() {
+	journal := p.path + "-journal"
+	if _, err := os.Stat(journal); err != nil {
+		return
+	}
+	ctx := context.Background()
+	conn, err := p.db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return
+	}
+	defer conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", p.busy.Milliseconds()))
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return // another program is writing: the journal is its own
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK")
+	os.Remove(journal)
 }
 
 // openFailure classifies an error of SQLite's first look at the file; for
@@ -342,6 +381,7 @@ func (p *Project) Close() error {
 	p.mu.Lock()
 	p.texts = map[string]*coding.Text{}
 	p.mu.Unlock()
+	p.removeStaleJournal()
 	if err := p.db.Close(); err != nil {
 		return fail(p.name, "close project", err)
 	}

@@ -33,7 +33,7 @@ var (
 // lower-case line for people and never names the file: the caller knows
 // which file it was and puts its name first.
 type Error struct {
-	Kind error  // one of the Err* values above
+	Kind error  // ErrNotPDF, ErrPassword, ErrDamaged, ErrTimeout, ErrCanceled, ErrEngine or ErrNoPage
 	Msg  string // the whole message; Kind's text when empty
 	Err  error  // the underlying cause, if any (for errors.Is/As and logs)
 }

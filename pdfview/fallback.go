@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -88,14 +87,7 @@ func ledongthucExtract(data []byte, password string, stop *atomic.Bool) (*Extrac
 		return nil, errors.New("no text")
 	}
 	ex.Warnings = []string{WarnFallback}
-	var so secondOpinion
-	so.info = ledongthucInfo(r.Trailer().Key("Info"))
-	if md := r.Trailer().Key("Root").Key("Metadata"); md.Kind() == pdf.Stream {
-		if raw, err := io.ReadAll(io.LimitReader(md.Reader(), 4<<20)); err == nil {
-			so.xmp = parseXMP(raw)
-		}
-	}
-	ex.Info = mergeInfo(infoDict{}, so, ex.Pages)
+	ex.Info = mergeInfo(infoDict{}, readSecondOpinion(r), ex.Pages)
 	return ex, nil
 }
 

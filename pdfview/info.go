@@ -96,18 +96,24 @@ func startMeta(data []byte, password string) *metaJob {
 		if err != nil {
 			return
 		}
-		so.info = ledongthucInfo(r.Trailer().Key("Info"))
-		md := r.Trailer().Key("Root").Key("Metadata")
-		if md.Kind() == pdf.Stream {
-			rc := md.Reader()
-			defer rc.Close()
-			raw, err := io.ReadAll(io.LimitReader(rc, 4<<20))
-			if err == nil {
-				so.xmp = parseXMP(raw)
-			}
-		}
+		so = readSecondOpinion(r)
 	}()
 	return m
+}
+
+// readSecondOpinion reads the dictionary and the XMP stream (at most 4 MB)
+// of a file the second parser has open. It may panic.
+func readSecondOpinion(r *pdf.Reader) (so secondOpinion) {
+	so.info = ledongthucInfo(r.Trailer().Key("Info"))
+	md := r.Trailer().Key("Root").Key("Metadata")
+	if md.Kind() == pdf.Stream {
+		rc := md.Reader()
+		defer rc.Close()
+		if raw, err := io.ReadAll(io.LimitReader(rc, 4<<20)); err == nil {
+			so.xmp = parseXMP(raw)
+		}
+	}
+	return so
 }
 
 // wait returns the second opinion, or nothing if it takes too long (the

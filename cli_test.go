@@ -19,7 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/cmocoder/cmocoder/storage"
+	"cmocoder.org/cmocoder/storage"
 	_ "modernc.org/sqlite"
 )
 
@@ -56,7 +56,9 @@ func run(t testing.TB, args ...string) result {
 	cmd := exec.Command(bin, args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	cmd.Env = append(os.Environ(), "CMOCODER_CODER=tester")
+	// C.UTF-8 is the locale of CI runners and cron jobs; stderr must
+	// still hold only cmocoder's own lines under it.
+	cmd.Env = append(os.Environ(), "CMOCODER_CODER=tester", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
 	err := cmd.Run()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {

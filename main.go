@@ -7,7 +7,8 @@ package main
 import (
 	"os"
 
-	"github.com/cmocoder/cmocoder/app"
+	"cmocoder.org/cmocoder/app"
+	_ "cmocoder.org/cmocoder/internal/posixlocale" // before Fyne's init
 )
 
 func main() {

@@ -14,9 +14,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cmocoder/cmocoder/coding"
-	"github.com/cmocoder/cmocoder/pdfview"
-	"github.com/cmocoder/cmocoder/storage"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/storage"
 )
 
 // Exit statuses of the command line (../shared/CLI.md).

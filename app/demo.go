@@ -7,9 +7,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/cmocoder/cmocoder/assets"
-	"github.com/cmocoder/cmocoder/coding"
-	"github.com/cmocoder/cmocoder/storage"
+	"cmocoder.org/cmocoder/assets"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
 )
 
 // demoCoding is one passage of the demo article and how it is coded. The

@@ -14,8 +14,8 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/cmocoder/cmocoder/assets"
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/assets"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // AppID identifies cmocoder to Fyne (preferences, single-instance data).

@@ -8,8 +8,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/cmocoder/cmocoder/coding"
-	"github.com/cmocoder/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
 )
 
 // Import reads one PDF, extracts its text with eng and adds it to the

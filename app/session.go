@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cmocoder/cmocoder/coding"
-	"github.com/cmocoder/cmocoder/storage"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
 )
 
 // Session is an open project and its undo history: the one bridge between

@@ -79,7 +79,7 @@ func (m *memTx) CMOC(id string) (CMOC, error) {
 	}
 	return CMOC{}, notFound("CMOC", id)
 }
-func (m *memTx) PutCMOC(c CMOC) error      { m.cmocs[c.ID] = c; return nil }
+func (m *memTx) PutCMOC(c CMOC) error       { m.cmocs[c.ID] = c; return nil }
 func (m *memTx) DeleteCMOC(id string) error { delete(m.cmocs, id); return nil }
 
 func (m *memTx) Theory(id string) (Theory, error) {

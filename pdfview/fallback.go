@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 	"unicode"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 	"github.com/ledongthuc/pdf"
 )
 

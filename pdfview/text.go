@@ -3,7 +3,7 @@ package pdfview
 import (
 	"unicode"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // charSource is what PDFium's text page says about each character index.

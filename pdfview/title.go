@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // GuessTitle picks a document's title: the information dictionary's

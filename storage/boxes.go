@@ -10,7 +10,7 @@ import (
 	"math"
 	"sync"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // Boxes are stored per page in one BLOB, losslessly: Page returns exactly

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 const (

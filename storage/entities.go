@@ -6,7 +6,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // Reading fragments, CMOCs, theories and labels: shared by Project (in a

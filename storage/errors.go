@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )

@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // sqliteMagic opens every SQLite 3 database file.

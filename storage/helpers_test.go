@@ -13,7 +13,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // newProject creates a project in a fresh temporary folder.

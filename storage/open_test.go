@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 func TestCreateOpenClose(t *testing.T) {

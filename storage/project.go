@@ -38,7 +38,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cmocoder/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // tx is one write transaction on a project: the coding.Tx a Change is

@@ -180,20 +180,7 @@ func (d DeleteFragment) Apply(tx Tx) (Change, error) {
 type restoreFragment struct{ f Fragment }
 
 func (r restoreFragment) Apply(tx Tx) (Change, error) {
-	cur, err := tx.Fragment(r.f.ID)
-	var undo Change
-	switch {
-	case err == nil:
-		undo = restoreFragment{cur}
-	case IsKind(err, KindNotFound):
-		undo = DeleteFragment{ID: r.f.ID}
-	default:
-		return nil, err
-	}
-	if err := tx.PutFragment(r.f); err != nil {
-		return nil, err
-	}
-	return undo, nil
+	return restore(r.f, r.f.ID, tx.Fragment, tx.PutFragment, func(v Fragment) Change { return restoreFragment{v} }, DeleteFragment{ID: r.f.ID})
 }
 
 // AddCMOC builds a CMOC from fragments. CMOC.ID may be empty; TheoryName,
@@ -323,20 +310,7 @@ func (d DeleteCMOC) Apply(tx Tx) (Change, error) {
 type restoreCMOC struct{ c CMOC }
 
 func (r restoreCMOC) Apply(tx Tx) (Change, error) {
-	cur, err := tx.CMOC(r.c.ID)
-	var undo Change
-	switch {
-	case err == nil:
-		undo = restoreCMOC{cur}
-	case IsKind(err, KindNotFound):
-		undo = DeleteCMOC{ID: r.c.ID}
-	default:
-		return nil, err
-	}
-	if err := tx.PutCMOC(r.c); err != nil {
-		return nil, err
-	}
-	return undo, nil
+	return restore(r.c, r.c.ID, tx.CMOC, tx.PutCMOC, func(v CMOC) Change { return restoreCMOC{v} }, DeleteCMOC{ID: r.c.ID})
 }
 
 // PutTheory adds a programme theory or replaces one with the same ID.
@@ -471,37 +445,31 @@ func (d DeleteLabel) Apply(tx Tx) (Change, error) {
 type restoreTheory struct{ t Theory }
 
 func (r restoreTheory) Apply(tx Tx) (Change, error) {
-	cur, err := tx.Theory(r.t.ID)
-	var undo Change
-	switch {
-	case err == nil:
-		undo = restoreTheory{cur}
-	case IsKind(err, KindNotFound):
-		undo = DeleteTheory{ID: r.t.ID}
-	default:
-		return nil, err
-	}
-	if err := tx.PutTheory(r.t); err != nil {
-		return nil, err
-	}
-	return undo, nil
+	return restore(r.t, r.t.ID, tx.Theory, tx.PutTheory, func(v Theory) Change { return restoreTheory{v} }, DeleteTheory{ID: r.t.ID})
 }
 
 // restoreLabel puts a label back exactly as it was, times included.
 type restoreLabel struct{ l Label }
 
 func (r restoreLabel) Apply(tx Tx) (Change, error) {
-	cur, err := tx.Label(r.l.ID)
+	return restore(r.l, r.l.ID, tx.Label, tx.PutLabel, func(v Label) Change { return restoreLabel{v} }, DeleteLabel{ID: r.l.ID})
+}
+
+// restore puts v (with the given id) back exactly as it was and returns
+// the Change that undoes that: restoring what is there now, or deleting v
+// if nothing was there. It is the body of every restore* Change.
+func restore[T any](v T, id string, get func(string) (T, error), put func(T) error, again func(T) Change, del Change) (Change, error) {
+	cur, err := get(id)
 	var undo Change
 	switch {
 	case err == nil:
-		undo = restoreLabel{cur}
+		undo = again(cur)
 	case IsKind(err, KindNotFound):
-		undo = DeleteLabel{ID: r.l.ID}
+		undo = del
 	default:
 		return nil, err
 	}
-	if err := tx.PutLabel(r.l); err != nil {
+	if err := put(v); err != nil {
 		return nil, err
 	}
 	return undo, nil

@@ -1,16 +1,22 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	_ "image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"cmocoder.org/cmocoder/storage"
 )
 
 // startXvfb starts a virtual X display for the test and returns its name.
@@ -50,14 +56,21 @@ func startXvfb(t *testing.T) string {
 	return ""
 }
 
+// e2eSentence is the passage the end-to-end test codes: a sentence of the
+// demo article's abstract on page 1 that runs over a line break.
+const e2eSentence = "Efforts in the past to achieve these objectives were short-lived, and largely unsuccessful."
+
 // TestAppUnderXvfb starts the real app on the demo project, finds its
-// window by the project's title, keeps a screenshot, and quits it with
-// Ctrl+Q: the project is then one file again.
+// window by the project's title, drags across a sentence on page 1 as a
+// reviewer would, codes it as Context with the C key, keeps a screenshot,
+// and quits with Ctrl+Q: the project is then one file again, and the
+// command line lists the new fragment with exactly that sentence.
 func TestAppUnderXvfb(t *testing.T) {
 	display := startXvfb(t)
 	dir := t.TempDir()
 	project := filepath.Join(dir, "demo.cmoproj")
 	mustRun(t, "demo", project)
+	target := locateSentence(t, project, e2eSentence)
 
 	app := exec.Command(bin, project)
 	app.Env = append(os.Environ(), "DISPLAY="+display, "FYNE_SCALE=1", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "CMOCODER_CODER=tester")
@@ -102,16 +115,44 @@ func TestAppUnderXvfb(t *testing.T) {
 	if !strings.HasSuffix(name, "— cmocoder") {
 		t.Errorf("window title %q", name)
 	}
-	time.Sleep(2 * time.Second) // let it draw
+	time.Sleep(3 * time.Second) // let it draw
+	screenshot := func(path string) {
+		imp := exec.Command("import", "-window", "root", path)
+		imp.Env = append(os.Environ(), "DISPLAY="+display)
+		if out, err := imp.CombinedOutput(); err != nil {
+			t.Fatalf("screenshot: %v %s", err, out)
+		}
+	}
+
+	// Find page 1 on the screen: the white page on the viewer's grey, at
+	// the top of the view, its width giving the zoom.
+	before := filepath.Join(dir, "before.png")
+	screenshot(before)
+	left, top, width := findPage(t, before)
+	zoom := float64(width) / target.pageWidth
+	t.Logf("page 1 at (%d,%d), %d px wide: zoom %.3f", left, top, width, zoom)
+	x1, y1 := left+int(math.Round(target.x1*zoom)), top+int(math.Round(target.y1*zoom))
+	x2, y2 := left+int(math.Round(target.x2*zoom)), top+int(math.Round(target.y2*zoom))
+
+	// Drag across the sentence and press C (Context).
+	xdo("windowfocus", "--sync", win)
+	for _, step := range [][]string{
+		{"mousemove", strconv.Itoa(x1), strconv.Itoa(y1)}, {"mousedown", "1"},
+		{"mousemove", strconv.Itoa((x1 + x2) / 2), strconv.Itoa((y1 + y2) / 2)},
+		{"mousemove", strconv.Itoa(x2), strconv.Itoa(y2)}, {"mouseup", "1"},
+		{"key", "c"},
+	} {
+		if _, err := xdo(step...); err != nil {
+			t.Fatalf("xdotool %v: %v", step, err)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	time.Sleep(time.Second)
 
 	shotDir := filepath.Join("build", "screenshots")
 	os.MkdirAll(shotDir, 0o755)
 	shot := filepath.Join(shotDir, "app.png")
-	imp := exec.Command("import", "-window", "root", shot)
-	imp.Env = append(os.Environ(), "DISPLAY="+display)
-	if out, err := imp.CombinedOutput(); err != nil {
-		t.Fatalf("screenshot: %v %s", err, out)
-	}
+	screenshot(shot)
 	abs, _ := filepath.Abs(shot)
 	t.Logf("screenshot: %s", abs)
 	checkDrawn(t, shot)
@@ -135,6 +176,136 @@ func TestAppUnderXvfb(t *testing.T) {
 	if out := mustRun(t, "docs", project); !strings.Contains(out, "Understanding the barriers") {
 		t.Errorf("after the app closed, docs printed %q", out)
 	}
+
+	// The app stored what the reviewer coded, and the CLI lists it.
+	var frags []struct {
+		Role, Text, Coder string
+		Page, Start, End  int
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "fragments", project, "--json")), &frags); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range frags {
+		if f.Role == "context" && strings.Join(strings.Fields(f.Text), " ") == e2eSentence {
+			found = true
+			if f.Page != 1 || f.Start != target.start || f.End != target.end || f.Coder != "tester" {
+				t.Errorf("fragment %+v, want page 1, offsets %d-%d, coder tester", f, target.start, target.end)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no context fragment with the text %q among %d fragments: %+v", e2eSentence, len(frags), frags)
+	}
+}
+
+// sentenceTarget is where a sentence is on page 1: its offsets in the
+// document text and the points to drag between, in PDF points from the
+// page's top left corner (a quarter into its first and last characters,
+// half way down).
+type sentenceTarget struct {
+	start, end     int
+	x1, y1, x2, y2 float64
+	pageWidth      float64
+}
+
+// locateSentence finds a sentence of page 1 in the stored text (white
+// space collapsed) and its stored character boxes.
+func locateSentence(t *testing.T, project, sentence string) sentenceTarget {
+	t.Helper()
+	p, err := storage.Open(project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	docs, err := p.Documents()
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("documents: %v", err)
+	}
+	page, err := p.Page(docs[0].ID, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Rotation != 0 {
+		t.Fatalf("page 1 is rotated by %d", page.Rotation)
+	}
+	runes := []rune(page.Text)
+	words := strings.Fields(sentence)
+	// Match word by word over any white space.
+	for i := range runes {
+		j, ok := i, true
+		for w, word := range words {
+			if w > 0 {
+				k := j
+				for k < len(runes) && unicode.IsSpace(runes[k]) {
+					k++
+				}
+				if k == j {
+					ok = false
+					break
+				}
+				j = k
+			}
+			if j+len([]rune(word)) > len(runes) || string(runes[j:j+len([]rune(word))]) != word {
+				ok = false
+				break
+			}
+			j += len([]rune(word))
+		}
+		if !ok {
+			continue
+		}
+		first, last := page.Boxes[i], page.Boxes[j-1]
+		tgt := sentenceTarget{start: i, end: j, pageWidth: float64(page.X1 - page.X0)}
+		tgt.x1 = float64(first.X0-page.X0) + 0.25*float64(first.X1-first.X0)
+		tgt.y1 = float64(page.Y1) - float64(first.Y0+first.Y1)/2
+		tgt.x2 = float64(last.X1-page.X0) - 0.25*float64(last.X1-last.X0)
+		tgt.y2 = float64(page.Y1) - float64(last.Y0+last.Y1)/2
+		return tgt
+	}
+	t.Fatalf("%q is not on page 1 of the demo article", sentence)
+	return sentenceTarget{}
+}
+
+// findPage finds the first page shown in a screenshot: the first row with
+// a long run of white that starts right after the page's dark edge on the
+// viewer's grey backdrop. It returns the run's left end, the row and the
+// run's length (the page's width in pixels).
+func findPage(t *testing.T, path string) (left, top, width int) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgb := func(x, y int) [3]uint32 {
+		r, g, b, _ := img.At(x, y).RGBA()
+		return [3]uint32{r >> 8, g >> 8, b >> 8}
+	}
+	white := [3]uint32{255, 255, 255}
+	backdrop := [3]uint32{0x5b, 0x60, 0x66}
+	bd := img.Bounds()
+	for y := bd.Min.Y; y < bd.Max.Y; y++ {
+		for x := bd.Min.X + 2; x < bd.Max.X; x++ {
+			if rgb(x, y) != white || rgb(x-2, y) != backdrop {
+				continue
+			}
+			end := x
+			for end < bd.Max.X && rgb(end, y) == white {
+				end++
+			}
+			if end-x >= 300 {
+				return x, y, end - x
+			}
+			x = end
+		}
+	}
+	t.Fatal("no page found in the screenshot")
+	return
 }
 
 // checkDrawn fails unless the screenshot shows a drawn window: text (light

@@ -31,7 +31,8 @@ const usageText = `cmocoder codes realist-review evidence in PDFs and builds CMO
 Usage:
   cmocoder [PROJECT]                      open the desktop app
   cmocoder new PROJECT [--title T] [--coder NAME]
-  cmocoder add PROJECT FILE.pdf... [--password P]
+  cmocoder add PROJECT FILE.pdf... [--password P] [--ocr [--lang L]]
+  cmocoder ocr PROJECT DOC [--lang L] [--all] [--password P]
   cmocoder docs PROJECT [--json]
   cmocoder text PROJECT DOC [--page N]
   cmocoder code PROJECT DOC START END --role context|resource|reasoning|outcome
@@ -39,7 +40,12 @@ Usage:
   cmocoder fragments PROJECT [--doc DOC] [--json]
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
                 [--narrative TEXT] [--coder NAME]
-  cmocoder extract FILE.pdf [--password P]
+  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
+                --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories]
+  cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
+                [--participants P] [--objectives O] [--citation C] [--authors A]
+                [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
+  cmocoder extract FILE.pdf [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
 
 DOC is a document's id, a unique start of it (4 characters or more), or its
@@ -55,6 +61,7 @@ type verb func(c *cli, args []string) error
 var verbs = map[string]verb{
 	"new":       (*cli).newProject,
 	"add":       (*cli).add,
+	"ocr":       (*cli).ocr,
 	"docs":      (*cli).docs,
 	"text":      (*cli).text,
 	"code":      (*cli).code,
@@ -62,6 +69,8 @@ var verbs = map[string]verb{
 	"cmoc":      (*cli).cmoc,
 	"extract":   (*cli).extract,
 	"demo":      (*cli).demo,
+	"export":    (*cli).export,
+	"source":    (*cli).source,
 }
 
 // cli carries a command's streams.
@@ -183,6 +192,8 @@ func newEngine() (*pdfview.Engine, error) {
 func (c *cli) add(args []string) error {
 	fs := newFlags("add")
 	password := fs.String("password", "", "password of encrypted PDFs (never stored)")
+	useOCR := fs.Bool("ocr", false, "read pages without a text layer with Tesseract (OCR)")
+	lang := fs.String("lang", "", "Tesseract language(s) for --ocr, e.g. eng or eng+deu (default eng)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -190,6 +201,7 @@ func (c *cli) add(args []string) error {
 	if len(pos) < 2 {
 		return usagef("expected add PROJECT FILE.pdf...")
 	}
+	opts := c.addOCROptions(*useOCR, *lang)
 	s, err := c.open(pos[0], "")
 	if err != nil {
 		return err
@@ -206,7 +218,7 @@ func (c *cli) add(args []string) error {
 			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %d file(s) not added\n", len(pos)-1-i)
 			return errReported
 		}
-		doc, err := s.Import(c.ctx, eng, path, *password)
+		doc, err := s.Import(c.ctx, eng, path, *password, opts)
 		if err != nil {
 			failed++
 			fmt.Fprintf(c.stderr, "cmocoder: add: %s\n", oneLine(err))
@@ -492,11 +504,12 @@ func (c *cli) cmoc(args []string) error {
 func (c *cli) extract(args []string) error {
 	fs := newFlags("extract")
 	password := fs.String("password", "", "password of an encrypted PDF")
+	boxes := fs.Bool("boxes", false, "print every page's characters with their boxes as JSON")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if err := want(pos, 1, "extract FILE.pdf [--password P]"); err != nil {
+	if err := want(pos, 1, "extract FILE.pdf [--password P] [--boxes]"); err != nil {
 		return err
 	}
 	data, err := os.ReadFile(pos[0])
@@ -514,6 +527,9 @@ func (c *cli) extract(args []string) error {
 	}
 	for _, w := range ex.Warnings {
 		fmt.Fprintf(c.stderr, "cmocoder: extract: %s: %s\n", filepath.Base(pos[0]), w)
+	}
+	if *boxes {
+		return pdfview.WriteBoxesJSON(c.stdout, ex.Pages)
 	}
 	_, err = io.WriteString(c.stdout, coding.NewText(ex.Pages).String())
 	return err

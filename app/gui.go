@@ -30,7 +30,7 @@ func RunApp(path string) int {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	w := a.NewWindow("cmocoder")
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(fyne.NewSize(1260, 780))
 	ui := &mainWindow{app: a, win: w}
 	if path != "" {
 		ui.openProject(path)
@@ -41,6 +41,7 @@ func RunApp(path string) int {
 	// Ctrl+Q quits everywhere (Fyne's own quit is Cmd+Q on macOS only).
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
 	w.ShowAndRun()
+	ui.eng.close()
 	return exitOK
 }
 
@@ -49,6 +50,7 @@ type mainWindow struct {
 	app     fyne.App
 	win     fyne.Window
 	session *Session
+	eng     engineHolder // one PDF engine for the app (window.go)
 }
 
 func (d *mainWindow) closeSession() {
@@ -112,7 +114,7 @@ func (d *mainWindow) openProject(path string) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	s, err := OpenSession(path, defaultCoder())
+	s, err := OpenSession(path, d.coderName())
 	if err != nil {
 		d.showWelcome()
 		d.showError(err)
@@ -126,6 +128,8 @@ func (d *mainWindow) openProject(path string) {
 		d.showError(err)
 		return
 	}
+	view.win = d.win
+	view.ws.attach(d.win, d.engine)
 	title, _ := s.Project.Title()
 	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
 	d.win.SetContent(view.content)
@@ -144,6 +148,9 @@ type projectView struct {
 	heading   *widget.Label
 	content   fyne.CanvasObject
 	selection int
+	ws        *workspace     // the open document's pages and coding
+	ocrButton *widget.Button // "OCR this document" (ocr_gui.go)
+	win       fyne.Window    // for dialogs
 }
 
 func newProjectView(s *Session) (*projectView, error) {
@@ -167,25 +174,14 @@ func newProjectView(s *Session) (*projectView, error) {
 	v.docList.OnSelected = v.selectDocument
 	v.heading = widget.NewLabelWithStyle("Select a document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.heading.Wrapping = fyne.TextWrapWord
-	v.fragList = widget.NewList(
-		func() int { return len(v.frags) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			f := v.frags[i]
-			l := o.(*widget.Label)
-			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText(fmt.Sprintf("[%s%s] p.%d  %s", f.Role.Letter(), f.Valence.Sign(), f.Page, strings.Join(strings.Fields(f.Text), " ")))
-		})
-	v.text = widget.NewLabel("")
-	v.text.Wrapping = fyne.TextWrapWord
-	right := container.NewVSplit(
-		container.NewBorder(widget.NewLabel("Fragments"), nil, nil, nil, v.fragList),
-		container.NewScroll(v.text))
-	right.Offset = 0.3
+	v.ocrButton = v.newOCRButton()
+	// The pages, the coding panel and the fragments (workspace.go).
+	v.ws = newWorkspace(v)
+	right := v.ws.content
 	split := container.NewHSplit(
 		container.NewBorder(widget.NewLabelWithStyle(fmt.Sprintf("Documents (%d)", len(v.docs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.docList),
-		container.NewBorder(v.heading, nil, nil, nil, right))
-	split.Offset = 0.33
+		container.NewBorder(container.NewBorder(nil, nil, nil, v.ocrButton, v.heading), nil, nil, nil, right))
+	split.Offset = 0.17
 	v.content = split
 	if len(v.docs) > 0 {
 		v.docList.Select(0)
@@ -231,21 +227,6 @@ func (v *projectView) selectDocument(i widget.ListItemID) {
 	v.selection = i
 	d := v.docs[i]
 	v.heading.SetText(d.Title)
-	frags, err := v.session.Project.Fragments(d.ID)
-	if err != nil {
-		v.text.SetText(oneLine(err))
-		return
-	}
-	v.frags = frags
-	v.fragList.Refresh()
-	text, err := v.session.Project.Text(d.ID)
-	if err != nil {
-		v.text.SetText(oneLine(err))
-		return
-	}
-	var b strings.Builder
-	for _, p := range text.Pages {
-		fmt.Fprintf(&b, "— page %d —\n%s\n\n", p.Number, p.Text)
-	}
-	v.text.SetText(b.String())
+	v.showOCR(d)
+	v.ws.showDocument(d)
 }

@@ -16,7 +16,9 @@ import (
 // project in one transaction. A PDF already in the project (same SHA-256)
 // is refused before any extraction, with KindExists. warnings are what the
 // reviewer should know about a document that did go in (e.g. a scan).
-func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, password string) (doc coding.Document, err error) {
+// With ImportOptions.OCR the pages without a text layer are read by OCR
+// first (see ImportOptions).
+func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, password string, opts ...ImportOptions) (doc coding.Document, err error) {
 	name := filepath.Base(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -31,6 +33,9 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 	}
 	ex, err := eng.Extract(ctx, data, password)
 	if err != nil {
+		return doc, coding.E(coding.KindInvalid, "add", name, err)
+	}
+	if err := importOCR(ctx, eng, data, password, ex, importOptions(opts)); err != nil {
 		return doc, coding.E(coding.KindInvalid, "add", name, err)
 	}
 	doc = coding.Document{

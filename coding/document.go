@@ -46,6 +46,15 @@ type Document struct {
 	Year     string
 	Citation string
 
+	// Study characteristics and appraisal, entered by the reviewers (see
+	// Source and EditSource).
+	Objectives   string
+	Location     string
+	Design       string
+	Participants string
+	Relevance    Appraisal
+	Rigour       Appraisal
+
 	// NeedsOCR is set when no page has a text layer (a scan).
 	NeedsOCR bool
 	// Warnings are what the import noticed and the reviewer should know.

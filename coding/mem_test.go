@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -113,5 +114,58 @@ func (m *memTx) LabelNamed(name string) (Label, error) {
 	}
 	return Label{}, notFound("label", name)
 }
-func (m *memTx) PutLabel(l Label) error      { m.labels[l.ID] = l; return nil }
+
+// PutLabel renames the label in the fragments and CMOCs that carry it, as
+// storage (which refers to labels by ID) does.
+func (m *memTx) PutLabel(l Label) error {
+	if old, ok := m.labels[l.ID]; ok && old.Name != l.Name {
+		rename := func(names []string) []string {
+			out := slices.Clone(names)
+			for i, n := range out {
+				if strings.EqualFold(n, old.Name) {
+					out[i] = l.Name
+				}
+			}
+			return out
+		}
+		for id, f := range m.frags {
+			f.Labels = rename(f.Labels)
+			m.frags[id] = f
+		}
+		for id, c := range m.cmocs {
+			c.Labels = rename(c.Labels)
+			m.cmocs[id] = c
+		}
+	}
+	m.labels[l.ID] = l
+	return nil
+}
+
+func (m *memTx) LabelUses(id string) (frags, cmocs []string, err error) {
+	l, ok := m.labels[id]
+	if !ok {
+		return nil, nil, notFound("label", id)
+	}
+	for fid, f := range m.frags {
+		if slices.ContainsFunc(f.Labels, func(n string) bool { return strings.EqualFold(n, l.Name) }) {
+			frags = append(frags, fid)
+		}
+	}
+	for cid, c := range m.cmocs {
+		if slices.ContainsFunc(c.Labels, func(n string) bool { return strings.EqualFold(n, l.Name) }) {
+			cmocs = append(cmocs, cid)
+		}
+	}
+	slices.Sort(frags)
+	slices.Sort(cmocs)
+	return frags, cmocs, nil
+}
+
+func (m *memTx) PutDocument(d Document) error {
+	if _, ok := m.docs[d.ID]; !ok {
+		return notFound("document", d.ID)
+	}
+	m.docs[d.ID] = d
+	return nil
+}
 func (m *memTx) DeleteLabel(id string) error { delete(m.labels, id); return nil }

@@ -12,6 +12,9 @@ type Tx interface {
 	Coder() string
 
 	Document(id string) (Document, error)
+	// PutDocument replaces the metadata of an existing document (title,
+	// source fields, Modified) as given; its pages and PDF stay.
+	PutDocument(d Document) error
 	Text(docID string) (*Text, error)
 
 	Fragment(id string) (Fragment, error)
@@ -36,8 +39,13 @@ type Tx interface {
 	Label(id string) (Label, error)
 	// LabelNamed finds a label by its name (case-insensitive).
 	LabelNamed(name string) (Label, error)
+	// PutLabel inserts or replaces a label; fragments and CMOCs carrying it
+	// follow a change of its name.
 	PutLabel(l Label) error
 	DeleteLabel(id string) error
+	// LabelUses lists the IDs of the fragments and of the CMOCs that carry
+	// a label, each in a stable order.
+	LabelUses(labelID string) (fragments, cmocs []string, err error)
 }
 
 // Change is one coding operation as a value. Apply performs it inside tx

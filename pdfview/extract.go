@@ -321,6 +321,7 @@ func extractPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (c
 	ps.allReadable = pt.readable
 	if p.X1 > p.X0 && p.Y1 > p.Y0 {
 		clipToPage(&pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1})
+		pt = layoutPage(pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}, p.Rotation)
 	}
 	p.Text, p.Boxes = string(pt.text), pt.boxes
 	ps.readable, ps.unreadable = pt.readable, pt.unreadable

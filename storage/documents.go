@@ -112,10 +112,14 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 			sha = d.SHA256
 		}
 		_, err := t.q.ExecContext(ctx, `INSERT INTO documents (id, position, file_name, title, sha256,
-				pages, chars, authors, year, citation, needs_ocr, warnings, added, modified)
-			VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				pages, chars, authors, year, citation, needs_ocr, warnings, added, modified,
+				objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note)
+			VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.FileName, d.Title, sha, d.Pages, d.Chars, d.Authors, d.Year, d.Citation,
-			d.NeedsOCR, warnings, fmtTime(d.Added), fmtTime(d.Modified))
+			d.NeedsOCR, warnings, fmtTime(d.Added), fmtTime(d.Modified),
+			d.Objectives, d.Location, d.Design, d.Participants, string(d.Relevance.Judgement), d.Relevance.Note,
+			string(d.Rigour.Judgement), d.Rigour.Note)
 		if err != nil {
 			return err
 		}
@@ -203,15 +207,18 @@ func (p *Project) Document(id string) (coding.Document, error) {
 }
 
 const documentCols = `id, file_name, title, coalesce(sha256, ''), pages, chars, authors, year, citation,
-	needs_ocr, warnings, added, modified`
+	needs_ocr, warnings, added, modified, objectives, location, design, participants, relevance,
+	relevance_note, rigour, rigour_note`
 
 func scanDocument(s scanner) (coding.Document, error) {
 	var d coding.Document
-	var warnings, added, modified string
+	var warnings, added, modified, relevance, rigour string
 	if err := s.Scan(&d.ID, &d.FileName, &d.Title, &d.SHA256, &d.Pages, &d.Chars, &d.Authors, &d.Year,
-		&d.Citation, &d.NeedsOCR, &warnings, &added, &modified); err != nil {
+		&d.Citation, &d.NeedsOCR, &warnings, &added, &modified, &d.Objectives, &d.Location, &d.Design,
+		&d.Participants, &relevance, &d.Relevance.Note, &rigour, &d.Rigour.Note); err != nil {
 		return d, err
 	}
+	d.Relevance.Judgement, d.Rigour.Judgement = coding.Judgement(relevance), coding.Judgement(rigour)
 	if err := json.Unmarshal([]byte(warnings), &d.Warnings); err != nil {
 		return d, fmt.Errorf("%w: warnings of document %s", errBadData, d.ID)
 	}

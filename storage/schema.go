@@ -14,6 +14,7 @@ import (
 // append a new one.
 var migrations = []func(q querier) error{
 	execAll(schemaV1),
+	execAll(schemaV2),
 }
 
 // schemaVersion is the schema this cmocoder writes (PRAGMA user_version).
@@ -52,6 +53,21 @@ func migrate(q querier) error {
 	}
 	return nil
 }
+
+// schemaV2 adds the study characteristics and the appraisal of each
+// source (coding.Source) to the documents.
+const schemaV2 = `
+ALTER TABLE documents ADD COLUMN objectives     TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN location       TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN design         TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN participants   TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN relevance      TEXT NOT NULL DEFAULT ''
+	CHECK (relevance IN ('', 'high', 'moderate', 'low'));
+ALTER TABLE documents ADD COLUMN relevance_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN rigour         TEXT NOT NULL DEFAULT ''
+	CHECK (rigour IN ('', 'high', 'moderate', 'low'));
+ALTER TABLE documents ADD COLUMN rigour_note    TEXT NOT NULL DEFAULT '';
+`
 
 // schemaV1 is the initial schema. Conventions: every entity has a UUID
 // primary key (TEXT) that survives export, import and merge; times are

@@ -352,3 +352,44 @@ func (t *tx) DeleteLabel(id string) error {
 	}
 	return t.recordDeletion("label", id)
 }
+
+// PutDocument implements coding.Tx: it replaces the metadata of an existing
+// document (title, source fields, Modified); its pages, PDF, SHA-256 and
+// import facts stay as imported.
+func (t *tx) PutDocument(d coding.Document) error {
+	const op = "save document"
+	if _, err := getDocument(t.q, d.ID); err != nil {
+		return err
+	}
+	// Only what the file's rules need: the domain (coding.EditSource)
+	// checks the rest, and a document's old state must always go back.
+	for _, j := range []coding.Judgement{d.Relevance.Judgement, d.Rigour.Judgement} {
+		if !j.Valid() {
+			return coding.Errorf(coding.KindInvalid, op, d.Title, "unknown judgement %q (want high, moderate, low or none)", j)
+		}
+	}
+	return t.exec(`UPDATE documents SET title = ?, authors = ?, year = ?, citation = ?, objectives = ?,
+			location = ?, design = ?, participants = ?, relevance = ?, relevance_note = ?, rigour = ?,
+			rigour_note = ?, modified = ?
+		WHERE id = ?`,
+		d.Title, d.Authors, d.Year, d.Citation, d.Objectives, d.Location, d.Design, d.Participants,
+		string(d.Relevance.Judgement), d.Relevance.Note, string(d.Rigour.Judgement), d.Rigour.Note,
+		fmtTime(d.Modified), d.ID)
+}
+
+// LabelUses implements coding.Tx: the fragments (in document order) and
+// the CMOCs (in the order they were made) that carry a label.
+func (t *tx) LabelUses(labelID string) (fragments, cmocs []string, err error) {
+	if _, err := getLabel(t.q, labelID); err != nil {
+		return nil, nil, err
+	}
+	fragments, err = names(t.q, `SELECT f.id FROM fragment_labels fl JOIN fragments f ON f.id = fl.fragment_id
+		JOIN documents d ON d.id = f.doc_id WHERE fl.label_id = ?
+		ORDER BY d.position, f.start_offset, f.end_offset, f.created, f.id`, labelID)
+	if err != nil {
+		return nil, nil, err
+	}
+	cmocs, err = names(t.q, `SELECT c.id FROM cmoc_labels cl JOIN cmocs c ON c.id = cl.cmoc_id
+		WHERE cl.label_id = ? ORDER BY c.created, c.id`, labelID)
+	return fragments, cmocs, err
+}

@@ -1,0 +1,196 @@
+// Package export builds the tables a realist review publishes from a
+// project's domain values — the CMOC table, the fragments, the
+// mechanism-by-source matrix, the codebook and the table of sources — and
+// writes them as CSV, Markdown, HTML, LaTeX, XLSX or DOCX.
+//
+// Building and writing are apart: Build turns a Project into a Table of
+// strings (with the CMOC boxes for the HTML report), and each writer turns
+// any Table into one format. Only the standard library and excelize are
+// used.
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// Project is what the tables are built from: everything in a project file
+// except the PDFs and page texts.
+type Project struct {
+	Title     string
+	Documents []coding.Document // in import order
+	Fragments []coding.Fragment // all of them, in document order
+	CMOCs     []coding.CMOC     // in the order they were made
+	Theories  []coding.Theory   // in their order
+	Labels    []coding.Label    // the codebook
+	// Deleted tells, for a fragment a CMOC names but that is gone, when
+	// and by whom it was deleted ("2026-11-23 by ana"); may be nil.
+	Deleted map[string]string
+}
+
+// The tables.
+const (
+	TableCMOCs     = "cmocs"
+	TableFragments = "fragments"
+	TableMatrix    = "matrix"
+	TableCodebook  = "codebook"
+	TableSources   = "sources"
+)
+
+// Tables lists the table names in the order of the CLI's usage text.
+var Tables = []string{TableCMOCs, TableFragments, TableMatrix, TableCodebook, TableSources}
+
+// The formats.
+const (
+	CSV      = "csv"
+	XLSX     = "xlsx"
+	DOCX     = "docx"
+	Markdown = "md"
+	HTML     = "html"
+	TeX      = "tex"
+)
+
+// Formats lists the format names.
+var Formats = []string{CSV, XLSX, DOCX, Markdown, HTML, TeX}
+
+// Binary reports whether a format is not text (and so is not written to a
+// terminal).
+func Binary(format string) bool { return format == XLSX || format == DOCX }
+
+// Table is a table ready to write: a header row and rows of text cells.
+type Table struct {
+	Name    string   // "cmocs", ...: the sheet name
+	Title   string   // the caption
+	Project string   // the project's title, for a standalone document
+	Columns []string // the header
+	// Numeric marks the columns holding numbers (right-aligned).
+	Numeric []bool
+	Rows    [][]string
+	// Footer rows follow the body, set apart (the matrix's totals).
+	Footer [][]string
+	// Notes are printed under the table (what a reader must know).
+	Notes []string
+	// Theories are the CMOC boxes grouped by programme theory, for the
+	// HTML report; set for the cmocs table only.
+	Theories []TheoryBoxes
+}
+
+// TheoryBoxes is one programme theory and its CMOCs, for the report.
+type TheoryBoxes struct {
+	Name        string // "(no programme theory)" for unfiled CMOCs
+	Kind        coding.TheoryKind
+	Description string
+	Statement   string
+	Boxes       []Box
+}
+
+// Box is one CMOC as published: its statement, its configuration line and
+// the evidence for each role.
+type Box struct {
+	Number        int // 1-based, the order of the table
+	ID            string
+	Statement     string
+	Narrative     string
+	Configuration string // coding.Configuration of its fragments
+	Parts         []BoxPart
+	Labels        []string
+	Sources       string // "Agyeman-Duah et al. 2014, p. 5; ..."
+	Missing       string // "missing evidence: ..." when fragments were deleted
+}
+
+// BoxPart is one role of a box: its tag, text and where it comes from.
+type BoxPart struct {
+	Role    coding.Role
+	Tag     string // "(M−, Resource)"
+	Valence string // "+", "−", "+/−" or ""
+	Text    string // coding.Gap when the role has no fragment
+	Source  string // "Agyeman-Duah et al. 2014, p. 5"
+}
+
+// Options tune Build.
+type Options struct {
+	// MatrixBy is "labels" (the default) or "theories": what the matrix's
+	// rows are.
+	MatrixBy string
+}
+
+// Build builds one table. Warnings say what a reader of the table must
+// know and might miss: a CMOC left without some of its evidence.
+func Build(p *Project, table string, opt Options) (t *Table, warnings []string, err error) {
+	switch table {
+	case TableCMOCs:
+		t, warnings = CMOCTable(p)
+	case TableFragments:
+		t = FragmentTable(p)
+	case TableMatrix:
+		switch opt.MatrixBy {
+		case "", "labels", "label":
+			t = LabelMatrix(p)
+		case "theories", "theory":
+			t = TheoryMatrix(p)
+		default:
+			return nil, nil, coding.Errorf(coding.KindInvalid, "export", opt.MatrixBy, "unknown matrix rows %q (want labels or theories)", opt.MatrixBy)
+		}
+	case TableCodebook:
+		t = CodebookTable(p)
+	case TableSources:
+		t = SourceTable(p)
+	default:
+		return nil, nil, coding.Errorf(coding.KindInvalid, "export", table, "unknown table %q (want %s)", table, strings.Join(Tables, ", "))
+	}
+	t.Project = clean(p.Title)
+	return t, warnings, nil
+}
+
+// Write writes t in a format.
+func Write(w io.Writer, t *Table, format string) error {
+	switch format {
+	case CSV:
+		return WriteCSV(w, t)
+	case Markdown:
+		return WriteMarkdown(w, t)
+	case HTML:
+		return WriteHTML(w, t)
+	case TeX:
+		return WriteTeX(w, t)
+	case XLSX:
+		return WriteXLSX(w, t)
+	case DOCX:
+		return WriteDOCX(w, t)
+	}
+	return coding.Errorf(coding.KindInvalid, "export", format, "unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// clean makes text safe for every format: page separators and other
+// control characters become spaces (XML cannot hold them), line breaks
+// are kept as "\n", and invalid UTF-8 is replaced.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) && r != '\n' && r != '\t' || r == '\uFFFE' || r == '\uFFFF'
+	}) < 0 &&
+		!strings.Contains(s, "\r") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t', r == coding.PageSeparator, r == '\r':
+			return ' '
+		case unicode.IsControl(r), r == '\uFFFE', r == '\uFFFF':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// oneLine collapses white space, for cells that quote a passage.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func itoa(n int) string { return fmt.Sprint(n) }

@@ -1,0 +1,867 @@
+package pdfview
+
+import (
+	"slices"
+	"sort"
+	"unicode"
+
+	"cmocoder.org/cmocoder/coding"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Reading order. PDFium gives a page's characters in content-stream order,
+// which is whatever order the producer drew them in: a running head last,
+// columns interleaved line by line, a table cell by cell. layoutPage puts
+// them in the order a person reads the page, in the page's displayed
+// (upright) orientation:
+//
+//  1. Every code point is placed in display space (the page turned by its
+//     /Rotate, y down), with STACK.md's mapping.
+//  2. Fragments: runs of glyphs in stream order on one baseline, broken
+//     where PDFium starts a new line, where the baseline changes, where the
+//     pen jumps back, or where a gap wider than a line's height opens (a
+//     column gutter or a table's cell gap). Text drawn rotated on the page
+//     (a margin stamp) makes vertical fragments.
+//  3. Blocks: fragments are joined when they continue one another on a row
+//     (small gap, same baseline) or stack as lines of one paragraph (close
+//     below, similar height, much the same left edge or width) — pdfminer's
+//     LAParams idea, with the stricter width rule so that a full-width line
+//     never glues two columns into one block.
+//  4. Running heads, page numbers and footers: the blocks above the first
+//     (below the last) wide horizontal gap within the top (bottom) band of
+//     the page are put first (last), so they never fall into a sentence.
+//  5. The other blocks are ordered by Breuel's rules (2003, as in OCRopus's
+//     reading_order): a before b if they overlap horizontally and a is
+//     above, or if a lies left of b (right of b on a right-to-left page) and
+//     no third block between them vertically spans both. A topological sort
+//     settles the rest by content-stream order, which producers mostly get
+//     right. Text drawn rotated on the page comes after the body.
+//  6. Within a block, rows top to bottom, fragments on a row left to right
+//     (right to left where the row is mostly a right-to-left script);
+//     within a fragment, stream order.
+//
+// Every code point keeps its box. Word spaces are kept where PDFium had
+// white space (with their boxes when the PDF drew a space glyph) or
+// inserted where glyphs are apart by more than a fifth of the line height;
+// spaces and line breaks made here have a zero-area box at the end of the
+// glyph before them. Soft hyphens are dropped except at the end of a row,
+// where they become the '-' a reader sees; zero-width characters are
+// dropped. A hyphen at a line end stays as printed: words are never joined.
+
+// dbox is a box in display space: x right, y down, the page upright.
+type dbox struct{ x0, y0, x1, y1 float32 }
+
+func (b dbox) w() float32 { return b.x1 - b.x0 }
+func (b dbox) h() float32 { return b.y1 - b.y0 }
+
+func (b dbox) union(o dbox) dbox {
+	return dbox{min(b.x0, o.x0), min(b.y0, o.y0), max(b.x1, o.x1), max(b.y1, o.y1)}
+}
+
+// overlap is the length two intervals share (negative: the gap between).
+func overlap(a0, a1, b0, b1 float32) float32 { return min(a1, b1) - max(a0, b0) }
+
+// display maps user-space boxes to display space and points back.
+type display struct {
+	page coding.Box
+	rot  int // 0, 90, 180, 270
+}
+
+func (d display) box(b coding.Box) dbox {
+	p := d.page
+	switch d.rot {
+	case 90:
+		return dbox{b.Y0 - p.Y0, b.X0 - p.X0, b.Y1 - p.Y0, b.X1 - p.X0}
+	case 180:
+		return dbox{p.X1 - b.X1, b.Y0 - p.Y0, p.X1 - b.X0, b.Y1 - p.Y0}
+	case 270:
+		return dbox{p.Y1 - b.Y1, p.X1 - b.X1, p.Y1 - b.Y0, p.X1 - b.X0}
+	}
+	return dbox{b.X0 - p.X0, p.Y1 - b.Y1, b.X1 - p.X0, p.Y1 - b.Y0}
+}
+
+// point is the zero-area user-space box at display point (x, y).
+func (d display) point(x, y float32) coding.Box {
+	p := d.page
+	var ux, uy float32
+	switch d.rot {
+	case 90:
+		ux, uy = y+p.X0, x+p.Y0
+	case 180:
+		ux, uy = p.X1-x, y+p.Y0
+	case 270:
+		ux, uy = p.X1-y, p.Y1-x
+	default:
+		ux, uy = x+p.X0, p.Y1-y
+	}
+	return coding.Box{X0: ux, Y0: uy, X1: ux, Y1: uy}
+}
+
+// Fragment directions.
+const (
+	dirNone  = iota // one glyph so far
+	dirRight        // ordinary horizontal text, pen moving right
+	dirLeft         // pen moving left (right-to-left text in logical order)
+	dirDown         // text drawn rotated, read top to bottom
+	dirUp           // text drawn rotated, read bottom to top
+)
+
+// glyph is one non-white code point of the page.
+type glyph struct {
+	r     rune
+	idx   int        // index in the page text
+	ub    coding.Box // its box (user space)
+	b     dbox       // display box
+	space int        // index of the white space before it in the stream, or -1
+	nl    bool       // PDFium broke the line before it
+}
+
+// frag is a run of glyphs on one line, in stream order.
+type frag struct {
+	gs    []glyph
+	b     dbox
+	dir   int
+	rtl   bool // mostly right-to-left letters
+	first int  // stream position of the first glyph, for ties
+}
+
+func (f *frag) vertical() bool { return f.dir == dirDown || f.dir == dirUp }
+
+// size is the fragment's line height: its extent across the writing
+// direction.
+func (f *frag) size() float32 {
+	if f.vertical() {
+		return f.b.w()
+	}
+	return f.b.h()
+}
+
+// block is a set of fragments read as one unit.
+type block struct {
+	fs    []*frag
+	b     dbox
+	first int
+	vert  bool
+	nrows int // rows of text
+}
+
+// layoutPage returns pt's code points in reading order. page is the page
+// box PDFium renders (crop box), rot its /Rotate in degrees.
+func layoutPage(pt pageText, page coding.Box, rot int) pageText {
+	if len(pt.text) == 0 || page.X1 <= page.X0 || page.Y1 <= page.Y0 {
+		return pt
+	}
+	d := display{page: page, rot: ((rot % 360) + 360) % 360 / 90 * 90}
+	gs := collectGlyphs(pt, d)
+	if len(gs) == 0 {
+		return pageText{text: []rune{}, boxes: []coding.Box{}}
+	}
+	frags := buildFrags(gs)
+	if turn := dominantTurn(frags); turn != 0 {
+		// The text is not upright on the displayed page (a page turned by
+		// /Rotate whose content was not turned back): read it upright.
+		d.rot = (d.rot + turn) % 360
+		gs = collectGlyphs(pt, d)
+		frags = buildFrags(gs)
+	}
+	blocks := buildBlocks(frags)
+	ordered := orderBlocks(blocks, d)
+	return writeBlocks(pt, d, ordered)
+}
+
+// collectGlyphs keeps the code points with ink (everything but white space
+// and zero-width characters), noting the white space before each.
+func collectGlyphs(pt pageText, d display) []glyph {
+	gs := make([]glyph, 0, len(pt.text))
+	space, nl := -1, false
+	for i, r := range pt.text {
+		switch {
+		case r == '\n' || r == '\r':
+			nl = true
+			continue
+		case unicode.IsSpace(r):
+			if space < 0 || zeroArea(pt.boxes[space]) {
+				space = i
+			}
+			continue
+		case isZeroWidth(r):
+			continue
+		}
+		gs = append(gs, glyph{r: r, idx: i, ub: pt.boxes[i], b: d.box(pt.boxes[i]), space: space, nl: nl})
+		space, nl = -1, false
+	}
+	return attachAccents(gs)
+}
+
+// spacingAccents maps the spacing diacritics that TeX and old fonts draw as
+// glyphs of their own over or under a letter to their combining marks.
+var spacingAccents = map[rune]rune{
+	0x00A8: 0x0308, 0x00B4: 0x0301, 0x0060: 0x0300, 0x02C6: 0x0302, 0x005E: 0x0302,
+	0x02DC: 0x0303, 0x007E: 0x0303, 0x00AF: 0x0304, 0x02D8: 0x0306, 0x02D9: 0x0307,
+	0x02DA: 0x030A, 0x00B8: 0x0327, 0x02C7: 0x030C, 0x02DD: 0x030B, 0x02DB: 0x0328,
+}
+
+// attachAccents composes an accent drawn as a glyph of its own with the
+// letter it sits on ("a" and "¨" become "ä", with the union of their boxes),
+// when the letter is close in the stream and under (or over) the accent's
+// centre, and the pair has a precomposed form. Otherwise the accent stays.
+func attachAccents(gs []glyph) []glyph {
+	drop := 0
+	for k := range gs {
+		comb, ok := spacingAccents[gs[k].r]
+		if !ok {
+			continue
+		}
+		a := gs[k].b
+		cx := (a.x0 + a.x1) / 2
+		base := -1
+		for j := max(0, k-60); j < min(len(gs), k+3); j++ {
+			g := gs[j]
+			if j == k || !unicode.IsLetter(g.r) || g.r == 0 {
+				continue
+			}
+			if cx < g.b.x0 || cx > g.b.x1 || overlap(a.y0, a.y1, g.b.y0, g.b.y1) < 0.3*min(a.h(), g.b.h()) {
+				continue
+			}
+			if base < 0 || abs(j-k) < abs(base-k) {
+				base = j
+			}
+		}
+		if base < 0 {
+			continue
+		}
+		c := []rune(norm.NFC.String(string([]rune{gs[base].r, comb})))
+		if len(c) != 1 {
+			continue
+		}
+		b := &gs[base]
+		b.r = c[0]
+		b.ub = coding.Box{X0: min(b.ub.X0, gs[k].ub.X0), Y0: min(b.ub.Y0, gs[k].ub.Y0),
+			X1: max(b.ub.X1, gs[k].ub.X1), Y1: max(b.ub.Y1, gs[k].ub.Y1)}
+		if k+1 < len(gs) && gs[k].nl {
+			gs[k+1].nl = true
+		}
+		gs[k].r = 0 // dropped below
+		drop++
+	}
+	if drop == 0 {
+		return gs
+	}
+	out := gs[:0]
+	for _, g := range gs {
+		if g.r != 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func zeroArea(b coding.Box) bool { return b.X1 == b.X0 || b.Y1 == b.Y0 }
+
+// isZeroWidth reports the invisible characters dropped from the text.
+func isZeroWidth(r rune) bool {
+	return (r >= 0x200B && r <= 0x200D) || r == 0x2060 || r == 0xFEFF
+}
+
+// buildFrags cuts the glyph stream into fragments.
+func buildFrags(gs []glyph) []*frag {
+	var frags []*frag
+	var cur *frag
+	for k, g := range gs {
+		if cur != nil && !g.nl {
+			if dir, ok := continues(cur, g); ok {
+				if cur.dir == dirNone {
+					cur.dir = dir
+				}
+				cur.gs = append(cur.gs, g)
+				cur.b = cur.b.union(g.b)
+				continue
+			}
+		}
+		cur = &frag{gs: []glyph{g}, b: g.b, first: k}
+		frags = append(frags, cur)
+	}
+	for _, f := range frags {
+		rtl, ltr := 0, 0
+		for _, g := range f.gs {
+			switch {
+			case isRTLLetter(g.r):
+				rtl++
+			case unicode.IsLetter(g.r):
+				ltr++
+			}
+		}
+		f.rtl = rtl > ltr
+		if f.dir == dirNone {
+			f.dir = dirRight
+			if f.rtl {
+				f.dir = dirLeft
+			}
+		}
+	}
+	return frags
+}
+
+// dominantTurn is the quarter turn (in degrees, clockwise) that makes most
+// of the page's text upright: 0 when most fragments already run rightwards
+// (or leftwards in a right-to-left script).
+func dominantTurn(frags []*frag) int {
+	var n [5]int
+	total := 0
+	for _, f := range frags {
+		// Steps from one glyph to the next (a glyph that stands for several
+		// code points, as a ligature or a shaped word, is one).
+		steps := 0
+		for k := 1; k < len(f.gs); k++ {
+			if f.gs[k].b != f.gs[k-1].b {
+				steps++
+			}
+		}
+		d := f.dir
+		if d == dirLeft && f.rtl {
+			d = dirRight
+		}
+		n[d] += steps
+		total += steps
+	}
+	if total < 5 {
+		return 0
+	}
+	for d, turn := range map[int]int{dirLeft: 180, dirDown: 270, dirUp: 90} {
+		if 3*n[d] > 2*total {
+			return turn
+		}
+	}
+	return 0
+}
+
+// isRTLLetter reports letters of right-to-left scripts.
+func isRTLLetter(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) &&
+		!unicode.Is(unicode.Mn, r)
+}
+
+// continues tells whether g carries on fragment f, and in which direction.
+func continues(f *frag, g glyph) (int, bool) {
+	p := f.gs[len(f.gs)-1].b
+	b := g.b
+	// Boxes of one glyph (a ligature spelled out) or of marks stacked on it.
+	if b == p {
+		return f.dir, true
+	}
+	hs := max(min(p.h(), b.h()), 0.1)
+	ws := max(min(p.w(), b.w()), 0.1)
+	sameRow := overlap(p.y0, p.y1, b.y0, b.y1) >= 0.5*hs || centreIn(b.y0, b.y1, p.y0, p.y1) || centreIn(p.y0, p.y1, b.y0, b.y1)
+	sameCol := overlap(p.x0, p.x1, b.x0, b.x1) >= 0.5*ws
+	hsize := max(p.h(), b.h())
+	vsize := max(p.w(), b.w())
+	pc, bc := (p.x0+p.x1)/2, (b.x0+b.x1)/2
+	try := func(dir int) bool {
+		switch dir {
+		case dirRight:
+			return sameRow && bc >= pc-0.25*hs && b.x0-p.x1 <= hsize
+		case dirLeft:
+			return sameRow && bc <= pc+0.25*hs && p.x0-b.x1 <= hsize
+		case dirDown:
+			return sameCol && !sameRow && b.y0 >= p.y0 && b.y0-p.y1 <= vsize
+		case dirUp:
+			return sameCol && !sameRow && b.y1 <= p.y1 && p.y0-b.y1 <= vsize
+		}
+		return false
+	}
+	if f.dir != dirNone {
+		return f.dir, try(f.dir)
+	}
+	for _, dir := range []int{dirRight, dirLeft, dirDown, dirUp} {
+		if try(dir) {
+			// A pen that moved left on a row is right-to-left text only if
+			// it is a right-to-left script; otherwise a new fragment.
+			if dir == dirLeft && !isRTLLetter(g.r) && !isRTLLetter(f.gs[0].r) &&
+				(b.x1 > p.x0+0.1*hs || p.x0-b.x1 > 0.3*hs) {
+				// Leftwards Latin text is upside-down text, whose glyphs
+				// touch; anything else is a new fragment.
+				continue
+			}
+			return dir, true
+		}
+	}
+	return dirNone, false
+}
+
+func centreIn(a0, a1, b0, b1 float32) bool {
+	c := (a0 + a1) / 2
+	return c >= b0 && c <= b1
+}
+
+// buildBlocks groups fragments into blocks (union-find over pairs that are
+// near each other; fragments are sorted by top so the scan stops early).
+func buildBlocks(frags []*frag) []*block {
+	n := len(frags)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byTop := make([]int, n)
+	for i := range byTop {
+		byTop[i] = i
+	}
+	sort.SliceStable(byTop, func(a, b int) bool { return frags[byTop[a]].b.y0 < frags[byTop[b]].b.y0 })
+	for a := 0; a < n; a++ {
+		fa := frags[byTop[a]]
+		for c := a + 1; c < n; c++ {
+			fb := frags[byTop[c]]
+			if fb.b.y0 > fa.b.y1+2*max(fa.b.h(), 1) && fb.b.y0 > fa.b.y1+2*fa.size() {
+				break
+			}
+			if joins(fa, fb, frags) {
+				ra, rb := find(byTop[a]), find(byTop[c])
+				if ra != rb {
+					parent[max(ra, rb)] = min(ra, rb)
+				}
+			}
+		}
+	}
+	groups := map[int]*block{}
+	var blocks []*block
+	for i, f := range frags {
+		r := find(i)
+		bl := groups[r]
+		if bl == nil {
+			bl = &block{b: f.b, first: f.first, vert: f.vertical()}
+			groups[r] = bl
+			blocks = append(blocks, bl)
+		}
+		bl.fs = append(bl.fs, f)
+		bl.b = bl.b.union(f.b)
+		bl.first = min(bl.first, f.first)
+	}
+	for _, bl := range blocks {
+		bl.nrows = len(rows(bl))
+	}
+	return blocks
+}
+
+// joins tells whether two fragments (a no lower than b) belong to one
+// block.
+func joins(a, b *frag, all []*frag) bool {
+	if a.vertical() || b.vertical() {
+		if !(a.vertical() && b.vertical()) {
+			return false
+		}
+		// Rotated text: lines side by side, much the same extent.
+		gap := -overlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
+		s := min(a.size(), b.size())
+		return gap <= 0.6*s && overlap(a.b.y0, a.b.y1, b.b.y0, b.b.y1) >= 0.7*max(a.b.h(), b.b.h())
+	}
+	ha, hb := a.b.h(), b.b.h()
+	hmin, hmax := min(ha, hb), max(ha, hb)
+	if hmin <= 0 || hmax > 1.4*hmin {
+		return false
+	}
+	// On one row, a little apart: one line PDFium split, or pieces drawn
+	// separately.
+	if overlap(a.b.y0, a.b.y1, b.b.y0, b.b.y1) >= 0.6*hmin {
+		gap := -overlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
+		if gap <= 0.6*hmax {
+			return true
+		}
+		// A wide space of a justified line, not a gutter: the lines just
+		// above and below run across it.
+		if gap > 3*hmax {
+			return false
+		}
+		l, r := min(a.b.x1, b.b.x1), max(a.b.x0, b.b.x0)
+		y0, y1 := min(a.b.y0, b.b.y0), max(a.b.y1, b.b.y1)
+		above, below := false, false
+		for _, f := range all {
+			if f == a || f == b || f.vertical() || f.b.x0 >= l || f.b.x1 <= r {
+				continue
+			}
+			c := (f.b.y0 + f.b.y1) / 2
+			above = above || (c < y0 && c > y0-1.5*hmax)
+			below = below || (c > y1 && c < y1+1.5*hmax)
+		}
+		return above && below
+	}
+	// Stacked lines of one paragraph.
+	vgap := b.b.y0 - a.b.y1
+	if vgap > 0.6*hmin || vgap < -0.6*hmin {
+		return false
+	}
+	wa, wb := a.b.w(), b.b.w()
+	ov := overlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
+	if ov >= 0.7*max(wa, wb) {
+		return true
+	}
+	// The short last line of a paragraph under a full one.
+	return wb < wa && ov > 0 && abs32(a.b.x0-b.b.x0) <= 0.5*hmin
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// orderBlocks puts blocks in reading order: heads, body, rotated text, feet.
+func orderBlocks(blocks []*block, d display) []*block {
+	if len(blocks) <= 1 {
+		return blocks
+	}
+	pageH := d.page.Y1 - d.page.Y0
+	if d.rot == 90 || d.rot == 270 {
+		pageH = d.page.X1 - d.page.X0
+	}
+	var flat, vert []*block
+	for _, bl := range blocks {
+		if bl.vert {
+			vert = append(vert, bl)
+		} else {
+			flat = append(flat, bl)
+		}
+	}
+	heads, body, feet := splitMargins(flat, pageH)
+	rtl := pageRTL(blocks)
+	var out []*block
+	out = append(out, breuel(heads, rtl)...)
+	out = append(out, breuel(body, rtl)...)
+	out = append(out, breuel(vert, rtl)...)
+	out = append(out, breuel(feet, rtl)...)
+	return out
+}
+
+// pageRTL reports a page mostly in right-to-left scripts.
+func pageRTL(blocks []*block) bool {
+	rtl, all := 0, 0
+	for _, bl := range blocks {
+		for _, f := range bl.fs {
+			all += len(f.gs)
+			if f.rtl {
+				rtl += len(f.gs)
+			}
+		}
+	}
+	return rtl*2 > all
+}
+
+// splitMargins takes the running heads and feet off the body: the blocks
+// above the first horizontal gap of at least marginGap in the top eighth of
+// the page, and below the last such gap in the bottom eighth.
+func splitMargins(blocks []*block, pageH float32) (heads, body, feet []*block) {
+	if len(blocks) < 3 {
+		return nil, blocks, nil
+	}
+	// The typical line height of the page.
+	hs := make([]float32, 0, len(blocks))
+	for _, bl := range blocks {
+		for _, f := range bl.fs {
+			hs = append(hs, f.b.h())
+		}
+	}
+	slices.Sort(hs)
+	lineH := hs[len(hs)/2]
+	minGap := max(1.2*lineH, 8)
+
+	byTop := slices.Clone(blocks)
+	slices.SortStableFunc(byTop, func(a, b *block) int { return cmpF(a.b.y0, b.b.y0) })
+	// Walk down the union of the blocks' vertical extents.
+	headEnd := 0 // blocks byTop[:headEnd] are heads
+	reach := byTop[0].b.y1
+	for i := 1; i < len(byTop); i++ {
+		if byTop[i].b.y0 > 0.125*pageH {
+			if byTop[i].b.y0-reach >= minGap && reach <= 0.125*pageH {
+				headEnd = i
+			}
+			break
+		}
+		if byTop[i].b.y0-reach >= minGap {
+			headEnd = i
+		}
+		reach = max(reach, byTop[i].b.y1)
+	}
+	byBottom := slices.Clone(blocks)
+	slices.SortStableFunc(byBottom, func(a, b *block) int { return cmpF(b.b.y1, a.b.y1) })
+	footEnd := 0
+	reach = byBottom[0].b.y0
+	for i := 1; i < len(byBottom); i++ {
+		if byBottom[i].b.y1 < 0.875*pageH {
+			if reach-byBottom[i].b.y1 >= minGap && reach >= 0.875*pageH {
+				footEnd = i
+			}
+			break
+		}
+		if reach-byBottom[i].b.y1 >= minGap {
+			footEnd = i
+		}
+		reach = min(reach, byBottom[i].b.y0)
+	}
+	if headEnd+footEnd >= len(blocks) {
+		return nil, blocks, nil
+	}
+	inHead := map[*block]bool{}
+	for _, bl := range byTop[:headEnd] {
+		inHead[bl] = true
+	}
+	inFoot := map[*block]bool{}
+	for _, bl := range byBottom[:footEnd] {
+		if !inHead[bl] {
+			inFoot[bl] = true
+		}
+	}
+	for _, bl := range blocks {
+		switch {
+		case inHead[bl]:
+			heads = append(heads, bl)
+		case inFoot[bl]:
+			feet = append(feet, bl)
+		default:
+			body = append(body, bl)
+		}
+	}
+	return heads, body, feet
+}
+
+func cmpF(a, b float32) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// breuelMax bounds the blocks for which the "no block between spans both"
+// test is made (it costs n³); beyond it, left-of needs no such test.
+const breuelMax = 400
+
+// breuel orders blocks by Breuel's rules and a topological sort that takes
+// the earliest block in stream order whenever several are free.
+func breuel(blocks []*block, rtl bool) []*block {
+	n := len(blocks)
+	if n <= 1 {
+		return blocks
+	}
+	const tol = 1 // points of overlap that do not count
+	before := func(u, v *block) bool {
+		a, b := u.b, v.b
+		if overlap(a.x0, a.x1, b.x0, b.x1) > tol {
+			return (a.y0+a.y1)/2 < (b.y0+b.y1)/2
+		}
+		left := a.x1 <= b.x0+tol
+		if rtl {
+			left = a.x0 >= b.x1-tol
+		}
+		if !left {
+			return false
+		}
+		// A block that lies wholly below the other comes first only as a
+		// column of text (a paragraph); a table cell of a lower row does not
+		// go before the cells of the rows above it.
+		if a.y0 >= b.y1 && u.nrows < 3 {
+			return false
+		}
+		if n > breuelMax {
+			return true
+		}
+		lo, hi := min(a.y0, b.y0), max(a.y1, b.y1)
+		xl, xr := min(a.x1, b.x1), max(a.x0, b.x0) // the gap between them
+		for _, w := range blocks {
+			if w == u || w == v {
+				continue
+			}
+			c := w.b
+			if c.y1 <= lo || c.y0 >= hi {
+				continue
+			}
+			if c.x0 < xl && c.x1 > xr {
+				return false
+			}
+		}
+		return true
+	}
+	succ := make([][]int, n)
+	indeg := make([]int, n)
+	for i := range n {
+		for j := range n {
+			if i != j && before(blocks[i], blocks[j]) {
+				succ[i] = append(succ[i], j)
+				indeg[j]++
+			}
+		}
+	}
+	done := make([]bool, n)
+	out := make([]*block, 0, n)
+	for len(out) < n {
+		pick := -1
+		for i := range n {
+			if !done[i] && indeg[i] == 0 && (pick < 0 || blocks[i].first < blocks[pick].first) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			// A cycle (overlapping blocks): take the earliest left.
+			for i := range n {
+				if !done[i] && (pick < 0 || blocks[i].first < blocks[pick].first) {
+					pick = i
+				}
+			}
+		}
+		done[pick] = true
+		out = append(out, blocks[pick])
+		for _, j := range succ[pick] {
+			indeg[j]--
+		}
+	}
+	return out
+}
+
+// writeBlocks writes the blocks' glyphs with spaces and line breaks.
+func writeBlocks(pt pageText, d display, blocks []*block) pageText {
+	out := pageText{text: make([]rune, 0, len(pt.text)), boxes: make([]coding.Box, 0, len(pt.boxes))}
+	var last dbox
+	have := false
+	sep := func(r rune) {
+		if !have {
+			return
+		}
+		n := len(out.text)
+		if n > 0 && (out.text[n-1] == '\n' || (r == ' ' && out.text[n-1] == ' ')) {
+			return
+		}
+		if n > 0 && r == '\n' && out.text[n-1] == ' ' {
+			out.text[n-1] = '\n'
+			return
+		}
+		out.text = append(out.text, r)
+		out.boxes = append(out.boxes, d.point(last.x1, last.y1))
+	}
+	for _, bl := range blocks {
+		sep('\n')
+		for ri, row := range rows(bl) {
+			if ri > 0 {
+				sep('\n')
+			}
+			for fi, f := range row {
+				if fi > 0 {
+					sep(' ')
+				}
+				for gi, g := range f.gs {
+					if gi > 0 {
+						p := f.gs[gi-1]
+						switch {
+						case g.space >= 0 && !zeroArea(pt.boxes[g.space]):
+							// The PDF drew a space: keep it with its box.
+							if n := len(out.text); n > 0 && out.text[n-1] != ' ' {
+								out.text = append(out.text, ' ')
+								out.boxes = append(out.boxes, pt.boxes[g.space])
+							}
+						case g.space >= 0 || wordGap(f, p.b, g.b):
+							sep(' ')
+						}
+					}
+					r := g.r
+					if r == 0xAD { // soft hyphen
+						if fi < len(row)-1 || gi < len(f.gs)-1 {
+							continue
+						}
+						r = '-'
+					}
+					out.text = append(out.text, r)
+					out.boxes = append(out.boxes, g.ub)
+					last, have = g.b, true
+				}
+			}
+		}
+	}
+	// No trailing white space.
+	for n := len(out.text); n > 0 && unicode.IsSpace(out.text[n-1]); n-- {
+		out.text, out.boxes = out.text[:n-1], out.boxes[:n-1]
+	}
+	for _, r := range out.text {
+		switch {
+		case r == unicode.ReplacementChar:
+			out.unreadable++
+		case !unicode.IsSpace(r):
+			out.readable++
+		}
+	}
+	return out
+}
+
+// wordGap tells whether two glyphs of a fragment are far enough apart to
+// be two words though PDFium put no space between them.
+func wordGap(f *frag, p, g dbox) bool {
+	s := f.size()
+	switch f.dir {
+	case dirRight:
+		return g.x0-p.x1 > 0.2*s
+	case dirLeft:
+		return p.x0-g.x1 > 0.2*s
+	case dirDown:
+		return g.y0-p.y1 > 0.2*s
+	case dirUp:
+		return p.y0-g.y1 > 0.2*s
+	}
+	return false
+}
+
+// rows splits a block into rows of fragments in reading order.
+func rows(bl *block) [][]*frag {
+	fs := slices.Clone(bl.fs)
+	if bl.vert {
+		// Rotated text: each fragment a row, in stream order.
+		slices.SortStableFunc(fs, func(a, b *frag) int { return a.first - b.first })
+		out := make([][]*frag, len(fs))
+		for i, f := range fs {
+			out[i] = []*frag{f}
+		}
+		return out
+	}
+	slices.SortStableFunc(fs, func(a, b *frag) int { return cmpF(a.b.y0, b.b.y0) })
+	var out [][]*frag
+	var cur []*frag
+	var band dbox
+	for _, f := range fs {
+		if len(cur) > 0 && overlap(band.y0, band.y1, f.b.y0, f.b.y1) >= 0.5*min(band.h(), f.b.h()) {
+			cur = append(cur, f)
+			band = band.union(f.b)
+			continue
+		}
+		if len(cur) > 0 {
+			out = append(out, cur)
+		}
+		cur, band = []*frag{f}, f.b
+	}
+	out = append(out, cur)
+	for _, row := range out {
+		rtl := 0
+		for _, f := range row {
+			if f.rtl {
+				rtl++
+			}
+		}
+		if rtl*2 > len(row) {
+			slices.SortStableFunc(row, func(a, b *frag) int { return cmpF(b.b.x1, a.b.x1) })
+		} else {
+			slices.SortStableFunc(row, func(a, b *frag) int { return cmpF(a.b.x0, b.b.x0) })
+		}
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// ReplaceText replaces a document's text and boxes, page by page, in one
+// transaction: for a scan whose pages were read by OCR after import. It
+// also sets the document's needs-OCR flag and warnings (nil clears them),
+// its character count and Modified. pages must be as many as the
+// document has, numbered 1, 2, ... (or 0). A document with any coded
+// fragment is refused with KindInvalid, as offsets never shift under
+// coding; nothing is written then.
+func (p *Project) ReplaceText(docID string, pages []coding.Page, needsOCR bool, warnings []string) (coding.Document, error) {
+	const op = "replace text"
+	boxes := make([][]byte, len(pages))
+	for i, pg := range pages {
+		switch {
+		case pg.Number != 0 && pg.Number != i+1:
+			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d is numbered %d", i+1, pg.Number)
+		case !utf8.ValidString(pg.Text):
+			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: the text is not valid UTF-8", i+1)
+		case strings.ContainsRune(pg.Text, coding.PageSeparator):
+			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: the text holds a page separator (form feed)", i+1)
+		case pg.Rotation != 0 && pg.Rotation != 90 && pg.Rotation != 180 && pg.Rotation != 270:
+			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: rotation %d is not 0, 90, 180 or 270", i+1, pg.Rotation)
+		}
+		if n := utf8.RuneCountInString(pg.Text); len(pg.Boxes) != 0 && len(pg.Boxes) != n {
+			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: %d boxes for %d characters", i+1, len(pg.Boxes), n)
+		}
+		boxes[i] = encodeBoxes(pg.Boxes)
+	}
+	w := "[]"
+	if len(warnings) > 0 {
+		b, err := json.Marshal(warnings)
+		if err != nil {
+			return coding.Document{}, coding.E(coding.KindInvalid, op, docID, err)
+		}
+		w = string(b)
+	}
+	text := coding.NewText(stripBoxes(pages))
+	var out coding.Document
+	err := p.write(op, func(t *tx) error {
+		ctx := context.Background()
+		d, err := getDocument(t.q, docID)
+		if err != nil {
+			return err
+		}
+		// Take the text out of the cache now: whatever happens next, the
+		// next reader loads it from the file.
+		p.uncacheText(docID)
+		n, err := t.count("SELECT count(*) FROM fragments WHERE doc_id = ?", docID)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return coding.Errorf(coding.KindInvalid, op, "",
+				"document %q has coded fragments; its text can no longer change", d.Title)
+		}
+		if len(pages) != d.Pages {
+			return coding.Errorf(coding.KindInvalid, op, "document "+d.Title,
+				"%d pages given for a document of %d", len(pages), d.Pages)
+		}
+		stmt, err := t.q.PrepareContext(ctx, `UPDATE pages SET start_offset = ?, text = ?, boxes = ?,
+			x0 = ?, y0 = ?, x1 = ?, y1 = ?, rotation = ? WHERE doc_id = ? AND number = ?`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i, pg := range pages {
+			var b any // NULL for a page without boxes
+			if boxes[i] != nil {
+				b = boxes[i]
+			}
+			res, err := stmt.ExecContext(ctx, text.PageStart(i+1), pg.Text, b,
+				float64(pg.X0), float64(pg.Y0), float64(pg.X1), float64(pg.Y1), pg.Rotation, docID, i+1)
+			if err != nil {
+				return err
+			}
+			if k, err := res.RowsAffected(); err != nil {
+				return err
+			} else if k != 1 {
+				return coding.Errorf(coding.KindDamaged, op, "document "+d.Title, "page %d is missing from the file", i+1)
+			}
+		}
+		if err := t.exec("UPDATE documents SET chars = ?, needs_ocr = ?, warnings = ?, modified = ? WHERE id = ?",
+			text.Len(), needsOCR, w, fmtTime(t.now), docID); err != nil {
+			return err
+		}
+		out, err = getDocument(t.q, docID)
+		return err
+	})
+	if err != nil {
+		return coding.Document{}, err
+	}
+	p.uncacheText(docID)
+	return out, nil
+}
+
+// uncacheText forgets a document's cached text.
+func (p *Project) uncacheText(docID string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.texts, docID)
+}

@@ -28,6 +28,7 @@ type codingPanel struct {
 	memo     *widget.Entry
 	save     *widget.Button
 	remove   *widget.Button
+	move     *widget.Button
 	meta     *widget.Label
 	content  fyne.CanvasObject
 	loading  bool
@@ -82,6 +83,9 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.save.Importance = widget.HighImportance
 	p.remove = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), ws.deleteCurrent)
 	p.remove.Importance = widget.DangerImportance
+	p.move = widget.NewButtonWithIcon("", theme.ContentCutIcon(), ws.moveSpan)
+	p.move.Importance = widget.LowImportance
+	p.move.Hide()
 	p.meta = widget.NewLabel("")
 	p.meta.TextStyle = fyne.TextStyle{Italic: true}
 	p.meta.Truncation = fyne.TextTruncateEllipsis
@@ -95,6 +99,7 @@ func newCodingPanel(ws *workspace) *codingPanel {
 		container.NewHScroll(p.suggest),
 		p.memo,
 		container.NewHBox(p.save, p.remove, layout.NewSpacer()),
+		p.move,
 		p.meta,
 	)
 	p.content = container.NewVScroll(container.NewPadded(form))
@@ -170,6 +175,7 @@ func (p *codingPanel) show() {
 		}
 		b.Refresh()
 	}
+	p.move.Hide()
 	switch {
 	case f != nil:
 		p.title.SetText(fmt.Sprintf("Fragment · %s%s · p.%d", f.Role.Title(), spaced(f.Valence.Sign()), f.Page))
@@ -186,6 +192,10 @@ func (p *codingPanel) show() {
 		p.save.Hide()
 		p.remove.Hide()
 		p.meta.SetText(fmt.Sprintf("%d characters · press C, R, M or O", end-start))
+		if t := ws.fragment(ws.spanTarget); t != nil {
+			p.move.SetText(fmt.Sprintf("Move the %s fragment (p.%d) to this selection", t.Role.Letter()+t.Valence.Sign(), t.Page))
+			p.move.Show()
+		}
 	default:
 		p.title.SetText("Code a passage")
 		p.quote.SetText("Drag across the text on the page to select a passage, then press a role's key or button. Click a highlight or a fragment in the list to edit it.")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"cmocoder.org/cmocoder/coding"
@@ -67,11 +68,11 @@ func (c *cli) export(args []string) error {
 	switch {
 	case *table == "":
 		return usagef("export: --table is required (%s)", strings.Join(export.Tables, ", "))
-	case !contains(export.Tables, *table):
+	case !slices.Contains(export.Tables, *table):
 		return usagef("export: unknown table %q (want %s)", *table, strings.Join(export.Tables, ", "))
 	case *format == "":
 		return usagef("export: --format is required (%s)", strings.Join(export.Formats, ", "))
-	case !contains(export.Formats, *format):
+	case !slices.Contains(export.Formats, *format):
 		return usagef("export: unknown format %q (want %s)", *format, strings.Join(export.Formats, ", "))
 	case *out == "" && export.Binary(*format):
 		return usagef("export: %s is not text: give -o FILE.%s", *format, *format)
@@ -139,15 +140,6 @@ func writeFileAtomic(path string, fn func(w io.Writer) error) error {
 	}
 	ok = true
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // sourceJSON is a source as `source --json` prints it.

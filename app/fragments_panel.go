@@ -12,13 +12,19 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-// fragmentsPanel lists the open document's fragments, filtered by role and
-// text; clicking one scrolls the page to it, flashes it and opens it in
-// the coding panel.
+// fragmentsPanel lists the open document's fragments, or the whole
+// project's, filtered by role, label, coder and text; clicking one opens
+// its document, scrolls the page to it, flashes it and opens it in the
+// coding panel.
 type fragmentsPanel struct {
 	ws      *workspace
+	scope   *widget.Select
 	role    *widget.Select
+	label   *widget.Select
+	coder   *widget.Select
 	filter  *widget.Entry
+	all     []coding.Fragment // the project's, when the scope is all documents
+	docName map[string]string
 	heading *widget.Label
 	list    *widget.List
 	shown   []coding.Fragment
@@ -26,7 +32,13 @@ type fragmentsPanel struct {
 	quiet   bool
 }
 
-const allRoles = "All roles"
+const (
+	allRoles     = "All roles"
+	allLabels    = "All labels"
+	allCoders    = "All coders"
+	thisDocument = "This document"
+	allDocuments = "All documents"
+)
 
 func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p := &fragmentsPanel{ws: ws}
@@ -37,8 +49,17 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p.role = widget.NewSelect(options, nil)
 	p.role.SetSelected(allRoles)
 	p.role.OnChanged = func(string) { p.refresh() }
+	p.scope = widget.NewSelect([]string{thisDocument, allDocuments}, nil)
+	p.scope.SetSelected(thisDocument)
+	p.scope.OnChanged = func(string) { p.reload() }
+	p.label = widget.NewSelect([]string{allLabels}, nil)
+	p.label.SetSelected(allLabels)
+	p.label.OnChanged = func(string) { p.refresh() }
+	p.coder = widget.NewSelect([]string{allCoders}, nil)
+	p.coder.SetSelected(allCoders)
+	p.coder.OnChanged = func(string) { p.refresh() }
 	p.filter = widget.NewEntry()
-	p.filter.SetPlaceHolder("Filter by text, label or memo")
+	p.filter.SetPlaceHolder("Filter by text or memo")
 	p.filter.OnChanged = func(string) { p.refresh() }
 	p.heading = widget.NewLabelWithStyle("Fragments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = widget.NewList(
@@ -67,9 +88,13 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 			tag.Text = fragmentTag(f)
 			tag.Color = textOnColour(roleColour(f.Role))
 			tag.Refresh()
-			line := fmt.Sprintf("p.%d  %s", f.Page, clip(f.Text, 200))
+			where := fmt.Sprintf("p.%d", f.Page)
+			if p.scope.Selected == allDocuments {
+				where = p.docName[f.DocID] + ", " + where
+			}
+			line := fmt.Sprintf("%s  %s", where, clip(f.Text, 200))
 			if len(f.Labels) > 0 {
-				line = fmt.Sprintf("p.%d  [%s]  %s", f.Page, strings.Join(f.Labels, ", "), clip(f.Text, 200))
+				line = fmt.Sprintf("%s  [%s]  %s", where, strings.Join(f.Labels, ", "), clip(f.Text, 200))
 			}
 			text.SetText(line)
 		})
@@ -77,16 +102,53 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 		if p.quiet || i >= len(p.shown) {
 			return
 		}
-		ws.selectFragment(p.shown[i].ID, true)
+		f := p.shown[i]
+		if f.DocID != ws.doc.ID && ws.pv != nil {
+			ws.pv.openDocument(f.DocID)
+		}
+		ws.selectFragment(f.ID, true)
 		// The list took the focus; give the keys back to the page.
 		ws.view.Focus()
 	}
-	top := container.NewVBox(p.heading, container.NewGridWithColumns(2, p.role, p.filter))
+	top := container.NewVBox(p.heading,
+		container.NewGridWithColumns(2, p.scope, p.role),
+		container.NewGridWithColumns(2, p.label, p.coder),
+		p.filter)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
 
-// refresh filters the document's fragments again.
+// reload reads the project's fragments, labels and coders again (after a
+// change), then filters.
+func (p *fragmentsPanel) reload() {
+	project := p.ws.session.Project
+	p.all = nil
+	if p.scope.Selected == allDocuments {
+		p.all, _ = project.Fragments("")
+		docs, _ := project.Documents()
+		p.docName = map[string]string{}
+		for _, d := range docs {
+			p.docName[d.ID] = clip(d.ShortName(), 28)
+		}
+	}
+	labels := []string{allLabels}
+	if ls, err := project.Labels(); err == nil {
+		for _, l := range ls {
+			labels = append(labels, l.Name)
+		}
+	}
+	p.label.SetOptions(labels)
+	coders := []string{allCoders}
+	if cs, err := project.Coders(); err == nil {
+		for _, c := range cs {
+			coders = append(coders, c.Name)
+		}
+	}
+	p.coder.SetOptions(coders)
+	p.refresh()
+}
+
+// refresh filters the fragments again.
 func (p *fragmentsPanel) refresh() {
 	role := coding.Role("")
 	for _, r := range coding.Roles {
@@ -95,9 +157,19 @@ func (p *fragmentsPanel) refresh() {
 		}
 	}
 	q := strings.ToLower(strings.TrimSpace(p.filter.Text))
+	source := p.ws.frags
+	if p.scope.Selected == allDocuments {
+		source = p.all
+	}
 	p.shown = p.shown[:0]
-	for _, f := range p.ws.frags {
+	for _, f := range source {
 		if role != "" && f.Role != role {
+			continue
+		}
+		if l := p.label.Selected; l != "" && l != allLabels && !hasLabel(f, l) {
+			continue
+		}
+		if c := p.coder.Selected; c != "" && c != allCoders && f.Coder != c {
 			continue
 		}
 		if q != "" && !strings.Contains(strings.ToLower(f.Text+" "+strings.Join(f.Labels, " ")+" "+f.Memo), q) {
@@ -105,10 +177,10 @@ func (p *fragmentsPanel) refresh() {
 		}
 		p.shown = append(p.shown, f)
 	}
-	if len(p.shown) == len(p.ws.frags) {
+	if len(p.shown) == len(source) {
 		p.heading.SetText(fmt.Sprintf("Fragments (%d)", len(p.shown)))
 	} else {
-		p.heading.SetText(fmt.Sprintf("Fragments (%d of %d)", len(p.shown), len(p.ws.frags)))
+		p.heading.SetText(fmt.Sprintf("Fragments (%d of %d)", len(p.shown), len(source)))
 	}
 	p.list.Refresh()
 	p.selectID(p.ws.current)
@@ -135,4 +207,13 @@ func (p *fragmentsPanel) texts() []string {
 		out = append(out, fragmentTag(f)+" "+clip(f.Text, 200))
 	}
 	return out
+}
+
+func hasLabel(f coding.Fragment, name string) bool {
+	for _, l := range f.Labels {
+		if strings.EqualFold(l, name) {
+			return true
+		}
+	}
+	return false
 }

@@ -149,6 +149,7 @@ type projectView struct {
 	content   fyne.CanvasObject
 	selection int
 	ws        *workspace     // the open document's pages and coding
+	docsList  docsColumn     // heading and filter of the documents (docs_column.go)
 	ocrButton *widget.Button // "OCR this document" (ocr_gui.go)
 	win       fyne.Window    // for dialogs
 }
@@ -179,7 +180,7 @@ func newProjectView(s *Session) (*projectView, error) {
 	v.ws = newWorkspace(v)
 	right := v.ws.content
 	split := container.NewHSplit(
-		container.NewBorder(widget.NewLabelWithStyle(fmt.Sprintf("Documents (%d)", len(v.docs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.docList),
+		v.documentsColumn(),
 		container.NewBorder(container.NewBorder(nil, nil, nil, v.ocrButton, v.heading), nil, nil, nil, right))
 	split.Offset = 0.17
 	v.content = split
@@ -199,7 +200,7 @@ func (v *projectView) load() error {
 	if err != nil {
 		return err
 	}
-	v.docs = docs
+	v.docs = v.filterDocs(docs)
 	v.counts = map[string]map[coding.Role]int{}
 	for _, f := range frags {
 		if v.counts[f.DocID] == nil {
@@ -225,6 +226,9 @@ func (v *projectView) summary(d coding.Document) string {
 
 func (v *projectView) selectDocument(i widget.ListItemID) {
 	v.selection = i
+	if v.docsList.quiet {
+		return // the list was filtered: the same document stays shown
+	}
 	d := v.docs[i]
 	v.heading.SetText(d.Title)
 	v.showOCR(d)

@@ -213,3 +213,16 @@ func engineOrNew(engine func() (*pdfview.Engine, error)) (*pdfview.Engine, error
 	}
 	return newEngine()
 }
+
+// openDocument selects a document in the list (and so shows it).
+func (v *projectView) openDocument(docID string) {
+	for i, d := range v.docs {
+		if d.ID == docID {
+			if i == v.selection {
+				return
+			}
+			v.docList.Select(i)
+			return
+		}
+	}
+}

@@ -34,8 +34,11 @@ type workspace struct {
 	doc   coding.Document
 	text  *coding.Text
 	frags []coding.Fragment
-	// current is the fragment being edited ("" when none).
-	current string
+	// current is the fragment being edited ("" when none); spanTarget the
+	// one that was, while a passage is selected (its span can be moved to
+	// the selection).
+	current    string
+	spanTarget string
 
 	view       *pdfview.PageView
 	pageEntry  *widget.Entry
@@ -48,8 +51,9 @@ type workspace struct {
 	status     *widget.Label
 	imports    *fyne.Container
 	importBox  *fyne.Container
-	undoButton *widget.Button
-	redoButton *widget.Button
+	undoButton *hintButton
+	redoButton *hintButton
+	message    string // the status line's message (hints come and go over it)
 
 	panel     *codingPanel
 	fragments *fragmentsPanel
@@ -64,7 +68,9 @@ func newWorkspace(pv *projectView) *workspace {
 	ws.view = pdfview.NewPageView()
 	ws.view.OnSelectionChanged = ws.selectionChanged
 	ws.view.OnPageChanged = func(page, pages int) {
-		ws.pageEntry.SetText(strconv.Itoa(page))
+		if ws.win == nil || ws.win.Canvas().Focused() != ws.pageEntry {
+			ws.pageEntry.SetText(strconv.Itoa(page)) // not while a page number is typed
+		}
 		ws.pageTotal.SetText(fmt.Sprintf("/ %d", pages))
 	}
 	ws.view.OnZoomChanged = func(z float32) { ws.zoomLabel.SetText(fmt.Sprintf("%d%%", int(z*100+0.5))) }
@@ -87,31 +93,29 @@ func newWorkspace(pv *projectView) *workspace {
 	ws.search.OnChanged = func(string) { ws.runSearch() }
 	ws.search.OnSubmitted = func(string) { ws.nextHit(1) }
 	ws.searchInfo = widget.NewLabel("")
-	ws.status = widget.NewLabel("Drag across the text to select a passage, then press C, R, M or O to code it.")
+	ws.message = "Drag across the text to select a passage, then press C, R, M or O to code it."
+	ws.status = widget.NewLabel(ws.message)
 	ws.status.Truncation = fyne.TextTruncateEllipsis
-	ws.undoButton = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), ws.undo)
-	ws.redoButton = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), ws.redo)
+	ws.undoButton = newHintButton(theme.ContentUndoIcon(), "Undo the last coding action (Ctrl+Z)", ws.undo, ws.showHint)
+	ws.redoButton = newHintButton(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z or Ctrl+Y)", ws.redo, ws.showHint)
 
 	ws.panel = newCodingPanel(ws)
 	ws.fragments = newFragmentsPanel(ws)
 
-	tool := func(icon fyne.Resource, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon("", icon, f)
-		b.Importance = widget.LowImportance
-		return b
+	tool := func(icon fyne.Resource, hint string, f func()) *hintButton {
+		return newHintButton(icon, hint, f, ws.showHint)
 	}
-	ws.undoButton.Importance = widget.LowImportance
-	ws.redoButton.Importance = widget.LowImportance
 	pageBox := container.NewGridWrap(fyne.NewSize(56, ws.pageEntry.MinSize().Height), ws.pageEntry)
 	searchBox := container.NewGridWrap(fyne.NewSize(220, ws.search.MinSize().Height), ws.search)
 	toolbar := container.NewHBox(
 		ws.undoButton, ws.redoButton,
 		widget.NewSeparator(),
-		tool(theme.ZoomOutIcon(), ws.view.ZoomOut), ws.zoomLabel, tool(theme.ZoomInIcon(), ws.view.ZoomIn),
-		tool(theme.ViewFullScreenIcon(), ws.view.FitWidth),
+		tool(theme.ZoomOutIcon(), "Zoom out (Ctrl+−)", ws.view.ZoomOut), ws.zoomLabel,
+		tool(theme.ZoomInIcon(), "Zoom in (Ctrl+=)", ws.view.ZoomIn),
+		tool(theme.ViewFullScreenIcon(), "Fit the page width (Ctrl+0)", ws.view.FitWidth),
 		widget.NewSeparator(),
-		tool(theme.MoveUpIcon(), ws.view.PreviousPage), widget.NewLabel("Page"), pageBox, ws.pageTotal,
-		tool(theme.MoveDownIcon(), ws.view.NextPage),
+		tool(theme.MoveUpIcon(), "Previous page (Page Up or Ctrl+↑)", ws.view.PreviousPage), widget.NewLabel("Page"), pageBox, ws.pageTotal,
+		tool(theme.MoveDownIcon(), "Next page (Page Down or Ctrl+↓)", ws.view.NextPage),
 		layoutSpacer(),
 		widget.NewIcon(theme.SearchIcon()), searchBox, ws.searchInfo,
 	)
@@ -224,7 +228,7 @@ func (ws *workspace) reload() {
 		ws.current = ""
 	}
 	ws.view.SetHighlights(highlights(frags))
-	ws.fragments.refresh()
+	ws.fragments.reload()
 	ws.panel.show()
 	ws.updateUndo()
 	if ws.pv != nil {
@@ -258,7 +262,8 @@ func (ws *workspace) updateUndo() {
 // fail shows an error: a dialog with one clear sentence in a window, the
 // status line otherwise.
 func (ws *workspace) fail(err error) {
-	ws.status.SetText(oneLine(err))
+	ws.message = oneLine(err)
+	ws.status.SetText(ws.message)
 	if ws.win != nil {
 		showError(ws.win, err)
 	}
@@ -266,11 +271,15 @@ func (ws *workspace) fail(err error) {
 
 // say puts a message on the status line.
 func (ws *workspace) say(format string, args ...any) {
-	ws.status.SetText(fmt.Sprintf(format, args...))
+	ws.message = fmt.Sprintf(format, args...)
+	ws.status.SetText(ws.message)
 }
 
 func (ws *workspace) selectionChanged(start, end int) {
 	if end > start {
+		if ws.current != "" {
+			ws.spanTarget = ws.current
+		}
 		ws.current = ""
 		ws.fragments.list.UnselectAll()
 	}
@@ -316,6 +325,7 @@ func (ws *workspace) codeSelection(role coding.Role) {
 		ID: coding.NewID(), DocID: ws.doc.ID, Start: start, End: end, Role: role,
 		Valence: ws.panel.valence(), Labels: ws.panel.labels(), Memo: ws.panel.memo.Text,
 	}
+	before := ws.labelNames()
 	if err := ws.session.Do(coding.AddFragment{Fragment: f}); err != nil {
 		ws.fail(err)
 		return
@@ -328,10 +338,12 @@ func (ws *workspace) codeSelection(role coding.Role) {
 	if g := ws.fragment(f.ID); g != nil {
 		ws.say("Coded %s on p.%d: “%s” (Ctrl+Z undoes)", role.Title(), g.Page, clip(g.Text, 80))
 	}
+	ws.defineNewLabels(before)
 }
 
 // edit saves a changed fragment.
 func (ws *workspace) edit(f coding.Fragment) {
+	before := ws.labelNames()
 	if err := ws.session.Do(coding.EditFragment{Fragment: f}); err != nil {
 		ws.fail(err)
 		ws.reload()
@@ -339,6 +351,29 @@ func (ws *workspace) edit(f coding.Fragment) {
 	}
 	ws.reload()
 	ws.say("Fragment on p.%d saved (Ctrl+Z undoes)", f.Page)
+	ws.defineNewLabels(before)
+}
+
+// moveSpan gives the fragment edited last the selected span.
+func (ws *workspace) moveSpan() {
+	f := ws.fragment(ws.spanTarget)
+	start, end := ws.trimmedSelection()
+	if f == nil || end <= start {
+		return
+	}
+	g := *f
+	g.Start, g.End = start, end
+	if err := ws.session.Do(coding.EditFragment{Fragment: g}); err != nil {
+		ws.fail(err)
+		return
+	}
+	ws.view.ClearSelection()
+	ws.current, ws.spanTarget = g.ID, ""
+	ws.reload()
+	ws.fragments.selectID(g.ID)
+	if h := ws.fragment(g.ID); h != nil {
+		ws.say("The %s fragment now reads “%s” (Ctrl+Z undoes)", h.Role.Title(), clip(h.Text, 80))
+	}
 }
 
 // deleteCurrent deletes the fragment being edited.

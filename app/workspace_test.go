@@ -9,12 +9,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
 )
 
 var (
@@ -297,6 +300,14 @@ func TestFragmentListEditDelete(t *testing.T) {
 	if !strings.Contains(strings.Join(names, ","), "Ownership") {
 		t.Errorf("the new label is not in the codebook: %q", names)
 	}
+	// The new label is announced and its definition asked for.
+	if !strings.Contains(ws.status.Text, "New in the codebook: “Ownership”") {
+		t.Errorf("status %q", ws.status.Text)
+	}
+	if ws.win.Canvas().Overlays().Top() == nil {
+		t.Error("no dialog asks for the new label's definition")
+	}
+	ws.win.Canvas().Overlays().Top().Hide()
 
 	// Delete, then undo.
 	ws.view.Focus()
@@ -355,5 +366,166 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// After a fragment is picked, selecting another passage offers to move
+// the fragment there; doing so changes its span in storage.
+func TestMoveFragmentSpan(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	var target coding.Fragment
+	for i, f := range ws.fragments.shown {
+		if f.Page == 1 {
+			target = f
+			ws.fragments.list.Select(i)
+		}
+	}
+	if ws.current != target.ID {
+		t.Fatal("no fragment on page 1 picked")
+	}
+	start, end, _ := findWords(ws.text.String(), sentence)
+	dragOver(t, ws, start, end)
+	if !ws.panel.move.Visible() || !strings.Contains(ws.panel.move.Text, "Move the C fragment (p.1)") {
+		t.Fatalf("move button %v %q", ws.panel.move.Visible(), ws.panel.move.Text)
+	}
+	test.Tap(ws.panel.move)
+	f, err := ws.session.Project.Fragment(target.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Start != start || f.End != end || f.Role != target.Role || strings.Join(f.Labels, ",") != strings.Join(target.Labels, ",") {
+		t.Errorf("after the move: %+v", f)
+	}
+	shortcut(ws, &fyne.ShortcutUndo{})
+	if f, _ := ws.session.Project.Fragment(target.ID); f.Start != target.Start {
+		t.Errorf("undo left the span at %d-%d", f.Start, f.End)
+	}
+}
+
+// Importing two files, one good and one not a PDF: each gets a row that
+// ends with what became of it, the good one goes in and is listed, the
+// bad one is reported with its reason.
+func TestImportFilesReportsEach(t *testing.T) {
+	good := filepath.Join("..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
+	if _, err := os.Stat(good); err != nil {
+		t.Skip("the shared test PDFs are not here")
+	}
+	ws, _ := openWorkspace(t)
+	bad := filepath.Join(t.TempDir(), "notes.pdf")
+	os.WriteFile(bad, []byte("these are notes, not a PDF"), 0o644)
+	ws.importFiles([]string{good, bad})
+	deadline := time.Now().Add(60 * time.Second)
+	done := false
+	for !done && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		fyne.DoAndWait(func() { done = strings.HasPrefix(ws.status.Text, "Import finished") })
+	}
+	if !done {
+		t.Fatal("the import did not finish within 60 s")
+	}
+	var rows []string
+	fyne.DoAndWait(func() {
+		for _, o := range ws.imports.Objects {
+			rows = append(rows, o.(*fyne.Container).Objects[0].(*widget.Label).Text)
+		}
+	})
+	if len(rows) != 2 || !strings.HasPrefix(rows[0], "✓ ") || !strings.HasPrefix(rows[1], "✗ ") || !strings.Contains(rows[1], "notes.pdf") {
+		t.Errorf("rows %q", rows)
+	}
+	if ws.status.Text != "Import finished: 1 of 2 added." {
+		t.Errorf("status %q", ws.status.Text)
+	}
+	docs, _ := ws.session.Project.Documents()
+	if len(docs) != 2 || len(ws.pv.docs) != 2 {
+		t.Errorf("%d documents stored, %d listed", len(docs), len(ws.pv.docs))
+	}
+}
+
+// A project without documents opens, and the coding keys, undo and search
+// do nothing harmful.
+func TestEmptyProject(t *testing.T) {
+	t.Setenv("CMOCODER_CODER", "tester")
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "empty.cmoproj")
+	p, err := storage.Create(path, "Empty", "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	s, err := OpenSession(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	pv, err := newProjectView(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(pv.content)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 700))
+	pv.ws.attach(w, nil)
+	key(pv.ws, fyne.KeyC)
+	shortcut(pv.ws, &fyne.ShortcutUndo{})
+	test.Type(pv.ws.search, "x")
+	if pv.ws.view.Pages() != 0 {
+		t.Errorf("%d pages shown", pv.ws.view.Pages())
+	}
+}
+
+// The project-wide list shows every document's fragments, filtered by
+// label and coder; clicking one in another document opens that document.
+func TestProjectWideFragments(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	// A second document (no PDF: text and boxes only) with one fragment.
+	text := "Managers listened to staff."
+	var boxes []coding.Box
+	for i := range []rune(text) {
+		x := float32(72 + 6*i)
+		boxes = append(boxes, coding.Box{X0: x, Y0: 700, X1: x + 5, Y1: 710})
+	}
+	doc, err := ws.session.Project.AddDocument(coding.Document{FileName: "second.pdf", Title: "Second source"}, nil,
+		[]coding.Page{{Number: 1, Text: text, Boxes: boxes, X1: 612, Y1: 792}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.session.Do(coding.AddFragment{Fragment: coding.Fragment{DocID: doc.ID, Start: 0, End: 8, Role: coding.Resource, Labels: []string{"Leadership"}}}); err != nil {
+		t.Fatal(err)
+	}
+	ws.pv.refreshCounts()
+	ws.fragments.scope.SetSelected(allDocuments)
+	if n := len(ws.fragments.shown); n != 6 {
+		t.Fatalf("all documents: %d fragments, want 6", n)
+	}
+	ws.fragments.label.SetSelected("Leadership")
+	if n := len(ws.fragments.shown); n != 3 {
+		t.Errorf("label Leadership: %d fragments, want 3: %q", n, ws.fragments.texts())
+	}
+	ws.fragments.coder.SetSelected("tester")
+	if n := len(ws.fragments.shown); n != 1 || !strings.HasPrefix(ws.fragments.texts()[0], "M res Managers") {
+		t.Fatalf("coder tester: %q", ws.fragments.texts())
+	}
+	ws.fragments.list.Select(0)
+	if ws.doc.ID != doc.ID || ws.fragment(ws.current) == nil || ws.fragment(ws.current).DocID != doc.ID {
+		t.Errorf("clicking the fragment showed document %q, current %q", ws.doc.Title, ws.current)
+	}
+	ws.fragments.scope.SetSelected(thisDocument)
+	ws.fragments.label.SetSelected(allLabels)
+	ws.fragments.coder.SetSelected(allCoders)
+	if n := len(ws.fragments.shown); n != 1 {
+		t.Errorf("this document: %d fragments", n)
+	}
+	// The documents filter keeps the shown document shown.
+	ws.pv.docsList.filter.SetText("barriers")
+	if len(ws.pv.docs) != 1 || ws.pv.docsList.heading.Text != "Documents (1 of 2)" || ws.doc.ID != doc.ID {
+		t.Errorf("filtered: %d docs, heading %q, showing %q", len(ws.pv.docs), ws.pv.docsList.heading.Text, ws.doc.Title)
+	}
+	ws.pv.docsList.filter.SetText("second")
+	if len(ws.pv.docs) != 1 || ws.pv.selection != 0 || ws.doc.ID != doc.ID {
+		t.Errorf("filtered to the shown one: selection %d", ws.pv.selection)
+	}
+	ws.pv.docsList.filter.SetText("")
+	if len(ws.pv.docs) != 2 || ws.pv.docsList.heading.Text != "Documents (2)" {
+		t.Errorf("unfiltered: %d docs, heading %q", len(ws.pv.docs), ws.pv.docsList.heading.Text)
 	}
 }

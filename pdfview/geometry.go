@@ -2,6 +2,7 @@ package pdfview
 
 import (
 	"math"
+	"unicode"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -88,6 +89,27 @@ func empty(b coding.Box) bool { return b.X1-b.X0 <= 0 || b.Y1-b.Y0 <= 0 }
 // ink to the zero-area boxes of generated spaces and line breaks. A page
 // without boxes answers 0.
 func NearestCaret(g Geometry, boxes []coding.Box, x, y float32) int {
+	lo, hi := nearest(g, boxes, x, y)
+	if lo < 0 {
+		return 0
+	}
+	r := g.Box(boxes[lo])
+	if x < r.X+r.W/2 {
+		return lo
+	}
+	return hi + 1
+}
+
+// NearestChar is the index of the character nearest to (x, y), or -1 on a
+// page without boxes.
+func NearestChar(g Geometry, boxes []coding.Box, x, y float32) int {
+	lo, _ := nearest(g, boxes, x, y)
+	return lo
+}
+
+// nearest finds the run of characters [lo, hi] nearest to the point
+// (several when their boxes coincide, as a ligature's do); -1 when none.
+func nearest(g Geometry, boxes []coding.Box, x, y float32) (int, int) {
 	best := float32(math.MaxFloat32)
 	lo, hi := -1, -1
 	for i, b := range boxes {
@@ -105,14 +127,37 @@ func NearestCaret(g Geometry, boxes []coding.Box, x, y float32) int {
 			hi = i // several boxes under the point (a ligature): a run
 		}
 	}
-	if lo < 0 {
-		return 0
+	return lo, hi
+}
+
+// WordAt is the word around character i of a page's text: letters,
+// digits, and hyphens or apostrophes inside a word.
+func WordAt(text []rune, i int) (int, int) {
+	if i < 0 || i >= len(text) {
+		return i, i
 	}
-	r := g.Box(boxes[lo])
-	if x < r.X+r.W/2 {
-		return lo
+	in := func(j int) bool {
+		if j < 0 || j >= len(text) {
+			return false
+		}
+		r := text[j]
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			return true
+		}
+		inner := r == '-' || r == '\'' || r == '’' || r == '‐'
+		return inner && j > 0 && j+1 < len(text) && unicode.IsLetter(text[j-1]) && unicode.IsLetter(text[j+1])
 	}
-	return hi + 1
+	if !in(i) {
+		return i, i + 1
+	}
+	s, e := i, i+1
+	for in(s - 1) {
+		s--
+	}
+	for in(e) {
+		e++
+	}
+	return s, e
 }
 
 // Runs returns the rectangles covering the characters [from, to) of a

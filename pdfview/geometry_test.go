@@ -1,6 +1,9 @@
 package pdfview
 
 import (
+	"context"
+	"image"
+	"math"
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
@@ -86,5 +89,72 @@ func TestNearestCaretAndRuns(t *testing.T) {
 	cols := append(line("left", 10, 80), line("right", 150, 80)...)
 	if runs := Runs(g, cols, 0, len(cols)); len(runs) != 2 {
 		t.Errorf("two columns gave %d runs", len(runs))
+	}
+}
+
+// On the rotated pages of the shared corpus (90, 180, 270 and 0 degrees),
+// every glyph box mapped by Geometry onto the page rendered by PDFium at
+// the same scale covers ink: highlights land on their text however the
+// page is turned.
+func TestGeometryBoxesCoverInkOnRotatedPages(t *testing.T) {
+	data := readCorpus(t, "habibi-arabic-rotated-pages.pdf")
+	eng := testEngine(t)
+	ex, err := eng.Extract(context.Background(), data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const dpi = 144
+	for _, p := range ex.Pages {
+		img, err := eng.RenderPage(context.Background(), data, "", p.Number, dpi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := PageGeometry(p, dpi/72.0)
+		w, h := g.Size()
+		if math.Abs(float64(w)-float64(img.Rect.Dx())) > 1.5 || math.Abs(float64(h)-float64(img.Rect.Dy())) > 1.5 {
+			t.Errorf("page %d (rotation %d): geometry %gx%g, image %v", p.Number, p.Rotation, w, h, img.Rect)
+		}
+		glyphs, inked := 0, 0
+		for i, b := range p.Boxes {
+			if empty(b) || p.Text != "" && []rune(p.Text)[i] == ' ' {
+				continue
+			}
+			glyphs++
+			r := g.Box(b)
+			if hasInk(img, r) {
+				inked++
+			}
+		}
+		if glyphs == 0 || inked < glyphs*9/10 {
+			t.Errorf("page %d (rotation %d): %d of %d glyph boxes cover ink", p.Number, p.Rotation, inked, glyphs)
+		}
+	}
+}
+
+func hasInk(img *image.RGBA, r Rect) bool {
+	for y := int(r.Y); y <= int(r.Y+r.H); y++ {
+		for x := int(r.X); x <= int(r.X+r.W); x++ {
+			if !(image.Point{x, y}.In(img.Rect)) {
+				continue
+			}
+			c := img.RGBAAt(x, y)
+			if int(c.R)+int(c.G)+int(c.B) < 3*160 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestWordAt(t *testing.T) {
+	text := []rune("the staff's short-lived effort, 2014.")
+	for _, c := range []struct {
+		i    int
+		want string
+	}{{1, "the"}, {6, "staff's"}, {14, "short-lived"}, {26, "effort"}, {30, ","}, {33, "2014"}} {
+		s, e := WordAt(text, c.i)
+		if got := string(text[s:e]); got != c.want {
+			t.Errorf("WordAt(%d) = %q, want %q", c.i, got, c.want)
+		}
 	}
 }

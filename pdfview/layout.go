@@ -16,26 +16,36 @@ import (
 // (upright) orientation:
 //
 //  1. Every code point is placed in display space (the page turned by its
-//     /Rotate, y down), with STACK.md's mapping.
+//     /Rotate, y down), with STACK.md's mapping. If most of the text then
+//     still does not run left to right (a page turned by /Rotate whose
+//     content was not turned back), the frame is turned a further quarter,
+//     half or three quarters so that it does. Accents drawn as glyphs of
+//     their own are composed with their letter.
 //  2. Fragments: runs of glyphs in stream order on one baseline, broken
-//     where PDFium starts a new line, where the baseline changes, where the
-//     pen jumps back, or where a gap wider than a line's height opens (a
-//     column gutter or a table's cell gap). Text drawn rotated on the page
-//     (a margin stamp) makes vertical fragments.
+//     where PDFium starts a new line (unless the next glyph plainly goes on
+//     along the row), where the baseline changes, where the pen jumps back,
+//     or where a gap wider than a line's height opens (a column gutter or a
+//     table's cell gap). Text drawn rotated on the page (a margin stamp)
+//     makes vertical fragments; right-to-left text, leftward ones.
 //  3. Blocks: fragments are joined when they continue one another on a row
-//     (small gap, same baseline) or stack as lines of one paragraph (close
-//     below, similar height, much the same left edge or width) — pdfminer's
-//     LAParams idea, with the stricter width rule so that a full-width line
-//     never glues two columns into one block.
+//     (small gap, same baseline, or a wide justified space that the lines
+//     above and below run across) or stack as lines of one paragraph
+//     (close below, similar height, much the same start or width) —
+//     pdfminer's LAParams idea, with a stricter width rule so that a
+//     full-width line never glues two columns into one block.
 //  4. Running heads, page numbers and footers: the blocks above the first
 //     (below the last) wide horizontal gap within the top (bottom) band of
 //     the page are put first (last), so they never fall into a sentence.
 //  5. The other blocks are ordered by Breuel's rules (2003, as in OCRopus's
 //     reading_order): a before b if they overlap horizontally and a is
 //     above, or if a lies left of b (right of b on a right-to-left page) and
-//     no third block between them vertically spans both. A topological sort
-//     settles the rest by content-stream order, which producers mostly get
-//     right. Text drawn rotated on the page comes after the body.
+//     no third block between them vertically spans both — except that a
+//     block of one or two rows wholly below b does not go first (a table
+//     cell of a lower row), and a side column (narrow blocks beside the
+//     main text, outside its extent) is read after the main text that
+//     starts above its end. A topological sort settles the rest by
+//     content-stream order, which producers mostly get right. Text drawn
+//     rotated on the page comes after the body.
 //  6. Within a block, rows top to bottom, fragments on a row left to right
 //     (right to left where the row is mostly a right-to-left script);
 //     within a fragment, stream order.
@@ -58,16 +68,16 @@ func (b dbox) union(o dbox) dbox {
 	return dbox{min(b.x0, o.x0), min(b.y0, o.y0), max(b.x1, o.x1), max(b.y1, o.y1)}
 }
 
-// overlap is the length two intervals share (negative: the gap between).
-func overlap(a0, a1, b0, b1 float32) float32 { return min(a1, b1) - max(a0, b0) }
+// spanOverlap is the length two intervals share (negative: the gap between).
+func spanOverlap(a0, a1, b0, b1 float32) float32 { return min(a1, b1) - max(a0, b0) }
 
-// display maps user-space boxes to display space and points back.
-type display struct {
+// dispFrame maps user-space boxes to display space and points back.
+type dispFrame struct {
 	page coding.Box
 	rot  int // 0, 90, 180, 270
 }
 
-func (d display) box(b coding.Box) dbox {
+func (d dispFrame) box(b coding.Box) dbox {
 	p := d.page
 	switch d.rot {
 	case 90:
@@ -81,7 +91,7 @@ func (d display) box(b coding.Box) dbox {
 }
 
 // point is the zero-area user-space box at display point (x, y).
-func (d display) point(x, y float32) coding.Box {
+func (d dispFrame) point(x, y float32) coding.Box {
 	p := d.page
 	var ux, uy float32
 	switch d.rot {
@@ -106,8 +116,8 @@ const (
 	dirUp           // text drawn rotated, read bottom to top
 )
 
-// glyph is one non-white code point of the page.
-type glyph struct {
+// lglyph is one non-white code point of the page.
+type lglyph struct {
 	r     rune
 	idx   int        // index in the page text
 	ub    coding.Box // its box (user space)
@@ -116,33 +126,37 @@ type glyph struct {
 	nl    bool       // PDFium broke the line before it
 }
 
-// frag is a run of glyphs on one line, in stream order.
-type frag struct {
-	gs    []glyph
+// lfrag is a run of glyphs on one line, in stream order.
+type lfrag struct {
+	gs    []lglyph
 	b     dbox
 	dir   int
 	rtl   bool // mostly right-to-left letters
 	first int  // stream position of the first glyph, for ties
 }
 
-func (f *frag) vertical() bool { return f.dir == dirDown || f.dir == dirUp }
+func (f *lfrag) vertical() bool { return f.dir == dirDown || f.dir == dirUp }
 
 // size is the fragment's line height: its extent across the writing
 // direction.
-func (f *frag) size() float32 {
+func (f *lfrag) size() float32 {
 	if f.vertical() {
 		return f.b.w()
 	}
 	return f.b.h()
 }
 
-// block is a set of fragments read as one unit.
-type block struct {
-	fs    []*frag
+// lblock is a set of fragments read as one unit.
+type lblock struct {
+	fs    []*lfrag
 	b     dbox
 	first int
 	vert  bool
-	nrows int // rows of text
+	nrows int  // rows of text
+	side  bool // in a side column beside the main text
+	// sideEnd is where the side column ends: main text that starts above
+	// it is read first.
+	sideEnd float32
 }
 
 // layoutPage returns pt's code points in reading order. page is the page
@@ -151,7 +165,7 @@ func layoutPage(pt pageText, page coding.Box, rot int) pageText {
 	if len(pt.text) == 0 || page.X1 <= page.X0 || page.Y1 <= page.Y0 {
 		return pt
 	}
-	d := display{page: page, rot: ((rot % 360) + 360) % 360 / 90 * 90}
+	d := dispFrame{page: page, rot: ((rot % 360) + 360) % 360 / 90 * 90}
 	gs := collectGlyphs(pt, d)
 	if len(gs) == 0 {
 		return pageText{text: []rune{}, boxes: []coding.Box{}}
@@ -171,8 +185,8 @@ func layoutPage(pt pageText, page coding.Box, rot int) pageText {
 
 // collectGlyphs keeps the code points with ink (everything but white space
 // and zero-width characters), noting the white space before each.
-func collectGlyphs(pt pageText, d display) []glyph {
-	gs := make([]glyph, 0, len(pt.text))
+func collectGlyphs(pt pageText, d dispFrame) []lglyph {
+	gs := make([]lglyph, 0, len(pt.text))
 	space, nl := -1, false
 	for i, r := range pt.text {
 		switch {
@@ -187,7 +201,7 @@ func collectGlyphs(pt pageText, d display) []glyph {
 		case isZeroWidth(r):
 			continue
 		}
-		gs = append(gs, glyph{r: r, idx: i, ub: pt.boxes[i], b: d.box(pt.boxes[i]), space: space, nl: nl})
+		gs = append(gs, lglyph{r: r, idx: i, ub: pt.boxes[i], b: d.box(pt.boxes[i]), space: space, nl: nl})
 		space, nl = -1, false
 	}
 	return attachAccents(gs)
@@ -205,7 +219,7 @@ var spacingAccents = map[rune]rune{
 // letter it sits on ("a" and "¨" become "ä", with the union of their boxes),
 // when the letter is close in the stream and under (or over) the accent's
 // centre, and the pair has a precomposed form. Otherwise the accent stays.
-func attachAccents(gs []glyph) []glyph {
+func attachAccents(gs []lglyph) []lglyph {
 	drop := 0
 	for k := range gs {
 		comb, ok := spacingAccents[gs[k].r]
@@ -220,10 +234,10 @@ func attachAccents(gs []glyph) []glyph {
 			if j == k || !unicode.IsLetter(g.r) || g.r == 0 {
 				continue
 			}
-			if cx < g.b.x0 || cx > g.b.x1 || overlap(a.y0, a.y1, g.b.y0, g.b.y1) < 0.3*min(a.h(), g.b.h()) {
+			if cx < g.b.x0 || cx > g.b.x1 || spanOverlap(a.y0, a.y1, g.b.y0, g.b.y1) < 0.3*min(a.h(), g.b.h()) {
 				continue
 			}
-			if base < 0 || abs(j-k) < abs(base-k) {
+			if base < 0 || absInt(j-k) < absInt(base-k) {
 				base = j
 			}
 		}
@@ -256,7 +270,7 @@ func attachAccents(gs []glyph) []glyph {
 	return out
 }
 
-func abs(x int) int {
+func absInt(x int) int {
 	if x < 0 {
 		return -x
 	}
@@ -271,12 +285,12 @@ func isZeroWidth(r rune) bool {
 }
 
 // buildFrags cuts the glyph stream into fragments.
-func buildFrags(gs []glyph) []*frag {
-	var frags []*frag
-	var cur *frag
+func buildFrags(gs []lglyph) []*lfrag {
+	var frags []*lfrag
+	var cur *lfrag
 	for k, g := range gs {
-		if cur != nil && !g.nl {
-			if dir, ok := continues(cur, g); ok {
+		if cur != nil && (!g.nl || pdfiumBreakInLine(cur, g)) {
+			if dir, ok := fragContinues(cur, g); ok {
 				if cur.dir == dirNone {
 					cur.dir = dir
 				}
@@ -285,7 +299,7 @@ func buildFrags(gs []glyph) []*frag {
 				continue
 			}
 		}
-		cur = &frag{gs: []glyph{g}, b: g.b, first: k}
+		cur = &lfrag{gs: []lglyph{g}, b: g.b, first: k}
 		frags = append(frags, cur)
 	}
 	for _, f := range frags {
@@ -312,7 +326,7 @@ func buildFrags(gs []glyph) []*frag {
 // dominantTurn is the quarter turn (in degrees, clockwise) that makes most
 // of the page's text upright: 0 when most fragments already run rightwards
 // (or leftwards in a right-to-left script).
-func dominantTurn(frags []*frag) int {
+func dominantTurn(frags []*lfrag) int {
 	var n [5]int
 	total := 0
 	for _, f := range frags {
@@ -344,12 +358,15 @@ func dominantTurn(frags []*frag) int {
 
 // isRTLLetter reports letters of right-to-left scripts.
 func isRTLLetter(r rune) bool {
+	if r < 0x0590 {
+		return false
+	}
 	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) &&
 		!unicode.Is(unicode.Mn, r)
 }
 
 // continues tells whether g carries on fragment f, and in which direction.
-func continues(f *frag, g glyph) (int, bool) {
+func fragContinues(f *lfrag, g lglyph) (int, bool) {
 	p := f.gs[len(f.gs)-1].b
 	b := g.b
 	// Boxes of one glyph (a ligature spelled out) or of marks stacked on it.
@@ -358,8 +375,8 @@ func continues(f *frag, g glyph) (int, bool) {
 	}
 	hs := max(min(p.h(), b.h()), 0.1)
 	ws := max(min(p.w(), b.w()), 0.1)
-	sameRow := overlap(p.y0, p.y1, b.y0, b.y1) >= 0.5*hs || centreIn(b.y0, b.y1, p.y0, p.y1) || centreIn(p.y0, p.y1, b.y0, b.y1)
-	sameCol := overlap(p.x0, p.x1, b.x0, b.x1) >= 0.5*ws
+	sameRow := spanOverlap(p.y0, p.y1, b.y0, b.y1) >= 0.5*hs || centreWithin(b.y0, b.y1, p.y0, p.y1) || centreWithin(p.y0, p.y1, b.y0, b.y1)
+	sameCol := spanOverlap(p.x0, p.x1, b.x0, b.x1) >= 0.5*ws
 	hsize := max(p.h(), b.h())
 	vsize := max(p.w(), b.w())
 	pc, bc := (p.x0+p.x1)/2, (b.x0+b.x1)/2
@@ -395,14 +412,27 @@ func continues(f *frag, g glyph) (int, bool) {
 	return dirNone, false
 }
 
-func centreIn(a0, a1, b0, b1 float32) bool {
+// sameLine tells a line break PDFium made inside a line (it does so in
+// text with odd glyph boxes) from a real one: the glyph after it goes on
+// along the row, close by.
+func pdfiumBreakInLine(f *lfrag, g lglyph) bool {
+	if f.dir != dirRight {
+		return false
+	}
+	p := f.gs[len(f.gs)-1].b
+	b := g.b
+	h := max(p.h(), b.h())
+	return spanOverlap(p.y0, p.y1, b.y0, b.y1) >= 0.6*min(p.h(), b.h()) && b.x0 >= p.x1-0.1*h && b.x0-p.x1 <= 0.6*h
+}
+
+func centreWithin(a0, a1, b0, b1 float32) bool {
 	c := (a0 + a1) / 2
 	return c >= b0 && c <= b1
 }
 
 // buildBlocks groups fragments into blocks (union-find over pairs that are
 // near each other; fragments are sorted by top so the scan stops early).
-func buildBlocks(frags []*frag) []*block {
+func buildBlocks(frags []*lfrag) []*lblock {
 	n := len(frags)
 	parent := make([]int, n)
 	for i := range parent {
@@ -428,7 +458,7 @@ func buildBlocks(frags []*frag) []*block {
 			if fb.b.y0 > fa.b.y1+2*max(fa.b.h(), 1) && fb.b.y0 > fa.b.y1+2*fa.size() {
 				break
 			}
-			if joins(fa, fb, frags) {
+			if fragsJoin(fa, fb, frags) {
 				ra, rb := find(byTop[a]), find(byTop[c])
 				if ra != rb {
 					parent[max(ra, rb)] = min(ra, rb)
@@ -436,13 +466,13 @@ func buildBlocks(frags []*frag) []*block {
 			}
 		}
 	}
-	groups := map[int]*block{}
-	var blocks []*block
+	groups := map[int]*lblock{}
+	var blocks []*lblock
 	for i, f := range frags {
 		r := find(i)
 		bl := groups[r]
 		if bl == nil {
-			bl = &block{b: f.b, first: f.first, vert: f.vertical()}
+			bl = &lblock{b: f.b, first: f.first, vert: f.vertical()}
 			groups[r] = bl
 			blocks = append(blocks, bl)
 		}
@@ -451,32 +481,32 @@ func buildBlocks(frags []*frag) []*block {
 		bl.first = min(bl.first, f.first)
 	}
 	for _, bl := range blocks {
-		bl.nrows = len(rows(bl))
+		bl.nrows = len(blockRows(bl))
 	}
 	return blocks
 }
 
 // joins tells whether two fragments (a no lower than b) belong to one
 // block.
-func joins(a, b *frag, all []*frag) bool {
+func fragsJoin(a, b *lfrag, all []*lfrag) bool {
 	if a.vertical() || b.vertical() {
 		if !(a.vertical() && b.vertical()) {
 			return false
 		}
 		// Rotated text: lines side by side, much the same extent.
-		gap := -overlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
+		gap := -spanOverlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
 		s := min(a.size(), b.size())
-		return gap <= 0.6*s && overlap(a.b.y0, a.b.y1, b.b.y0, b.b.y1) >= 0.7*max(a.b.h(), b.b.h())
+		return gap <= 0.6*s && spanOverlap(a.b.y0, a.b.y1, b.b.y0, b.b.y1) >= 0.7*max(a.b.h(), b.b.h())
 	}
 	ha, hb := a.b.h(), b.b.h()
 	hmin, hmax := min(ha, hb), max(ha, hb)
-	if hmin <= 0 || hmax > 1.4*hmin {
+	if hmin <= 0 || hmax > 2*hmin {
 		return false
 	}
 	// On one row, a little apart: one line PDFium split, or pieces drawn
 	// separately.
-	if overlap(a.b.y0, a.b.y1, b.b.y0, b.b.y1) >= 0.6*hmin {
-		gap := -overlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
+	if spanOverlap(a.b.y0, a.b.y1, b.b.y0, b.b.y1) >= 0.6*hmin {
+		gap := -spanOverlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
 		if gap <= 0.6*hmax {
 			return true
 		}
@@ -493,26 +523,34 @@ func joins(a, b *frag, all []*frag) bool {
 				continue
 			}
 			c := (f.b.y0 + f.b.y1) / 2
-			above = above || (c < y0 && c > y0-1.5*hmax)
-			below = below || (c > y1 && c < y1+1.5*hmax)
+			above = above || (c < y0 && c > y0-2*hmax)
+			below = below || (c > y1 && c < y1+2*hmax)
 		}
 		return above && below
 	}
 	// Stacked lines of one paragraph.
+	if hmax > 1.4*hmin {
+		return false
+	}
 	vgap := b.b.y0 - a.b.y1
 	if vgap > 0.6*hmin || vgap < -0.6*hmin {
 		return false
 	}
 	wa, wb := a.b.w(), b.b.w()
-	ov := overlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
+	ov := spanOverlap(a.b.x0, a.b.x1, b.b.x0, b.b.x1)
 	if ov >= 0.7*max(wa, wb) {
 		return true
 	}
-	// The short last line of a paragraph under a full one.
-	return wb < wa && ov > 0 && abs32(a.b.x0-b.b.x0) <= 0.5*hmin
+	// The short last line of a paragraph under a full one, aligned at the
+	// start of the line (the right edge in a right-to-left script).
+	edge := absF32(a.b.x0 - b.b.x0)
+	if a.rtl && b.rtl {
+		edge = absF32(a.b.x1 - b.b.x1)
+	}
+	return wb < wa && ov > 0 && edge <= 0.5*hmin
 }
 
-func abs32(x float32) float32 {
+func absF32(x float32) float32 {
 	if x < 0 {
 		return -x
 	}
@@ -520,15 +558,15 @@ func abs32(x float32) float32 {
 }
 
 // orderBlocks puts blocks in reading order: heads, body, rotated text, feet.
-func orderBlocks(blocks []*block, d display) []*block {
+func orderBlocks(blocks []*lblock, d dispFrame) []*lblock {
 	if len(blocks) <= 1 {
 		return blocks
 	}
-	pageH := d.page.Y1 - d.page.Y0
+	pageW, pageH := d.page.X1-d.page.X0, d.page.Y1-d.page.Y0
 	if d.rot == 90 || d.rot == 270 {
-		pageH = d.page.X1 - d.page.X0
+		pageW, pageH = pageH, pageW
 	}
-	var flat, vert []*block
+	var flat, vert []*lblock
 	for _, bl := range blocks {
 		if bl.vert {
 			vert = append(vert, bl)
@@ -537,17 +575,18 @@ func orderBlocks(blocks []*block, d display) []*block {
 		}
 	}
 	heads, body, feet := splitMargins(flat, pageH)
+	markSides(body, pageW)
 	rtl := pageRTL(blocks)
-	var out []*block
-	out = append(out, breuel(heads, rtl)...)
-	out = append(out, breuel(body, rtl)...)
-	out = append(out, breuel(vert, rtl)...)
-	out = append(out, breuel(feet, rtl)...)
+	var out []*lblock
+	out = append(out, breuel(heads, rtl, pageW)...)
+	out = append(out, breuel(body, rtl, pageW)...)
+	out = append(out, breuel(vert, rtl, pageW)...)
+	out = append(out, breuel(feet, rtl, pageW)...)
 	return out
 }
 
 // pageRTL reports a page mostly in right-to-left scripts.
-func pageRTL(blocks []*block) bool {
+func pageRTL(blocks []*lblock) bool {
 	rtl, all := 0, 0
 	for _, bl := range blocks {
 		for _, f := range bl.fs {
@@ -563,7 +602,7 @@ func pageRTL(blocks []*block) bool {
 // splitMargins takes the running heads and feet off the body: the blocks
 // above the first horizontal gap of at least marginGap in the top eighth of
 // the page, and below the last such gap in the bottom eighth.
-func splitMargins(blocks []*block, pageH float32) (heads, body, feet []*block) {
+func splitMargins(blocks []*lblock, pageH float32) (heads, body, feet []*lblock) {
 	if len(blocks) < 3 {
 		return nil, blocks, nil
 	}
@@ -579,7 +618,7 @@ func splitMargins(blocks []*block, pageH float32) (heads, body, feet []*block) {
 	minGap := max(1.2*lineH, 8)
 
 	byTop := slices.Clone(blocks)
-	slices.SortStableFunc(byTop, func(a, b *block) int { return cmpF(a.b.y0, b.b.y0) })
+	slices.SortStableFunc(byTop, func(a, b *lblock) int { return cmpF32(a.b.y0, b.b.y0) })
 	// Walk down the union of the blocks' vertical extents.
 	headEnd := 0 // blocks byTop[:headEnd] are heads
 	reach := byTop[0].b.y1
@@ -596,7 +635,7 @@ func splitMargins(blocks []*block, pageH float32) (heads, body, feet []*block) {
 		reach = max(reach, byTop[i].b.y1)
 	}
 	byBottom := slices.Clone(blocks)
-	slices.SortStableFunc(byBottom, func(a, b *block) int { return cmpF(b.b.y1, a.b.y1) })
+	slices.SortStableFunc(byBottom, func(a, b *lblock) int { return cmpF32(b.b.y1, a.b.y1) })
 	footEnd := 0
 	reach = byBottom[0].b.y0
 	for i := 1; i < len(byBottom); i++ {
@@ -614,11 +653,11 @@ func splitMargins(blocks []*block, pageH float32) (heads, body, feet []*block) {
 	if headEnd+footEnd >= len(blocks) {
 		return nil, blocks, nil
 	}
-	inHead := map[*block]bool{}
+	inHead := map[*lblock]bool{}
 	for _, bl := range byTop[:headEnd] {
 		inHead[bl] = true
 	}
-	inFoot := map[*block]bool{}
+	inFoot := map[*lblock]bool{}
 	for _, bl := range byBottom[:footEnd] {
 		if !inHead[bl] {
 			inFoot[bl] = true
@@ -637,7 +676,7 @@ func splitMargins(blocks []*block, pageH float32) (heads, body, feet []*block) {
 	return heads, body, feet
 }
 
-func cmpF(a, b float32) int {
+func cmpF32(a, b float32) int {
 	switch {
 	case a < b:
 		return -1
@@ -647,22 +686,75 @@ func cmpF(a, b float32) int {
 	return 0
 }
 
+// markSides flags the blocks of a side column: narrow blocks wholly left or
+// right of the main text (whose extent the wide blocks give), beside a wide
+// block (not the first column of a table under its caption).
+func markSides(blocks []*lblock, pageW float32) {
+	x0, x1 := float32(0), float32(-1)
+	for _, bl := range blocks {
+		if bl.b.w() > 0.4*pageW {
+			if x1 < x0 {
+				x0, x1 = bl.b.x0, bl.b.x1
+			}
+			x0, x1 = min(x0, bl.b.x0), max(x1, bl.b.x1)
+		}
+	}
+	if x1 < x0 {
+		return
+	}
+	// The side column is read as a whole: where its last block ends.
+	var endL, endR float32
+	besideWide := func(n *lblock) bool {
+		for _, bl := range blocks {
+			if bl.b.w() > 0.4*pageW && spanOverlap(n.b.y0, n.b.y1, bl.b.y0, bl.b.y1) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, bl := range blocks {
+		bl.side = bl.b.w() < 0.3*pageW && (bl.b.x1 <= x0 || bl.b.x0 >= x1) && besideWide(bl)
+		switch {
+		case bl.side && bl.b.x1 <= x0:
+			endL = max(endL, bl.b.y1)
+		case bl.side:
+			endR = max(endR, bl.b.y1)
+		}
+	}
+	for _, bl := range blocks {
+		switch {
+		case bl.side && bl.b.x1 <= x0:
+			bl.sideEnd = endL
+		case bl.side:
+			bl.sideEnd = endR
+		}
+	}
+}
+
 // breuelMax bounds the blocks for which the "no block between spans both"
 // test is made (it costs n³); beyond it, left-of needs no such test.
 const breuelMax = 400
 
 // breuel orders blocks by Breuel's rules and a topological sort that takes
 // the earliest block in stream order whenever several are free.
-func breuel(blocks []*block, rtl bool) []*block {
+func breuel(blocks []*lblock, rtl bool, pageW float32) []*lblock {
 	n := len(blocks)
 	if n <= 1 {
 		return blocks
 	}
 	const tol = 1 // points of overlap that do not count
-	before := func(u, v *block) bool {
+	before := func(u, v *lblock) bool {
 		a, b := u.b, v.b
-		if overlap(a.x0, a.x1, b.x0, b.x1) > tol {
+		if spanOverlap(a.x0, a.x1, b.x0, b.x1) > tol {
 			return (a.y0+a.y1)/2 < (b.y0+b.y1)/2
+		}
+		// A side column (affiliations, dates, a licence box beside the
+		// abstract) is read after the main text beside it, not before.
+		if u.side && !v.side {
+			return b.y0 >= u.sideEnd
+		}
+		if v.side && !u.side {
+			return a.y0 < v.sideEnd
 		}
 		left := a.x1 <= b.x0+tol
 		if rtl {
@@ -707,7 +799,7 @@ func breuel(blocks []*block, rtl bool) []*block {
 		}
 	}
 	done := make([]bool, n)
-	out := make([]*block, 0, n)
+	out := make([]*lblock, 0, n)
 	for len(out) < n {
 		pick := -1
 		for i := range n {
@@ -733,7 +825,7 @@ func breuel(blocks []*block, rtl bool) []*block {
 }
 
 // writeBlocks writes the blocks' glyphs with spaces and line breaks.
-func writeBlocks(pt pageText, d display, blocks []*block) pageText {
+func writeBlocks(pt pageText, d dispFrame, blocks []*lblock) pageText {
 	out := pageText{text: make([]rune, 0, len(pt.text)), boxes: make([]coding.Box, 0, len(pt.boxes))}
 	var last dbox
 	have := false
@@ -747,6 +839,7 @@ func writeBlocks(pt pageText, d display, blocks []*block) pageText {
 		}
 		if n > 0 && r == '\n' && out.text[n-1] == ' ' {
 			out.text[n-1] = '\n'
+			out.boxes[n-1] = d.point(last.x1, last.y1)
 			return
 		}
 		out.text = append(out.text, r)
@@ -754,7 +847,7 @@ func writeBlocks(pt pageText, d display, blocks []*block) pageText {
 	}
 	for _, bl := range blocks {
 		sep('\n')
-		for ri, row := range rows(bl) {
+		for ri, row := range blockRows(bl) {
 			if ri > 0 {
 				sep('\n')
 			}
@@ -807,7 +900,7 @@ func writeBlocks(pt pageText, d display, blocks []*block) pageText {
 
 // wordGap tells whether two glyphs of a fragment are far enough apart to
 // be two words though PDFium put no space between them.
-func wordGap(f *frag, p, g dbox) bool {
+func wordGap(f *lfrag, p, g dbox) bool {
 	s := f.size()
 	switch f.dir {
 	case dirRight:
@@ -823,23 +916,23 @@ func wordGap(f *frag, p, g dbox) bool {
 }
 
 // rows splits a block into rows of fragments in reading order.
-func rows(bl *block) [][]*frag {
+func blockRows(bl *lblock) [][]*lfrag {
 	fs := slices.Clone(bl.fs)
 	if bl.vert {
 		// Rotated text: each fragment a row, in stream order.
-		slices.SortStableFunc(fs, func(a, b *frag) int { return a.first - b.first })
-		out := make([][]*frag, len(fs))
+		slices.SortStableFunc(fs, func(a, b *lfrag) int { return a.first - b.first })
+		out := make([][]*lfrag, len(fs))
 		for i, f := range fs {
-			out[i] = []*frag{f}
+			out[i] = []*lfrag{f}
 		}
 		return out
 	}
-	slices.SortStableFunc(fs, func(a, b *frag) int { return cmpF(a.b.y0, b.b.y0) })
-	var out [][]*frag
-	var cur []*frag
+	slices.SortStableFunc(fs, func(a, b *lfrag) int { return cmpF32(a.b.y0, b.b.y0) })
+	var out [][]*lfrag
+	var cur []*lfrag
 	var band dbox
 	for _, f := range fs {
-		if len(cur) > 0 && overlap(band.y0, band.y1, f.b.y0, f.b.y1) >= 0.5*min(band.h(), f.b.h()) {
+		if len(cur) > 0 && spanOverlap(band.y0, band.y1, f.b.y0, f.b.y1) >= 0.5*min(band.h(), f.b.h()) {
 			cur = append(cur, f)
 			band = band.union(f.b)
 			continue
@@ -847,7 +940,7 @@ func rows(bl *block) [][]*frag {
 		if len(cur) > 0 {
 			out = append(out, cur)
 		}
-		cur, band = []*frag{f}, f.b
+		cur, band = []*lfrag{f}, f.b
 	}
 	out = append(out, cur)
 	for _, row := range out {
@@ -858,9 +951,9 @@ func rows(bl *block) [][]*frag {
 			}
 		}
 		if rtl*2 > len(row) {
-			slices.SortStableFunc(row, func(a, b *frag) int { return cmpF(b.b.x1, a.b.x1) })
+			slices.SortStableFunc(row, func(a, b *lfrag) int { return cmpF32(b.b.x1, a.b.x1) })
 		} else {
-			slices.SortStableFunc(row, func(a, b *frag) int { return cmpF(a.b.x0, b.b.x0) })
+			slices.SortStableFunc(row, func(a, b *lfrag) int { return cmpF32(a.b.x0, b.b.x0) })
 		}
 	}
 	return out

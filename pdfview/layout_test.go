@@ -3,9 +3,11 @@ package pdfview
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"cmocoder.org/cmocoder/coding"
@@ -18,6 +20,7 @@ type synText struct {
 	x, y, size float64
 	s          string // PDF string bytes (WinAnsi, plus the codes of synFont's Differences)
 	rot90      bool   // drawn turned 90° counter-clockwise (upright on a /Rotate 90 page)
+	rot270     bool   // drawn turned 90° clockwise (upright on a /Rotate 270 page)
 }
 
 type synPage struct {
@@ -44,6 +47,9 @@ func synPDF(pages ...synPage) []byte {
 			m := fmt.Sprintf("1 0 0 1 %g %g", t.x, t.y)
 			if t.rot90 {
 				m = fmt.Sprintf("0 1 -1 0 %g %g", t.x, t.y)
+			}
+			if t.rot270 {
+				m = fmt.Sprintf("0 -1 1 0 %g %g", t.x, t.y)
 			}
 			fmt.Fprintf(&c, "BT /F1 %g Tf %s Tm (%s) Tj ET\n", t.size, m, t.s)
 		}
@@ -120,7 +126,16 @@ func TestSyntheticRotatedPage(t *testing.T) {
 		{x: 72, y: 700, size: 12, s: "Upside down heading"},
 		{x: 72, y: 680, size: 12, s: "and its body"},
 	}}
-	pages := extractSynthetic(t, p, q)
+	// /Rotate 270, content turned the other way: on screen y is the page
+	// width minus x, so the first line has the largest x. And /Rotate 450,
+	// which is /Rotate 90.
+	r := synPage{w: 612, h: 792, rotate: 270, texts: []synText{
+		{x: 300, y: 700, size: 12, s: "second line", rot270: true},
+		{x: 320, y: 700, size: 12, s: "First line", rot270: true},
+	}}
+	s := p
+	s.rotate = 450
+	pages := extractSynthetic(t, p, q, r, s)
 	if want := "First line of the turned page\nsecond line of the turned page\nlast line at the bottom"; pages[0].Text != want {
 		t.Errorf("rotated page: got %q, want %q", pages[0].Text, want)
 	}
@@ -129,6 +144,12 @@ func TestSyntheticRotatedPage(t *testing.T) {
 	}
 	if want := "Upside down heading\nand its body"; pages[1].Text != want {
 		t.Errorf("180 page: got %q, want %q", pages[1].Text, want)
+	}
+	if want := "First line\nsecond line"; pages[2].Text != want || pages[2].Rotation != 270 {
+		t.Errorf("270 page: got %q (rotation %d), want %q", pages[2].Text, pages[2].Rotation, want)
+	}
+	if pages[3].Text != pages[0].Text || pages[3].Rotation != 90 {
+		t.Errorf("/Rotate 450 page: got %q (rotation %d)", pages[3].Text, pages[3].Rotation)
 	}
 }
 
@@ -183,5 +204,153 @@ func TestLayoutInvariants(t *testing.T) {
 	}
 	if nl := out.boxes[4]; nl.X0 != nl.X1 || nl.Y0 != nl.Y1 {
 		t.Errorf("line break box %v has area", nl)
+	}
+}
+
+func TestWriteBoxesJSON(t *testing.T) {
+	pages := []coding.Page{
+		{Number: 1, Text: "a\u00e9", Boxes: []coding.Box{{X0: 1, Y0: 2, X1: 3, Y1: 4}, {X0: 3, Y0: 2, X1: 5, Y1: 4}}, X1: 612, Y1: 792, Rotation: 90},
+		{Number: 2, X1: 612, Y1: 792},
+	}
+	var b bytes.Buffer
+	if err := WriteBoxesJSON(&b, pages); err != nil {
+		t.Fatal(err)
+	}
+	var got []BoxesPage
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("%v in %s", err, b.String())
+	}
+	if len(got) != 2 || got[0].Rotation != 90 || got[0].X1 != 612 || len(got[0].Chars) != 2 ||
+		got[0].Chars[1] != (BoxesChar{C: "\u00e9", X0: 3, Y0: 2, X1: 5, Y1: 4}) || got[1].Chars == nil || len(got[1].Chars) != 0 {
+		t.Errorf("got %+v", got)
+	}
+}
+
+// arabicPDF makes a one-page PDF in a Type 3 font whose glyphs (plain
+// boxes, 6 pt wide at 12 pt) map through a ToUnicode CMap to Arabic
+// letters: A م, B ر, C ح, D ب, E ا, F ك. Strings are drawn as a
+// right-to-left text is on paper: the glyphs of a word left to right in
+// visual order (its last letter first).
+func arabicPDF(texts []synText) []byte {
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) " +
+		"/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange " +
+		"<00> <FF> endcodespacerange 6 beginbfchar <41> <0645> <42> <0631> <43> <062D> <44> <0628> <45> <0627> " +
+		"<46> <0643> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+	proc := "500 0 0 0 450 600 d1 0 0 450 600 re f"
+	var c bytes.Buffer
+	for _, t := range texts {
+		fmt.Fprintf(&c, "BT /F1 %g Tf 1 0 0 1 %g %g Tm (%s) Tj ET\n", t.size, t.x, t.y, t.s)
+	}
+	objects := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", c.Len(), c.String()),
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(proc), proc),
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap),
+		"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] " +
+			"/CharProcs << /g 5 0 R >> /Encoding << /Type /Encoding /Differences [65 /g /g /g /g /g /g] >> " +
+			"/FirstChar 65 /LastChar 70 /Widths [500 500 500 500 500 500] /ToUnicode 6 0 R /Resources << >> >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objects))
+	for i, o := range objects {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	return b.Bytes()
+}
+
+func TestSyntheticRightToLeft(t *testing.T) {
+	// Two columns of Arabic, right-aligned, the left one drawn first. Right
+	// column: "مرحبا بكم" (the second word leftmost on paper) over "مرحبا"
+	// drawn in two pieces; left column: "بكم" over "حب". Lines 9 pt apart:
+	// the Type 3 glyph boxes are 7.2 pt tall.
+	texts := []synText{
+		{x: 100, y: 700, size: 12, s: "AFD"},
+		{x: 106, y: 691, size: 12, s: "DC"},
+		{x: 400, y: 700, size: 12, s: "AFD"},
+		{x: 422, y: 700, size: 12, s: "EDCBA"},
+		{x: 422, y: 691, size: 12, s: "ED"},
+		{x: 434, y: 691, size: 12, s: "CBA"},
+	}
+	ex, err := testEngine(t).Extract(context.Background(), arabicPDF(texts), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPages(t, ex.Pages)
+	if got, want := ex.Pages[0].Text, "مرحبا بكم\nمرحبا\nبكم\nحب"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestLayoutKeepsGlyphs lays the corpus pages out again: every glyph (a
+// code point other than white space) comes out once with the box it went
+// in with, and every line break has a zero-area box.
+func TestLayoutKeepsGlyphs(t *testing.T) {
+	for _, name := range []string{"bmc-hsr-2014-agyeman-duah.pdf", "dpr-emnlp2020-arxiv-twocolumn.pdf", "habibi-arabic-rotated-pages.pdf", "cebaf-th-94-08-type3-dvips.pdf"} {
+		ex := extractCorpus(t, name)
+		for _, p := range ex.Pages {
+			type glyphBox struct {
+				r rune
+				b coding.Box
+			}
+			count := map[glyphBox]int{}
+			in := []rune(p.Text)
+			for i, r := range in {
+				if r == '\n' && (p.Boxes[i].X0 != p.Boxes[i].X1 || p.Boxes[i].Y0 != p.Boxes[i].Y1) {
+					t.Errorf("%s p%d: line break %d has a box with area %v", name, p.Number, i, p.Boxes[i])
+				}
+				if !unicode.IsSpace(r) {
+					count[glyphBox{r, p.Boxes[i]}]++
+				}
+			}
+			out := layoutPage(pageText{text: in, boxes: p.Boxes}, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}, p.Rotation)
+			if len(out.text) != len(out.boxes) {
+				t.Fatalf("%s p%d: %d code points, %d boxes", name, p.Number, len(out.text), len(out.boxes))
+			}
+			for i, r := range out.text {
+				if !unicode.IsSpace(r) {
+					count[glyphBox{r, out.boxes[i]}]--
+				}
+			}
+			for k, n := range count {
+				if n != 0 {
+					t.Errorf("%s p%d: %q %v: %+d after a second layout", name, p.Number, k.r, k.b, n)
+					break
+				}
+			}
+		}
+	}
+}
+
+func TestSyntheticThreeColumns(t *testing.T) {
+	// A title across the page, three columns drawn row by row across them,
+	// and a note across the page under the columns, drawn first.
+	p := synPage{w: 612, h: 792}
+	p.texts = append(p.texts, synText{x: 72, y: 560, size: 11, s: "A note under all three columns, long enough to run across the whole width of the page."})
+	p.texts = append(p.texts, synText{x: 150, y: 720, size: 16, s: "Three Columns Title"})
+	cols := [3][]string{
+		{"one starts", "one goes on", "one ends."},
+		{"two starts", "two goes on", "two ends."},
+		{"three starts", "three goes on", "three ends."},
+	}
+	for row := range 3 {
+		for c := range 3 {
+			p.texts = append(p.texts, synText{x: 72 + float64(c)*170, y: 680 - float64(row)*13, size: 11, s: cols[c][row]})
+		}
+	}
+	got := extractSynthetic(t, p)[0].Text
+	want := "Three Columns Title\n" + strings.Join(cols[0][:], "\n") + "\n" + strings.Join(cols[1][:], "\n") + "\n" +
+		strings.Join(cols[2][:], "\n") + "\nA note under all three columns, long enough to run across the whole width of the page."
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }

@@ -486,6 +486,7 @@ func (v *PageView) update() {
 		if n < lo || n > hi {
 			s.img.Image = nil // the texture goes with the object
 			delete(v.slots, n)
+			delete(v.boxes, n) // read again when the page comes back
 			changed = true
 		}
 	}
@@ -498,8 +499,9 @@ func (v *PageView) update() {
 			v.slots[n] = s
 			changed = true
 		}
-		if !closeEnough(s.dpi, dpi) && !(s.failed && closeEnough(s.want, dpi)) {
-			want = append(want, renderReq{gen: v.gen, page: n, dpi: dpi, src: v.src})
+		d := v.pageDPI(n, dpi)
+		if !closeEnough(s.dpi, d) && !(s.failed && closeEnough(s.want, d)) {
+			want = append(want, renderReq{gen: v.gen, page: n, dpi: d, src: v.src})
 		}
 	}
 	for n := first; n <= last; n++ {
@@ -536,6 +538,20 @@ func (v *PageView) update() {
 	if changed {
 		v.rebuild()
 	}
+}
+
+// maxTextureSide is the largest image side drawn (the GL texture limit
+// under Xvfb's llvmpipe is 16384): a page zoomed beyond it is drawn from a
+// smaller image, scaled up.
+const maxTextureSide = 16000
+
+// pageDPI is dpi, lowered when page n's image would exceed maxTextureSide.
+func (v *PageView) pageDPI(n int, dpi float64) float64 {
+	w, h := v.geoms[n-1].PointSize()
+	if side := float64(max(w, h)) * dpi / 72; side > maxTextureSide {
+		return dpi * maxTextureSide / side
+	}
+	return dpi
 }
 
 func closeEnough(a, b float64) bool { return a > 0 && math.Abs(a-b) <= 0.02*b }
@@ -677,10 +693,18 @@ func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.Canvas
 		}
 		return Runs(g, boxes, start-pstart, end-pstart)
 	}
+	var objsTags []fyne.CanvasObject // drawn last, over everything
 	// Each highlight gets a stripe in the page's left margin beside its
-	// lines, with its tag (role letters) at the top: colour is not the only
-	// cue, and overlapping fragments stay apart in lanes.
-	var marks []fyne.CanvasObject
+	// lines (overlapping ones side by side, in lanes) and a tag with its
+	// role letters where it starts: colour is never the only cue.
+	type mark struct {
+		colour      color.NRGBA
+		tag         string
+		top, bottom float32
+		tagY        float32
+		lane        int
+	}
+	var marks []mark
 	var lanes []float32 // the bottom of the last stripe in each lane
 	for _, h := range v.highlights {
 		rs := rects(h.Start, h.End)
@@ -709,8 +733,43 @@ func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.Canvas
 		if lane == len(lanes) {
 			lanes = append(lanes, 0)
 		}
-		lanes[lane] = bottom + 14*v.zoom
-		marks = append(marks, v.marginMark(h, line, o, top, bottom, lane, h.Start >= pstart)...)
+		lanes[lane] = bottom + 2
+		m := mark{colour: line, top: top, bottom: bottom, tagY: rs[0].Y, lane: lane}
+		if h.Start >= pstart {
+			m.tag = h.Tag
+		}
+		marks = append(marks, m)
+	}
+	if len(marks) > 0 {
+		const laneW = 5
+		size := min(max(8*v.zoom, 9), 12)
+		style := fyne.TextStyle{Bold: true}
+		tagX := o.X + 3 + float32(len(lanes))*laneW
+		sort.SliceStable(marks, func(i, j int) bool { return marks[i].tagY < marks[j].tagY })
+		var tags []fyne.CanvasObject
+		nextFree := float32(-1e9)
+		for _, m := range marks {
+			stripe := canvas.NewRectangle(m.colour)
+			stripe.Move(fyne.NewPos(o.X+3+float32(m.lane)*laneW, o.Y+m.top))
+			stripe.Resize(fyne.NewSize(3, max(m.bottom-m.top, 4)))
+			objs = append(objs, stripe)
+			if m.tag == "" {
+				continue
+			}
+			ts := fyne.MeasureText(m.tag, size, style)
+			y := max(o.Y+m.tagY, nextFree)
+			nextFree = y + ts.Height + 1
+			bg := canvas.NewRectangle(m.colour)
+			bg.CornerRadius = 2
+			bg.Move(fyne.NewPos(tagX, y))
+			bg.Resize(fyne.NewSize(ts.Width+4, ts.Height))
+			t := canvas.NewText(m.tag, textOn(m.colour))
+			t.TextSize = size
+			t.TextStyle = style
+			t.Move(fyne.NewPos(tagX+2, y))
+			tags = append(tags, bg, t)
+		}
+		objsTags = tags
 	}
 	for _, h := range v.search {
 		for _, r := range rects(h.Start, h.End) {
@@ -740,37 +799,10 @@ func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.Canvas
 			objs = append(objs, rect)
 		}
 	}
-	return append(objs, marks...)
+	return append(objs, objsTags...)
 }
 
 func (v *PageView) pageBoxesOrNil(n int) []coding.Box { return v.pageBoxes(n) }
-
-// marginMark draws a highlight's stripe in the page's left margin from
-// top to bottom (page units), in lane (0 nearest the text), with its tag
-// at the top where the highlight starts on this page.
-func (v *PageView) marginMark(h Highlight, c color.NRGBA, o fyne.Position, top, bottom float32, lane int, withTag bool) []fyne.CanvasObject {
-	size := min(max(8*v.zoom, 9), 12)
-	style := fyne.TextStyle{Bold: true}
-	laneW := fyne.MeasureText("M rea−", size, style).Width + 8
-	x := o.X + 2 + float32(lane)*laneW
-	stripe := canvas.NewRectangle(c)
-	stripe.Move(fyne.NewPos(x, o.Y+top))
-	stripe.Resize(fyne.NewSize(3, max(bottom-top, 4)))
-	out := []fyne.CanvasObject{stripe}
-	if withTag && h.Tag != "" {
-		t := canvas.NewText(h.Tag, textOn(c))
-		t.TextSize = size
-		t.TextStyle = style
-		ts := fyne.MeasureText(h.Tag, size, style)
-		bg := canvas.NewRectangle(c)
-		bg.CornerRadius = 2
-		bg.Move(fyne.NewPos(x+4, o.Y+top))
-		bg.Resize(fyne.NewSize(ts.Width+4, ts.Height))
-		t.Move(fyne.NewPos(x+6, o.Y+top))
-		out = append(out, bg, t)
-	}
-	return out
-}
 
 // textOn picks black or white text for a background colour.
 func textOn(c color.NRGBA) color.Color {
@@ -874,6 +906,23 @@ func (c *pageContent) Tapped(e *fyne.PointEvent) {
 	}
 }
 
+// DoubleTapped selects the word under the pointer.
+func (c *pageContent) DoubleTapped(e *fyne.PointEvent) {
+	v := c.v
+	if v.src == nil || len(v.tops) == 0 {
+		return
+	}
+	n := v.pageAtY(e.Position.Y)
+	o := v.pageOrigin(n)
+	i := NearestChar(v.geoms[n-1], v.pageBoxes(n), e.Position.X-o.X, e.Position.Y-o.Y)
+	if i < 0 {
+		return
+	}
+	s, end := WordAt([]rune(v.src.Text.Pages[n-1].Text), i)
+	start := v.src.Text.PageStart(n)
+	v.SetSelection(start+s, start+end)
+}
+
 // FocusGained, FocusLost implement fyne.Focusable.
 func (c *pageContent) FocusGained() { c.focused = true }
 func (c *pageContent) FocusLost()   { c.focused = false }
@@ -937,11 +986,12 @@ func (v *PageView) Focus() {
 func (v *PageView) Content() fyne.CanvasObject { return v.content }
 
 var (
-	_ fyne.Focusable    = (*pageContent)(nil)
-	_ fyne.Shortcutable = (*pageContent)(nil)
-	_ fyne.Draggable    = (*pageContent)(nil)
-	_ fyne.Tappable     = (*pageContent)(nil)
-	_ desktop.Mouseable = (*pageContent)(nil)
+	_ fyne.Focusable      = (*pageContent)(nil)
+	_ fyne.Shortcutable   = (*pageContent)(nil)
+	_ fyne.Draggable      = (*pageContent)(nil)
+	_ fyne.Tappable       = (*pageContent)(nil)
+	_ fyne.DoubleTappable = (*pageContent)(nil)
+	_ desktop.Mouseable   = (*pageContent)(nil)
 )
 
 // PointOf is where the character at offset off is drawn, frac of the way

@@ -266,3 +266,55 @@ func waitFor(t *testing.T, cond func() bool) {
 	}
 	t.Fatal("timed out")
 }
+
+// Scrolling through 50 pages of the 352-page book, with PDFium drawing
+// the pages in the background, never holds the UI goroutine for more than
+// 100 ms in one scroll step (the goal), and keeps only the pages
+// near the viewport.
+func TestPageViewScrollingStaysResponsive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the 352-page book")
+	}
+	data := readCorpus(t, "freeculture-lessig-352p.pdf")
+	eng := testEngine(t)
+	ex, err := eng.Extract(context.Background(), data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := ex.Pages
+	src := &Source{
+		Text:  coding.NewText(pages),
+		Boxes: func(n int) ([]coding.Box, error) { return pages[n-1].Boxes, nil },
+		Render: func(ctx context.Context, n int, dpi float64) (*image.RGBA, error) {
+			return eng.RenderPage(ctx, data, "", n, dpi)
+		},
+	}
+	v := newTestView(t, src, fyne.NewSize(900, 800))
+	v.SetHighlights([]Highlight{{ID: "a", Start: 100, End: 5000, Colour: selectionColour, Tag: "C"}})
+	var worst time.Duration
+	for v.Page() < 51 {
+		start := time.Now()
+		fyne.DoAndWait(func() { v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -120)}) })
+		worst = max(worst, time.Since(start))
+		if len(v.slots) > 8 {
+			t.Fatalf("%d pages kept at page %d", len(v.slots), v.Page())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Logf("worst scroll step: %v; %d page images delivered", worst, v.Rendered())
+	if worst > 100*time.Millisecond {
+		t.Errorf("a scroll step took %v", worst)
+	}
+}
+
+// A double click selects the word under the pointer.
+func TestPageViewDoubleClickSelectsWord(t *testing.T) {
+	src := articleSource(t, false)
+	v := newTestView(t, src, fyne.NewSize(900, 1000))
+	i, _ := find(t, src.Text.Pages[0].Text, "Efforts in the past")
+	v.content.DoubleTapped(&fyne.PointEvent{Position: charPoint(v, 1, i+2, 0.5)})
+	s, e := v.Selection()
+	if got := src.Text.Slice(s, e); got != "Efforts" {
+		t.Errorf("double click selected %q", got)
+	}
+}

@@ -340,8 +340,3 @@ func joinHyphenated(s string) string {
 	}
 	return string(out)
 }
-
-// isRTL reports letters of right-to-left scripts.
-func isRTL(r rune) bool {
-	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
-}

@@ -365,7 +365,7 @@ func isRTLLetter(r rune) bool {
 		!unicode.Is(unicode.Mn, r)
 }
 
-// continues tells whether g carries on fragment f, and in which direction.
+// fragContinues tells whether g carries on fragment f, and in which direction.
 func fragContinues(f *lfrag, g lglyph) (int, bool) {
 	p := f.gs[len(f.gs)-1].b
 	b := g.b
@@ -412,7 +412,7 @@ func fragContinues(f *lfrag, g lglyph) (int, bool) {
 	return dirNone, false
 }
 
-// sameLine tells a line break PDFium made inside a line (it does so in
+// pdfiumBreakInLine tells a line break PDFium made inside a line (it does so in
 // text with odd glyph boxes) from a real one: the glyph after it goes on
 // along the row, close by.
 func pdfiumBreakInLine(f *lfrag, g lglyph) bool {
@@ -486,7 +486,7 @@ func buildBlocks(frags []*lfrag) []*lblock {
 	return blocks
 }
 
-// joins tells whether two fragments (a no lower than b) belong to one
+// fragsJoin tells whether two fragments (a no lower than b) belong to one
 // block.
 func fragsJoin(a, b *lfrag, all []*lfrag) bool {
 	if a.vertical() || b.vertical() {
@@ -915,7 +915,7 @@ func wordGap(f *lfrag, p, g dbox) bool {
 	return false
 }
 
-// rows splits a block into rows of fragments in reading order.
+// blockRows splits a block into rows of fragments in reading order.
 func blockRows(bl *lblock) [][]*lfrag {
 	fs := slices.Clone(bl.fs)
 	if bl.vert {

@@ -578,6 +578,11 @@ func (v *PageView) newSlot(n int) *pageSlot {
 	return &pageSlot{n: n, frame: frame, img: img}
 }
 
+// runOnUI hands work to the UI goroutine. Fyne's test driver runs
+// fyne.Do at once on the calling goroutine, so the tests replace it with
+// a queue they drain on theirs.
+var runOnUI = fyne.Do
+
 // worker renders the pages asked for, nearest first, one at a time, and
 // hands the images to the UI goroutine.
 func (v *PageView) worker() {
@@ -597,7 +602,7 @@ func (v *PageView) worker() {
 				continue
 			}
 			img, err := req.src.Render(ctx, req.page, req.dpi)
-			fyne.Do(func() {
+			runOnUI(func() {
 				v.mu.Lock()
 				if v.inflight == req {
 					v.inflight = renderReq{}

@@ -173,7 +173,7 @@ func (ws *workspace) importFiles(paths []string) {
 	go func() {
 		added := 0
 		for _, r := range rows {
-			fyne.Do(func() {
+			runOnUI(func() {
 				r.label.SetText(filepath.Base(r.path) + ": reading…")
 				r.bar.Start()
 			})
@@ -182,7 +182,7 @@ func (ws *workspace) importFiles(paths []string) {
 			if err == nil {
 				doc, err = ws.session.Import(context.Background(), eng, r.path, "")
 			}
-			fyne.Do(func() {
+			runOnUI(func() {
 				r.bar.Stop()
 				r.bar.Hide()
 				if err != nil {
@@ -202,9 +202,14 @@ func (ws *workspace) importFiles(paths []string) {
 				}
 			})
 		}
-		fyne.Do(func() { ws.say("Import finished: %d of %d added.", added, len(rows)) })
+		runOnUI(func() { ws.say("Import finished: %d of %d added.", added, len(rows)) })
 	}()
 }
+
+// runOnUI hands work from a goroutine to the UI goroutine. Fyne's test
+// driver runs fyne.Do at once on the calling goroutine; the tests replace
+// it with a queue they drain on theirs.
+var runOnUI = fyne.Do
 
 // engineOrNew is the app's engine, or a fresh one without a window (tests).
 func engineOrNew(engine func() (*pdfview.Engine, error)) (*pdfview.Engine, error) {

@@ -20,6 +20,23 @@ import (
 	"cmocoder.org/cmocoder/storage"
 )
 
+// uiQueue holds what goroutines hand to the UI goroutine; the tests run it
+// on their own (pump), as the GLFW driver runs it on the main goroutine.
+var uiQueue = make(chan func(), 4096)
+
+func init() { runOnUI = func(f func()) { uiQueue <- f } }
+
+func pump() {
+	for {
+		select {
+		case f := <-uiQueue:
+			f()
+		default:
+			return
+		}
+	}
+}
+
 var (
 	demoOnce sync.Once
 	demoPath string
@@ -418,17 +435,16 @@ func TestImportFilesReportsEach(t *testing.T) {
 	done := false
 	for !done && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
-		fyne.DoAndWait(func() { done = strings.HasPrefix(ws.status.Text, "Import finished") })
+		pump()
+		done = strings.HasPrefix(ws.status.Text, "Import finished")
 	}
 	if !done {
 		t.Fatal("the import did not finish within 60 s")
 	}
 	var rows []string
-	fyne.DoAndWait(func() {
-		for _, o := range ws.imports.Objects {
-			rows = append(rows, o.(*fyne.Container).Objects[0].(*widget.Label).Text)
-		}
-	})
+	for _, o := range ws.imports.Objects {
+		rows = append(rows, o.(*fyne.Container).Objects[0].(*widget.Label).Text)
+	}
 	if len(rows) != 2 || !strings.HasPrefix(rows[0], "✓ ") || !strings.HasPrefix(rows[1], "✗ ") || !strings.Contains(rows[1], "notes.pdf") {
 		t.Errorf("rows %q", rows)
 	}

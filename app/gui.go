@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -16,6 +17,7 @@ import (
 
 	"cmocoder.org/cmocoder/assets"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
 )
 
 // AppID identifies cmocoder to Fyne (preferences, single-instance data).
@@ -50,10 +52,15 @@ type mainWindow struct {
 	app     fyne.App
 	win     fyne.Window
 	session *Session
+	view    *projectView // the project shown, nil on the welcome screen
 	eng     engineHolder // one PDF engine for the app (window.go)
 }
 
 func (d *mainWindow) closeSession() {
+	if d.view != nil {
+		d.view.ws.view.Close()
+		d.view = nil
+	}
 	if d.session != nil {
 		d.session.Close()
 		d.session = nil
@@ -67,22 +74,9 @@ func (d *mainWindow) showError(err error) {
 
 func (d *mainWindow) showWelcome() {
 	d.win.SetTitle("cmocoder")
-	open := widget.NewButton("Open project…", func() {
-		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				d.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			r.Close()
-			d.openProject(r.URI().Path())
-		}, d.win)
-		fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".cmoproj"}))
-		fd.Show()
-	})
-	open.Importance = widget.HighImportance
+	open := widget.NewButton("Open project…", d.openDialog)
+	create := widget.NewButton("New project…", d.newProjectDialog)
+	create.Importance = widget.HighImportance
 	recent := d.app.Preferences().StringList(prefRecent)
 	list := widget.NewList(
 		func() int { return len(recent) },
@@ -95,8 +89,79 @@ func (d *mainWindow) showWelcome() {
 		})
 	title := widget.NewLabelWithStyle("cmocoder", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabelWithStyle("Code realist-review evidence in PDFs and build CMO configurations.", fyne.TextAlignCenter, fyne.TextStyle{})
-	top := container.NewVBox(title, intro, container.NewCenter(open), widget.NewLabel("Recent projects"))
+	heading := "Recent projects"
+	if len(recent) == 0 {
+		heading = "No recent projects yet: create one, or open a .cmoproj file a teammate sent you."
+	}
+	top := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(create, open)), widget.NewLabel(heading))
 	d.win.SetContent(container.NewBorder(top, nil, nil, nil, list))
+}
+
+// openDialog asks for a project file and opens it.
+func (d *mainWindow) openDialog() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		d.openProject(r.URI().Path())
+	}, d.win)
+	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".cmoproj"}))
+	fd.Show()
+}
+
+// newProjectDialog asks for a title and a folder, creates the project
+// there and opens it. It never writes over a file: a save dialog would
+// truncate an existing project before we could refuse it.
+func (d *mainWindow) newProjectDialog() {
+	title := widget.NewEntry()
+	title.SetPlaceHolder("e.g. Leadership in hospital mergers")
+	dialog.ShowForm("New project", "Choose folder…", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Title", title)},
+		func(ok bool) {
+			name := strings.TrimSpace(title.Text)
+			if !ok || name == "" {
+				return
+			}
+			dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+				if err != nil {
+					d.showError(err)
+					return
+				}
+				if dir == nil {
+					return
+				}
+				path := filepath.Join(dir.Path(), projectFileName(name))
+				p, err := storage.Create(path, name, d.coderName())
+				if err != nil {
+					d.showError(err)
+					return
+				}
+				p.Close()
+				d.openProject(path)
+			}, d.win)
+		}, d.win)
+}
+
+// projectFileName makes a file name from a project title: letters,
+// digits, spaces and a few marks kept, the rest dropped.
+func projectFileName(title string) string {
+	name := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '-' || r == '_' || r == '.':
+			return r
+		}
+		return -1
+	}, title)
+	name = strings.Trim(strings.Join(strings.Fields(name), " "), ". ")
+	if name == "" {
+		name = "project"
+	}
+	return name + ".cmoproj"
 }
 
 // addRecent puts path first in the recent projects.
@@ -128,6 +193,8 @@ func (d *mainWindow) openProject(path string) {
 		d.showError(err)
 		return
 	}
+	d.view = view
+	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog}
 	view.win = d.win
 	view.ws.attach(d.win, d.engine)
 	title, _ := s.Project.Title()

@@ -20,7 +20,14 @@ func (ws *workspace) menus() []*fyne.Menu {
 		it.Shortcut = sc
 		return it
 	}
-	file := fyne.NewMenu("File",
+	file := fyne.NewMenu("File")
+	if a := ws.projectActions; a.New != nil && a.Open != nil {
+		file.Items = append(file.Items,
+			item("New project…", custom(fyne.KeyN, ctrl), a.New),
+			item("Open project…", custom(fyne.KeyO, ctrlShift), a.Open),
+			fyne.NewMenuItemSeparator())
+	}
+	file.Items = append(file.Items,
 		item("Add PDF…", custom(fyne.KeyO, ctrl), ws.addPDFs),
 		fyne.NewMenuItem("Coder name…", ws.askCoder),
 		fyne.NewMenuItemSeparator(),
@@ -97,6 +104,8 @@ var shortcutTable = [][2]string{
 	{"Ctrl+=  Ctrl+−  Ctrl+0", "Zoom in, zoom out, fit width"},
 	{"Ctrl+C", "Copy the selected text"},
 	{"Ctrl+O", "Add a PDF (or drop PDFs on the window)"},
+	{"Ctrl+N", "New project"},
+	{"Ctrl+Shift+O", "Open another project"},
 	{"Ctrl+Q", "Quit"},
 	{"F1", "This list"},
 }

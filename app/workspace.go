@@ -25,11 +25,18 @@ import (
 // pages with their highlights, a toolbar (zoom, page, search), the coding
 // panel and the document's fragments. Every change goes through
 // Session.Do, so the command line lists exactly what was coded here.
+// projectActions are the main window's project commands, for the File
+// menu.
+type projectActions struct {
+	New, Open func()
+}
+
 type workspace struct {
-	pv      *projectView
-	session *Session
-	win     fyne.Window
-	engine  func() (*pdfview.Engine, error)
+	pv             *projectView
+	projectActions projectActions
+	session        *Session
+	win            fyne.Window
+	engine         func() (*pdfview.Engine, error)
 
 	doc   coding.Document
 	text  *coding.Text

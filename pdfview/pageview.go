@@ -111,6 +111,7 @@ type PageView struct {
 	want     []renderReq
 	inflight renderReq
 	kick     chan struct{}
+	closed   bool // Close was called: the worker is gone
 	ctx      context.Context
 	cancel   context.CancelFunc
 	started  bool
@@ -214,6 +215,19 @@ func (v *PageView) SetSource(src *Source) {
 	}
 	v.scroll.ScrollToOffset(fyne.Position{})
 	v.relayout(false)
+}
+
+// Close stops the view's render worker, for a view that is going away
+// (another project opened). A closed view shows nothing.
+func (v *PageView) Close() {
+	v.SetSource(nil)
+	v.mu.Lock()
+	wasClosed := v.closed
+	v.closed = true
+	v.mu.Unlock()
+	if !wasClosed && v.started {
+		close(v.kick)
+	}
 }
 
 // Source is the document shown, or nil.
@@ -522,8 +536,9 @@ func (v *PageView) update() {
 		return r.gen == v.inflight.gen && r.page == v.inflight.page && closeEnough(v.inflight.dpi, r.dpi)
 	})
 	v.want = want
+	closed := v.closed
 	v.mu.Unlock()
-	if len(want) > 0 {
+	if len(want) > 0 && !closed {
 		select {
 		case v.kick <- struct{}{}:
 		default:

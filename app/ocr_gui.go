@@ -72,7 +72,7 @@ func (v *projectView) runOCR() {
 	dlg.Show()
 	v.ocrButton.Disable()
 	progress := func(done, total int) {
-		fyne.Do(func() {
+		runOnUI(func() {
 			bar.SetValue(float64(done) / float64(total))
 			status.SetText(fmt.Sprintf("Read %d of %d pages", done, total))
 		})
@@ -85,7 +85,7 @@ func (v *projectView) runOCR() {
 			nd, err = v.session.ocrText(ctx, eng, d.ID, OCROptions{Progress: progress})
 			eng.Close()
 		}
-		fyne.Do(func() {
+		runOnUI(func() {
 			dlg.Hide()
 			v.ocrButton.Enable()
 			if err != nil {

@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"cmocoder.org/cmocoder/coding"
@@ -52,22 +54,9 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 	} else {
 		doc.SHA256 = strings.ToLower(strings.TrimSpace(doc.SHA256))
 	}
-	boxes := make([][]byte, len(pages))
-	for i, pg := range pages {
-		switch {
-		case pg.Number != 0 && pg.Number != i+1:
-			return doc, coding.Errorf(coding.KindInvalid, op, item, "page %d is numbered %d", i+1, pg.Number)
-		case !utf8.ValidString(pg.Text):
-			return doc, coding.Errorf(coding.KindInvalid, op, item, "page %d: the text is not valid UTF-8", i+1)
-		case strings.ContainsRune(pg.Text, coding.PageSeparator):
-			return doc, coding.Errorf(coding.KindInvalid, op, item, "page %d: the text holds a page separator (form feed)", i+1)
-		case pg.Rotation != 0 && pg.Rotation != 90 && pg.Rotation != 180 && pg.Rotation != 270:
-			return doc, coding.Errorf(coding.KindInvalid, op, item, "page %d: rotation %d is not 0, 90, 180 or 270", i+1, pg.Rotation)
-		}
-		if n := utf8.RuneCountInString(pg.Text); len(pg.Boxes) != 0 && len(pg.Boxes) != n {
-			return doc, coding.Errorf(coding.KindInvalid, op, item, "page %d: %d boxes for %d characters", i+1, len(pg.Boxes), n)
-		}
-		boxes[i] = encodeBoxes(pg.Boxes)
+	boxes, err := checkPages(op, item, pages)
+	if err != nil {
+		return doc, err
 	}
 	text := coding.NewText(stripBoxes(pages))
 	if doc.ID == "" {
@@ -86,7 +75,7 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 		warnings = string(b)
 	}
 	var out coding.Document
-	err := p.write(op, func(t *tx) error {
+	err = p.write(op, func(t *tx) error {
 		ctx := context.Background()
 		if doc.SHA256 != "" {
 			other, found, err := documentBySHA(t.q, doc.SHA256)
@@ -391,4 +380,42 @@ func (p *Project) PDF(docID string) ([]byte, error) {
 		return nil, err
 	}
 	return data, nil
+}
+
+// checkPages validates pages for storing and encodes their boxes, on all
+// CPUs: encoding is most of the storage side of importing a long book.
+func checkPages(op, item string, pages []coding.Page) ([][]byte, error) {
+	for i, pg := range pages {
+		switch {
+		case pg.Number != 0 && pg.Number != i+1:
+			return nil, coding.Errorf(coding.KindInvalid, op, item, "page %d is numbered %d", i+1, pg.Number)
+		case !utf8.ValidString(pg.Text):
+			return nil, coding.Errorf(coding.KindInvalid, op, item, "page %d: the text is not valid UTF-8", i+1)
+		case strings.ContainsRune(pg.Text, coding.PageSeparator):
+			return nil, coding.Errorf(coding.KindInvalid, op, item, "page %d: the text holds a page separator (form feed)", i+1)
+		case pg.Rotation != 0 && pg.Rotation != 90 && pg.Rotation != 180 && pg.Rotation != 270:
+			return nil, coding.Errorf(coding.KindInvalid, op, item, "page %d: rotation %d is not 0, 90, 180 or 270", i+1, pg.Rotation)
+		}
+		if n := utf8.RuneCountInString(pg.Text); len(pg.Boxes) != 0 && len(pg.Boxes) != n {
+			return nil, coding.Errorf(coding.KindInvalid, op, item, "page %d: %d boxes for %d characters", i+1, len(pg.Boxes), n)
+		}
+	}
+	boxes := make([][]byte, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				boxes[i] = encodeBoxes(pages[i].Boxes)
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return boxes, nil
 }

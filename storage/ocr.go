@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 	"encoding/json"
-	"strings"
-	"unicode/utf8"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -18,22 +16,9 @@ import (
 // coding; nothing is written then.
 func (p *Project) ReplaceText(docID string, pages []coding.Page, needsOCR bool, warnings []string) (coding.Document, error) {
 	const op = "replace text"
-	boxes := make([][]byte, len(pages))
-	for i, pg := range pages {
-		switch {
-		case pg.Number != 0 && pg.Number != i+1:
-			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d is numbered %d", i+1, pg.Number)
-		case !utf8.ValidString(pg.Text):
-			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: the text is not valid UTF-8", i+1)
-		case strings.ContainsRune(pg.Text, coding.PageSeparator):
-			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: the text holds a page separator (form feed)", i+1)
-		case pg.Rotation != 0 && pg.Rotation != 90 && pg.Rotation != 180 && pg.Rotation != 270:
-			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: rotation %d is not 0, 90, 180 or 270", i+1, pg.Rotation)
-		}
-		if n := utf8.RuneCountInString(pg.Text); len(pg.Boxes) != 0 && len(pg.Boxes) != n {
-			return coding.Document{}, coding.Errorf(coding.KindInvalid, op, docID, "page %d: %d boxes for %d characters", i+1, len(pg.Boxes), n)
-		}
-		boxes[i] = encodeBoxes(pg.Boxes)
+	boxes, err := checkPages(op, docID, pages)
+	if err != nil {
+		return coding.Document{}, err
 	}
 	w := "[]"
 	if len(warnings) > 0 {
@@ -45,7 +30,7 @@ func (p *Project) ReplaceText(docID string, pages []coding.Page, needsOCR bool, 
 	}
 	text := coding.NewText(stripBoxes(pages))
 	var out coding.Document
-	err := p.write(op, func(t *tx) error {
+	err = p.write(op, func(t *tx) error {
 		ctx := context.Background()
 		d, err := getDocument(t.q, docID)
 		if err != nil {

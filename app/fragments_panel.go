@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding"
@@ -30,6 +32,13 @@ type fragmentsPanel struct {
 	shown   []coding.Fragment
 	content fyne.CanvasObject
 	quiet   bool
+	// ticked are the fragments ticked for a CMOC, in the order ticked
+	// (they stay ticked across filters and documents).
+	ticked    []coding.Fragment
+	tickInfo  *widget.Label
+	newCMOC   *widget.Button
+	addToCMOC *widget.Button
+	untick    *widget.Button
 }
 
 const (
@@ -74,13 +83,19 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 			badge := container.NewGridWrap(fyne.NewSize(50, 22), container.NewStack(bg, container.NewCenter(tag)))
 			text := widget.NewLabel("")
 			text.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(badge), nil, text)
+			tick := widget.NewCheck("", nil)
+			return container.NewBorder(nil, nil, container.NewHBox(tick, container.NewCenter(badge)), nil, text)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			f := p.shown[i]
 			row := o.(*fyne.Container)
 			text := row.Objects[0].(*widget.Label)
-			badge := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+			left := row.Objects[1].(*fyne.Container)
+			tick := left.Objects[0].(*widget.Check)
+			tick.OnChanged = nil
+			tick.SetChecked(p.isTicked(f.ID))
+			tick.OnChanged = func(on bool) { p.tick(f, on) }
+			badge := left.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 			bg := badge.Objects[0].(*canvas.Rectangle)
 			tag := badge.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
 			bg.FillColor = roleColour(f.Role)
@@ -114,7 +129,15 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 		container.NewGridWithColumns(2, p.scope, p.role),
 		container.NewGridWithColumns(2, p.label, p.coder),
 		p.filter)
-	p.content = container.NewBorder(top, nil, nil, nil, p.list)
+	p.tickInfo = widget.NewLabel("")
+	p.tickInfo.Truncation = fyne.TextTruncateEllipsis
+	p.newCMOC = widget.NewButtonWithIcon("New CMOC…", theme.ContentAddIcon(), ws.newCMOC)
+	p.newCMOC.Importance = widget.HighImportance
+	p.addToCMOC = widget.NewButton("Add to CMOC…", ws.addTickedToCMOC)
+	p.untick = widget.NewButton("Untick all", func() { p.setTicked(nil) })
+	bottom := container.NewVBox(p.tickInfo, container.NewHBox(p.newCMOC, p.addToCMOC, p.untick))
+	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
+	p.showTicked()
 	return p
 }
 
@@ -145,6 +168,16 @@ func (p *fragmentsPanel) reload() {
 		}
 	}
 	p.coder.SetOptions(coders)
+	if len(p.ticked) > 0 { // a ticked fragment may have been deleted
+		n := len(p.ticked)
+		p.ticked = slices.DeleteFunc(p.ticked, func(f coding.Fragment) bool {
+			_, err := project.Fragment(f.ID)
+			return err != nil
+		})
+		if len(p.ticked) != n {
+			p.showTicked()
+		}
+	}
 	p.refresh()
 }
 
@@ -216,4 +249,73 @@ func hasLabel(f coding.Fragment, name string) bool {
 		}
 	}
 	return false
+}
+
+// isTicked tells whether a fragment is ticked for a CMOC.
+func (p *fragmentsPanel) isTicked(id string) bool {
+	for _, f := range p.ticked {
+		if f.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// tick ticks a fragment for a CMOC, or unticks it.
+func (p *fragmentsPanel) tick(f coding.Fragment, on bool) {
+	if on == p.isTicked(f.ID) {
+		return
+	}
+	if on {
+		p.ticked = append(p.ticked, f)
+	} else {
+		p.ticked = slices.DeleteFunc(p.ticked, func(g coding.Fragment) bool { return g.ID == f.ID })
+	}
+	p.showTicked()
+}
+
+// setTicked replaces the ticked fragments.
+func (p *fragmentsPanel) setTicked(frags []coding.Fragment) {
+	p.ticked = slices.Clone(frags)
+	p.showTicked()
+	p.list.Refresh()
+}
+
+// tickedIDs are the IDs of the ticked fragments that still exist.
+func (p *fragmentsPanel) tickedIDs() []string {
+	var out []string
+	for _, f := range p.ticked {
+		out = append(out, f.ID)
+	}
+	return out
+}
+
+// showTicked says how many fragments are ticked and enables the CMOC
+// buttons.
+func (p *fragmentsPanel) showTicked() {
+	n := len(p.ticked)
+	if p.ws.pv != nil {
+		p.ws.pv.refreshTabs() // the CMOC boxes offer to add them
+	}
+	if n == 0 {
+		p.tickInfo.SetText("Tick fragments (any documents) for a CMOC")
+		p.newCMOC.Disable()
+		p.addToCMOC.Disable()
+		p.untick.Disable()
+		return
+	}
+	roles := map[coding.Role]int{}
+	for _, f := range p.ticked {
+		roles[f.Role]++
+	}
+	var parts []string
+	for _, r := range coding.Roles {
+		if roles[r] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", r.Letter(), roles[r]))
+		}
+	}
+	p.tickInfo.SetText(fmt.Sprintf("%d ticked (%s)", n, strings.Join(parts, " · ")))
+	p.newCMOC.Enable()
+	p.addToCMOC.Enable()
+	p.untick.Enable()
 }

@@ -219,6 +219,7 @@ type projectView struct {
 	docsList  docsColumn     // heading and filter of the documents (docs_column.go)
 	ocrButton *widget.Button // "OCR this document" (ocr_gui.go)
 	win       fyne.Window    // for dialogs
+	tabsView  projectTabs    // Documents, CMOCs, Theories, ... (tabs.go)
 }
 
 func newProjectView(s *Session) (*projectView, error) {
@@ -250,7 +251,7 @@ func newProjectView(s *Session) (*projectView, error) {
 		v.documentsColumn(),
 		container.NewBorder(container.NewBorder(nil, nil, nil, v.ocrButton, v.heading), nil, nil, nil, right))
 	split.Offset = 0.17
-	v.content = split
+	v.content = v.newTabs(split)
 	if len(v.docs) > 0 {
 		v.docList.Select(0)
 	}

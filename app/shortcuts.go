@@ -29,6 +29,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 	}
 	file.Items = append(file.Items,
 		item("Add PDF…", custom(fyne.KeyO, ctrl), ws.addPDFs),
+		item("Export…", custom(fyne.KeyE, ctrl), ws.exportDialog),
 		fyne.NewMenuItem("Coder name…", ws.askCoder),
 		fyne.NewMenuItemSeparator(),
 	)
@@ -53,6 +54,8 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItem("No valence  (0)", func() { ws.setValence(coding.NoValence) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete fragment  (Delete)", ws.deleteCurrent),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("New CMOC from the ticked fragments…", ws.newCMOC),
 	)
 	view := fyne.NewMenu("View",
 		item("Zoom in", custom(fyne.KeyEqual, ctrl), ws.view.ZoomIn),
@@ -104,6 +107,7 @@ var shortcutTable = [][2]string{
 	{"Ctrl+=  Ctrl+−  Ctrl+0", "Zoom in, zoom out, fit width"},
 	{"Ctrl+C", "Copy the selected text"},
 	{"Ctrl+O", "Add a PDF (or drop PDFs on the window)"},
+	{"Ctrl+E", "Export a table (CMOCs, fragments, matrix, codebook, sources)"},
 	{"Ctrl+N", "New project"},
 	{"Ctrl+Shift+O", "Open another project"},
 	{"Ctrl+Q", "Quit"},

@@ -69,6 +69,7 @@ func (v *projectView) refreshCounts() {
 	if v.docList != nil {
 		v.docList.Refresh()
 	}
+	v.refreshTabs()
 }
 
 // askCoder asks the reviewer's name once (File > Coder name… asks again)

@@ -65,6 +65,8 @@ type workspace struct {
 	panel     *codingPanel
 	fragments *fragmentsPanel
 	content   fyne.CanvasObject
+
+	exportForm *exportForm // File > Export…'s form, when shown
 }
 
 // span is a stretch of the document text in code points.
@@ -439,6 +441,7 @@ func (ws *workspace) undo() {
 		ws.say("Undone.")
 	}
 	ws.reload()
+	ws.refreshOthers()
 }
 
 func (ws *workspace) redo() {
@@ -452,11 +455,15 @@ func (ws *workspace) redo() {
 		ws.say("Redone.")
 	}
 	ws.reload()
+	ws.refreshOthers()
 }
 
 // typedKey handles the keys of the page view (and of the window when
 // nothing has the focus): role keys code the selection.
 func (ws *workspace) typedKey(e *fyne.KeyEvent) {
+	if ws.pv != nil && !ws.pv.onDocuments() && e.Name != fyne.KeyF1 {
+		return // the coding keys act on the Documents tab only
+	}
 	if r, ok := roleForKey(e.Name); ok {
 		ws.codeSelection(r)
 		return
@@ -477,6 +484,9 @@ func (ws *workspace) typedKey(e *fyne.KeyEvent) {
 
 // typedRune handles the valence keys: + , - and 0.
 func (ws *workspace) typedRune(r rune) {
+	if ws.pv != nil && !ws.pv.onDocuments() {
+		return
+	}
 	switch r {
 	case '+', '=':
 		ws.setValence(coding.Positive)

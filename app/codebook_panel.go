@@ -104,7 +104,7 @@ func parseColour(s string) color.Color {
 func (p *codebookPanel) rowText(i int) string {
 	l := p.labels[i]
 	k := strings.ToLower(l.Name)
-	return fmt.Sprintf("%s  (%d fragments, %d CMOCs)", l.Name, p.frags[k], p.cmocs[k])
+	return fmt.Sprintf("%s  (%s, %s)", l.Name, count(p.frags[k], "fragment"), count(p.cmocs[k], "CMOC"))
 }
 
 // reload reads the codebook and counts its uses.

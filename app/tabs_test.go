@@ -19,7 +19,7 @@ func TestTheoriesTab(t *testing.T) {
 	pv := ws.pv
 	pv.showTab("Theories")
 	p := pv.tabsView.theories
-	if len(p.theories) != 1 || p.rowText(0) != "1. Leading for quality  (IPT, 1 CMOCs)" {
+	if len(p.theories) != 1 || p.rowText(0) != "1. Leading for quality  (IPT, 1 CMOC)" {
 		t.Fatalf("rows: %d %q", len(p.theories), p.rowText(0))
 	}
 	test.Tap(button(t, p.content, "New theory…"))
@@ -94,7 +94,7 @@ func TestCodebookTab(t *testing.T) {
 			idx = i
 		}
 	}
-	if idx < 0 || p.rowText(idx) != "Leadership  (2 fragments, 1 CMOCs)" {
+	if idx < 0 || p.rowText(idx) != "Leadership  (2 fragments, 1 CMOC)" {
 		t.Fatalf("labels %v", p.labels)
 	}
 	p.list.Select(idx)

@@ -111,7 +111,7 @@ func (p *theoriesPanel) rowText(i int) string {
 	if t.Kind == coding.Refined {
 		kind = "refined"
 	}
-	return fmt.Sprintf("%d. %s  (%s, %d CMOCs)", i+1, t.Name, kind, p.counts[t.ID])
+	return fmt.Sprintf("%d. %s  (%s, %s)", i+1, t.Name, kind, count(p.counts[t.ID], "CMOC"))
 }
 
 // reload reads the theories again.

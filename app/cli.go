@@ -145,11 +145,14 @@ func defaultCoder() string {
 	return "unknown"
 }
 
-func want(pos []string, n int, syntax string) error {
-	if len(pos) != n {
-		return usagef("expected %s", syntax)
+// parseN parses a verb's arguments and wants exactly n positional ones,
+// as syntax shows them.
+func parseN(fs *flag.FlagSet, args []string, n int, syntax string) ([]string, error) {
+	pos, err := parse(fs, args)
+	if err == nil && len(pos) != n {
+		err = usagef("expected %s", syntax)
 	}
-	return nil
+	return pos, err
 }
 
 func (c *cli) open(path, coder string) (*Session, error) {
@@ -163,11 +166,8 @@ func (c *cli) newProject(args []string) error {
 	fs := newFlags("new")
 	title := fs.String("title", "", "project title")
 	coder := fs.String("coder", "", "your name")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 1, "new PROJECT [--title T] [--coder NAME]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 1, "new PROJECT [--title T] [--coder NAME]"); err != nil {
 		return err
 	}
 	if *title == "" {
@@ -258,11 +258,8 @@ type docJSON struct {
 func (c *cli) docs(args []string) error {
 	fs := newFlags("docs")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 1, "docs PROJECT [--json]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 1, "docs PROJECT [--json]"); err != nil {
 		return err
 	}
 	s, err := c.open(pos[0], "")
@@ -309,11 +306,8 @@ func writeJSON(w io.Writer, v any) error {
 func (c *cli) text(args []string) error {
 	fs := newFlags("text")
 	page := fs.Int("page", 0, "print only page N")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 2, "text PROJECT DOC [--page N]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 2, "text PROJECT DOC [--page N]"); err != nil {
 		return err
 	}
 	s, err := c.open(pos[0], "")
@@ -348,12 +342,8 @@ func (c *cli) code(args []string) error {
 	fs.Var(&labels, "label", "a codebook label (repeatable)")
 	coder := fs.String("coder", "", "who codes")
 	memo := fs.String("memo", "", "a memo")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 4, "code PROJECT DOC START END --role context|resource|reasoning|outcome")
 	if err != nil {
-		return err
-	}
-	const syntax = "code PROJECT DOC START END --role context|resource|reasoning|outcome"
-	if err := want(pos, 4, syntax); err != nil {
 		return err
 	}
 	if *role == "" {
@@ -411,11 +401,8 @@ func (c *cli) fragments(args []string) error {
 	fs := newFlags("fragments")
 	doc := fs.String("doc", "", "only this document")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 1, "fragments PROJECT [--doc DOC] [--json]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 1, "fragments PROJECT [--doc DOC] [--json]"); err != nil {
 		return err
 	}
 	s, err := c.open(pos[0], "")
@@ -471,11 +458,8 @@ func (c *cli) cmoc(args []string) error {
 	var frags, labels listFlag
 	fs.Var(&frags, "fragment", "a fragment id (repeatable)")
 	fs.Var(&labels, "label", "a label (repeatable)")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 1, "cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 1, "cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]"); err != nil {
 		return err
 	}
 	if len(frags) == 0 {
@@ -505,11 +489,8 @@ func (c *cli) extract(args []string) error {
 	fs := newFlags("extract")
 	password := fs.String("password", "", "password of an encrypted PDF")
 	boxes := fs.Bool("boxes", false, "print every page's characters with their boxes as JSON")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 1, "extract FILE.pdf [--password P] [--boxes]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 1, "extract FILE.pdf [--password P] [--boxes]"); err != nil {
 		return err
 	}
 	data, err := os.ReadFile(pos[0])

@@ -141,11 +141,8 @@ func findWords(text, quote string) (start, end int, ok bool) {
 
 func (c *cli) demo(args []string) error {
 	fs := newFlags("demo")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 1, "demo PROJECT")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 1, "demo PROJECT"); err != nil {
 		return err
 	}
 	return BuildDemo(c, pos[0])

@@ -48,11 +48,8 @@ func (c *cli) export(args []string) error {
 	format := fs.String("format", "", "csv, xlsx, docx, md, html or tex")
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 1, exportUsage)
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 1, exportUsage); err != nil {
 		return err
 	}
 	*table, *format = strings.ToLower(strings.TrimSpace(*table)), strings.ToLower(strings.TrimSpace(*format))
@@ -174,11 +171,8 @@ func (c *cli) source(args []string) error {
 	rigourNote := fs.String("rigour-note", "", "why")
 	coder := fs.String("coder", "", "who edits")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 2, "source PROJECT DOC [--year Y] [--design D] [--location L] [--participants P] [--objectives O] [--citation C] [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 2, "source PROJECT DOC [--year Y] [--design D] [--location L] [--participants P] [--objectives O] [--citation C] [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N]"); err != nil {
 		return err
 	}
 	set := map[string]bool{}

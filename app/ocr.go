@@ -190,11 +190,8 @@ func (c *cli) ocr(args []string) error {
 	password := fs.String("password", "", "password of an encrypted PDF (never stored)")
 	lang := fs.String("lang", "", "Tesseract language(s), e.g. eng or eng+deu (default eng)")
 	all := fs.Bool("all", false, "read every page by OCR, not only those without text")
-	pos, err := parse(fs, args)
+	pos, err := parseN(fs, args, 2, "ocr PROJECT DOC [--lang L] [--all] [--password P]")
 	if err != nil {
-		return err
-	}
-	if err := want(pos, 2, "ocr PROJECT DOC [--lang L] [--all] [--password P]"); err != nil {
 		return err
 	}
 	s, err := c.open(pos[0], "")

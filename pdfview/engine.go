@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
@@ -73,6 +74,14 @@ type Engine struct {
 	// slots holds one token per worker: a call takes one (waiting if need
 	// be) before it borrows an instance, so the pool itself never blocks.
 	slots chan struct{}
+	// spare is a fresh instance made ahead of need: making one costs
+	// 3-20 ms (most of a short article's extraction), so each call that
+	// takes an instance has the next one made on the side, where a core is
+	// often idle. It is never one that has read a file. The pool holds one
+	// more instance than there are workers for it; refilling keeps
+	// spare + the one being made to at most one.
+	spare     chan pdfium.Pdfium
+	refilling atomic.Bool
 
 	// ctx is canceled by Close so that running calls stop; running counts
 	// them so that Close can wait before it tears the pool down.
@@ -105,6 +114,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Engine{
 		pool: pool, timeout: opts.Timeout, slots: make(chan struct{}, opts.Workers),
+		spare: make(chan pdfium.Pdfium, 1),
 		// With termination checks every call spawns a goroutine; spread
 		// over several workers they contend and a split book got slower.
 		split: !opts.Interruptible,
@@ -146,8 +156,8 @@ func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (p
 	}
 	return webassembly.Init(webassembly.Config{
 		MinIdle:       0,
-		MaxIdle:       workers,
-		MaxTotal:      workers,
+		MaxIdle:       workers + 1,
+		MaxTotal:      workers + 1, // + the spare: see Engine
 		RuntimeConfig: rc,
 		// PDFs are handed over in memory: PDFium gets no file system at all
 		// (go-pdfium would otherwise mount "/").
@@ -172,6 +182,11 @@ func (e *Engine) Close() error {
 	e.mu.Unlock()
 	e.cancel()
 	e.running.Wait()
+	select {
+	case inst := <-e.spare:
+		_ = inst.Close()
+	default:
+	}
 	if err := e.pool.Close(); err != nil {
 		return newError(ErrEngine, err, "closing the pdf engine: %v", err)
 	}
@@ -258,7 +273,7 @@ func (e *Engine) run(ctx context.Context, fn job) error {
 // Panics in fn become ErrDamaged: whatever PDFium did, it did to this file.
 // The caller holds a worker slot for it.
 func (c *call) run(fn job) (err error) {
-	inst, err := c.e.pool.GetInstanceWithContext(c.ctx)
+	inst, err := c.e.instance(c.ctx)
 	if err != nil {
 		if c.ctx.Err() != nil {
 			return ctxError(c.ctx, c.limit, c.ctx.Err())
@@ -309,6 +324,47 @@ func (c *call) run(fn job) (err error) {
 		}
 		return ctxError(c.ctx, c.limit, c.ctx.Err())
 	}
+}
+
+// instance returns a fresh instance, the spare if one is ready, and has
+// the next spare made.
+func (e *Engine) instance(ctx context.Context) (pdfium.Pdfium, error) {
+	defer e.refill()
+	select {
+	case inst := <-e.spare:
+		return inst, nil
+	default:
+	}
+	return e.pool.GetInstanceWithContext(ctx)
+}
+
+// refill makes a spare instance in the background unless there is one or
+// one is being made.
+func (e *Engine) refill() {
+	if len(e.spare) > 0 || !e.refilling.CompareAndSwap(false, true) {
+		return
+	}
+	e.mu.Lock()
+	if e.closed || len(e.spare) > 0 {
+		e.mu.Unlock()
+		e.refilling.Store(false)
+		return
+	}
+	e.running.Add(1) // Close waits for it
+	e.mu.Unlock()
+	go func() {
+		defer e.running.Done()
+		defer e.refilling.Store(false)
+		inst, err := e.pool.GetInstanceWithContext(e.ctx)
+		if err != nil {
+			return
+		}
+		select {
+		case e.spare <- inst:
+		default: // cannot happen: only one refill at a time
+			_ = inst.Close()
+		}
+	}()
 }
 
 // ctxError turns a finished context into ErrTimeout or ErrCanceled.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"cmocoder.org/cmocoder/coding"
 	"github.com/klippa-app/go-pdfium"
@@ -174,8 +175,9 @@ const pagesPerWorker = 4
 
 // extractDocument reads the info dictionary and every page of doc, open in
 // inst. A long document is shared with the workers that are idle right
-// now: worker j of k reads pages j, j+k, j+2k, ... (interleaved, so that
-// a book's image-heavy front matter does not all land on one).
+// now: each worker takes the next page nobody has taken yet, so that one
+// that starts late (it has to make its instance and parse the file) or
+// meets slow pages (a book's image-heavy front matter) does less.
 func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT,
 	pdf []byte, password string) (*Extracted, infoDict, error) {
 	n, err := pageCount(inst, doc)
@@ -198,6 +200,7 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 	defer cancel()
 	helper := &call{e: c.e, ctx: hctx, limit: c.limit}
 	errs := make([]error, k)
+	next := new(atomic.Int64) // the next page to take, 0-based
 	var wg sync.WaitGroup
 	for j := 1; j < k; j++ {
 		wg.Go(func() {
@@ -207,14 +210,14 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 				if err != nil {
 					return err
 				}
-				return extractPages(ctx, inst, doc, j, k, pages, stats)
+				return extractPages(ctx, inst, doc, next, pages, stats)
 			})
 			if errs[j] != nil {
 				cancel()
 			}
 		})
 	}
-	errs[0] = extractPages(hctx, inst, doc, 0, k, pages, stats)
+	errs[0] = extractPages(hctx, inst, doc, next, pages, stats)
 	if errs[0] != nil {
 		cancel()
 	}
@@ -248,15 +251,21 @@ func firstError(errs []error) error {
 	return first
 }
 
-// extractPages reads pages from, from+step, ... of doc into pages and
-// stats (0-based indices; other workers fill the others).
-func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, from, step int,
+// extractPages reads pages of doc into pages and stats, taking each time
+// the page next says (0-based) until none is left; other workers take the
+// others.
+func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, next *atomic.Int64,
 	pages []coding.Page, stats []pageStats) error {
-	for i := from; i < len(pages); i += step {
+	direct := newDirect(inst) // nil: go-pdfium's calls for every character
+	for {
+		i := int(next.Add(1) - 1)
+		if i >= len(pages) {
+			return nil
+		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		p, ps, err := extractPage(inst, doc, i)
+		p, ps, err := extractPage(inst, direct, doc, i)
 		if err != nil {
 			if isTrap(err) {
 				return engineError(err, fmt.Sprintf("page %d", i+1))
@@ -268,7 +277,6 @@ func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 		}
 		pages[i], stats[i] = p, ps
 	}
-	return nil
 }
 
 // pageStats is what one page tells about the document's health.
@@ -281,8 +289,9 @@ type pageStats struct {
 	failed      bool // PDFium could not load it
 }
 
-// extractPage reads page index (0-based) of doc.
-func extractPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (coding.Page, pageStats, error) {
+// extractPage reads page index (0-based) of doc, asking for each
+// character's code and box through direct (wasmtext.go) if not nil.
+func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOCUMENT, index int) (coding.Page, pageStats, error) {
 	p := coding.Page{Number: index + 1}
 	var ps pageStats
 	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
@@ -314,7 +323,14 @@ func extractPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (c
 	if err != nil {
 		return p, ps, err
 	}
-	pt, err := buildPageText(&textPageSource{inst: inst, tp: tp.TextPage, n: max(cc.Count, 0)})
+	var src charSource = &textPageSource{inst: inst, tp: tp.TextPage, n: max(cc.Count, 0)}
+	if direct != nil {
+		if ds, err := direct.source(src.(*textPageSource)); err == nil {
+			defer ds.release()
+			src = ds
+		}
+	}
+	pt, err := buildPageText(src)
 	if err != nil {
 		return p, ps, err
 	}

@@ -19,32 +19,12 @@ import (
 // the tokens of each page (pages split on form feeds: an LCS over a whole
 // book would be too slow), summed over pages weighted by their token counts
 // (what order we have them in). Where pdftotext is the one that is wrong the
-// reference is corrected first: see correctReference.
+// reference is corrected first: see correctReference and orderFixes.
 
 // scoreGoal is what the issue asks of a file.
 type scoreGoal struct {
 	f1, order float64
 	why       string // why a goal is lowered, if it is
-}
-
-// pdftotextOrderErrors lists the articles whose order score stays under
-// 0.95 because pdftotext's own order is wrong on some pages, as read page by
-// page against the PDFs (CMOCODER_SCORE_DUMP=dir writes both texts). They
-// are held to a floor just under today's score, so that a regression still
-// fails; the issue's goal of 0.95 is not met against pdftotext on them.
-var pdftotextOrderErrors = map[string]scoreGoal{
-	// p2-3: pdftotext puts "Methods / Setting" and the "Page 2 of 10" head
-	// after the text that follows them; p4: it reads the left column's
-	// "Document review ... Staffing" section after the right column;
-	// p5-6 (/Rotate 90 tables): it reads the table row-wise across cells,
-	// we read it cell by cell (each cell whole, rows in order).
-	"bmc-hsr-2014-agyeman-duah.pdf": {0.98, 0.90, "pdftotext misorders columns on pp. 2-4; tables read cell-wise"},
-	// p5: pdftotext reads the right column's "5.1 Main Results" before the
-	// left column; p10-11: it interleaves the two columns of references.
-	"dpr-emnlp2020-arxiv-twocolumn.pdf": {0.98, 0.91, "pdftotext interleaves reference columns (pp. 10-11) and misorders p. 5"},
-	// p2: pdftotext moves the end of section 1 below a table; p7: it puts
-	// the first lines of the right column after "5 Conclusion".
-	"naacl06-shinyama-dvipdfm.pdf": {0.98, 0.94, "pdftotext misorders pp. 2 and 7"},
 }
 
 // goalFor: articles must reach F1 0.98 and order 0.95; every other file F1
@@ -54,9 +34,6 @@ func goalFor(file string) (scoreGoal, bool) {
 	for _, c := range corpus {
 		if c.file != file {
 			continue
-		}
-		if g, ok := pdftotextOrderErrors[file]; ok {
-			return g, true
 		}
 		switch {
 		case c.article:
@@ -101,6 +78,11 @@ func TestScore(t *testing.T) {
 					t.Fatalf("pdftotext: %v", err)
 				}
 				ref, note := correctReference(filepath.Join(corpusDir, c.file), string(out))
+				if fix, ok := orderFixes[c.file]; ok {
+					var n2 string
+					ref, n2 = fixColumnOrder(t, filepath.Join(corpusDir, c.file), ref, fix)
+					note = strings.TrimPrefix(note+"; "+n2, "; ")
+				}
 				ex := extractCorpus(t, c.file)
 				var ours strings.Builder
 				for i, p := range ex.Pages {
@@ -164,8 +146,9 @@ func TestScore(t *testing.T) {
 // area a viewer shows. Where a page's crop box differs from its media box,
 // the reference is rebuilt from pdftotext -bbox-layout with the words whose
 // centre lies outside the crop box left out (same words, same order,
-// otherwise). Not corrected: its column order (see pdftotext-
-// OrderErrors), and habibi's Arabic, which both pdftotext and PDFium give
+// otherwise). Column order, where pdftotext's is wrong, is corrected
+// by fixColumnOrder (orderFixes, order_fix_test.go). Not corrected:
+// habibi's Arabic, which both pdftotext and PDFium give
 // in the order of the file's ToUnicode strings (visual order: "يبيبَح" for
 // حبيبي), so no correction changes the score there.
 func correctReference(path, ref string) (string, string) {

@@ -162,6 +162,21 @@ func (c *cli) open(path, coder string) (*Session, error) {
 	return OpenSession(path, coder)
 }
 
+// openDocument opens a project and finds one of its documents by what a
+// person typed for it (see Session.FindDocument).
+func (c *cli) openDocument(project, doc, coder string) (*Session, coding.Document, error) {
+	s, err := c.open(project, coder)
+	if err != nil {
+		return nil, coding.Document{}, err
+	}
+	d, err := s.FindDocument(doc)
+	if err != nil {
+		s.Close()
+		return nil, coding.Document{}, err
+	}
+	return s, d, nil
+}
+
 func (c *cli) newProject(args []string) error {
 	fs := newFlags("new")
 	title := fs.String("title", "", "project title")
@@ -310,15 +325,11 @@ func (c *cli) text(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := c.open(pos[0], "")
+	s, d, err := c.openDocument(pos[0], pos[1], "")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	d, err := s.FindDocument(pos[1])
-	if err != nil {
-		return err
-	}
 	t, err := s.Project.Text(d.ID)
 	if err != nil {
 		return err
@@ -362,15 +373,11 @@ func (c *cli) code(args []string) error {
 	if err1 != nil || err2 != nil {
 		return coding.Errorf(coding.KindInvalid, "code", "", "offsets %q %q: START and END must be whole numbers", pos[2], pos[3])
 	}
-	s, err := c.open(pos[0], *coder)
+	s, d, err := c.openDocument(pos[0], pos[1], *coder)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	d, err := s.FindDocument(pos[1])
-	if err != nil {
-		return err
-	}
 	f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: start, End: end, Role: r, Valence: v, Labels: labels, Memo: *memo}
 	if err := s.Do(coding.AddFragment{Fragment: f}); err != nil {
 		return err

@@ -188,15 +188,11 @@ func (c *cli) source(args []string) error {
 			return err
 		}
 	}
-	s, err := c.open(pos[0], *coder)
+	s, d, err := c.openDocument(pos[0], pos[1], *coder)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	d, err := s.FindDocument(pos[1])
-	if err != nil {
-		return err
-	}
 	src := d.Source()
 	edits := 0
 	for name, dst := range map[string]*string{"authors": &src.Authors, "year": &src.Year, "citation": &src.Citation,

@@ -194,15 +194,11 @@ func (c *cli) ocr(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := c.open(pos[0], "")
+	s, d, err := c.openDocument(pos[0], pos[1], "")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	d, err := s.FindDocument(pos[1])
-	if err != nil {
-		return err
-	}
 	if _, err := pdfview.FindTesseract(); err != nil {
 		return err
 	}

@@ -102,6 +102,8 @@ func TestShortName(t *testing.T) {
 		{Document{Authors: "Smith, J.; Jones, K.", Year: "2019"}, "Smith and Jones 2019"},
 		{Document{Authors: "Jane A. van der Berg", Year: "2020"}, "Berg 2020"},
 		{Document{Authors: "Smith JA"}, "Smith"},
+		{Document{Authors: "Nuala E. Tully {et al.}", Year: "2010"}, "Tully et al. 2010"},
+		{Document{Authors: "Smith, J. et al", Year: "2011"}, "Smith et al. 2011"},
 		{Document{Title: "A report", Year: "2001"}, "A report 2001"},
 	} {
 		if got := tc.d.ShortName(); got != tc.want {

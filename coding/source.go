@@ -157,14 +157,19 @@ func validYear(y string) bool {
 // known.
 func (d Document) ShortName() string {
 	var authors []string
+	etAl := false // the list itself says "et al." (PDF metadata often does)
 	for _, a := range strings.Split(d.Authors, ";") {
+		if i := indexFold(a, "et al"); i >= 0 {
+			etAl = true
+			a = strings.Trim(a[:i], " ,.{}()[]")
+		}
 		if a = strings.TrimSpace(a); a != "" {
 			authors = append(authors, a)
 		}
 	}
 	name := ""
-	switch len(authors) {
-	case 0:
+	switch n := len(authors); {
+	case n == 0:
 		name = d.Title
 		if name == "" {
 			name = d.FileName
@@ -172,12 +177,12 @@ func (d Document) ShortName() string {
 		if r := []rune(name); len(r) > 60 {
 			name = strings.TrimSpace(string(r[:59])) + "…"
 		}
-	case 1:
-		name = surname(authors[0])
-	case 2:
+	case n >= 3 || etAl:
+		name = surname(authors[0]) + " et al."
+	case n == 2:
 		name = surname(authors[0]) + " and " + surname(authors[1])
 	default:
-		name = surname(authors[0]) + " et al."
+		name = surname(authors[0])
 	}
 	if d.Year != "" {
 		name += " " + d.Year
@@ -214,4 +219,14 @@ func isInitials(w string) bool {
 		}
 	}
 	return true
+}
+
+// indexFold is strings.Index ignoring case, for an ASCII sub.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }

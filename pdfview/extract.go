@@ -170,8 +170,10 @@ func pageCount(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT) (int, error) {
 // one makes an instance and parses the document again (~20 ms for a book,
 // a few ms for an article). At 4 an article of 8-13 pages (80-300 ms) is
 // shared when a worker is idle: the corpus benchmark went from 1.77 s to
-// 1.3-1.6 s on 2 busy cores (it was 16).
-const pagesPerWorker = 4
+// 1.3-1.6 s on 2 busy cores (it was 16). Since the helper usually finds a
+// spare instance ready (Engine.spare), 2 pays too: 4-7 page articles are
+// shared as well (corpus 1.17-1.23 s against 1.26-1.30 s at 4, same runs).
+const pagesPerWorker = 2
 
 // extractDocument reads the info dictionary and every page of doc, open in
 // inst. A long document is shared with the workers that are idle right
@@ -187,7 +189,6 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 	if n == 0 {
 		return nil, infoDict{}, newError(ErrDamaged, nil, "not a readable PDF: it has no pages")
 	}
-	dict := pdfiumInfo(inst, doc)
 	pages := make([]coding.Page, n)
 	stats := make([]pageStats, n)
 
@@ -217,6 +218,8 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 			}
 		})
 	}
+	// The info dictionary while the helpers make their instances.
+	dict := pdfiumInfo(inst, doc)
 	errs[0] = extractPages(hctx, inst, doc, next, pages, stats)
 	if errs[0] != nil {
 		cancel()
@@ -253,30 +256,88 @@ func firstError(errs []error) error {
 
 // extractPages reads pages of doc into pages and stats, taking each time
 // the page next says (0-based) until none is left; other workers take the
-// others.
+// others. The reading order of each page is rebuilt on a goroutine of its
+// own while this one has PDFium read the next page (layout is Go only, a
+// tenth to a fifth of a page's time, and a short document leaves a core
+// idle).
 func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, next *atomic.Int64,
-	pages []coding.Page, stats []pageStats) error {
+	pages []coding.Page, stats []pageStats) (err error) {
 	direct := newDirect(inst) // nil: go-pdfium's calls for every character
+	type laid struct {
+		i  int
+		p  coding.Page
+		pt pageText
+		ps pageStats
+	}
+	todo := make(chan laid, 4)
+	var recount []int // pages that turned out to have little text only after layout
+	var layoutErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() {
+			if p := recover(); p != nil {
+				layoutErr = newError(ErrDamaged, fmt.Errorf("panic: %v", p), "not a readable PDF: the pdf engine failed (%v)", p)
+				for range todo {
+				}
+			}
+		}()
+		for l := range todo {
+			p, ps := finishPage(l.p, l.pt, l.ps)
+			if ps.readable < littleText && !l.ps.counted {
+				recount = append(recount, l.i)
+			}
+			pages[l.i], stats[l.i] = p, ps
+		}
+	}()
+	wait := func() error {
+		close(todo)
+		<-done
+		return layoutErr
+	}
 	for {
 		i := int(next.Add(1) - 1)
 		if i >= len(pages) {
-			return nil
+			break
 		}
 		if err := ctx.Err(); err != nil {
+			_ = wait()
 			return err
 		}
-		p, ps, err := extractPage(inst, direct, doc, i)
+		p, pt, ps, err := extractPage(inst, direct, doc, i)
 		if err != nil {
 			if isTrap(err) {
+				_ = wait()
 				return engineError(err, fmt.Sprintf("page %d", i+1))
 			}
 			// One page PDFium cannot load costs that page, not the document:
 			// it stays in with no text so page numbers keep their meaning.
-			p = coding.Page{Number: i + 1}
-			ps = pageStats{failed: true}
+			pages[i], stats[i] = coding.Page{Number: i + 1}, pageStats{failed: true}
+			continue
 		}
-		pages[i], stats[i] = p, ps
+		todo <- laid{i, p, pt, ps}
 	}
+	if err := wait(); err != nil {
+		return err
+	}
+	// Looking at the page's objects is for pages with little text after
+	// layout; those that had little before it were looked at already.
+	for _, i := range recount {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: i})
+		if err != nil {
+			if isTrap(err) {
+				return engineError(err, fmt.Sprintf("page %d", i+1))
+			}
+			continue
+		}
+		stats[i].textObjs, stats[i].images = countObjects(inst, requests.Page{ByReference: &lp.Page})
+		stats[i].counted = true
+		inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
+	}
+	return nil
 }
 
 // pageStats is what one page tells about the document's health.
@@ -286,17 +347,19 @@ type pageStats struct {
 	unreadable  int  // glyphs shown as U+FFFD
 	images      bool // it has images (only looked at when it has little text)
 	textObjs    int  // text objects (only counted when it has little text)
+	counted     bool // textObjs and images are known
 	failed      bool // PDFium could not load it
 }
 
 // extractPage reads page index (0-based) of doc, asking for each
-// character's code and box through direct (wasmtext.go) if not nil.
-func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOCUMENT, index int) (coding.Page, pageStats, error) {
+// character's code and box through direct (wasmtext.go) if not nil, and
+// clips it to the page box; finishPage then puts it in reading order.
+func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOCUMENT, index int) (coding.Page, pageText, pageStats, error) {
 	p := coding.Page{Number: index + 1}
 	var ps pageStats
 	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
-		return p, ps, err
+		return p, pageText{}, ps, err
 	}
 	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 	page := requests.Page{ByReference: &lp.Page}
@@ -316,12 +379,12 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
 	if err != nil {
-		return p, ps, err
+		return p, pageText{}, ps, err
 	}
 	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
 	cc, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
 	if err != nil {
-		return p, ps, err
+		return p, pageText{}, ps, err
 	}
 	var src charSource = &textPageSource{inst: inst, tp: tp.TextPage, n: max(cc.Count, 0)}
 	if direct != nil {
@@ -332,7 +395,7 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 	}
 	pt, err := buildPageText(src)
 	if err != nil {
-		return p, ps, err
+		return p, pageText{}, ps, err
 	}
 	// Whether PDFium got characters out of the text objects is judged on
 	// all of them, before clipping: a blank page of a print PDF may hold
@@ -340,18 +403,30 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 	ps.allReadable = pt.readable
 	if p.X1 > p.X0 && p.Y1 > p.Y0 {
 		clipToPage(&pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1})
-		pt = layoutPage(pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}, p.Rotation)
 	}
-	p.Text, p.Boxes = string(pt.text), pt.boxes
-	ps.readable, ps.unreadable = pt.readable, pt.unreadable
 
 	// Looking at the page's objects costs two calls per object, so only for
 	// pages with little text: is it a scan (images), or are there text
 	// objects PDFium could not map to characters (fonts without Unicode)?
-	if ps.readable < littleText {
+	// "Little" is judged after layout, which never adds readable characters
+	// (it may drop a soft hyphen or a zero-width one): a page with little
+	// text now is looked at while it is loaded, and one that has little
+	// only after layout is loaded again for it (extractPages).
+	if pt.readable < littleText {
 		ps.textObjs, ps.images = countObjects(inst, page)
+		ps.counted = true
 	}
-	return p, ps, nil
+	return p, pt, ps, nil
+}
+
+// finishPage puts a page read by extractPage in reading order.
+func finishPage(p coding.Page, pt pageText, ps pageStats) (coding.Page, pageStats) {
+	if p.X1 > p.X0 && p.Y1 > p.Y0 {
+		pt = layoutPage(pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}, p.Rotation)
+	}
+	p.Text, p.Boxes = string(pt.text), pt.boxes
+	ps.readable, ps.unreadable = pt.readable, pt.unreadable
+	return p, ps
 }
 
 // littleText is the number of readable characters under which a page is

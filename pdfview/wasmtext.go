@@ -1,0 +1,223 @@
+package pdfview
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"math"
+	"reflect"
+
+	"cmocoder.org/cmocoder/coding"
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/references"
+)
+
+// Direct calls for the two questions asked of every character.
+//
+// Through go-pdfium, FPDFText_GetLooseCharBox is four WebAssembly calls
+// (malloc, memset, the call, free) plus a map lookup of the text page by
+// its string reference, a mutex and a deferred recover; GetUnicode is one
+// call with the same wrapping. On the corpus these wrappers cost more Go
+// time than the calls themselves. wasmDirect calls the same exported
+// PDFium functions on the same instance and the same text page, with the
+// same arguments, into one rectangle buffer allocated once per page, and
+// decodes the results exactly as go-pdfium does (TestExtractGolden pins
+// the output bit for bit). Only the per-character calls (GetUnicode,
+// GetLooseCharBox, GetCharBox, IsGenerated, IsHyphen) go this way;
+// everything else still goes through go-pdfium.
+//
+// go-pdfium does not export what this needs (the instance's module and the
+// text page's pointer in WebAssembly memory), so it is reached by
+// reflection on the implementation behind Pdfium.GetImplementation. If any
+// of it is missing (another go-pdfium version, another runtime), newDirect
+// returns nil and extraction takes the ordinary path.
+//
+// Like go-pdfium's own calls, these run on the goroutine that owns the
+// instance (Engine never shares one); Kill closing the module under them
+// makes the call fail, as it does through go-pdfium.
+
+type wasmFunc interface {
+	CallWithStack(ctx context.Context, stack []uint64) error
+}
+
+type wasmMemory interface {
+	Read(offset, byteCount uint32) ([]byte, bool)
+}
+
+type wasmDirect struct {
+	impl         reflect.Value // *PdfiumImplementation
+	ctx          context.Context
+	mem          wasmMemory
+	getUnicode   wasmFunc
+	getLooseBox  wasmFunc
+	getCharBox   wasmFunc
+	isGenerated  wasmFunc
+	isHyphen     wasmFunc
+	malloc, free wasmFunc
+	stack        [8]uint64
+}
+
+// newDirect finds what the direct calls need, or returns nil.
+func newDirect(inst pdfium.Pdfium) (d *wasmDirect) {
+	defer func() {
+		if recover() != nil {
+			d = nil
+		}
+	}()
+	v := reflect.ValueOf(inst.GetImplementation())
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	fn := v.MethodByName("Fn")
+	if !fn.IsValid() {
+		return nil
+	}
+	get := func(name string) wasmFunc {
+		out := fn.Call([]reflect.Value{reflect.ValueOf(name)})
+		if len(out) != 1 || out[0].IsNil() {
+			return nil
+		}
+		f, _ := out[0].Interface().(wasmFunc)
+		return f
+	}
+	d = &wasmDirect{impl: v,
+		getUnicode: get("FPDFText_GetUnicode"), getLooseBox: get("FPDFText_GetLooseCharBox"),
+		getCharBox: get("FPDFText_GetCharBox"), isGenerated: get("FPDFText_IsGenerated"),
+		isHyphen: get("FPDFText_IsHyphen"), malloc: get("malloc"), free: get("free")}
+	if d.getUnicode == nil || d.getLooseBox == nil || d.getCharBox == nil || d.isGenerated == nil ||
+		d.isHyphen == nil || d.malloc == nil || d.free == nil {
+		return nil
+	}
+	ctx, ok := v.Elem().FieldByName("Context").Interface().(context.Context)
+	if !ok {
+		return nil
+	}
+	d.ctx = ctx
+	mod := v.Elem().FieldByName("Module")
+	if !mod.IsValid() || mod.IsNil() {
+		return nil
+	}
+	out := mod.MethodByName("Memory").Call(nil)
+	if d.mem, ok = out[0].Interface().(wasmMemory); !ok {
+		return nil
+	}
+	return d
+}
+
+// textPage is the WebAssembly pointer of a text page go-pdfium opened.
+func (d *wasmDirect) textPage(tp references.FPDF_TEXTPAGE) (_ uint64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	refs := d.impl.Elem().FieldByName("textPageRefs")
+	if refs.Kind() != reflect.Map {
+		return 0, false
+	}
+	h := refs.MapIndex(reflect.ValueOf(tp))
+	if !h.IsValid() || h.IsNil() {
+		return 0, false
+	}
+	p := h.Elem().FieldByName("handle")
+	if p.Kind() != reflect.Pointer || p.IsNil() {
+		return 0, false
+	}
+	return p.Elem().Uint(), true
+}
+
+func (d *wasmDirect) call(f wasmFunc, args ...uint64) (uint64, error) {
+	copy(d.stack[:], args)
+	if err := f.CallWithStack(d.ctx, d.stack[:]); err != nil {
+		return 0, err
+	}
+	return d.stack[0], nil
+}
+
+// directSource answers buildPageText's questions with direct calls.
+type directSource struct {
+	n   int
+	d   *wasmDirect
+	tp  uint64 // the text page in WebAssembly memory
+	buf uint64 // 48 bytes: an FS_RECTF (16), then four doubles (32)
+}
+
+// newDirectSource allocates the rectangle buffer; release frees it.
+func (d *wasmDirect) source(src *textPageSource) (*directSource, error) {
+	tp, ok := d.textPage(src.tp)
+	if !ok {
+		return nil, errors.New("text page not found")
+	}
+	buf, err := d.call(d.malloc, 48)
+	if err != nil {
+		return nil, err
+	}
+	if buf == 0 {
+		return nil, errors.New("could not allocate memory")
+	}
+	return &directSource{n: src.n, d: d, tp: tp, buf: buf}, nil
+}
+
+func (s *directSource) release() { _, _ = s.d.call(s.d.free, s.buf) }
+
+func (s *directSource) count() int { return s.n }
+
+func (s *directSource) unicode(i int) (rune, error) {
+	r, err := s.d.call(s.d.getUnicode, s.tp, uint64(i))
+	if err != nil {
+		return 0, err
+	}
+	// go-pdfium reads the result as a uint and we convert that to a rune.
+	return rune(uint(r)), nil
+}
+
+func (s *directSource) box(i int) (coding.Box, error) {
+	ok, err := s.d.call(s.d.getLooseBox, s.tp, uint64(i), s.buf)
+	if err != nil {
+		return coding.Box{}, err
+	}
+	if int32(ok) == 0 {
+		return coding.Box{}, errors.New("could not get loose char box")
+	}
+	b, found := s.d.mem.Read(uint32(s.buf), 16)
+	if !found {
+		return coding.Box{}, errors.New("could not read float data from memory")
+	}
+	f := func(k int) float32 { return math.Float32frombits(binary.LittleEndian.Uint32(b[4*k:])) }
+	left, top, right, bottom := f(0), f(1), f(2), f(3)
+	return normBox(left, bottom, right, top), nil
+}
+
+// tight is FPDFText_GetCharBox: left, right, bottom, top as doubles.
+func (s *directSource) tight(i int) (coding.Box, error) {
+	p := s.buf + 16
+	ok, err := s.d.call(s.d.getCharBox, s.tp, uint64(i), p, p+8, p+16, p+24)
+	if err != nil {
+		return coding.Box{}, err
+	}
+	if int32(ok) == 0 {
+		return coding.Box{}, errors.New("could not get char box")
+	}
+	b, found := s.d.mem.Read(uint32(p), 32)
+	if !found {
+		return coding.Box{}, errors.New("could not read double data from memory")
+	}
+	f := func(k int) float64 { return math.Float64frombits(binary.LittleEndian.Uint64(b[8*k:])) }
+	left, right, bottom, top := f(0), f(1), f(2), f(3)
+	return normBox(float32(left), float32(bottom), float32(right), float32(top)), nil
+}
+
+// flag is FPDFText_IsGenerated or IsHyphen: 1 yes, 0 no, -1 an error.
+func (s *directSource) flag(f wasmFunc, i int) (bool, error) {
+	r, err := s.d.call(f, s.tp, uint64(i))
+	if err != nil {
+		return false, err
+	}
+	if int32(r) == -1 {
+		return false, errors.New("could not get the character's flag")
+	}
+	return int32(r) == 1, nil
+}
+
+func (s *directSource) generated(i int) (bool, error) { return s.flag(s.d.isGenerated, i) }
+func (s *directSource) hyphen(i int) (bool, error)    { return s.flag(s.d.isHyphen, i) }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -644,5 +645,34 @@ func TestPasswordProtectedPDF(t *testing.T) {
 	data, _ := os.ReadFile(p)
 	if bytes.Contains(data, []byte("s3cret")) {
 		t.Error("the password was stored in the project")
+	}
+}
+
+// TestHelpAndNoDisplay: help is help, not a project to open; without a
+// display the app says so in one line instead of crashing.
+func TestHelpAndNoDisplay(t *testing.T) {
+	for _, arg := range []string{"help", "--help", "-h"} {
+		r := run(t, arg)
+		if r.code != 0 || !strings.Contains(r.stdout, "Usage:") || r.stderr != "" {
+			t.Errorf("cmocoder %s: exit %d, stdout %.40q, stderr %q", arg, r.code, r.stdout, r.stderr)
+		}
+	}
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return
+	}
+	for _, args := range [][]string{{}, {filepath.Join(t.TempDir(), "any.cmoproj")}} {
+		cmd := exec.Command(bin, args...)
+		for _, kv := range os.Environ() {
+			if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		ee, ok := err.(*exec.ExitError)
+		if !ok || ee.ExitCode() != 1 || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), "no display") {
+			t.Errorf("cmocoder %v without a display: %v, stderr %q; want exit 1 and one line", args, err, stderr.String())
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -83,10 +84,14 @@ type cli struct {
 // Main runs cmocoder with args (without the program name) and returns its
 // exit status. With no verb it opens the desktop app.
 func Main(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || (len(args) == 1 && verbs[args[0]] == nil && !strings.HasPrefix(args[0], "-")) {
+	if len(args) == 0 || (len(args) == 1 && verbs[args[0]] == nil && !isWord(args[0])) {
 		path := ""
 		if len(args) == 1 {
 			path = args[0]
+		}
+		if msg := noDisplay(); msg != "" {
+			fmt.Fprintf(stderr, "cmocoder: %s\n", msg)
+			return exitError
 		}
 		return RunApp(path)
 	}
@@ -123,6 +128,26 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "cmocoder: %s: %s\n", name, oneLine(err))
 	return exitError
+}
+
+// isWord reports whether a lone argument is a word of the command line
+// (help, version, a flag) rather than a project to open.
+func isWord(arg string) bool {
+	return strings.HasPrefix(arg, "-") || arg == "help" || arg == "version"
+}
+
+// noDisplay says why the app cannot open a window here, or "" when it
+// can: on X11 and Wayland systems a window needs DISPLAY or
+// WAYLAND_DISPLAY, and GLFW would otherwise panic.
+func noDisplay() string {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios", "js":
+		return ""
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return "no display to open the app on (DISPLAY is not set); the verbs work without one: cmocoder help"
+	}
+	return ""
 }
 
 // Version is the program's version, set at build time with -ldflags.

@@ -1,11 +1,8 @@
 package storage
 
 import (
-	"compress/gzip"
 	"encoding/binary"
-	"io"
 	"math"
-	"os"
 	"reflect"
 	"testing"
 	"unicode/utf8"
@@ -18,19 +15,7 @@ import (
 // loose character box per code point (surrogate pairs combined), float32
 // little-endian, gzipped.
 func realPage(t testing.TB) coding.Page {
-	f, err := os.Open("testdata/bmc-hsr-2014-page2.boxes.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := readGzip(t, "testdata/bmc-hsr-2014-page2.boxes.gz")
 	n := binary.LittleEndian.Uint32(b)
 	pg := coding.Page{Number: 2, Text: string(b[4 : 4+n]), X1: 595.276, Y1: 790.866}
 	b = b[4+n:]

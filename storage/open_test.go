@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -405,19 +404,7 @@ func TestV1Fixture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f, err := os.Open(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := readGzip(t, fixture)
 	if v := binary.BigEndian.Uint32(raw[60:64]); v != 1 {
 		t.Fatalf("the fixture has schema %d", v)
 	}

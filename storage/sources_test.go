@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,19 +12,7 @@ import (
 // openV1Copy opens a copy of the v1 fixture, migrating it.
 func openV1Copy(t *testing.T) *Project {
 	t.Helper()
-	f, err := os.Open("testdata/v1.cmoproj.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := readGzip(t, "testdata/v1.cmoproj.gz")
 	path := filepath.Join(t.TempDir(), "v1.cmoproj")
 	if err := os.WriteFile(path, raw, 0o666); err != nil {
 		t.Fatal(err)

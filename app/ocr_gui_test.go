@@ -11,8 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"cmocoder.org/cmocoder/storage"
 )
 
 // TestOCRButton: the project view offers "OCR this document" for a scan,
@@ -30,17 +28,7 @@ func TestOCRButton(t *testing.T) {
 		t.Skip("tesseract is not installed")
 	}
 	test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "review.cmoproj")
-	p, err := storage.Create(path, "Scans", "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Close()
-	s, err := OpenSession(path, "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newTestSession(t, "Scans")
 	eng, err := newEngine()
 	if err != nil {
 		t.Fatal(err)

@@ -462,17 +462,7 @@ func TestImportFilesReportsEach(t *testing.T) {
 func TestEmptyProject(t *testing.T) {
 	t.Setenv("CMOCODER_CODER", "tester")
 	test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "empty.cmoproj")
-	p, err := storage.Create(path, "Empty", "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Close()
-	s, err := OpenSession(path, "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newTestSession(t, "Empty")
 	pv, err := newProjectView(s)
 	if err != nil {
 		t.Fatal(err)
@@ -544,4 +534,22 @@ func TestProjectWideFragments(t *testing.T) {
 	if len(ws.pv.docs) != 2 || ws.pv.docsList.heading.Text != "Documents (2)" {
 		t.Errorf("unfiltered: %d docs, heading %q", len(ws.pv.docs), ws.pv.docsList.heading.Text)
 	}
+}
+
+// newTestSession opens a new, empty project for coder "tester"; the
+// session is closed when the test ends.
+func newTestSession(t *testing.T, title string) *Session {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "review.cmoproj")
+	p, err := storage.Create(path, title, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	s, err := OpenSession(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -675,4 +675,14 @@ func TestHelpAndNoDisplay(t *testing.T) {
 			t.Errorf("cmocoder %v without a display: %v, stderr %q; want exit 1 and one line", args, err, stderr.String())
 		}
 	}
+	// A display that cannot be opened: a message, not a stack trace.
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "DISPLAY=:4242", "WAYLAND_DISPLAY=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || strings.Contains(stderr.String(), "goroutine") ||
+		!strings.Contains(stderr.String(), "cannot open a window") {
+		t.Errorf("cmocoder on an unreachable display: %v, stderr %q; want exit 1 and a message", err, stderr.String())
+	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,7 +29,15 @@ const prefRecent = "recentProjects"
 
 // RunApp opens the desktop app, on the project at path if it is not empty,
 // and returns the exit status when the last window closes.
-func RunApp(path string) int {
+func RunApp(path string) (status int) {
+	// GLFW panics when the display named in DISPLAY cannot be opened (or
+	// there is no OpenGL): say so in one line instead of a stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "cmocoder: cannot open a window: %v\n", r)
+			status = exitError
+		}
+	}()
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	w := a.NewWindow("cmocoder")

@@ -23,7 +23,7 @@ import (
 // Under `make test` (CMOCODER_E2E=1) a missing Xvfb is a failure, not a skip.
 func startXvfb(t *testing.T) string {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+	for _, tool := range []string{"Xvfb", "xdotool", "import", "convert", "tesseract"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			if os.Getenv("CMOCODER_E2E") != "" {
 				t.Fatalf("%s is not installed (make test-deps installs it)", tool)
@@ -156,6 +156,18 @@ func TestAppUnderXvfb(t *testing.T) {
 	abs, _ := filepath.Abs(shot)
 	t.Logf("screenshot: %s", abs)
 	checkDrawn(t, shot)
+
+	// Rest the pointer on the coding panel's M reasoning button: a tooltip
+	// below it says what the role means and which key codes it.
+	x, y := findWord(t, shot, "reasoning", 640)
+	xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y))
+	time.Sleep(1500 * time.Millisecond)
+	tipShot := filepath.Join(shotDir, "tooltip.png")
+	screenshot(tipShot)
+	if text := readBand(t, tipShot, y+8, 70); !strings.Contains(text, "how people respond to that resource") || !strings.Contains(text, "press M") {
+		t.Errorf("below the M reasoning button the screen reads %q, want its tooltip", text)
+	}
+	xdo("mousemove", "5", "5")
 
 	// Quit with Ctrl+Q, as a reviewer would.
 	xdo("windowfocus", "--sync", win)
@@ -346,4 +358,51 @@ func checkDrawn(t *testing.T, path string) {
 	if min(dark, light)*200 < total {
 		t.Errorf("screenshot shows no text: %d dark and %d light of %d pixels", dark, light, total)
 	}
+}
+
+// findWord finds a word on a screenshot with tesseract, right of minX,
+// and returns its centre.
+func findWord(t *testing.T, png, word string, minX int) (x, y int) {
+	t.Helper()
+	out, err := exec.Command("tesseract", png, "-", "tsv").Output()
+	if err != nil {
+		t.Fatalf("tesseract: %v", err)
+	}
+	var seen []string
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 12 {
+			continue
+		}
+		left, _ := strconv.Atoi(f[6])
+		top, _ := strconv.Atoi(f[7])
+		w, _ := strconv.Atoi(f[8])
+		h, _ := strconv.Atoi(f[9])
+		if f[11] == word && left >= minX {
+			return left + w/2, top + h/2
+		}
+		if strings.TrimSpace(f[11]) != "" {
+			seen = append(seen, f[11])
+		}
+	}
+	t.Fatalf("no %q right of x=%d on %s; read: %s", word, minX, png, strings.Join(seen, " "))
+	return
+}
+
+// readBand reads the text in a band of a screenshot, height pixels from
+// row top: light text on the dark theme, so it is inverted and enlarged
+// for tesseract.
+func readBand(t *testing.T, png string, top, height int) string {
+	t.Helper()
+	band := strings.TrimSuffix(png, ".png") + "-band.png"
+	defer os.Remove(band)
+	crop := fmt.Sprintf("10000x%d+0+%d", height, top)
+	if out, err := exec.Command("convert", png, "-crop", crop, "-resize", "300%", "-colorspace", "Gray", "-negate", band).CombinedOutput(); err != nil {
+		t.Fatalf("convert: %v %s", err, out)
+	}
+	out, err := exec.Command("tesseract", band, "-").Output()
+	if err != nil {
+		t.Fatalf("tesseract: %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }

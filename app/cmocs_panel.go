@@ -235,10 +235,11 @@ func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment
 			fl.link.Truncation = fyne.TextTruncateEllipsis
 			frag := f
 			fl.link.OnTapped = func() { p.pv.jumpTo(frag) }
-			fl.remove = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { p.removeFragment(c, frag.ID) })
+			rm := tipButton("", theme.CancelIcon(), "Take this quote out of the CMOC (the fragment stays coded)", func() { p.removeFragment(c, frag.ID) })
+			fl.remove = &rm.Button
 			fl.remove.Importance = widget.LowImportance
 			b.links = append(b.links, fl)
-			rows = append(rows, container.NewBorder(nil, nil, nil, fl.remove, fl.link))
+			rows = append(rows, container.NewBorder(nil, nil, nil, rm, fl.link))
 		}
 		left := container.NewHBox(swatch(part.Role), container.NewGridWrap(fyne.NewSize(150, tag.MinSize().Height), tag))
 		col.Add(container.NewBorder(nil, nil, left, nil, container.NewVBox(rows...)))

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	ttwidget "github.com/dweymouth/fyne-tooltip/widget"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -36,8 +37,18 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
 	walk(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
+		if found != nil {
+			return
+		}
+		switch b := c.(type) {
+		case *widget.Button:
+			if b.Text == text {
+				found = b
+			}
+		case *ttwidget.Button: // a button with a tooltip
+			if b.Text == text {
+				found = &b.Button
+			}
 		}
 	})
 	if found == nil {

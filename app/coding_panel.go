@@ -44,11 +44,12 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.quote.TextStyle = fyne.TextStyle{Italic: true}
 	var roleRow []fyne.CanvasObject
 	for _, r := range coding.Roles {
-		b := widget.NewButton(roleButtonText(r), func() { ws.codeSelection(r) })
+		tb := tipButton(roleButtonText(r), nil, roleTip(r), func() { ws.codeSelection(r) })
+		b := &tb.Button
 		p.roles[r] = b
 		swatch := canvas.NewRectangle(roleColour(r))
 		swatch.SetMinSize(fyne.NewSize(6, 6))
-		roleRow = append(roleRow, container.NewBorder(nil, nil, swatch, nil, b))
+		roleRow = append(roleRow, container.NewBorder(nil, nil, swatch, nil, tb))
 	}
 	p.valences = widget.NewRadioGroup(valenceChoices, func(s string) {
 		if p.loading {
@@ -79,11 +80,14 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.memo.SetPlaceHolder("Memo: why this passage matters")
 	p.memo.Wrapping = fyne.TextWrapWord
 	p.memo.SetMinRowsVisible(3)
-	p.save = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), p.saveEdits)
+	save := tipButton("Save changes", theme.DocumentSaveIcon(), "Save the labels and memo (Enter in the labels box)", p.saveEdits)
+	p.save = &save.Button
 	p.save.Importance = widget.HighImportance
-	p.remove = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), ws.deleteCurrent)
+	remove := tipButton("Delete", theme.DeleteIcon(), "Delete this fragment (Delete); Ctrl+Z brings it back", ws.deleteCurrent)
+	p.remove = &remove.Button
 	p.remove.Importance = widget.DangerImportance
-	p.move = widget.NewButtonWithIcon("", theme.ContentCutIcon(), ws.moveSpan)
+	move := tipButton("", theme.ContentCutIcon(), "Move this fragment to the passage selected on the page", ws.moveSpan)
+	p.move = &move.Button
 	p.move.Importance = widget.LowImportance
 	p.move.Hide()
 	p.meta = widget.NewLabel("")
@@ -94,12 +98,12 @@ func newCodingPanel(ws *workspace) *codingPanel {
 		p.title,
 		p.quote,
 		container.NewGridWithColumns(2, roleRow...),
-		container.NewHBox(widget.NewLabel("Valence"), p.valences),
+		container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences),
 		p.labelBox,
 		container.NewHScroll(p.suggest),
 		p.memo,
-		container.NewHBox(p.save, p.remove, layout.NewSpacer()),
-		p.move,
+		container.NewHBox(save, remove, layout.NewSpacer()),
+		move,
 		p.meta,
 	)
 	p.content = container.NewVScroll(container.NewPadded(form))

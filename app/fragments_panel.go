@@ -131,11 +131,14 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 		p.filter)
 	p.tickInfo = widget.NewLabel("")
 	p.tickInfo.Truncation = fyne.TextTruncateEllipsis
-	p.newCMOC = widget.NewButtonWithIcon("New CMOC…", theme.ContentAddIcon(), ws.newCMOC)
+	newCMOC := tipButton("New CMOC…", theme.ContentAddIcon(), "Build a CMO configuration from the ticked fragments", ws.newCMOC)
+	p.newCMOC = &newCMOC.Button
 	p.newCMOC.Importance = widget.HighImportance
-	p.addToCMOC = widget.NewButton("Add to CMOC…", ws.addTickedToCMOC)
-	p.untick = widget.NewButton("Untick all", func() { p.setTicked(nil) })
-	bottom := container.NewVBox(p.tickInfo, container.NewHBox(p.newCMOC, p.addToCMOC, p.untick))
+	addTo := tipButton("Add to CMOC…", nil, "Add the ticked fragments to a CMOC you already have", ws.addTickedToCMOC)
+	p.addToCMOC = &addTo.Button
+	untick := tipButton("Untick all", nil, "Clear every tick in this list", func() { p.setTicked(nil) })
+	p.untick = &untick.Button
+	bottom := container.NewVBox(p.tickInfo, container.NewHBox(newCMOC, addTo, untick))
 	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.showTicked()
 	return p

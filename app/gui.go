@@ -208,7 +208,7 @@ func (d *mainWindow) openProject(path string) {
 	view.ws.attach(d.win, d.engine)
 	title, _ := s.Project.Title()
 	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
-	d.win.SetContent(view.content)
+	d.win.SetContent(withToolTips(view.content, d.win.Canvas()))
 }
 
 // projectView shows a project's documents, and the fragments and text of

@@ -85,3 +85,14 @@ func textOnColour(c color.NRGBA) color.Color {
 	}
 	return color.White
 }
+
+// roleTip says what a role means, for the tooltip of its button.
+func roleTip(r coding.Role) string {
+	what := map[coding.Role]string{
+		coding.Context:   "Context: a condition before or outside the programme that changes whether a mechanism fires",
+		coding.Resource:  "Mechanism resource: what the programme offers or does",
+		coding.Reasoning: "Mechanism reasoning: how people respond to that resource",
+		coding.Outcome:   "Outcome: the result, intended or not",
+	}[r]
+	return what + ". Select a passage on the page, then press " + string(roleKey(r)) + "."
+}

@@ -130,7 +130,7 @@ func newWorkspace(pv *projectView) *workspace {
 	)
 	ws.imports = container.NewVBox()
 	ws.importBox = container.NewBorder(nil, nil, nil,
-		widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		tipButton("", theme.CancelIcon(), "Hide the list of imports", func() {
 			ws.imports.RemoveAll()
 			ws.importBox.Hide()
 		}), ws.imports)

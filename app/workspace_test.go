@@ -79,7 +79,8 @@ func openWorkspace(t *testing.T) (*workspace, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := test.NewWindow(pv.content)
+	w := test.NewWindow(nil)
+	w.SetContent(withToolTips(pv.content, w.Canvas()))
 	t.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(1260, 780))
 	pv.win = w
@@ -467,7 +468,8 @@ func TestEmptyProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := test.NewWindow(pv.content)
+	w := test.NewWindow(nil)
+	w.SetContent(withToolTips(pv.content, w.Canvas()))
 	defer w.Close()
 	w.Resize(fyne.NewSize(1000, 700))
 	pv.ws.attach(w, nil)

@@ -98,7 +98,7 @@ func newWorkspace(pv *projectView) *workspace {
 	ws.pageTotal = widget.NewLabel("/ 0")
 	ws.zoomLabel = widget.NewLabel("100%")
 	ws.search = widget.NewEntry()
-	ws.search.SetPlaceHolder("Find in document (Ctrl+F)")
+	ws.search.SetPlaceHolder("Find (Ctrl+F)")
 	ws.search.OnChanged = func(string) { ws.runSearch() }
 	ws.search.OnSubmitted = func(string) { ws.nextHit(1) }
 	ws.searchInfo = widget.NewLabel("")
@@ -115,19 +115,23 @@ func newWorkspace(pv *projectView) *workspace {
 		return newHintButton(icon, hint, f, ws.showHint)
 	}
 	pageBox := container.NewGridWrap(fyne.NewSize(56, ws.pageEntry.MinSize().Height), ws.pageEntry)
-	searchBox := container.NewGridWrap(fyne.NewSize(220, ws.search.MinSize().Height), ws.search)
-	toolbar := container.NewHBox(
+	tools := container.NewHBox(
 		ws.undoButton, ws.redoButton,
 		widget.NewSeparator(),
 		tool(theme.ZoomOutIcon(), "Zoom out (Ctrl+−)", ws.view.ZoomOut), ws.zoomLabel,
 		tool(theme.ZoomInIcon(), "Zoom in (Ctrl+=)", ws.view.ZoomIn),
 		tool(theme.ViewFullScreenIcon(), "Fit the page width (Ctrl+0)", ws.view.FitWidth),
 		widget.NewSeparator(),
-		tool(theme.MoveUpIcon(), "Previous page (Page Up or Ctrl+↑)", ws.view.PreviousPage), widget.NewLabel("Page"), pageBox, ws.pageTotal,
+		tool(theme.MoveUpIcon(), "Previous page (Page Up or Ctrl+↑)", ws.view.PreviousPage), pageBox, ws.pageTotal,
 		tool(theme.MoveDownIcon(), "Next page (Page Down or Ctrl+↓)", ws.view.NextPage),
 		layoutSpacer(),
-		widget.NewIcon(theme.SearchIcon()), searchBox, ws.searchInfo,
 	)
+	// The search box takes the width the tools leave, and no less than
+	// its placeholder needs: the toolbar's minimum width is what the
+	// documents column gives up.
+	searchMin := canvas.NewRectangle(color.Transparent)
+	searchMin.SetMinSize(fyne.NewSize(150, 1))
+	toolbar := container.NewBorder(nil, nil, tools, ws.searchInfo, container.NewStack(searchMin, ws.search))
 	ws.imports = container.NewVBox()
 	ws.importBox = container.NewBorder(nil, nil, nil,
 		tipButton("", theme.CancelIcon(), "Hide the list of imports", func() {

@@ -82,7 +82,7 @@ func (v *projectView) runOCR() {
 		var nd coding.Document
 		eng, err := newEngine()
 		if err == nil {
-			nd, err = v.session.ocrText(ctx, eng, d.ID, OCROptions{Progress: progress})
+			nd, err = v.session.ocrText(ctx, eng, d.ID, OCROptions{Password: v.session.Password(d.ID), Progress: progress})
 			eng.Close()
 		}
 		runOnUI(func() {

@@ -17,6 +17,7 @@ type Session struct {
 	Project *storage.Project
 	undo    []coding.Change
 	redo    []coding.Change
+	keys    passwords // of encrypted PDFs, typed in this session (passwords.go)
 }
 
 // OpenSession opens the project at path for coder.

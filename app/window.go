@@ -171,40 +171,100 @@ func (ws *workspace) importFiles(paths []string) {
 	}
 	ws.importBox.Show()
 	engine := ws.engine
+	// finish shows what became of a file (on the UI goroutine); it is
+	// true if the file went in.
+	var finish func(r *row, doc coding.Document, err error) bool
+	// retry imports a locked file again with the password typed for it.
+	retry := func(r *row) {
+		data, err := os.ReadFile(r.path)
+		if err != nil {
+			finish(r, coding.Document{}, err)
+			return
+		}
+		askPassword(ws.win, filepath.Base(r.path), "to add it",
+			func(password string) error { return checkPassword(engine, data, password) },
+			func(password string, ok bool) {
+				if !ok {
+					return
+				}
+				r.label.SetText(filepath.Base(r.path) + ": reading…")
+				r.label.Importance = widget.MediumImportance
+				r.box.Objects[1] = r.bar
+				r.bar.Show()
+				r.bar.Start()
+				r.box.Refresh()
+				go func() {
+					doc, err := ws.importOne(engine, r.path, password)
+					runOnUI(func() {
+						if finish(r, doc, err) {
+							ws.session.RememberPassword(doc.ID, password)
+							ws.say("Added %s.", doc.Title)
+						}
+					})
+				}()
+			})
+	}
+	finish = func(r *row, doc coding.Document, err error) bool {
+		r.bar.Stop()
+		r.bar.Hide()
+		switch {
+		case errors.Is(err, pdfview.ErrPassword) && ws.win != nil:
+			r.label.SetText("🔒 " + filepath.Base(r.path) + " is protected by a password")
+			r.label.Importance = widget.WarningImportance
+			r.box.Objects[1] = widget.NewButtonWithIcon("Enter password…", theme.AccountIcon(), func() { retry(r) })
+		case err != nil:
+			r.label.SetText("✗ " + oneLine(err))
+			r.label.Importance = widget.DangerImportance
+			r.box.Objects[1] = widget.NewIcon(theme.ErrorIcon())
+		default:
+			r.label.SetText(fmt.Sprintf("✓ %s: %d pages added", doc.Title, doc.Pages))
+			r.label.Importance = widget.SuccessImportance
+			r.box.Objects[1] = widget.NewIcon(theme.ConfirmIcon())
+		}
+		r.label.Refresh()
+		r.box.Refresh()
+		if err == nil && ws.pv != nil {
+			ws.pv.reloadDocument(doc.ID)
+		}
+		return err == nil
+	}
 	go func() {
-		added := 0
+		added, locked := 0, 0
 		for _, r := range rows {
 			runOnUI(func() {
 				r.label.SetText(filepath.Base(r.path) + ": reading…")
 				r.bar.Start()
 			})
-			var doc coding.Document
-			eng, err := engineOrNew(engine)
-			if err == nil {
-				doc, err = ws.session.Import(context.Background(), eng, r.path, "")
+			doc, err := ws.importOne(engine, r.path, "")
+			if errors.Is(err, pdfview.ErrPassword) {
+				locked++
 			}
 			runOnUI(func() {
-				r.bar.Stop()
-				r.bar.Hide()
-				if err != nil {
-					r.label.SetText("✗ " + oneLine(err))
-					r.label.Importance = widget.DangerImportance
-					r.box.Objects[1] = widget.NewIcon(theme.ErrorIcon())
-				} else {
+				if finish(r, doc, err) {
 					added++
-					r.label.SetText(fmt.Sprintf("✓ %s: %d pages added", doc.Title, doc.Pages))
-					r.label.Importance = widget.SuccessImportance
-					r.box.Objects[1] = widget.NewIcon(theme.ConfirmIcon())
-				}
-				r.label.Refresh()
-				r.box.Refresh()
-				if err == nil && ws.pv != nil {
-					ws.pv.reloadDocument(doc.ID)
 				}
 			})
 		}
-		runOnUI(func() { ws.say("Import finished: %d of %d added.", added, len(rows)) })
+		runOnUI(func() {
+			msg := fmt.Sprintf("Import finished: %d of %d added.", added, len(rows))
+			if locked > 0 && ws.win != nil {
+				msg += fmt.Sprintf(" %d protected by a password: press Enter password… beside it.", locked)
+			}
+			ws.say("%s", msg)
+		})
 	}()
+}
+
+// importOne imports a PDF with the app's PDF engine.
+func (ws *workspace) importOne(engine func() (*pdfview.Engine, error), path, password string) (coding.Document, error) {
+	eng, err := engineOrNew(engine)
+	if err != nil {
+		return coding.Document{}, err
+	}
+	if engine == nil {
+		defer eng.Close()
+	}
+	return ws.session.Import(context.Background(), eng, path, password)
 }
 
 // runOnUI hands work from a goroutine to the UI goroutine. Fyne's test

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -60,7 +61,9 @@ type workspace struct {
 	importBox  *fyne.Container
 	undoButton *hintButton
 	redoButton *hintButton
-	message    string // the status line's message (hints come and go over it)
+	message    string          // the status line's message (hints come and go over it)
+	asking     map[string]bool // documents whose password is being asked for (passwords.go)
+	declined   map[string]bool // documents whose password the reviewer would not give
 
 	panel     *codingPanel
 	fragments *fragmentsPanel
@@ -73,7 +76,7 @@ type workspace struct {
 type span struct{ start, end int }
 
 func newWorkspace(pv *projectView) *workspace {
-	ws := &workspace{pv: pv, session: pv.session}
+	ws := &workspace{pv: pv, session: pv.session, asking: map[string]bool{}, declined: map[string]bool{}}
 	ws.view = pdfview.NewPageView()
 	ws.view.OnSelectionChanged = ws.selectionChanged
 	ws.view.OnPageChanged = func(page, pages int) {
@@ -186,6 +189,7 @@ func (ws *workspace) showDocument(d coding.Document) {
 		return
 	}
 	ws.doc, ws.text, ws.current = d, text, ""
+	delete(ws.declined, d.ID) // opening it again asks for its password again
 	ws.hits, ws.hit = nil, 0
 	ws.view.SetSource(ws.source(d, text))
 	ws.reload()
@@ -220,7 +224,12 @@ func (ws *workspace) source(d coding.Document, text *coding.Text) *pdfview.Sourc
 		if err != nil {
 			return nil, err
 		}
-		return eng.RenderPage(ctx, pdf, "", n, dpi)
+		password := ws.session.Password(docID)
+		img, err := eng.RenderPage(ctx, pdf, password, n, dpi)
+		if errors.Is(err, pdfview.ErrPassword) {
+			runOnUI(func() { ws.unlock(d, password) })
+		}
+		return img, err
 	}
 	return src
 }

@@ -13,7 +13,7 @@ export PATH := /usr/local/go/bin:$(PATH)
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri
 TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils qpdf tesseract-ocr tesseract-ocr-eng \
-	libreoffice-writer-nogui libreoffice-calc-nogui
+	libreoffice-writer-nogui libreoffice-calc-nogui xdg-utils desktop-file-utils
 WINDOWS_PKGS := gcc-mingw-w64-x86-64
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -31,6 +31,7 @@ define apt-install
 endef
 
 .PHONY: run test build deps test-deps windows-deps windows bench demo clean go-check
+.PHONY: install uninstall
 
 go-check:
 	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/ (install it to /usr/local/go)"; exit 1; }
@@ -70,6 +71,20 @@ bench: test-deps
 windows: windows-deps deps
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -o $(BUILD)/$(BIN).exe .
+
+# install puts cmocoder in ~/.local/bin and makes a double click on a
+# .cmoproj file open it (per user, no root: see README.md).
+PREFIX_BIN := $(HOME)/.local/bin
+
+install: build
+	mkdir -p "$(PREFIX_BIN)"
+	cp ./$(BIN) "$(PREFIX_BIN)/$(BIN).tmp" && mv -f "$(PREFIX_BIN)/$(BIN).tmp" "$(PREFIX_BIN)/$(BIN)"
+	"$(PREFIX_BIN)/$(BIN)" install
+
+# uninstall removes the file association and the installed program.
+uninstall:
+	if [ -x "$(PREFIX_BIN)/$(BIN)" ]; then "$(PREFIX_BIN)/$(BIN)" uninstall; fi
+	rm -f "$(PREFIX_BIN)/$(BIN)"
 
 clean:
 	rm -rf $(BIN) $(BUILD)

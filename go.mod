@@ -10,7 +10,7 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
-require github.com/dweymouth/fyne-tooltip v0.4.0 // indirect
+require github.com/dweymouth/fyne-tooltip v0.4.0
 
 require (
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
@@ -53,7 +53,7 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/image v0.44.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.43.0
 	modernc.org/libc v1.80.1 // indirect
 	modernc.org/mathutil v1.7.1 // indirect

@@ -49,6 +49,8 @@ Usage:
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
   cmocoder extract FILE.pdf [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
+  cmocoder install                        open .cmoproj files in cmocoder on double-click
+  cmocoder uninstall                      undo install
 
 DOC is a document's id, a unique start of it (4 characters or more), or its
 file name. Offsets count Unicode code points of the text that "text" prints,
@@ -73,6 +75,8 @@ var verbs = map[string]verb{
 	"demo":      (*cli).demo,
 	"export":    (*cli).export,
 	"source":    (*cli).source,
+	"install":   (*cli).install,
+	"uninstall": (*cli).uninstall,
 }
 
 // cli carries a command's streams.
@@ -93,6 +97,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "cmocoder: %s\n", msg)
 			return exitError
 		}
+		leaveOwnConsole()
 		return RunApp(path)
 	}
 	name := args[0]

@@ -65,7 +65,9 @@ func (ws *workspace) menus() []*fyne.Menu {
 		item("Next page", custom(fyne.KeyDown, ctrl), ws.view.NextPage),
 		item("Previous page", custom(fyne.KeyUp, ctrl), ws.view.PreviousPage),
 	)
-	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts  (F1)", ws.showShortcuts))
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts  (F1)", ws.showShortcuts),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Open .cmoproj files with cmocoder", ws.registerFileType))
 	return []*fyne.Menu{file, edit, code, view, help}
 }
 
@@ -165,4 +167,18 @@ func (t twoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
 	}
 	return fyne.NewSize(a+b, h)
+}
+
+// registerFileType makes a double click on a .cmoproj file open it in
+// this cmocoder (install.go) and says what was done.
+func (ws *workspace) registerFileType() {
+	done, err := RegisterFileType()
+	if err != nil {
+		ws.fail(err)
+		return
+	}
+	ws.say("%s", done)
+	if ws.win != nil {
+		dialog.ShowInformation("Open .cmoproj files with cmocoder", done, ws.win)
+	}
 }

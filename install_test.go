@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -195,6 +196,11 @@ func TestInstallFileAssociation(t *testing.T) {
 	}
 	if name := xdo("getwindowname", win); !strings.HasSuffix(name, "— cmocoder") {
 		t.Errorf("window title %q", name)
+	}
+	// Its class is the desktop entry's StartupWMClass, so the desktop
+	// shows it with cmocoder's icon.
+	if byClass := strings.Fields(xdo("search", "--classname", "^cmocoder$")); !slices.Contains(byClass, win) {
+		t.Errorf("the window's WM_CLASS is not cmocoder (windows of that class: %v)", byClass)
 	}
 	pid, err := strconv.Atoi(xdo("getwindowpid", win))
 	if err != nil {

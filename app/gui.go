@@ -43,15 +43,19 @@ func RunApp(path string) (status int) {
 	w := a.NewWindow("cmocoder")
 	w.Resize(fyne.NewSize(1260, 780))
 	ui := &mainWindow{app: a, win: w}
+	ui.showWelcome()
+	// Show the window while it is still titled "cmocoder": on X11 GLFW
+	// names the window's class (WM_CLASS) after its first title, and
+	// desktops match that against the desktop entry's StartupWMClass to
+	// give the window cmocoder's icon. The project's title comes after.
+	w.Show()
 	if path != "" {
 		ui.openProject(path)
-	} else {
-		ui.showWelcome()
 	}
 	w.SetOnClosed(ui.closeSession)
 	// Ctrl+Q quits everywhere (Fyne's own quit is Cmd+Q on macOS only).
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
-	w.ShowAndRun()
+	a.Run()
 	ui.eng.close()
 	return exitOK
 }

@@ -28,6 +28,7 @@ const (
 	iconName        = AppID              // org.cmocoder.app
 	mimePackageName = "cmocoder.xml"
 	windowsProgID   = "cmocoder.project"
+	windowClass     = "cmocoder" // the main window's X11 WM_CLASS (gui.go)
 	projectTypeName = "cmocoder project"
 )
 
@@ -163,10 +164,10 @@ func desktopString(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`).Replace(s)
 }
 
-// desktopEntry is the desktop file that launches exe on a project. It has
-// no StartupWMClass: GLFW names the window's WM_CLASS after its title when
-// it is first shown, which is the project's title, so no fixed class
-// would match.
+// desktopEntry is the desktop file that launches exe on a project. Its
+// StartupWMClass is the window's class: GLFW names it after the window's
+// first title, and RunApp shows the window as "cmocoder" before it opens
+// a project.
 func desktopEntry(exe string) string {
 	lines := []string{
 		"[Desktop Entry]",
@@ -181,6 +182,7 @@ func desktopEntry(exe string) string {
 		"Categories=Office;Education;Science;",
 		"MimeType=" + projectMIME + ";",
 		"Keywords=realist;review;CMO;CMOC;qualitative;coding;PDF;",
+		"StartupWMClass=" + windowClass,
 	}
 	return strings.Join(lines, "\n") + "\n"
 }

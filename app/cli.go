@@ -47,6 +47,7 @@ Usage:
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
                 [--participants P] [--objectives O] [--citation C] [--authors A]
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
+  cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder extract FILE.pdf [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
   cmocoder install                        open .cmoproj files in cmocoder on double-click
@@ -75,6 +76,7 @@ var verbs = map[string]verb{
 	"demo":      (*cli).demo,
 	"export":    (*cli).export,
 	"source":    (*cli).source,
+	"agreement": (*cli).agreement,
 	"install":   (*cli).install,
 	"uninstall": (*cli).uninstall,
 }

@@ -67,59 +67,9 @@ func (c *cli) agreement(args []string) error {
 		}
 		docs = []coding.Document{d}
 	}
-	frags, err := s.Project.Fragments("")
+	rows, compared, err := compareCoders(s, docs, a, b)
 	if err != nil {
-		return err
-	}
-	coded := map[string]map[string]bool{} // coder → documents coded
-	for _, f := range frags {
-		if coded[f.Coder] == nil {
-			coded[f.Coder] = map[string]bool{}
-		}
-		coded[f.Coder][f.DocID] = true
-	}
-	for _, n := range []string{a, b} {
-		if len(coded[n]) == 0 {
-			var who []string
-			for k := range coded {
-				who = append(who, k)
-			}
-			slices.Sort(who)
-			have := "nobody has coded anything yet"
-			if len(who) > 0 {
-				have = "coders with fragments: " + strings.Join(who, ", ")
-			}
-			return fmt.Errorf("%s: no fragments by coder %q (%s)", pos[0], n, have)
-		}
-	}
-
-	var rows []agreementJSON
-	pooled := map[coding.Role]*coding.Agreement{}
-	for _, r := range coding.Roles {
-		pooled[r] = &coding.Agreement{Role: r}
-	}
-	compared := 0
-	for _, d := range docs {
-		if !coded[a][d.ID] && !coded[b][d.ID] {
-			continue
-		}
-		text, err := s.Project.Text(d.ID)
-		if err != nil {
-			return err
-		}
-		compared++
-		for _, ag := range coding.CompareCoders(d.ID, text.String(), frags, a, b) {
-			rows = append(rows, agreementRow(ag, d.ID, d.ShortName()))
-			pooled[ag.Role].Add(ag)
-		}
-	}
-	if compared == 0 {
-		return fmt.Errorf("%s: neither %q nor %q coded %s", pos[0], a, b, docs[0].Title)
-	}
-	if compared > 1 {
-		for _, r := range coding.Roles {
-			rows = append(rows, agreementRow(*pooled[r], "", "All documents"))
-		}
+		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	if *asJSON {
 		return writeJSON(c.stdout, rows)
@@ -154,3 +104,70 @@ func agreementRow(ag coding.Agreement, docID, name string) agreementJSON {
 
 // round4 keeps four decimals, enough for a table and stable in JSON.
 func round4(x float64) float64 { return math.Round(x*10000) / 10000 }
+
+// compareCoders compares coders a and b on docs (those either coded), per
+// document and role, then pooled when more than one was compared: the rows
+// the agreement verb prints and the app's agreement dialog shows.
+func compareCoders(s *Session, docs []coding.Document, a, b string) (rows []agreementJSON, compared int, err error) {
+	frags, err := s.Project.Fragments("")
+	if err != nil {
+		return nil, 0, err
+	}
+	coded := map[string]map[string]bool{} // coder → documents coded
+	for _, f := range frags {
+		if coded[f.Coder] == nil {
+			coded[f.Coder] = map[string]bool{}
+		}
+		coded[f.Coder][f.DocID] = true
+	}
+	for _, n := range []string{a, b} {
+		if len(coded[n]) == 0 {
+			have := "nobody has coded anything yet"
+			if who := codersOf(coded); len(who) > 0 {
+				have = "coders with fragments: " + strings.Join(who, ", ")
+			}
+			return nil, 0, fmt.Errorf("no fragments by coder %q (%s)", n, have)
+		}
+	}
+	pooled := map[coding.Role]*coding.Agreement{}
+	for _, r := range coding.Roles {
+		pooled[r] = &coding.Agreement{Role: r}
+	}
+	for _, d := range docs {
+		if !coded[a][d.ID] && !coded[b][d.ID] {
+			continue
+		}
+		text, err := s.Project.Text(d.ID)
+		if err != nil {
+			return nil, 0, err
+		}
+		compared++
+		for _, ag := range coding.CompareCoders(d.ID, text.String(), frags, a, b) {
+			rows = append(rows, agreementRow(ag, d.ID, d.ShortName()))
+			pooled[ag.Role].Add(ag)
+		}
+	}
+	if compared == 0 {
+		what := "these documents"
+		if len(docs) == 1 {
+			what = docs[0].Title
+		}
+		return nil, 0, fmt.Errorf("neither %q nor %q coded %s", a, b, what)
+	}
+	if compared > 1 {
+		for _, r := range coding.Roles {
+			rows = append(rows, agreementRow(*pooled[r], "", "All documents"))
+		}
+	}
+	return rows, compared, nil
+}
+
+// codersOf lists the coders with fragments, sorted.
+func codersOf(coded map[string]map[string]bool) []string {
+	var who []string
+	for k := range coded {
+		who = append(who, k)
+	}
+	slices.Sort(who)
+	return who
+}

@@ -56,6 +56,8 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItem("Delete fragment  (Delete)", ws.deleteCurrent),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("New CMOC from the ticked fragments…", ws.newCMOC),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Compare two coders…", ws.compareCodersDialog),
 	)
 	view := fyne.NewMenu("View",
 		item("Zoom in", custom(fyne.KeyEqual, ctrl), ws.view.ZoomIn),

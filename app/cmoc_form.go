@@ -212,9 +212,6 @@ func (ws *workspace) addTickedToCMOC() {
 // addTicked adds the ticked fragments to a CMOC (those it has already are
 // skipped).
 func (v *projectView) addTicked(c coding.CMOC) {
-	if v.tabsView.cmocs != nil && !v.tabsView.cmocs.checkEvidence(c) {
-		return
-	}
 	ticked := v.ws.fragments.tickedIDs()
 	d := c
 	d.Fragments = append([]string(nil), c.Fragments...)

@@ -287,23 +287,8 @@ func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment
 	return b, container.NewStack(frame, container.NewPadded(col))
 }
 
-// checkEvidence refuses to edit a CMOC that names deleted fragments (the
-// domain keeps them so the loss is seen); it says what to do.
-func (p *cmocsPanel) checkEvidence(c coding.CMOC) bool {
-	for _, id := range c.Fragments {
-		if _, err := p.pv.session.Project.Fragment(id); err != nil {
-			dialog.ShowInformation("Missing evidence", "This CMOC names a fragment that was deleted. Remove the missing evidence from it (or undo the deletion) before editing it.", p.pv.window())
-			return false
-		}
-	}
-	return true
-}
-
 // editCMOC opens the form on a CMOC.
 func (p *cmocsPanel) editCMOC(c coding.CMOC) {
-	if !p.checkEvidence(c) {
-		return
-	}
 	frags := p.fragments(c)
 	p.pv.showCMOCForm("Edit CMOC", "Save", c, p.pv.evidenceSummary(frags), func(d coding.CMOC, theory string) {
 		if p.pv.do(p.pv.theoryChange(d, theory, func(c coding.CMOC) coding.Change { return coding.EditCMOC{CMOC: c} })) {

@@ -310,19 +310,29 @@ func TestEditCMOCInTab(t *testing.T) {
 	if len(b.missing) != 1 || !strings.Contains(b.missing[0].Text, "Missing evidence") || !strings.Contains(b.missing[0].Text, "by tester") {
 		t.Fatalf("missing evidence not shown: %d", len(b.missing))
 	}
+	// It can still be edited, and keeps showing what is missing.
+	test.Tap(b.edit)
+	pv.tabsView.form.statement.SetText("Edited again")
+	test.Tap(button(t, topDialog(t, w), "Save"))
+	if c = cmocNamed(t, ws, "Edited again"); c == nil || len(c.Fragments) != 5 || !containsString(c.Fragments, gone) {
+		t.Fatalf("editing a CMOC with missing evidence: %+v", c)
+	}
+	if len(p.boxes[0].missing) != 1 {
+		t.Errorf("after the edit %d missing evidence rows", len(p.boxes[0].missing))
+	}
 	test.Tap(button(t, p.content, "Remove from CMOC"))
-	if c = cmocNamed(t, ws, "Edited statement"); len(c.Fragments) != 4 || containsString(c.Fragments, gone) {
+	if c = cmocNamed(t, ws, "Edited again"); len(c.Fragments) != 4 || containsString(c.Fragments, gone) {
 		t.Errorf("after removing the missing evidence: %q", c.Fragments)
 	}
 
 	// Delete the CMOC (after confirming), then undo.
 	test.Tap(p.boxes[0].remove)
 	test.Tap(button(t, topDialog(t, w), "Yes"))
-	if cmocNamed(t, ws, "Edited statement") != nil || p.heading.Text != "CMOCs (0)" {
+	if cmocNamed(t, ws, "Edited again") != nil || p.heading.Text != "CMOCs (0)" {
 		t.Errorf("after delete: heading %q", p.heading.Text)
 	}
 	shortcut(ws, &fyne.ShortcutUndo{})
-	if cmocNamed(t, ws, "Edited statement") == nil || len(p.boxes) != 1 {
+	if cmocNamed(t, ws, "Edited again") == nil || len(p.boxes) != 1 {
 		t.Error("undo did not bring the CMOC back")
 	}
 }

@@ -222,7 +222,7 @@ func (a AddCMOC) Apply(tx Tx) (Change, error) {
 		}
 		c.TheoryID = t.ID
 	}
-	if err := checkCMOC(tx, &c); err != nil {
+	if err := checkCMOC(tx, &c, nil); err != nil {
 		return nil, err
 	}
 	if _, err := tx.CMOC(c.ID); err == nil {
@@ -245,13 +245,20 @@ func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	return undo, nil
 }
 
-func checkCMOC(tx Tx, c *CMOC) error {
+// checkCMOC validates a CMOC against the store. Every fragment must exist,
+// except those in kept: fragments the CMOC already named that were deleted
+// since. They stay named, so the CMOC keeps showing its missing evidence
+// until someone removes it, and the rest of the CMOC can still be edited.
+func checkCMOC(tx Tx, c *CMOC, kept []string) error {
 	c.Labels = NormaliseLabels(c.Labels)
 	if err := c.Check(); err != nil {
 		return err
 	}
 	for _, id := range c.Fragments {
 		if _, err := tx.Fragment(id); err != nil {
+			if IsKind(err, KindNotFound) && slices.Contains(kept, id) {
+				continue
+			}
 			return err
 		}
 	}
@@ -277,7 +284,7 @@ func (e EditCMOC) Apply(tx Tx) (Change, error) {
 	}
 	c := e.CMOC
 	c.Created, c.Coder, c.Modified = old.Created, old.Coder, tx.Now()
-	if err := checkCMOC(tx, &c); err != nil {
+	if err := checkCMOC(tx, &c, old.Fragments); err != nil {
 		return nil, err
 	}
 	added, err := ensureLabels(tx, c.Labels)

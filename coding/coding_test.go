@@ -234,3 +234,31 @@ func TestNewID(t *testing.T) {
 		seen[id] = true
 	}
 }
+
+// TestEditCMOCWithMissingEvidence: a CMOC naming a fragment deleted since
+// can still be edited, and keeps naming it; a fragment it did not name
+// before must exist.
+func TestEditCMOCWithMissingEvidence(t *testing.T) {
+	m := newMemTx()
+	m.addDoc("d1", "The chief executive openly addresses staff concerns.", "Staff are reassured and stay.")
+	for _, c := range []Change{
+		AddFragment{Fragment{ID: "f1", DocID: "d1", Start: 4, End: 19, Role: Context}},
+		AddFragment{Fragment{ID: "f2", DocID: "d1", Start: 53, End: 82, Role: Outcome}},
+		AddCMOC{CMOC: CMOC{ID: "c1", Statement: "s", Fragments: []string{"f1", "f2"}}},
+		DeleteFragment{ID: "f1"},
+	} {
+		if _, err := c.Apply(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := (EditCMOC{CMOC{ID: "c1", Statement: "s2", Fragments: []string{"f1", "f2"}}}).Apply(m); err != nil {
+		t.Fatalf("editing a CMOC with missing evidence: %v", err)
+	}
+	if c := m.cmocs["c1"]; c.Statement != "s2" || !reflect.DeepEqual(c.Fragments, []string{"f1", "f2"}) {
+		t.Errorf("after the edit: %+v", c)
+	}
+	_, err := (EditCMOC{CMOC{ID: "c1", Statement: "s3", Fragments: []string{"f1", "f2", "zz"}}}).Apply(m)
+	if !IsKind(err, KindNotFound) || !strings.Contains(err.Error(), "zz") {
+		t.Errorf("adding an unknown fragment: %v", err)
+	}
+}

@@ -44,6 +44,7 @@ Usage:
                 [--narrative TEXT] [--coder NAME]
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories]
+  cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
                 [--participants P] [--objectives O] [--citation C] [--authors A]
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]

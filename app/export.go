@@ -16,7 +16,7 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories]"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories], or export PROJECT --format qdpx -o FILE.qdpx"
 
 // exportTables builds the export input from a project.
 func exportProject(p *storage.Project) (*export.Project, error) {
@@ -45,7 +45,7 @@ func exportProject(p *storage.Project) (*export.Project, error) {
 func (c *cli) export(args []string) error {
 	fs := newFlags("export")
 	table := fs.String("table", "", "cmocs, fragments, matrix, codebook or sources")
-	format := fs.String("format", "", "csv, xlsx, docx, md, html or tex")
+	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, or qdpx (REFI-QDA project)")
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")
 	pos, err := parseN(fs, args, 1, exportUsage)
@@ -62,9 +62,18 @@ func (c *cli) export(args []string) error {
 	case "htm":
 		*format = export.HTML
 	}
+	if *format == "qdpx" { // a REFI-QDA project, not a table (qdpx.go)
+		switch {
+		case *table != "":
+			return usagef("export: --format qdpx writes the whole project: leave out --table")
+		case *out == "":
+			return usagef("export: qdpx is not text: give -o FILE.qdpx")
+		}
+		return c.exportQDPX(pos[0], *out)
+	}
 	switch {
 	case *table == "":
-		return usagef("export: --table is required (%s)", strings.Join(export.Tables, ", "))
+		return usagef("export: --table is required (%s), or --format qdpx", strings.Join(export.Tables, ", "))
 	case !slices.Contains(export.Tables, *table):
 		return usagef("export: unknown table %q (want %s)", *table, strings.Join(export.Tables, ", "))
 	case *format == "":

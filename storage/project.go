@@ -404,6 +404,34 @@ func (p *Project) Title() (string, error) {
 	return title, err
 }
 
+// Created is when the project was created and by which coder ("" and a
+// zero time for a project that does not record it).
+func (p *Project) Created() (at time.Time, by string, err error) {
+	err = p.read("created", func(q querier) error {
+		rows, err := q.QueryContext(context.Background(), "SELECT key, value FROM meta WHERE key IN ('created', 'created_by')")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k, v string
+			if err := rows.Scan(&k, &v); err != nil {
+				return err
+			}
+			switch k {
+			case "created":
+				if at, err = parseTime(v); err != nil {
+					return err
+				}
+			case "created_by":
+				by = v
+			}
+		}
+		return rows.Err()
+	})
+	return at, by, err
+}
+
 // SetCoder sets who makes the changes that follow. The name is recorded in
 // the coders table inside the next write transaction, not on its own:
 // reading a project never writes to it.

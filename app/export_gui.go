@@ -147,13 +147,18 @@ func (ws *workspace) finishExport(path string, data []byte, warnings []string) e
 		ws.fail(err)
 		return err
 	}
+	ws.exported(path, warnings)
+	return nil
+}
+
+// exported says that an export was written to path, and its warnings.
+func (ws *workspace) exported(path string, warnings []string) {
 	ws.say("Exported to %s.", filepath.Base(path))
 	if len(warnings) > 0 && ws.win != nil {
 		msg := fmt.Sprintf("Exported to %s, with %d warnings:\n\n%s", filepath.Base(path), len(warnings), strings.Join(warnings, "\n"))
 		dialog.ShowInformation("Export warnings", msg, ws.win)
 		ws.say("Exported to %s (%d warnings: %s)", filepath.Base(path), len(warnings), warnings[0])
 	}
-	return nil
 }
 
 // exportTo builds and writes a table in one go (the save dialog's work,

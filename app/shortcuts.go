@@ -30,6 +30,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 	file.Items = append(file.Items,
 		item("Add PDF…", custom(fyne.KeyO, ctrl), ws.addPDFs),
 		item("Export…", custom(fyne.KeyE, ctrl), ws.exportDialog),
+		fyne.NewMenuItem("Export REFI-QDA project (.qdpx)…", ws.exportQDPXDialog),
 		fyne.NewMenuItem("Coder name…", ws.askCoder),
 		fyne.NewMenuItemSeparator(),
 	)

@@ -49,6 +49,7 @@ Usage:
                 [--participants P] [--objectives O] [--citation C] [--authors A]
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
+  cmocoder merge PROJECT OTHER.cmoproj [--dry-run] [--json]   merge a teammate's project
   cmocoder extract FILE.pdf [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
   cmocoder install                        open .cmoproj files in cmocoder on double-click
@@ -78,6 +79,7 @@ var verbs = map[string]verb{
 	"export":    (*cli).export,
 	"source":    (*cli).source,
 	"agreement": (*cli).agreement,
+	"merge":     (*cli).merge,
 	"install":   (*cli).install,
 	"uninstall": (*cli).uninstall,
 }

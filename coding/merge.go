@@ -1,0 +1,923 @@
+package coding
+
+// Merging a teammate's copy of a project into ours.
+//
+// Two or three reviewers code copies of one project (or projects they
+// built separately from the same PDFs) and a lead merges them. PlanMerge
+// compares the two sides as values and says what to add, update and
+// delete in ours, and what conflicts; storage applies the plan in one
+// transaction. There is no common ancestor to compare with, so the rules
+// rely on the UUIDs every entity keeps for life, the created/modified
+// times on every entity, and the deletions each project records. The
+// rules never lose work: a merge only adds, moves an entity to its newer
+// version, or carries a deletion made after our last change to the
+// entity; anything else is a conflict that is reported and leaves ours as
+// it is.
+//
+// | entity | how matched | rule |
+// | --- | --- | --- |
+// | coder | name | union |
+// | document | ID, then SHA-256 of the PDF | only in OTHER: added with its PDF, pages, text and boxes; matched, same stored text: OTHER's document ID maps to ours (its fragments follow); matched, different text (one was OCR'd): conflict naming the document, OTHER's fragments on it are not merged |
+// | document metadata (title, study characteristics, appraisal) | with its document | the same: nothing; different: the newer `modified` wins ("updated"); the same time: conflict, ours kept |
+// | label | ID, then name (case-insensitive) | only in OTHER: added (unless we deleted it after OTHER's last change and nothing merged carries it); different name/definition/colour: the newer wins ("updated"), the same time: conflict; a rename onto a name we use for another label: conflict; fragments and CMOCs of OTHER carry our matched label |
+// | programme theory | ID, then name | as labels; `refines` follows the match |
+// | fragment | ID only (two coders coding the same passage make two fragments, both kept) | only in OTHER: added on our matched document with our labels, keeping OTHER's coder and times; only in OTHER but deleted here: changed in OTHER after our deletion: conflict, stays deleted; else stays deleted silently; in both, the same: nothing; different: the newer `modified` wins ("updated"), the same time: conflict, ours kept; only in ours and deleted in OTHER: our last change before their deletion: deleted here too (the deletion recorded with OTHER's time and coder), else conflict, ours kept |
+// | CMOC | ID only | as fragments, with theory and labels mapped; its fragment list is kept as is (a fragment neither side has shows as missing evidence) |
+// | label, theory deleted in OTHER | ID | deleted here when our last change is older than their deletion and nothing here still uses it; else kept (a conflict when it was changed here after their deletion) |
+//
+// Merging the same OTHER twice finds nothing to do the second time
+// (except conflicts, which are reported until someone resolves them), and
+// merging A into B and B into A leaves the same coding in both when
+// nothing conflicts (document IDs may differ when the two imported the
+// same PDF separately: each keeps its own).
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Entities as the deletions of a project name them.
+const (
+	EntityDocument = "document"
+	EntityFragment = "fragment"
+	EntityCMOC     = "cmoc"
+	EntityTheory   = "theory"
+	EntityLabel    = "label"
+)
+
+// Deletion records that an entity was deleted: what, when and by whom.
+type Deletion struct {
+	Entity string // EntityFragment, EntityCMOC, ...
+	ID     string
+	At     time.Time
+	Coder  string
+}
+
+// MergeDocument is a document as a merge compares it: its metadata and a
+// digest of its stored text (the pages joined by PageSeparator), since
+// fragments' offsets are only valid on the very same text.
+type MergeDocument struct {
+	Document
+	TextSHA256 string
+}
+
+// MergeSide is one project as a merge sees it: everything but the PDFs
+// and the pages.
+type MergeSide struct {
+	Documents []MergeDocument // in import order
+	Labels    []Label
+	Theories  []Theory
+	Fragments []Fragment
+	CMOCs     []CMOC
+	Coders    []string
+	Deletions []Deletion
+}
+
+// MergeCounts counts the entities of each kind a merge adds, updates or
+// deletes.
+type MergeCounts struct {
+	Documents, Fragments, CMOCs, Labels, Theories, Coders int
+}
+
+// Zero reports whether every count is 0.
+func (c MergeCounts) Zero() bool { return c == MergeCounts{} }
+
+// String is the counts as the report prints them: "3 documents, 41
+// fragments, 1 theory", leaving out kinds with none.
+func (c MergeCounts) String() string {
+	var parts []string
+	for _, k := range []struct {
+		n    int
+		one  string
+		many string
+	}{
+		{c.Documents, "document", "documents"},
+		{c.Fragments, "fragment", "fragments"},
+		{c.CMOCs, "CMOC", "CMOCs"},
+		{c.Labels, "label", "labels"},
+		{c.Theories, "theory", "theories"},
+		{c.Coders, "coder", "coders"},
+	} {
+		switch {
+		case k.n == 1:
+			parts = append(parts, "1 "+k.one)
+		case k.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", k.n, k.many))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Conflict is something a merge could not decide: ours stays as it is.
+type Conflict struct {
+	Entity string // EntityDocument, EntityFragment, ...
+	ID     string // the entity's ID (OTHER's, for an entity we do not have)
+	About  string // where it is, for people: "Tully et al. 2010, p. 4"
+	Reason string // "changed in both at the same time; kept ours"
+}
+
+// String is the conflict's line in the report (without "conflict: ").
+func (c Conflict) String() string {
+	name := c.Entity
+	if name == EntityCMOC {
+		name = "CMOC"
+	} else if name == EntityTheory {
+		name = "programme theory"
+	}
+	s := name + " " + shortMergeID(c.ID)
+	if c.About != "" {
+		s += " (" + c.About + ")"
+	}
+	return s + ": " + c.Reason
+}
+
+func shortMergeID(id string) string {
+	if r := []rune(id); len(r) > 8 {
+		return string(r[:8]) + "…"
+	}
+	return id
+}
+
+// MergePlan is what merging OTHER into ours does, in the order storage
+// applies it. Every entity in it is in our terms: our document, label and
+// theory IDs, our label names. Entities taken from OTHER keep OTHER's
+// coder and times.
+type MergePlan struct {
+	Coders []string // names to add to the team
+
+	AddDocuments    []string   // IDs of OTHER's documents to copy whole (they keep their IDs)
+	UpdateDocuments []Document // our documents with OTHER's newer metadata
+
+	UpdateLabels []Label // our labels (our IDs) with OTHER's newer content
+	AddLabels    []Label // OTHER's labels, as they are
+
+	// UpdateTheories and AddTheories are ordered so that a theory comes
+	// after the theory it refines when both are added.
+	UpdateTheories []Theory
+	AddTheories    []Theory
+
+	PutFragments []Fragment // added or updated
+	PutCMOCs     []CMOC     // added or updated
+
+	// Deletions to carry, each with OTHER's time and coder.
+	DeleteCMOCs     []Deletion
+	DeleteFragments []Deletion
+	DeleteLabels    []Deletion
+	DeleteTheories  []Deletion
+
+	Added, Updated, Deleted MergeCounts
+	Conflicts               []Conflict
+}
+
+// Empty reports whether the plan changes nothing.
+func (p MergePlan) Empty() bool {
+	return p.Added.Zero() && p.Updated.Zero() && p.Deleted.Zero()
+}
+
+// Report is the plan as lines for people: "added: ...", "updated: ...",
+// "deleted: ...", then one "conflict: ..." line per conflict; "nothing to
+// do" when there is nothing at all.
+func (p MergePlan) Report() []string {
+	var out []string
+	if !p.Added.Zero() {
+		out = append(out, "added: "+p.Added.String())
+	}
+	if !p.Updated.Zero() {
+		out = append(out, "updated: "+p.Updated.String())
+	}
+	if !p.Deleted.Zero() {
+		out = append(out, "deleted: "+p.Deleted.String())
+	}
+	if len(out) == 0 {
+		out = append(out, "nothing to do")
+	}
+	for _, c := range p.Conflicts {
+		out = append(out, "conflict: "+c.String())
+	}
+	return out
+}
+
+// merger holds the state of one PlanMerge.
+type merger struct {
+	ours, theirs MergeSide
+	plan         MergePlan
+
+	ourDocs   map[string]Document // by ID
+	theirDocs map[string]Document
+	docMap    map[string]string // OTHER's document ID -> ours
+	badDocs   map[string]bool   // OTHER's documents whose text differs from ours
+
+	labelName  map[string]string // fold(OTHER's label name) -> our label's final name
+	ourFinal   map[string]string // fold(our label name) -> its name after the merge
+	theoryMap  map[string]string // OTHER's theory ID -> ours
+	ourDeleted map[string]Deletion
+	theirDel   map[string]Deletion
+
+	// Labels and theories of OTHER we deleted, held back until we know
+	// whether merged fragments or CMOCs need them.
+	heldLabels   map[string]Label  // fold(name) -> OTHER's label
+	heldTheories map[string]Theory // OTHER's ID -> OTHER's theory
+
+	// Our labels and theories that OTHER has (by ID or by name).
+	matched map[string]bool
+}
+
+func delKey(entity, id string) string { return entity + " " + id }
+
+func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// PlanMerge works out what merging theirs (OTHER) into ours does, by the
+// rules in this file's comment. It only reads its arguments.
+func PlanMerge(ours, theirs MergeSide) MergePlan {
+	m := &merger{
+		ours: ours, theirs: theirs,
+		ourDocs: map[string]Document{}, theirDocs: map[string]Document{},
+		docMap: map[string]string{}, badDocs: map[string]bool{},
+		labelName: map[string]string{}, ourFinal: map[string]string{}, theoryMap: map[string]string{},
+		ourDeleted: map[string]Deletion{}, theirDel: map[string]Deletion{},
+		heldLabels: map[string]Label{}, heldTheories: map[string]Theory{},
+		matched: map[string]bool{},
+	}
+	for _, d := range ours.Deletions {
+		m.ourDeleted[delKey(d.Entity, d.ID)] = d
+	}
+	for _, d := range theirs.Deletions {
+		m.theirDel[delKey(d.Entity, d.ID)] = d
+	}
+	m.coders()
+	m.documents()
+	m.labels()
+	m.theories()
+	m.fragments()
+	m.cmocs()
+	m.heldBack()
+	m.carryDeletions()
+	return m.plan
+}
+
+func (m *merger) conflict(entity, id, about, format string, args ...any) {
+	m.plan.Conflicts = append(m.plan.Conflicts, Conflict{Entity: entity, ID: id, About: about, Reason: fmt.Sprintf(format, args...)})
+}
+
+func when(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") }
+
+func by(coder string) string {
+	if coder == "" {
+		return ""
+	}
+	return " by " + coder
+}
+
+func (m *merger) coders() {
+	have := map[string]bool{}
+	for _, c := range m.ours.Coders {
+		have[c] = true
+	}
+	for _, c := range m.theirs.Coders {
+		if c = strings.TrimSpace(c); c != "" && !have[c] {
+			have[c] = true
+			m.plan.Coders = append(m.plan.Coders, c)
+			m.plan.Added.Coders++
+		}
+	}
+}
+
+// sameMetadata compares what reviewers edit of a document.
+func sameMetadata(a, b Document) bool {
+	return a.Title == b.Title && a.Source() == b.Source()
+}
+
+func (m *merger) documents() {
+	byID := map[string]MergeDocument{}
+	bySHA := map[string]MergeDocument{}
+	for _, d := range m.ours.Documents {
+		byID[d.ID] = d
+		m.ourDocs[d.ID] = d.Document
+		if d.SHA256 != "" {
+			bySHA[strings.ToLower(d.SHA256)] = d
+		}
+	}
+	for _, o := range m.theirs.Documents {
+		m.theirDocs[o.ID] = o.Document
+		our, ok := byID[o.ID]
+		if !ok && o.SHA256 != "" {
+			our, ok = bySHA[strings.ToLower(o.SHA256)]
+		}
+		if !ok {
+			m.plan.AddDocuments = append(m.plan.AddDocuments, o.ID)
+			m.plan.Added.Documents++
+			m.docMap[o.ID] = o.ID
+			continue
+		}
+		m.docMap[o.ID] = our.ID
+		if our.TextSHA256 != o.TextSHA256 {
+			m.badDocs[o.ID] = true
+			n := 0
+			for _, f := range m.theirs.Fragments {
+				if f.DocID == o.ID {
+					n++
+				}
+			}
+			m.conflict(EntityDocument, our.ID, our.ShortName(),
+				"the same PDF has a different text in each project (one was read by OCR?), so offsets differ; %s of OTHER on it not merged",
+				plural(n, "fragment"))
+		}
+		if sameMetadata(our.Document, o.Document) {
+			continue
+		}
+		switch {
+		case o.Modified.After(our.Modified):
+			d := our.Document
+			d.Title = o.Title
+			d.SetSource(o.Source())
+			d.Modified = o.Modified
+			m.plan.UpdateDocuments = append(m.plan.UpdateDocuments, d)
+			m.plan.Updated.Documents++
+		case our.Modified.After(o.Modified):
+			// ours is the newer: kept
+		default:
+			m.conflict(EntityDocument, our.ID, our.ShortName(), "source details changed in both at the same time; kept ours")
+		}
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func sameLabel(a, b Label) bool {
+	return a.Name == b.Name && a.Definition == b.Definition && strings.EqualFold(a.Colour, b.Colour)
+}
+
+func (m *merger) labels() {
+	byID := map[string]Label{}
+	byName := map[string]Label{}
+	final := map[string]string{} // fold(final name) -> our label ID holding it
+	for _, l := range m.ours.Labels {
+		byID[l.ID] = l
+		byName[fold(l.Name)] = l
+		final[fold(l.Name)] = l.ID
+	}
+	claimed := map[string]bool{}
+	var unmatched []Label
+	type pair struct{ our, their Label }
+	var matched []pair
+	// By ID first, so that a label renamed in one copy is still itself.
+	for _, o := range m.theirs.Labels {
+		if l, ok := byID[o.ID]; ok {
+			claimed[l.ID] = true
+			matched = append(matched, pair{l, o})
+		} else {
+			unmatched = append(unmatched, o)
+		}
+	}
+	var added []Label
+	for _, o := range unmatched {
+		if l, ok := byName[fold(o.Name)]; ok {
+			if claimed[l.ID] {
+				// Another of OTHER's labels is this one by ID: OTHER's
+				// codings of this name join it.
+				m.labelName[fold(o.Name)] = l.ID
+				continue
+			}
+			claimed[l.ID] = true
+			matched = append(matched, pair{l, o})
+			continue
+		}
+		added = append(added, o)
+	}
+	names := map[string]string{} // our label ID -> final name
+	for _, l := range m.ours.Labels {
+		names[l.ID] = l.Name
+	}
+	for id := range claimed {
+		m.matched[id] = true
+	}
+	for _, p := range matched {
+		m.labelName[fold(p.their.Name)] = p.our.ID
+		if sameLabel(p.our, p.their) {
+			continue
+		}
+		about := fmt.Sprintf("%q", p.our.Name)
+		switch {
+		case p.their.Modified.After(p.our.Modified):
+			if holder, ok := final[fold(p.their.Name)]; ok && holder != p.our.ID {
+				m.conflict(EntityLabel, p.our.ID, about, "renamed %q in OTHER, but another label here has that name; kept ours", p.their.Name)
+				continue
+			}
+			delete(final, fold(p.our.Name))
+			final[fold(p.their.Name)] = p.our.ID
+			l := p.their
+			l.ID = p.our.ID
+			names[l.ID] = l.Name
+			m.plan.UpdateLabels = append(m.plan.UpdateLabels, l)
+			m.plan.Updated.Labels++
+		case p.our.Modified.After(p.their.Modified):
+		default:
+			m.conflict(EntityLabel, p.our.ID, about, "changed in both at the same time; kept ours")
+		}
+	}
+	for _, o := range added {
+		if d, ok := m.ourDeleted[delKey(EntityLabel, o.ID)]; ok {
+			// Deleted here: held back; heldBack decides.
+			_ = d
+			m.heldLabels[fold(o.Name)] = o
+			continue
+		}
+		if holder, ok := final[fold(o.Name)]; ok {
+			// A rename above took its name: it joins that label.
+			m.labelName[fold(o.Name)] = holder
+			continue
+		}
+		final[fold(o.Name)] = o.ID
+		names[o.ID] = o.Name
+		m.labelName[fold(o.Name)] = o.ID
+		m.plan.AddLabels = append(m.plan.AddLabels, o)
+		m.plan.Added.Labels++
+	}
+	// labelName maps to IDs so far; turn them into final names.
+	for k, id := range m.labelName {
+		m.labelName[k] = names[id]
+	}
+	for _, l := range m.ours.Labels {
+		m.ourFinal[fold(l.Name)] = names[l.ID]
+	}
+}
+
+// mapLabels turns OTHER's label names into ours. A name of a label held
+// back (deleted here) brings that label back, as the coding needs it.
+func (m *merger) mapLabels(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if o, ok := m.heldLabels[fold(n)]; ok {
+			delete(m.heldLabels, fold(n))
+			m.plan.AddLabels = append(m.plan.AddLabels, o)
+			m.plan.Added.Labels++
+			m.labelName[fold(n)] = o.Name
+		}
+		if ours, ok := m.labelName[fold(n)]; ok {
+			out = append(out, ours)
+		} else {
+			out = append(out, n) // not in OTHER's codebook: storage refuses it
+		}
+	}
+	return out
+}
+
+func sameTheory(a, b Theory) bool {
+	return a.Name == b.Name && a.Description == b.Description && a.Kind == b.Kind &&
+		a.Refines == b.Refines && a.Statement == b.Statement && a.Position == b.Position
+}
+
+func (m *merger) theories() {
+	byID := map[string]Theory{}
+	byName := map[string]Theory{}
+	final := map[string]string{}
+	for _, t := range m.ours.Theories {
+		byID[t.ID] = t
+		byName[fold(t.Name)] = t
+		final[fold(t.Name)] = t.ID
+	}
+	claimed := map[string]bool{}
+	type pair struct{ our, their Theory }
+	var matched []pair
+	var unmatched, added []Theory
+	for _, o := range m.theirs.Theories {
+		if t, ok := byID[o.ID]; ok {
+			claimed[t.ID] = true
+			m.theoryMap[o.ID] = t.ID
+			matched = append(matched, pair{t, o})
+		} else {
+			unmatched = append(unmatched, o)
+		}
+	}
+	for _, o := range unmatched {
+		if t, ok := byName[fold(o.Name)]; ok {
+			m.theoryMap[o.ID] = t.ID
+			if !claimed[t.ID] {
+				claimed[t.ID] = true
+				matched = append(matched, pair{t, o})
+			}
+			continue
+		}
+		added = append(added, o)
+	}
+	// Added theories keep their IDs; held ones too, if they come back.
+	for _, o := range added {
+		if _, ok := m.ourDeleted[delKey(EntityTheory, o.ID)]; ok {
+			m.heldTheories[o.ID] = o
+			m.theoryMap[o.ID] = o.ID
+			continue
+		}
+		if holder, ok := final[fold(o.Name)]; ok {
+			m.theoryMap[o.ID] = holder
+			continue
+		}
+		final[fold(o.Name)] = o.ID
+		m.theoryMap[o.ID] = o.ID
+		m.plan.AddTheories = append(m.plan.AddTheories, o)
+		m.plan.Added.Theories++
+	}
+	for _, p := range matched {
+		their := p.their
+		their.Refines = m.mapTheory(their.Refines)
+		if sameTheory(p.our, their) {
+			continue
+		}
+		about := fmt.Sprintf("%q", p.our.Name)
+		switch {
+		case their.Modified.After(p.our.Modified):
+			if holder, ok := final[fold(their.Name)]; ok && holder != p.our.ID {
+				m.conflict(EntityTheory, p.our.ID, about, "renamed %q in OTHER, but another programme theory here has that name; kept ours", their.Name)
+				continue
+			}
+			if their.Refines == p.our.ID {
+				m.conflict(EntityTheory, p.our.ID, about, "would refine itself after the merge; kept ours")
+				continue
+			}
+			delete(final, fold(p.our.Name))
+			final[fold(their.Name)] = p.our.ID
+			their.ID = p.our.ID
+			m.plan.UpdateTheories = append(m.plan.UpdateTheories, their)
+			m.plan.Updated.Theories++
+		case p.our.Modified.After(their.Modified):
+		default:
+			m.conflict(EntityTheory, p.our.ID, about, "changed in both at the same time; kept ours")
+		}
+	}
+	for i := range m.plan.AddTheories {
+		m.plan.AddTheories[i].Refines = m.mapTheory(m.plan.AddTheories[i].Refines)
+	}
+	for _, ours := range m.theoryMap {
+		m.matched[ours] = true
+	}
+}
+
+// mapTheory turns OTHER's theory ID into ours; a theory held back (deleted
+// here) comes back when something merged needs it.
+func (m *merger) mapTheory(id string) string {
+	if id == "" {
+		return ""
+	}
+	if o, ok := m.heldTheories[id]; ok {
+		delete(m.heldTheories, id)
+		o.Refines = m.mapTheory(o.Refines)
+		m.plan.AddTheories = append(m.plan.AddTheories, o)
+		m.plan.Added.Theories++
+	}
+	if t, ok := m.theoryMap[id]; ok {
+		return t
+	}
+	return id
+}
+
+func sameStrings(a, b []string, eq func(x, y string) bool) bool {
+	return slices.EqualFunc(a, b, eq)
+}
+
+func sameFragment(a, b Fragment) bool {
+	return a.DocID == b.DocID && a.Start == b.Start && a.End == b.End && a.Page == b.Page &&
+		a.Role == b.Role && a.Valence == b.Valence && sameStrings(a.Labels, b.Labels, strings.EqualFold) &&
+		a.Coder == b.Coder && a.Memo == b.Memo && a.Text == b.Text &&
+		a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified)
+}
+
+// aboutFragment says where a fragment is: "Tully et al. 2010, p. 4".
+func (m *merger) aboutFragment(f Fragment, theirs bool) string {
+	d, ok := m.ourDocs[f.DocID]
+	if theirs || !ok {
+		if od, ok2 := m.theirDocs[f.DocID]; ok2 {
+			d, ok = od, true
+		}
+	}
+	if !ok {
+		return fmt.Sprintf("p. %d", f.Page)
+	}
+	return fmt.Sprintf("%s, p. %d", d.ShortName(), f.Page)
+}
+
+func (m *merger) fragments() {
+	ours := map[string]Fragment{}
+	for _, f := range m.ours.Fragments {
+		ours[f.ID] = f
+	}
+	inOther := map[string]bool{}
+	for _, o := range m.theirs.Fragments {
+		inOther[o.ID] = true
+		if m.badDocs[o.DocID] {
+			continue // reported with its document
+		}
+		about := m.aboutFragment(o, true)
+		f, have := ours[o.ID]
+		if !have {
+			if d, ok := m.ourDeleted[delKey(EntityFragment, o.ID)]; ok {
+				if o.Modified.After(d.At) {
+					m.conflict(EntityFragment, o.ID, about, "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
+				}
+				continue // already deleted here
+			}
+		}
+		mapped := o
+		mapped.DocID = m.docMap[o.DocID]
+		if mapped.DocID == "" {
+			mapped.DocID = o.DocID
+		}
+		if !have {
+			mapped.Labels = m.mapLabels(o.Labels)
+			m.plan.PutFragments = append(m.plan.PutFragments, mapped)
+			m.plan.Added.Fragments++
+			continue
+		}
+		mapped.Labels = m.peekLabels(o.Labels)
+		f.Labels = m.renamed(f.Labels)
+		if sameFragment(f, mapped) {
+			continue
+		}
+		switch {
+		case o.Modified.After(f.Modified):
+			mapped.Labels = m.mapLabels(o.Labels)
+			m.plan.PutFragments = append(m.plan.PutFragments, mapped)
+			m.plan.Updated.Fragments++
+		case f.Modified.After(o.Modified):
+		default:
+			m.conflict(EntityFragment, f.ID, m.aboutFragment(f, false), "changed in both at the same time; kept ours")
+		}
+	}
+	for _, f := range m.ours.Fragments {
+		if inOther[f.ID] {
+			continue
+		}
+		if d, ok := m.theirDel[delKey(EntityFragment, f.ID)]; ok {
+			if f.Modified.Before(d.At) {
+				m.plan.DeleteFragments = append(m.plan.DeleteFragments, d)
+				m.plan.Deleted.Fragments++
+			} else {
+				m.conflict(EntityFragment, f.ID, m.aboutFragment(f, false), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
+			}
+		}
+	}
+}
+
+// renamed gives our label names as they will be after the merge's
+// renames, so that our codings compare with OTHER's.
+func (m *merger) renamed(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if f, ok := m.ourFinal[fold(n)]; ok {
+			n = f
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// peekLabels maps label names for a comparison, bringing nothing back.
+func (m *merger) peekLabels(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if ours, ok := m.labelName[fold(n)]; ok {
+			out = append(out, ours)
+		} else if o, ok := m.heldLabels[fold(n)]; ok {
+			out = append(out, o.Name)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func sameCMOC(a, b CMOC) bool {
+	return a.Statement == b.Statement && a.Narrative == b.Narrative && a.TheoryID == b.TheoryID &&
+		slices.Equal(a.Fragments, b.Fragments) && sameStrings(a.Labels, b.Labels, strings.EqualFold) &&
+		a.Coder == b.Coder && a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified)
+}
+
+func aboutCMOC(c CMOC) string {
+	s := strings.Join(strings.Fields(c.Statement), " ")
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	if s == "" {
+		return ""
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+func (m *merger) cmocs() {
+	ours := map[string]CMOC{}
+	for _, c := range m.ours.CMOCs {
+		ours[c.ID] = c
+	}
+	inOther := map[string]bool{}
+	for _, o := range m.theirs.CMOCs {
+		inOther[o.ID] = true
+		c, have := ours[o.ID]
+		if !have {
+			if d, ok := m.ourDeleted[delKey(EntityCMOC, o.ID)]; ok {
+				if o.Modified.After(d.At) {
+					m.conflict(EntityCMOC, o.ID, aboutCMOC(o), "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
+				}
+				continue
+			}
+			mapped := o
+			mapped.Fragments = slices.Clone(o.Fragments)
+			mapped.TheoryID = m.mapTheory(o.TheoryID)
+			mapped.Labels = m.mapLabels(o.Labels)
+			m.plan.PutCMOCs = append(m.plan.PutCMOCs, mapped)
+			m.plan.Added.CMOCs++
+			continue
+		}
+		mapped := o
+		mapped.Fragments = slices.Clone(o.Fragments)
+		mapped.TheoryID = m.peekTheory(o.TheoryID)
+		mapped.Labels = m.peekLabels(o.Labels)
+		c.Labels = m.renamed(c.Labels)
+		if sameCMOC(c, mapped) {
+			continue
+		}
+		switch {
+		case o.Modified.After(c.Modified):
+			mapped.TheoryID = m.mapTheory(o.TheoryID)
+			mapped.Labels = m.mapLabels(o.Labels)
+			m.plan.PutCMOCs = append(m.plan.PutCMOCs, mapped)
+			m.plan.Updated.CMOCs++
+		case c.Modified.After(o.Modified):
+		default:
+			m.conflict(EntityCMOC, c.ID, aboutCMOC(c), "changed in both at the same time; kept ours")
+		}
+	}
+	for _, c := range m.ours.CMOCs {
+		if inOther[c.ID] {
+			continue
+		}
+		if d, ok := m.theirDel[delKey(EntityCMOC, c.ID)]; ok {
+			if c.Modified.Before(d.At) {
+				m.plan.DeleteCMOCs = append(m.plan.DeleteCMOCs, d)
+				m.plan.Deleted.CMOCs++
+			} else {
+				m.conflict(EntityCMOC, c.ID, aboutCMOC(c), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
+			}
+		}
+	}
+}
+
+func (m *merger) peekTheory(id string) string {
+	if t, ok := m.theoryMap[id]; ok {
+		return t
+	}
+	return id
+}
+
+// heldBack reports the labels and theories we deleted that OTHER changed
+// after our deletion and nothing merged needed (those needed came back).
+func (m *merger) heldBack() {
+	for _, o := range m.theirs.Labels {
+		if _, ok := m.heldLabels[fold(o.Name)]; !ok {
+			continue
+		}
+		if d := m.ourDeleted[delKey(EntityLabel, o.ID)]; o.Modified.After(d.At) {
+			m.conflict(EntityLabel, o.ID, fmt.Sprintf("%q", o.Name), "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
+		}
+	}
+	for _, o := range m.theirs.Theories {
+		if _, ok := m.heldTheories[o.ID]; !ok {
+			continue
+		}
+		if d := m.ourDeleted[delKey(EntityTheory, o.ID)]; o.Modified.After(d.At) {
+			m.conflict(EntityTheory, o.ID, fmt.Sprintf("%q", o.Name), "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
+		}
+	}
+	// A theory added must come after the theory it refines.
+	m.plan.AddTheories = orderTheories(m.plan.AddTheories)
+}
+
+// orderTheories puts each theory after the one it refines, when both are
+// in the list; otherwise it keeps the order.
+func orderTheories(ts []Theory) []Theory {
+	in := map[string]bool{}
+	for _, t := range ts {
+		in[t.ID] = true
+	}
+	done := map[string]bool{}
+	var out []Theory
+	for len(out) < len(ts) {
+		progress := false
+		for _, t := range ts {
+			if done[t.ID] || (t.Refines != "" && in[t.Refines] && !done[t.Refines]) {
+				continue
+			}
+			done[t.ID] = true
+			out = append(out, t)
+			progress = true
+		}
+		if !progress { // a cycle: keep the rest as they are; storage refuses it
+			for _, t := range ts {
+				if !done[t.ID] {
+					out = append(out, t)
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// carryDeletions deletes our labels and theories that OTHER deleted after
+// our last change to them, when nothing left after the merge uses them.
+func (m *merger) carryDeletions() {
+	inOther := m.matched
+	// What remains after the merge: our fragments and CMOCs, less the
+	// deleted ones, plus those put.
+	goneF, goneC := map[string]bool{}, map[string]bool{}
+	for _, d := range m.plan.DeleteFragments {
+		goneF[d.ID] = true
+	}
+	for _, d := range m.plan.DeleteCMOCs {
+		goneC[d.ID] = true
+	}
+	usedLabels, usedTheories := map[string]bool{}, map[string]bool{}
+	put := map[string]bool{}
+	for _, f := range m.plan.PutFragments {
+		put[f.ID] = true
+		for _, l := range f.Labels {
+			usedLabels[fold(l)] = true
+		}
+	}
+	for _, f := range m.ours.Fragments {
+		if !goneF[f.ID] && !put[f.ID] {
+			for _, l := range f.Labels {
+				usedLabels[fold(l)] = true
+			}
+		}
+	}
+	for _, c := range m.plan.PutCMOCs {
+		put[c.ID] = true
+		usedTheories[c.TheoryID] = true
+		for _, l := range c.Labels {
+			usedLabels[fold(l)] = true
+		}
+	}
+	for _, c := range m.ours.CMOCs {
+		if !goneC[c.ID] && !put[c.ID] {
+			usedTheories[c.TheoryID] = true
+			for _, l := range c.Labels {
+				usedLabels[fold(l)] = true
+			}
+		}
+	}
+	for _, t := range m.ours.Theories {
+		usedTheories[t.Refines] = true
+	}
+	for _, t := range append(slices.Clone(m.plan.UpdateTheories), m.plan.AddTheories...) {
+		usedTheories[t.Refines] = true
+	}
+	renamed := map[string]string{}
+	for _, l := range m.plan.UpdateLabels {
+		renamed[l.ID] = l.Name
+	}
+	for _, l := range m.ours.Labels {
+		if inOther[l.ID] {
+			continue
+		}
+		d, ok := m.theirDel[delKey(EntityLabel, l.ID)]
+		if !ok {
+			continue
+		}
+		name := l.Name
+		if n, ok := renamed[l.ID]; ok {
+			name = n
+		}
+		switch {
+		case !l.Modified.Before(d.At):
+			m.conflict(EntityLabel, l.ID, fmt.Sprintf("%q", l.Name), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
+		case usedLabels[fold(name)]:
+			// Still carried by coding here: kept, silently (the
+			// codings are work that must not be lost).
+		default:
+			m.plan.DeleteLabels = append(m.plan.DeleteLabels, d)
+			m.plan.Deleted.Labels++
+		}
+	}
+	for _, t := range m.ours.Theories {
+		if inOther[t.ID] {
+			continue
+		}
+		d, ok := m.theirDel[delKey(EntityTheory, t.ID)]
+		if !ok {
+			continue
+		}
+		switch {
+		case !t.Modified.Before(d.At):
+			m.conflict(EntityTheory, t.ID, fmt.Sprintf("%q", t.Name), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
+		case usedTheories[t.ID]:
+		default:
+			m.plan.DeleteTheories = append(m.plan.DeleteTheories, d)
+			m.plan.Deleted.Theories++
+		}
+	}
+}

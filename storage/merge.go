@@ -1,0 +1,435 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// Merging a teammate's project into this one (coding.PlanMerge has the
+// rules): the other project is only read, through a read-only connection
+// in one read transaction; ours is changed in one write transaction.
+
+// OpenReadOnly opens a project for reading only, as merge reads a
+// teammate's file: SQLite opens it read-only (mode=ro), so no byte of it
+// can change; it is neither migrated nor rolled back. A project with a
+// journal beside it (being written, or interrupted) is refused, as only a
+// writer may roll the journal back; so is one made by an older or newer
+// cmocoder (KindDamaged), and anything Open refuses.
+func OpenReadOnly(path string) (*Project, error) {
+	const op = "open project"
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, coding.E(coding.KindInvalid, op, path, err)
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such file")
+	case err != nil:
+		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
+	case fi.IsDir():
+		return nil, notOurs(path, op, "it is a folder")
+	case !fi.Mode().IsRegular():
+		return nil, notOurs(path, op, "")
+	}
+	// A journal beside it: a change is under way or was interrupted, and
+	// the header may be half written; only a writer may roll it back.
+	if _, err := os.Stat(abs + "-journal"); err == nil {
+		return nil, coding.Errorf(coding.KindBusy, op, "", "%s is being changed by another program, or a change to it was interrupted; open it in cmocoder once, then try again", path)
+	}
+	if err := checkHeader(abs, path, op, false); err != nil {
+		return nil, err
+	}
+	db, _ := sql.Open("sqlite", strings.Replace(dsn(abs, defaultBusyTimeout), "mode=rw", "mode=ro", 1))
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	p := &Project{path: abs, name: path, db: db, busy: defaultBusyTimeout, texts: map[string]*coding.Text{}}
+	err = p.read(op, func(q querier) error {
+		ctx := context.Background()
+		var n, version int
+		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			return err
+		}
+		if err := checkHeader(abs, path, op, true); err != nil {
+			return err
+		}
+		if err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return err
+		}
+		switch {
+		case version > schemaVersion():
+			return coding.Errorf(coding.KindDamaged, op, "", "%s was made by a newer cmocoder (schema %d); please update", path, version)
+		case version == 0 || n == 0:
+			return damaged(path, op, "it holds no project tables")
+		case version < schemaVersion():
+			return coding.Errorf(coding.KindDamaged, op, "", "%s was made by an older cmocoder (schema %d); open it in this cmocoder once to bring it up to date", path, version)
+		}
+		if problem, err := quickCheck(ctx, q); err != nil {
+			return err
+		} else if problem != "" {
+			return damaged(path, op, problem)
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// SameFile reports whether two projects are one file.
+func (p *Project) SameFile(other *Project) bool {
+	a, err1 := os.Stat(p.path)
+	b, err2 := os.Stat(other.path)
+	if err1 != nil || err2 != nil {
+		return p.path == other.path
+	}
+	return os.SameFile(a, b)
+}
+
+// MergeSide reads the project as a merge compares it, in one read
+// transaction.
+func (p *Project) MergeSide() (coding.MergeSide, error) {
+	var s coding.MergeSide
+	err := p.read("read project", func(q querier) error {
+		var err error
+		s, err = readMergeSide(q)
+		return err
+	})
+	return s, err
+}
+
+func readMergeSide(q querier) (coding.MergeSide, error) {
+	ctx := context.Background()
+	var s coding.MergeSide
+	rows, err := q.QueryContext(ctx, "SELECT "+documentCols+" FROM documents ORDER BY position")
+	if err != nil {
+		return s, err
+	}
+	defer rows.Close()
+	index := map[string]int{}
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return s, err
+		}
+		index[d.ID] = len(s.Documents)
+		s.Documents = append(s.Documents, coding.MergeDocument{Document: d})
+	}
+	if err := rows.Err(); err != nil {
+		return s, err
+	}
+	rows.Close()
+	// The digest of each document's text: its pages joined by form feeds,
+	// as coding.Text.String has it.
+	prows, err := q.QueryContext(ctx, "SELECT doc_id, number, text FROM pages ORDER BY doc_id, number")
+	if err != nil {
+		return s, err
+	}
+	defer prows.Close()
+	var cur string
+	h := sha256.New()
+	flush := func() {
+		if i, ok := index[cur]; ok {
+			s.Documents[i].TextSHA256 = hex.EncodeToString(h.Sum(nil))
+		}
+		h.Reset()
+	}
+	for prows.Next() {
+		var doc, text string
+		var n int
+		if err := prows.Scan(&doc, &n, &text); err != nil {
+			return s, err
+		}
+		if doc != cur {
+			if cur != "" {
+				flush()
+			}
+			cur = doc
+		} else {
+			h.Write([]byte{coding.PageSeparator})
+		}
+		h.Write([]byte(text))
+	}
+	if err := prows.Err(); err != nil {
+		return s, err
+	}
+	if cur != "" {
+		flush()
+	}
+	prows.Close()
+	for i := range s.Documents { // a document without pages
+		if s.Documents[i].TextSHA256 == "" {
+			s.Documents[i].TextSHA256 = hex.EncodeToString(h.Sum(nil))
+		}
+	}
+	if s.Labels, err = listLabels(q); err != nil {
+		return s, err
+	}
+	if s.Theories, err = listTheories(q); err != nil {
+		return s, err
+	}
+	if s.Fragments, err = listFragments(q, ""); err != nil {
+		return s, err
+	}
+	if s.CMOCs, err = listCMOCs(q, ""); err != nil {
+		return s, err
+	}
+	if s.Coders, err = names(q, "SELECT name FROM coders ORDER BY name"); err != nil {
+		return s, err
+	}
+	drows, err := q.QueryContext(ctx, "SELECT entity, id, deleted_at, coder FROM deletions ORDER BY entity, id")
+	if err != nil {
+		return s, err
+	}
+	defer drows.Close()
+	for drows.Next() {
+		var d coding.Deletion
+		var when string
+		if err := drows.Scan(&d.Entity, &d.ID, &when, &d.Coder); err != nil {
+			return s, err
+		}
+		if d.At, err = parseTime(when); err != nil {
+			return s, err
+		}
+		s.Deletions = append(s.Deletions, d)
+	}
+	return s, drows.Err()
+}
+
+// Merge merges other (a teammate's project, opened with OpenReadOnly) into
+// p by the rules of coding.PlanMerge, and returns the plan it carried out.
+// Everything happens in one write transaction on p: on any error nothing
+// of p changes. other is only read, in one read transaction, so the merge
+// sees one state of it. With dryRun, or when there is nothing to do,
+// nothing is written at all. Merged entities keep other's coders and
+// times; the person merging is not recorded as a coder.
+func (p *Project) Merge(other *Project, dryRun bool) (coding.MergePlan, error) {
+	const op = "merge"
+	if p.SameFile(other) {
+		return coding.MergePlan{}, coding.Errorf(coding.KindInvalid, op, "", "%s and %s are the same file", p.name, other.name)
+	}
+	ctx := context.Background()
+	otx, err := other.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return coding.MergePlan{}, fail(other.name, op, err)
+	}
+	defer otx.Rollback()
+	theirs, err := readMergeSide(otx)
+	if err != nil {
+		return coding.MergePlan{}, fail(other.name, op, err)
+	}
+	ours, err := p.MergeSide()
+	if err != nil {
+		return coding.MergePlan{}, err
+	}
+	plan := coding.PlanMerge(ours, theirs)
+	if dryRun || plan.Empty() {
+		return plan, nil
+	}
+	err = p.write(op, func(t *tx) error {
+		t.coder = "" // the merge brings OTHER's coders, not the merger
+		// Plan again inside the transaction: ours may have changed since.
+		ours, err := readMergeSide(t.q)
+		if err != nil {
+			return err
+		}
+		plan = coding.PlanMerge(ours, theirs)
+		return applyMerge(t, otx, other.name, plan)
+	})
+	if err != nil {
+		return coding.MergePlan{}, err
+	}
+	return plan, nil
+}
+
+// applyMerge carries out a plan in t; otx reads the other project.
+func applyMerge(t *tx, otx *sql.Tx, otherName string, plan coding.MergePlan) error {
+	for _, name := range plan.Coders {
+		if err := t.exec("INSERT INTO coders (id, name, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+			coding.NewID(), name, fmtTime(t.now)); err != nil {
+			return err
+		}
+	}
+	for _, id := range plan.AddDocuments {
+		if err := copyDocument(t, otx, otherName, id); err != nil {
+			return err
+		}
+	}
+	for _, d := range plan.UpdateDocuments {
+		if err := t.PutDocument(d); err != nil {
+			return err
+		}
+	}
+	for _, l := range plan.UpdateLabels {
+		if err := t.PutLabel(l); err != nil {
+			return err
+		}
+	}
+	for _, l := range plan.AddLabels {
+		if err := t.PutLabel(l); err != nil {
+			return err
+		}
+	}
+	// Theories: each after the theory it refines.
+	pending := append(append([]coding.Theory(nil), plan.UpdateTheories...), plan.AddTheories...)
+	for len(pending) > 0 {
+		var later []coding.Theory
+		for _, th := range pending {
+			if th.Refines != "" {
+				if _, err := getTheory(t.q, th.Refines); coding.IsKind(err, coding.KindNotFound) {
+					later = append(later, th)
+					continue
+				} else if err != nil {
+					return err
+				}
+			}
+			if err := t.PutTheory(th); err != nil {
+				return err
+			}
+		}
+		if len(later) == len(pending) {
+			return coding.Errorf(coding.KindInvalid, "merge", later[0].Name, "refines a programme theory that is in neither project")
+		}
+		pending = later
+	}
+	for _, f := range plan.PutFragments {
+		if err := t.PutFragment(f); err != nil {
+			return err
+		}
+	}
+	for _, c := range plan.PutCMOCs {
+		if err := t.PutCMOC(c); err != nil {
+			return err
+		}
+	}
+	for _, d := range plan.DeleteCMOCs {
+		if err := t.mergeDelete("cmocs", d); err != nil {
+			return err
+		}
+	}
+	for _, d := range plan.DeleteFragments {
+		if err := t.mergeDelete("fragments", d); err != nil {
+			return err
+		}
+	}
+	for _, d := range plan.DeleteLabels {
+		n, err := t.count("SELECT (SELECT count(*) FROM fragment_labels WHERE label_id = ?) + (SELECT count(*) FROM cmoc_labels WHERE label_id = ?)", d.ID, d.ID)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return coding.Errorf(coding.KindInvalid, "merge", d.ID, "a label deleted in %s is still in use here", otherName)
+		}
+		if err := t.mergeDelete("labels", d); err != nil {
+			return err
+		}
+	}
+	for _, d := range plan.DeleteTheories {
+		n, err := t.count("SELECT (SELECT count(*) FROM cmocs WHERE theory_id = ?) + (SELECT count(*) FROM theories WHERE refines = ?)", d.ID, d.ID)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return coding.Errorf(coding.KindInvalid, "merge", d.ID, "a programme theory deleted in %s is still in use here", otherName)
+		}
+		if err := t.mergeDelete("theories", d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeDelete deletes a row of table (a constant of this file) and
+// records the deletion with the time and coder of the project it came
+// from.
+func (t *tx) mergeDelete(table string, d coding.Deletion) error {
+	if err := t.exec("DELETE FROM "+table+" WHERE id = ?", d.ID); err != nil {
+		return err
+	}
+	return t.exec(`INSERT INTO deletions (entity, id, deleted_at, coder) VALUES (?, ?, ?, ?)
+		ON CONFLICT (entity, id) DO UPDATE SET deleted_at = excluded.deleted_at, coder = excluded.coder`,
+		d.Entity, d.ID, fmtTime(d.At), d.Coder)
+}
+
+// copyDocument copies one document of the other project, row for row:
+// its metadata, its PDF (checked against its SHA-256) and its pages with
+// their text and boxes. It goes after our documents, keeping its ID.
+func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
+	ctx := context.Background()
+	const cols = `id, file_name, title, sha256, pages, chars, authors, year, citation, needs_ocr, warnings,
+		added, modified, objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note`
+	vals := make([]any, 21)
+	ptrs := make([]any, len(vals))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := otx.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE id = ?", id).Scan(ptrs...); err != nil {
+		return fail(otherName, "merge", err)
+	}
+	err := t.exec(`INSERT INTO documents (position, `+cols+`)
+		VALUES ((SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, vals...)
+	if err != nil {
+		return err
+	}
+	var pdf []byte
+	err = otx.QueryRowContext(ctx, "SELECT data FROM pdfs WHERE doc_id = ?", id).Scan(&pdf)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return fail(otherName, "merge", err)
+	default:
+		if sha, _ := vals[3].(string); sha != "" {
+			sum := sha256.Sum256(pdf)
+			if hex.EncodeToString(sum[:]) != sha {
+				title, _ := vals[2].(string)
+				return damaged(otherName, "merge", fmt.Sprintf("the PDF of %q is not the one imported", title))
+			}
+		}
+		if err := t.exec("INSERT INTO pdfs (doc_id, data) VALUES (?, ?)", id, pdf); err != nil {
+			return err
+		}
+	}
+	rows, err := otx.QueryContext(ctx, `SELECT number, start_offset, text, boxes, x0, y0, x1, y1, rotation
+		FROM pages WHERE doc_id = ? ORDER BY number`, id)
+	if err != nil {
+		return fail(otherName, "merge", err)
+	}
+	defer rows.Close()
+	stmt, err := t.q.PrepareContext(ctx, `INSERT INTO pages (doc_id, number, start_offset, text, boxes,
+		x0, y0, x1, y1, rotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	pv := make([]any, 9)
+	pp := make([]any, len(pv))
+	for i := range pv {
+		pp[i] = &pv[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(pp...); err != nil {
+			return fail(otherName, "merge", err)
+		}
+		if _, err := stmt.ExecContext(ctx, append([]any{id}, pv...)...); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fail(otherName, "merge", err)
+	}
+	return t.forget("document", id)
+}

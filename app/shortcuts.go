@@ -31,6 +31,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		item("Add PDF…", custom(fyne.KeyO, ctrl), ws.addPDFs),
 		item("Export…", custom(fyne.KeyE, ctrl), ws.exportDialog),
 		fyne.NewMenuItem("Export REFI-QDA project (.qdpx)…", ws.exportQDPXDialog),
+		fyne.NewMenuItem("Merge a teammate's project…", ws.mergeDialog),
 		fyne.NewMenuItem("Coder name…", ws.askCoder),
 		fyne.NewMenuItemSeparator(),
 	)

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding/export"
@@ -116,24 +115,10 @@ func (ws *workspace) chooseExportFile(table, format, by string) {
 		ws.fail(err)
 		return
 	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ws.fail(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		// The dialog opened (and so created) the file; write it again
-		// whole through a temporary file.
-		w.Close()
-		ws.finishExport(w.URI().Path(), data, warnings)
-	}, ws.win)
 	title, _ := ws.session.Project.Title()
-	fd.SetFileName(projectFileNameBase(title) + " - " + table + "." + format)
-	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{"." + format}))
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	ws.chooseSaveFile(projectFileNameBase(title)+" - "+table+"."+format, "."+format, func(path string) {
+		ws.finishExport(path, data, warnings)
+	})
 }
 
 // finishExport writes data to path (whole or not at all) and says what

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding"
@@ -19,23 +18,7 @@ import (
 // mergeDialog asks for a teammate's project and previews merging it
 // (File ▸ Merge a teammate's project).
 func (ws *workspace) mergeDialog() {
-	if ws.win == nil {
-		return
-	}
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ws.fail(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		ws.previewMerge(r.URI().Path(), nil)
-	}, ws.win)
-	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".cmoproj"}))
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	ws.chooseFile([]string{".cmoproj"}, func(path string) { ws.previewMerge(path, nil) })
 }
 
 // previewMerge works out what merging the project at path would do (the

@@ -5,10 +5,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding/refiqda"
@@ -17,25 +15,8 @@ import (
 // exportQDPXDialog asks where to save the project as a REFI-QDA project
 // (File ▸ Export REFI-QDA project), then writes it.
 func (ws *workspace) exportQDPXDialog() {
-	if ws.win == nil {
-		return
-	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ws.fail(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		w.Close() // the dialog made the file; it is written again whole
-		ws.exportQDPXTo(w.URI().Path(), nil)
-	}, ws.win)
 	title, _ := ws.session.Project.Title()
-	fd.SetFileName(projectFileNameBase(title) + ".qdpx")
-	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".qdpx"}))
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	ws.chooseSaveFile(projectFileNameBase(title)+".qdpx", ".qdpx", func(path string) { ws.exportQDPXTo(path, nil) })
 }
 
 // exportQDPXTo writes the project to path as the export verb does, whole

@@ -108,6 +108,12 @@ func (ws *workspace) askCoderOnce() {
 // addPDFs asks for a PDF to add (File > Add PDF…); several at once come in
 // by dropping them on the window.
 func (ws *workspace) addPDFs() {
+	ws.chooseFile([]string{".pdf", ".PDF"}, func(path string) { ws.importFiles([]string{path}) })
+}
+
+// chooseFile asks for a file to open with one of the extensions, then
+// hands its path to use.
+func (ws *workspace) chooseFile(exts []string, use func(path string)) {
 	if ws.win == nil {
 		return
 	}
@@ -120,9 +126,33 @@ func (ws *workspace) addPDFs() {
 			return
 		}
 		r.Close()
-		ws.importFiles([]string{r.URI().Path()})
+		use(r.URI().Path())
 	}, ws.win)
-	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".pdf", ".PDF"}))
+	fd.SetFilter(fynestorage.NewExtensionFileFilter(exts))
+	fd.Resize(fyne.NewSize(800, 560))
+	fd.Show()
+}
+
+// chooseSaveFile asks where to save a file, offering name, then hands
+// the path to write: the dialog has made the file, empty; write it again
+// whole (writeFileAtomic).
+func (ws *workspace) chooseSaveFile(name, ext string, write func(path string)) {
+	if ws.win == nil {
+		return
+	}
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ws.fail(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		w.Close()
+		write(w.URI().Path())
+	}, ws.win)
+	fd.SetFileName(name)
+	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{ext}))
 	fd.Resize(fyne.NewSize(800, 560))
 	fd.Show()
 }

@@ -7,9 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"cmocoder.org/cmocoder/coding"
@@ -27,20 +25,9 @@ import (
 // cmocoder (KindDamaged), and anything Open refuses.
 func OpenReadOnly(path string) (*Project, error) {
 	const op = "open project"
-	abs, err := filepath.Abs(path)
+	abs, err := statProject(path, op)
 	if err != nil {
-		return nil, coding.E(coding.KindInvalid, op, path, err)
-	}
-	fi, err := os.Stat(abs)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such file")
-	case err != nil:
-		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
-	case fi.IsDir():
-		return nil, notOurs(path, op, "it is a folder")
-	case !fi.Mode().IsRegular():
-		return nil, notOurs(path, op, "")
+		return nil, err
 	}
 	// A journal beside it: a change is under way or was interrupted, and
 	// the header may be half written; only a writer may roll it back.

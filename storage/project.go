@@ -154,22 +154,32 @@ func Open(path string) (*Project, error) {
 	return open(path, defaultBusyTimeout)
 }
 
-func open(path string, busy time.Duration) (*Project, error) {
-	const op = "open project"
+// statProject is the absolute path of the project file at path, or why
+// it cannot be one (missing, a folder, not a regular file).
+func statProject(path, op string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, coding.E(coding.KindInvalid, op, path, err)
+		return "", coding.E(coding.KindInvalid, op, path, err)
 	}
 	fi, err := os.Stat(abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such file")
+		return "", coding.Errorf(coding.KindNotFound, op, path, "no such file")
 	case err != nil:
-		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
+		return "", coding.E(coding.KindOther, op, path, unwrapPathError(err))
 	case fi.IsDir():
-		return nil, notOurs(path, op, "it is a folder")
+		return "", notOurs(path, op, "it is a folder")
 	case !fi.Mode().IsRegular():
-		return nil, notOurs(path, op, "")
+		return "", notOurs(path, op, "")
+	}
+	return abs, nil
+}
+
+func open(path string, busy time.Duration) (*Project, error) {
+	const op = "open project"
+	abs, err := statProject(path, op)
+	if err != nil {
+		return nil, err
 	}
 	// Refuse other files before SQLite sees them, so that nothing of
 	// theirs is touched. With a journal beside the file, a change was

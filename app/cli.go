@@ -50,6 +50,7 @@ Usage:
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder merge PROJECT OTHER.cmoproj [--dry-run] [--json]   merge a teammate's project
+  cmocoder import PROJECT FILE.qdpx|FILE.qdc   bring in a REFI-QDA project or codebook
   cmocoder extract FILE.pdf [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
   cmocoder install                        open .cmoproj files in cmocoder on double-click
@@ -80,6 +81,7 @@ var verbs = map[string]verb{
 	"source":    (*cli).source,
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,
+	"import":    (*cli).importREFI,
 	"install":   (*cli).install,
 	"uninstall": (*cli).uninstall,
 }

@@ -1,8 +1,9 @@
-// Package refiqda writes a cmocoder project as a REFI-QDA 1.0 project
-// exchange file (.qdpx): a ZIP holding project.qde (XML in the namespace
+// Package refiqda reads and writes REFI-QDA 1.0 exchange files. It writes
+// a cmocoder project as a project exchange file (.qdpx): a ZIP holding project.qde (XML in the namespace
 // urn:QDA-XML:project:1.0, valid against the REFI Project.xsd of March
 // 2019) and the sources it names, so that NVivo, ATLAS.ti, MAXQDA and
-// QualCoder can import a realist review's codings.
+// QualCoder can import a realist review's codings. It reads .qdpx, .qde
+// and .qdc files of any tool back (read.go says how).
 //
 // The mapping (see ../../../shared/refi-qda/NOTES.md):
 //

@@ -80,6 +80,33 @@ func mustRun(t testing.TB, args ...string) string {
 	return r.stdout
 }
 
+// fragmentRow is a fragment as `fragments --json` prints it.
+type fragmentRow struct {
+	ID       string   `json:"id"`
+	DocID    string   `json:"doc_id"`
+	Document string   `json:"document"`
+	Page     int      `json:"page"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Role     string   `json:"role"`
+	Valence  string   `json:"valence"`
+	Labels   []string `json:"labels"`
+	Coder    string   `json:"coder"`
+	Memo     string   `json:"memo"`
+	Text     string   `json:"text"`
+	Created  string   `json:"created"`
+	Modified string   `json:"modified"`
+}
+
+func listFragments(t *testing.T, project string) []fragmentRow {
+	t.Helper()
+	var fs []fragmentRow
+	if err := json.Unmarshal([]byte(mustRun(t, "fragments", project, "--json")), &fs); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
 func newProject(t testing.TB) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "review.cmoproj")
@@ -290,22 +317,7 @@ func TestCodeFragmentsCMOC(t *testing.T) {
 
 	fragID := strings.TrimSpace(mustRun(t, "code", p, docID, strconv.Itoa(start), strconv.Itoa(end),
 		"--role", "context", "--valence", "+", "--label", "Communication", "--memo", "SBAR", "--coder", "ana"))
-	var frags []struct {
-		ID      string   `json:"id"`
-		DocID   string   `json:"doc_id"`
-		Page    int      `json:"page"`
-		Start   int      `json:"start"`
-		End     int      `json:"end"`
-		Role    string   `json:"role"`
-		Valence string   `json:"valence"`
-		Labels  []string `json:"labels"`
-		Coder   string   `json:"coder"`
-		Memo    string   `json:"memo"`
-		Text    string   `json:"text"`
-	}
-	if err := json.Unmarshal([]byte(mustRun(t, "fragments", p, "--json")), &frags); err != nil {
-		t.Fatal(err)
-	}
+	frags := listFragments(t, p)
 	if len(frags) != 1 {
 		t.Fatalf("%d fragments, want 1", len(frags))
 	}

@@ -20,33 +20,6 @@ import (
 
 const mergePDF = "hindawi-rrp-2010-tully.pdf"
 
-// mergeFragment is a fragment as `fragments --json` prints it.
-type mergeFragment struct {
-	ID       string   `json:"id"`
-	DocID    string   `json:"doc_id"`
-	Document string   `json:"document"`
-	Page     int      `json:"page"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Role     string   `json:"role"`
-	Valence  string   `json:"valence"`
-	Labels   []string `json:"labels"`
-	Coder    string   `json:"coder"`
-	Memo     string   `json:"memo"`
-	Text     string   `json:"text"`
-	Created  string   `json:"created"`
-	Modified string   `json:"modified"`
-}
-
-func listFragments(t *testing.T, project string) []mergeFragment {
-	t.Helper()
-	var fs []mergeFragment
-	if err := json.Unmarshal([]byte(mustRun(t, "fragments", project, "--json")), &fs); err != nil {
-		t.Fatal(err)
-	}
-	return fs
-}
-
 // spanOf is the code-point span of the n-th word of text (a word of five
 // letters or more), so that each test codes real text.
 func spanOf(t *testing.T, text string, n int) (int, int) {
@@ -219,7 +192,7 @@ func TestMergeTeamCopies(t *testing.T) {
 			// Both coders' fragments, each with its own coder and times;
 			// the one Bob deleted is gone.
 			merged := listFragments(t, ann)
-			byID := map[string]mergeFragment{}
+			byID := map[string]fragmentRow{}
 			coders := map[string]int{}
 			for _, f := range merged {
 				byID[f.ID] = f
@@ -258,11 +231,11 @@ func TestMergeTeamCopies(t *testing.T) {
 				t.Errorf("B←A printed\n%s\nwant\n%s", back, wantBack)
 			}
 			fa, fb := listFragments(t, ann), listFragments(t, bob)
-			for _, fs := range [][]mergeFragment{fa, fb} {
+			for _, fs := range [][]fragmentRow{fa, fb} {
 				for i := range fs {
 					fs[i].DocID = ""
 				}
-				slices.SortFunc(fs, func(x, y mergeFragment) int { return strings.Compare(x.ID, y.ID) })
+				slices.SortFunc(fs, func(x, y fragmentRow) int { return strings.Compare(x.ID, y.ID) })
 			}
 			if !reflect.DeepEqual(fa, fb) {
 				t.Errorf("A←B and B←A differ:\n%+v\n%+v", fa, fb)

@@ -32,6 +32,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		item("Export…", custom(fyne.KeyE, ctrl), ws.exportDialog),
 		fyne.NewMenuItem("Export REFI-QDA project (.qdpx)…", ws.exportQDPXDialog),
 		fyne.NewMenuItem("Merge a teammate's project…", ws.mergeDialog),
+		fyne.NewMenuItem("Import REFI-QDA project or codebook…", ws.importREFIDialog),
 		fyne.NewMenuItem("Coder name…", ws.askCoder),
 		fyne.NewMenuItemSeparator(),
 	)

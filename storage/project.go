@@ -451,6 +451,13 @@ func (p *Project) SetCoder(name string) {
 	p.mu.Unlock()
 }
 
+// Coder is who makes the changes that follow (SetCoder).
+func (p *Project) Coder() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.coder
+}
+
 func (p *Project) currentCoder() string {
 	p.mu.Lock()
 	defer p.mu.Unlock()

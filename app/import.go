@@ -652,7 +652,7 @@ func (ch *importChange) fragments(tx coding.Tx, sd sourceDoc, labelName map[stri
 			f := coding.Fragment{ID: ids[i], DocID: sd.docID, Start: start, End: end, Role: r.role, Valence: r.valence,
 				Labels: labels, Coder: ch.coder(tx, sel.CreatingUser, sel.CodingUser), Memo: strings.Join(memo, "\n\n"),
 				Created: created, Modified: firstTime(sel.Modified, created)}
-			if err := do(putImportedFragment{f}); err != nil {
+			if err := do(coding.AddFragment{Fragment: f}); err != nil {
 				return err
 			}
 			ch.added.Fragments++
@@ -679,58 +679,6 @@ func shortText(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-// putImportedFragment adds a fragment as the file has it, its created and
-// modified times included (AddFragment would make it modified now, and a
-// later merge with the teammate's own copy would take the import for the
-// newer version). Its labels are in the codebook already.
-type putImportedFragment struct{ f coding.Fragment }
-
-func (p putImportedFragment) Apply(tx coding.Tx) (coding.Change, error) {
-	f := p.f
-	f.Labels = coding.NormaliseLabels(f.Labels)
-	if err := f.Check(); err != nil {
-		return nil, err
-	}
-	t, err := tx.Text(f.DocID)
-	if err != nil {
-		return nil, err
-	}
-	if err := coding.CheckSpan(t, f.Start, f.End); err != nil {
-		return nil, err
-	}
-	f.Page, f.Text = t.PageAt(f.Start), t.Slice(f.Start, f.End)
-	if _, err := tx.Fragment(f.ID); err == nil {
-		return nil, coding.Errorf(coding.KindExists, "import fragment", f.ID, "a fragment with this id exists")
-	} else if !coding.IsKind(err, coding.KindNotFound) {
-		return nil, err
-	}
-	if err := tx.PutFragment(f); err != nil {
-		return nil, err
-	}
-	return coding.DeleteFragment{ID: f.ID}, nil
-}
-
-// putImportedCMOC adds a CMOC as the file has it, times included; its
-// fragments, theory and labels are in the project already.
-type putImportedCMOC struct{ c coding.CMOC }
-
-func (p putImportedCMOC) Apply(tx coding.Tx) (coding.Change, error) {
-	c := p.c
-	c.Labels = coding.NormaliseLabels(c.Labels)
-	if err := c.Check(); err != nil {
-		return nil, err
-	}
-	if _, err := tx.CMOC(c.ID); err == nil {
-		return nil, coding.Errorf(coding.KindExists, "import CMOC", c.ID, "a CMOC with this id exists")
-	} else if !coding.IsKind(err, coding.KindNotFound) {
-		return nil, err
-	}
-	if err := tx.PutCMOC(c); err != nil {
-		return nil, err
-	}
-	return coding.DeleteCMOC{ID: c.ID}, nil
 }
 
 // cmocs brings back the CMOCs and programme theories of a cmocoder export:
@@ -863,7 +811,7 @@ func (ch *importChange) cmocs(tx coding.Tx, do func(coding.Change) error) error 
 		c := coding.CMOC{ID: n.GUID, Statement: statement, Narrative: narrative, TheoryID: theoryOf[n.GUID],
 			Fragments: frags, Labels: labels, Coder: ch.coder(tx, n.CreatingUser), Created: created,
 			Modified: firstTime(n.Modified, created)}
-		if err := do(putImportedCMOC{c}); err != nil {
+		if err := do(coding.AddCMOC{CMOC: c}); err != nil {
 			return err
 		}
 		ch.added.CMOCs++

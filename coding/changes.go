@@ -23,8 +23,10 @@ func (b Batch) Apply(tx Tx) (Change, error) {
 }
 
 // AddFragment codes a new span. Fragment.ID may be empty (one is made);
-// Page, Text, Coder and the times are filled in from the document and tx.
-// Labels not yet in the codebook are added to it.
+// Page and Text are filled in from the document, Coder and the times from
+// tx when empty (an import keeps the times a file gives, so that a later
+// merge does not take the import for a newer version). Labels not yet in
+// the codebook are added to it.
 type AddFragment struct {
 	Fragment Fragment
 }
@@ -42,7 +44,9 @@ func (a AddFragment) Apply(tx Tx) (Change, error) {
 	if f.Created.IsZero() {
 		f.Created = now
 	}
-	f.Modified = now
+	if f.Modified.IsZero() {
+		f.Modified = now
+	}
 	newLabels, err := settle(tx, &f)
 	if err != nil {
 		return nil, err
@@ -204,7 +208,9 @@ func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	if c.Created.IsZero() {
 		c.Created = now
 	}
-	c.Modified = now
+	if c.Modified.IsZero() {
+		c.Modified = now
+	}
 	var undo Batch
 	if a.TheoryName != "" {
 		t, err := tx.TheoryNamed(a.TheoryName)

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTextOffsets(t *testing.T) {
@@ -260,5 +261,31 @@ func TestEditCMOCWithMissingEvidence(t *testing.T) {
 	_, err := (EditCMOC{CMOC{ID: "c1", Statement: "s3", Fragments: []string{"f1", "f2", "zz"}}}).Apply(m)
 	if !IsKind(err, KindNotFound) || !strings.Contains(err.Error(), "zz") {
 		t.Errorf("adding an unknown fragment: %v", err)
+	}
+}
+
+// TestAddKeepsGivenTimes: an import gives a fragment's and a CMOC's times
+// from the file, and they are kept; without them, now is used.
+func TestAddKeepsGivenTimes(t *testing.T) {
+	m := newMemTx()
+	m.addDoc("d1", "The chief executive openly addresses staff concerns.")
+	then := m.now.Add(-48 * time.Hour)
+	if _, err := (AddFragment{Fragment{ID: "f1", DocID: "d1", Start: 4, End: 19, Role: Context, Created: then, Modified: then.Add(time.Hour)}}).Apply(m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (AddFragment{Fragment{ID: "f2", DocID: "d1", Start: 20, End: 30, Role: Outcome}}).Apply(m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (AddCMOC{CMOC: CMOC{ID: "c1", Statement: "s", Fragments: []string{"f1"}, Created: then, Modified: then}}).Apply(m); err != nil {
+		t.Fatal(err)
+	}
+	if f := m.frags["f1"]; !f.Created.Equal(then) || !f.Modified.Equal(then.Add(time.Hour)) {
+		t.Errorf("given times: created %v modified %v", f.Created, f.Modified)
+	}
+	if f := m.frags["f2"]; !f.Created.Equal(m.now) || !f.Modified.Equal(m.now) {
+		t.Errorf("no times given: created %v modified %v, want now", f.Created, f.Modified)
+	}
+	if c := m.cmocs["c1"]; !c.Modified.Equal(then) {
+		t.Errorf("CMOC modified %v", c.Modified)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,15 +24,21 @@ type codingPanel struct {
 	quote    *widget.Label
 	roles    map[coding.Role]*widget.Button
 	valences *widget.RadioGroup
-	labelBox *widget.Entry
+	labelBox *savingEntry
 	suggest  *fyne.Container
-	memo     *widget.Entry
-	save     *widget.Button
+	memo     *savingEntry
 	remove   *widget.Button
 	move     *widget.Button
 	meta     *widget.Label
 	content  fyne.CanvasObject
 	loading  bool
+	// shown is the fragment whose values fill the fields, as they were
+	// put there (ID "" while the fields hold what the next coding gets).
+	shown coding.Fragment
+	// pin keeps the labels pinned: each new passage gets them.
+	pin     *widget.Check
+	pinned  []string
+	pinInfo *widget.Label
 }
 
 var valenceChoices = []string{"none", "+", "−"}
@@ -55,34 +62,27 @@ func newCodingPanel(ws *workspace) *codingPanel {
 		if p.loading {
 			return
 		}
-		if f := ws.fragment(ws.current); f != nil {
-			g := *f
-			g.Valence = valenceOf(s)
-			if g.Valence != f.Valence {
-				ws.edit(g)
-			}
-		}
+		p.save() // with what the memo and labels boxes hold, not only the valence
 	})
 	p.valences.Horizontal = true
 	p.valences.Required = true
 	p.valences.SetSelected("none")
-	p.labelBox = widget.NewEntry()
-	p.labelBox.SetPlaceHolder("Labels, comma-separated (new ones join the codebook)")
+	p.labelBox = newSavingEntry(false, p.save)
+	p.labelBox.SetPlaceHolder("Labels, comma-separated")
 	p.labelBox.OnChanged = func(string) { p.updateSuggestions() }
 	p.labelBox.OnSubmitted = func(string) {
 		p.complete()
-		if ws.fragment(ws.current) != nil {
-			p.saveEdits()
-		}
+		p.save()
 	}
+	p.pin = widget.NewCheck("Keep for new passages", p.setPinned)
+	p.pinInfo = widget.NewLabel("")
+	p.pinInfo.Wrapping = fyne.TextWrapWord
+	p.pinInfo.TextStyle = fyne.TextStyle{Italic: true}
+	p.pinInfo.Hide()
 	p.suggest = container.NewHBox()
-	p.memo = widget.NewMultiLineEntry()
+	p.memo = newSavingEntry(true, p.save)
 	p.memo.SetPlaceHolder("Memo: why this passage matters")
-	p.memo.Wrapping = fyne.TextWrapWord
 	p.memo.SetMinRowsVisible(3)
-	save := tipButton("Save changes", theme.DocumentSaveIcon(), "Save the labels and memo (Enter in the labels box)", p.saveEdits)
-	p.save = &save.Button
-	p.save.Importance = widget.HighImportance
 	remove := tipButton("Delete", theme.DeleteIcon(), "Delete this fragment (Delete); Ctrl+Z brings it back", ws.deleteCurrent)
 	p.remove = &remove.Button
 	p.remove.Importance = widget.DangerImportance
@@ -101,8 +101,10 @@ func newCodingPanel(ws *workspace) *codingPanel {
 		container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences),
 		p.labelBox,
 		container.NewHScroll(p.suggest),
+		p.pin,
+		p.pinInfo,
 		p.memo,
-		container.NewHBox(save, remove, layout.NewSpacer()),
+		container.NewHBox(remove, layout.NewSpacer()),
 		move,
 		p.meta,
 	)
@@ -153,10 +155,96 @@ func (p *codingPanel) setValence(v coding.Valence) {
 // clearDraft empties the form after a passage is coded.
 func (p *codingPanel) clearDraft() {
 	p.loading = true
-	p.memo.SetText("")
-	p.labelBox.SetText("")
-	p.valences.SetSelected("none")
+	p.fillDraft()
 	p.loading = false
+}
+
+// fillDraft fills the fields with what a new passage gets before the
+// reviewer gives it anything: no valence, no memo, the pinned labels.
+func (p *codingPanel) fillDraft() {
+	p.shown = coding.Fragment{}
+	p.valences.SetSelected("none")
+	p.labelBox.SetText(strings.Join(p.pinned, ", "))
+	p.memo.SetText("")
+}
+
+// fill fills the fields with a fragment's values, unless they hold its
+// values already, edited or not: what the reviewer is typing stays until
+// it is saved, while a change made elsewhere (undo, a key) shows at once.
+func (p *codingPanel) fill(f coding.Fragment) {
+	if f.ID == p.shown.ID && sameEdits(f, p.shown) {
+		return
+	}
+	p.shown = f
+	p.shown.Labels = slices.Clone(f.Labels)
+	p.valences.SetSelected(valenceChoice(f.Valence))
+	p.labelBox.SetText(strings.Join(f.Labels, ", "))
+	p.memo.SetText(f.Memo)
+}
+
+// sameEdits tells whether two versions of a fragment agree on what the
+// panel edits.
+func sameEdits(a, b coding.Fragment) bool {
+	return a.Role == b.Role && a.Valence == b.Valence && a.Memo == b.Memo && slices.Equal(a.Labels, b.Labels)
+}
+
+// edited is f with what the panel's fields hold.
+func (p *codingPanel) edited(f coding.Fragment) coding.Fragment {
+	f.Labels = p.labels()
+	f.Memo = p.memo.Text
+	f.Valence = p.valence()
+	return f
+}
+
+// save stores what the fields hold for the fragment shown, as one
+// undoable step, when it differs from what is stored. The fields save
+// themselves this way whenever the reviewer leaves them, uses another
+// control, picks another fragment or passage, or closes the window.
+func (p *codingPanel) save() {
+	if p.loading || p.shown.ID == "" {
+		return
+	}
+	f := p.ws.fragment(p.shown.ID)
+	if f == nil {
+		return
+	}
+	if g := p.edited(*f); !sameEdits(g, *f) {
+		p.ws.edit(g)
+	}
+}
+
+// setPinned pins the labels in the box, so that each new passage gets
+// them, or unpins them.
+func (p *codingPanel) setPinned(on bool) {
+	if p.loading {
+		return
+	}
+	p.save()
+	old := p.pinned
+	p.pinned = nil
+	if on {
+		p.pinned = p.labels()
+	}
+	if p.shown.ID == "" && slices.Equal(p.labels(), old) {
+		p.labelBox.SetText(strings.Join(p.pinned, ", "))
+	}
+	p.showPinned()
+}
+
+// showPinned says which labels each new passage gets.
+func (p *codingPanel) showPinned() {
+	if len(p.pinned) == 0 {
+		p.pinInfo.Hide()
+		if p.pin.Checked {
+			p.loading = true
+			p.pin.SetChecked(false)
+			p.loading = false
+			p.ws.say("Type the labels to keep in the labels box, then tick “Keep for new passages”.")
+		}
+		return
+	}
+	p.pinInfo.SetText("Each new passage gets: " + strings.Join(p.pinned, ", "))
+	p.pinInfo.Show()
 }
 
 // show brings the panel in line with the selection or the fragment being
@@ -184,16 +272,15 @@ func (p *codingPanel) show() {
 	case f != nil:
 		p.title.SetText(fmt.Sprintf("Fragment · %s%s · p.%d", f.Role.Title(), spaced(f.Valence.Sign()), f.Page))
 		p.quote.SetText("“" + clip(f.Text, 240) + "”")
-		p.valences.SetSelected(valenceChoice(f.Valence))
-		p.labelBox.SetText(strings.Join(f.Labels, ", "))
-		p.memo.SetText(f.Memo)
-		p.save.Show()
+		p.fill(*f)
 		p.remove.Show()
 		p.meta.SetText(fmt.Sprintf("Coded by %s, %s · offsets %d–%d", f.Coder, f.Modified.Local().Format("2 Jan 2006 15:04"), f.Start, f.End))
 	case end > start:
+		if p.shown.ID != "" {
+			p.fillDraft()
+		}
 		p.title.SetText(fmt.Sprintf("Code the selection · p.%d", ws.text.PageAt(start)))
 		p.quote.SetText("“" + clip(ws.text.Slice(start, end), 240) + "”")
-		p.save.Hide()
 		p.remove.Hide()
 		p.meta.SetText(fmt.Sprintf("%d characters · press C, R, M or O", end-start))
 		if t := ws.fragment(ws.spanTarget); t != nil {
@@ -201,9 +288,11 @@ func (p *codingPanel) show() {
 			p.move.Show()
 		}
 	default:
+		if p.shown.ID != "" {
+			p.fillDraft()
+		}
 		p.title.SetText("Code a passage")
 		p.quote.SetText("Drag across the text on the page to select a passage, then press a role's key or button. Click a highlight or a fragment in the list to edit it.")
-		p.save.Hide()
 		p.remove.Hide()
 		p.meta.SetText("")
 	}
@@ -215,20 +304,6 @@ func spaced(s string) string {
 		return ""
 	}
 	return " " + s
-}
-
-// saveEdits saves labels and memo (and valence) of the fragment being
-// edited.
-func (p *codingPanel) saveEdits() {
-	f := p.ws.fragment(p.ws.current)
-	if f == nil {
-		return
-	}
-	g := *f
-	g.Labels = p.labels()
-	g.Memo = p.memo.Text
-	g.Valence = p.valence()
-	p.ws.edit(g)
 }
 
 // token is the label being typed: the text after the last comma.
@@ -286,7 +361,10 @@ func (p *codingPanel) updateSuggestions() {
 	}
 	for _, s := range sugg {
 		name := s
-		b := widget.NewButton(name, func() { p.completeWith(name) })
+		b := widget.NewButton(name, func() {
+			p.completeWith(name)
+			p.save()
+		})
 		b.Importance = widget.LowImportance
 		p.suggest.Add(b)
 	}
@@ -323,4 +401,29 @@ func swatch(r coding.Role) fyne.CanvasObject {
 	t.TextSize = 11
 	t.Alignment = fyne.TextAlignCenter
 	return container.NewGridWrap(fyne.NewSize(44, 20), container.NewStack(bg, container.NewCenter(t)))
+}
+
+// savingEntry is an entry that saves what was typed in it when the
+// reviewer leaves it.
+type savingEntry struct {
+	widget.Entry
+	left func()
+}
+
+func newSavingEntry(multiLine bool, left func()) *savingEntry {
+	e := &savingEntry{left: left}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost saves, after the entry has let go of the keyboard.
+func (e *savingEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.left != nil {
+		e.left()
+	}
 }

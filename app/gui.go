@@ -71,6 +71,7 @@ type mainWindow struct {
 
 func (d *mainWindow) closeSession() {
 	if d.view != nil {
+		d.view.ws.flush() // what the coding panel holds, not yet saved
 		d.view.ws.view.Close()
 		d.view = nil
 	}

@@ -183,6 +183,7 @@ func (ws *workspace) attach(win fyne.Window, engine func() (*pdfview.Engine, err
 
 // showDocument shows a document's pages and fragments.
 func (ws *workspace) showDocument(d coding.Document) {
+	ws.flush()
 	text, err := ws.session.Project.Text(d.ID)
 	if err != nil {
 		ws.fail(err)
@@ -300,6 +301,7 @@ func (ws *workspace) say(format string, args ...any) {
 func (ws *workspace) selectionChanged(start, end int) {
 	if end > start {
 		if ws.current != "" {
+			ws.flush()
 			ws.spanTarget = ws.current
 		}
 		ws.current = ""
@@ -326,18 +328,16 @@ func (ws *workspace) trimmedSelection() (int, int) {
 }
 
 // codeSelection codes the selected passage with role, taking valence,
-// labels and memo from the coding panel; without a selection it gives the
-// fragment being edited that role.
+// labels and memo from the coding panel (which hold only what the
+// reviewer gave this passage, and the pinned labels); without a selection
+// it gives the fragment being edited that role.
 func (ws *workspace) codeSelection(role coding.Role) {
 	if ws.doc.ID == "" {
 		return
 	}
 	start, end := ws.trimmedSelection()
 	if end <= start {
-		if f := ws.fragment(ws.current); f != nil {
-			g := *f
-			g.Role = role
-			ws.edit(g)
+		if ws.editCurrent(func(f *coding.Fragment) { f.Role = role }) {
 			return
 		}
 		ws.say("Select a passage first: drag across the text on the page.")
@@ -361,6 +361,29 @@ func (ws *workspace) codeSelection(role coding.Role) {
 		ws.say("Coded %s on p.%d: “%s” (Ctrl+Z undoes)", role.Title(), g.Page, clip(g.Text, 80))
 	}
 	ws.defineNewLabels(before)
+}
+
+// flush saves what the coding panel's fields hold for the fragment being
+// edited, before the panel shows something else or the window closes.
+func (ws *workspace) flush() { ws.panel.save() }
+
+// editCurrent saves the fragment being edited with what the panel's fields
+// hold and one change more, as one undoable step; false when no fragment
+// is being edited.
+func (ws *workspace) editCurrent(change func(*coding.Fragment)) bool {
+	f := ws.fragment(ws.current)
+	if f == nil {
+		return false
+	}
+	g := *f
+	if ws.panel.shown.ID == f.ID {
+		g = ws.panel.edited(g)
+	}
+	change(&g)
+	if !sameEdits(g, *f) {
+		ws.edit(g)
+	}
+	return true
 }
 
 // edit saves a changed fragment.
@@ -400,6 +423,7 @@ func (ws *workspace) moveSpan() {
 
 // deleteCurrent deletes the fragment being edited.
 func (ws *workspace) deleteCurrent() {
+	ws.flush() // so that Ctrl+Z brings it back as the reviewer left it
 	f := ws.fragment(ws.current)
 	if f == nil {
 		return
@@ -416,10 +440,7 @@ func (ws *workspace) deleteCurrent() {
 // setValence sets the valence of the fragment being edited, or the one
 // the next coding gets.
 func (ws *workspace) setValence(v coding.Valence) {
-	if f := ws.fragment(ws.current); f != nil {
-		g := *f
-		g.Valence = v
-		ws.edit(g)
+	if ws.editCurrent(func(f *coding.Fragment) { f.Valence = v }) {
 		return
 	}
 	ws.panel.setValence(v)
@@ -428,6 +449,9 @@ func (ws *workspace) setValence(v coding.Valence) {
 // selectFragment makes a fragment the one being edited; from the list it
 // also scrolls the page to it and flashes it.
 func (ws *workspace) selectFragment(id string, scroll bool) {
+	if id != ws.current {
+		ws.flush()
+	}
 	f := ws.fragment(id)
 	if f == nil {
 		return
@@ -444,6 +468,7 @@ func (ws *workspace) selectFragment(id string, scroll bool) {
 }
 
 func (ws *workspace) undo() {
+	ws.flush() // what was being typed is the last change, and the one undone
 	if !ws.session.CanUndo() {
 		ws.say("Nothing to undo.")
 		return
@@ -458,6 +483,7 @@ func (ws *workspace) undo() {
 }
 
 func (ws *workspace) redo() {
+	ws.flush()
 	if !ws.session.CanRedo() {
 		ws.say("Nothing to redo.")
 		return

@@ -299,7 +299,7 @@ func TestFragmentListEditDelete(t *testing.T) {
 	}
 	test.Type(ws.panel.labelBox, "Ownership")
 	ws.panel.memo.SetText("Nobody is answerable.")
-	test.Tap(ws.panel.save)
+	ws.panel.labelBox.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // saves labels and memo
 	f, err := ws.session.Project.Fragment(target.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,6 +45,7 @@ var valenceChoices = []string{"none", "+", "−"}
 func newCodingPanel(ws *workspace) *codingPanel {
 	p := &codingPanel{ws: ws, roles: map[coding.Role]*widget.Button{}}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title.Truncation = fyne.TextTruncateEllipsis
 	p.quote = widget.NewLabel("")
 	p.quote.Wrapping = fyne.TextWrapWord
 	p.quote.TextStyle = fyne.TextStyle{Italic: true}
@@ -94,23 +94,60 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.meta.TextStyle = fyne.TextStyle{Italic: true}
 	p.meta.Truncation = fyne.TextTruncateEllipsis
 
+	roleGrid := container.NewGridWithColumns(2, roleRow...)
+	valenceRow := container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences)
 	form := container.NewVBox(
 		p.title,
 		p.quote,
-		container.NewGridWithColumns(2, roleRow...),
-		container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences),
+		roleGrid,
+		valenceRow,
 		p.labelBox,
 		container.NewHScroll(p.suggest),
+		p.memo,
 		p.pin,
 		p.pinInfo,
-		p.memo,
-		container.NewHBox(remove, layout.NewSpacer()),
+		container.NewBorder(nil, nil, remove, nil, p.meta),
 		move,
-		p.meta,
 	)
-	p.content = container.NewVScroll(container.NewPadded(form))
+	// The widest text the move button can hold, so that it fits too.
+	moveProbe := widget.NewButtonWithIcon(moveText("M res−", 888), theme.ContentCutIcon(), nil)
+	width := &fixedWidth{widest: []fyne.CanvasObject{roleGrid, valenceRow, moveProbe}}
+	p.content = container.NewVScroll(container.New(width, container.NewPadded(form)))
 	p.show()
 	return p
+}
+
+// quoteLength is how much of a passage the panel quotes: about three
+// lines, so that the controls below stay in view.
+const quoteLength = 120
+
+// moveText is the move button's text for a fragment's tag and page.
+func moveText(tag string, page int) string {
+	return fmt.Sprintf("Move the %s fragment (p.%d) here", tag, page)
+}
+
+// fixedWidth lays out one object at the width it is given, while it asks
+// for the same width whatever the object holds: the widest of some
+// objects whose text never changes. A panel that grew with a title or a
+// quote would take width from the page, which then zooms again.
+type fixedWidth struct{ widest []fyne.CanvasObject }
+
+func (l *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range l.widest {
+		w = max(w, o.MinSize().Width)
+	}
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w+2*theme.Padding(), h)
+}
+
+func (l *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
 }
 
 func valenceOf(s string) coding.Valence {
@@ -271,7 +308,7 @@ func (p *codingPanel) show() {
 	switch {
 	case f != nil:
 		p.title.SetText(fmt.Sprintf("Fragment · %s%s · p.%d", f.Role.Title(), spaced(f.Valence.Sign()), f.Page))
-		p.quote.SetText("“" + clip(f.Text, 240) + "”")
+		p.quote.SetText("“" + clip(f.Text, quoteLength) + "”")
 		p.fill(*f)
 		p.remove.Show()
 		p.meta.SetText(fmt.Sprintf("Coded by %s, %s · offsets %d–%d", f.Coder, f.Modified.Local().Format("2 Jan 2006 15:04"), f.Start, f.End))
@@ -280,11 +317,11 @@ func (p *codingPanel) show() {
 			p.fillDraft()
 		}
 		p.title.SetText(fmt.Sprintf("Code the selection · p.%d", ws.text.PageAt(start)))
-		p.quote.SetText("“" + clip(ws.text.Slice(start, end), 240) + "”")
+		p.quote.SetText("“" + clip(ws.text.Slice(start, end), quoteLength) + "”")
 		p.remove.Hide()
 		p.meta.SetText(fmt.Sprintf("%d characters · press C, R, M or O", end-start))
 		if t := ws.fragment(ws.spanTarget); t != nil {
-			p.move.SetText(fmt.Sprintf("Move the %s fragment (p.%d) to this selection", t.Role.Letter()+t.Valence.Sign(), t.Page))
+			p.move.SetText(moveText(t.Role.Letter()+t.Valence.Sign(), t.Page))
 			p.move.Show()
 		}
 	default:

@@ -107,11 +107,7 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 			if p.scope.Selected == allDocuments {
 				where = p.docName[f.DocID] + ", " + where
 			}
-			line := fmt.Sprintf("%s  %s", where, clip(f.Text, 200))
-			if len(f.Labels) > 0 {
-				line = fmt.Sprintf("%s  [%s]  %s", where, strings.Join(f.Labels, ", "), clip(f.Text, 200))
-			}
-			text.SetText(line)
+			text.SetText(rowText(f, where))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if p.quiet || i >= len(p.shown) {
@@ -125,9 +121,9 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 		// The list took the focus; give the keys back to the page.
 		ws.view.Focus()
 	}
-	top := container.NewVBox(p.heading,
-		container.NewGridWithColumns(2, p.scope, p.role),
-		container.NewGridWithColumns(2, p.label, p.coder),
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, p.heading, nil, p.scope),
+		container.NewGridWithColumns(3, p.role, p.label, p.coder),
 		p.filter)
 	p.tickInfo = widget.NewLabel("")
 	p.tickInfo.Truncation = fyne.TextTruncateEllipsis
@@ -136,12 +132,23 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p.newCMOC.Importance = widget.HighImportance
 	addTo := tipButton("Add to CMOC…", nil, "Add the ticked fragments to a CMOC you already have", ws.addTickedToCMOC)
 	p.addToCMOC = &addTo.Button
-	untick := tipButton("Untick all", nil, "Clear every tick in this list", func() { p.setTicked(nil) })
+	untick := tipButton("", theme.ContentClearIcon(), "Untick all: clear every tick in this list", func() { p.setTicked(nil) })
 	p.untick = &untick.Button
-	bottom := container.NewVBox(p.tickInfo, container.NewHBox(newCMOC, addTo, untick))
+	// One row, so that the list keeps its height.
+	bottom := container.NewBorder(nil, nil, container.NewHBox(newCMOC, addTo, untick), nil, p.tickInfo)
 	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.showTicked()
 	return p
+}
+
+// rowText is a fragment's row: its quote first, so that the start of it
+// is read even where the row is cut, then where it is and its labels.
+func rowText(f coding.Fragment, where string) string {
+	line := clip(f.Text, 200) + "  · " + where
+	if len(f.Labels) > 0 {
+		line += " · " + strings.Join(f.Labels, ", ")
+	}
+	return line
 }
 
 // reload reads the project's fragments, labels and coders again (after a
@@ -301,7 +308,7 @@ func (p *fragmentsPanel) showTicked() {
 		p.ws.pv.refreshTabs() // the CMOC boxes offer to add them
 	}
 	if n == 0 {
-		p.tickInfo.SetText("Tick fragments (any documents) for a CMOC")
+		p.tickInfo.SetText("Tick rows for a CMOC")
 		p.newCMOC.Disable()
 		p.addToCMOC.Disable()
 		p.untick.Disable()

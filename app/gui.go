@@ -263,7 +263,7 @@ func newProjectView(s *Session) (*projectView, error) {
 	right := v.ws.content
 	split := container.NewHSplit(
 		v.documentsColumn(),
-		container.NewBorder(container.NewBorder(nil, nil, nil, v.ocrButton, v.heading), nil, nil, nil, right))
+		right) // the document's title heads its pages (workspace.go)
 	split.Offset = 0.17
 	v.content = v.newTabs(split)
 	if len(v.docs) > 0 {

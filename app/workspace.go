@@ -142,15 +142,47 @@ func newWorkspace(pv *projectView) *workspace {
 			ws.importBox.Hide()
 		}), ws.imports)
 	ws.importBox.Hide()
-	centre := container.NewBorder(container.NewVBox(toolbar, widget.NewSeparator()),
+	top := container.NewVBox(toolbar, widget.NewSeparator())
+	if pv != nil && pv.heading != nil {
+		// The title heads the pages only: the coding column beside them
+		// keeps the height.
+		top = container.NewVBox(container.NewBorder(nil, nil, nil, pv.ocrButton, pv.heading), toolbar, widget.NewSeparator())
+	}
+	centre := container.NewBorder(top,
 		container.NewVBox(ws.importBox, ws.status), nil, nil, ws.view)
+	// The coding panel scrolls; the list below it keeps at least eight
+	// rows at 1260×780. The column is drawn a little denser than the
+	// rest, as it holds the most.
 	side := container.NewVSplit(ws.panel.content, ws.fragments.content)
-	side.Offset = 0.5
-	split := container.NewHSplit(centre, side)
+	side.Offset = 0.45
+	split := container.NewHSplit(centre, container.NewThemeOverride(side, compactTheme{}))
 	split.Offset = 0.68
 	ws.content = split
 	ws.updateUndo()
 	return ws
+}
+
+// compactTheme is the app's theme with less padding around each control.
+type compactTheme struct{}
+
+func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNamePadding:
+		return 2
+	case theme.SizeNameInnerPadding:
+		return 5
+	}
+	return t.base().Size(n)
 }
 
 // layoutSpacer pushes what follows to the right of an HBox.

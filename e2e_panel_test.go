@@ -131,7 +131,7 @@ func TestE2EPanel(t *testing.T) {
 	target := locateSentence(t, project, e2eSentence)
 	doc := strings.Fields(mustRun(t, "docs", project))[0]
 	mustRun(t, "code", project, doc, strconv.Itoa(picked.start), strconv.Itoa(picked.end), "--role", "context",
-		"--valence", "+", "--label", "Leadership", "--memo", "Picked first.")
+		"--valence", "+", "--label", "Leadership", "--memo", "Past failures shape how staff receive a new attempt.")
 
 	app := launchApp(t, display, project, "Demo: quality improvement")
 	shotDir := filepath.Join("build", "screenshots")

@@ -134,8 +134,9 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p.addToCMOC = &addTo.Button
 	untick := tipButton("", theme.ContentClearIcon(), "Untick all: clear every tick in this list", func() { p.setTicked(nil) })
 	p.untick = &untick.Button
-	// One row, so that the list keeps its height.
-	bottom := container.NewBorder(nil, nil, container.NewHBox(newCMOC, addTo, untick), nil, p.tickInfo)
+	// The count of ticked rows shows only while there are some, so that
+	// the list keeps its height.
+	bottom := container.NewVBox(p.tickInfo, container.NewHBox(newCMOC, addTo, untick))
 	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.showTicked()
 	return p
@@ -308,7 +309,8 @@ func (p *fragmentsPanel) showTicked() {
 		p.ws.pv.refreshTabs() // the CMOC boxes offer to add them
 	}
 	if n == 0 {
-		p.tickInfo.SetText("Tick rows for a CMOC")
+		p.tickInfo.SetText("Tick fragments (any documents) for a CMOC")
+		p.tickInfo.Hide()
 		p.newCMOC.Disable()
 		p.addToCMOC.Disable()
 		p.untick.Disable()
@@ -325,6 +327,7 @@ func (p *fragmentsPanel) showTicked() {
 		}
 	}
 	p.tickInfo.SetText(fmt.Sprintf("%d ticked (%s)", n, strings.Join(parts, " · ")))
+	p.tickInfo.Show()
 	p.newCMOC.Enable()
 	p.addToCMOC.Enable()
 	p.untick.Enable()

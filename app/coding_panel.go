@@ -123,7 +123,7 @@ const quoteLength = 120
 
 // moveText is the move button's text for a fragment's tag and page.
 func moveText(tag string, page int) string {
-	return fmt.Sprintf("Move the %s fragment (p.%d) here", tag, page)
+	return fmt.Sprintf("Move the %s fragment (p.%d)", tag, page)
 }
 
 // fixedWidth lays out one object at the width it is given, while it asks

@@ -121,10 +121,12 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 		// The list took the focus; give the keys back to the page.
 		ws.view.Focus()
 	}
+	// Three rows of filters, in two columns: three selects side by side
+	// would widen the column and narrow the page.
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, p.heading, nil, p.scope),
-		container.NewGridWithColumns(3, p.role, p.label, p.coder),
-		p.filter)
+		container.NewBorder(nil, nil, p.heading, nil, p.filter),
+		container.NewGridWithColumns(2, p.scope, p.role),
+		container.NewGridWithColumns(2, p.label, p.coder))
 	p.tickInfo = widget.NewLabel("")
 	p.tickInfo.Truncation = fyne.TextTruncateEllipsis
 	newCMOC := tipButton("New CMOC…", theme.ContentAddIcon(), "Build a CMO configuration from the ticked fragments", ws.newCMOC)

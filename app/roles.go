@@ -60,7 +60,7 @@ func roleForKey(k fyne.KeyName) (coding.Role, bool) {
 func roleButtonText(r coding.Role) string {
 	name := map[coding.Role]string{coding.Context: "Context", coding.Resource: "M resource",
 		coding.Reasoning: "M reasoning", coding.Outcome: "Outcome"}[r]
-	return name + "  (" + string(roleKey(r)) + ")"
+	return name + " (" + string(roleKey(r)) + ")"
 }
 
 // fragmentTag is the tag drawn beside a fragment's highlight: its role's

@@ -133,7 +133,7 @@ func newWorkspace(pv *projectView) *workspace {
 	// its placeholder needs: the toolbar's minimum width is what the
 	// documents column gives up.
 	searchMin := canvas.NewRectangle(color.Transparent)
-	searchMin.SetMinSize(fyne.NewSize(150, 1))
+	searchMin.SetMinSize(fyne.NewSize(110, 1)) // its placeholder; more would cut the coding panel at 1024 wide
 	toolbar := container.NewBorder(nil, nil, tools, ws.searchInfo, container.NewStack(searchMin, ws.search))
 	ws.imports = container.NewVBox()
 	ws.importBox = container.NewBorder(nil, nil, nil,

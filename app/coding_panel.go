@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	ttwidget "github.com/dweymouth/fyne-tooltip/widget"
+
 	"cmocoder.org/cmocoder/coding"
 )
 
@@ -30,12 +32,13 @@ type codingPanel struct {
 	move     *widget.Button
 	meta     *widget.Label
 	content  fyne.CanvasObject
+	form     *fyne.Container // laid out again when a part shows or hides
 	loading  bool
 	// shown is the fragment whose values fill the fields, as they were
 	// put there (ID "" while the fields hold what the next coding gets).
 	shown coding.Fragment
 	// pin keeps the labels pinned: each new passage gets them.
-	pin     *widget.Check
+	pin     *ttwidget.Check
 	pinned  []string
 	pinInfo *widget.Label
 }
@@ -74,7 +77,8 @@ func newCodingPanel(ws *workspace) *codingPanel {
 		p.complete()
 		p.save()
 	}
-	p.pin = widget.NewCheck("Keep for new passages", p.setPinned)
+	p.pin = ttwidget.NewCheck("Keep", p.setPinned)
+	p.pin.SetToolTip("Keep these labels for new passages: each passage coded next gets them, until unticked")
 	p.pinInfo = widget.NewLabel("")
 	p.pinInfo.Wrapping = fyne.TextWrapWord
 	p.pinInfo.TextStyle = fyne.TextStyle{Italic: true}
@@ -96,23 +100,22 @@ func newCodingPanel(ws *workspace) *codingPanel {
 
 	roleGrid := container.NewGridWithColumns(2, roleRow...)
 	valenceRow := container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences)
-	form := container.NewVBox(
+	p.form = container.NewVBox(
 		p.title,
 		p.quote,
 		roleGrid,
 		valenceRow,
-		p.labelBox,
+		container.NewBorder(nil, nil, nil, p.pin, p.labelBox),
+		p.pinInfo,
 		container.NewHScroll(p.suggest),
 		p.memo,
-		p.pin,
-		p.pinInfo,
 		container.NewBorder(nil, nil, remove, nil, p.meta),
 		move,
 	)
 	// The widest text the move button can hold, so that it fits too.
 	moveProbe := widget.NewButtonWithIcon(moveText("M res−", 888), theme.ContentCutIcon(), nil)
 	width := &fixedWidth{widest: []fyne.CanvasObject{roleGrid, valenceRow, moveProbe}}
-	p.content = container.NewVScroll(container.New(width, container.NewPadded(form)))
+	p.content = container.NewVScroll(container.New(width, container.NewPadded(p.form)))
 	p.show()
 	return p
 }
@@ -272,16 +275,18 @@ func (p *codingPanel) setPinned(on bool) {
 func (p *codingPanel) showPinned() {
 	if len(p.pinned) == 0 {
 		p.pinInfo.Hide()
+		p.form.Refresh()
 		if p.pin.Checked {
 			p.loading = true
 			p.pin.SetChecked(false)
 			p.loading = false
-			p.ws.say("Type the labels to keep in the labels box, then tick “Keep for new passages”.")
+			p.ws.say("Type the labels to keep in the labels box, then tick Keep beside it.")
 		}
 		return
 	}
-	p.pinInfo.SetText("Each new passage gets: " + strings.Join(p.pinned, ", "))
+	p.pinInfo.SetText("Kept for each new passage: " + strings.Join(p.pinned, ", "))
 	p.pinInfo.Show()
+	p.form.Refresh()
 }
 
 // show brings the panel in line with the selection or the fragment being
@@ -334,6 +339,7 @@ func (p *codingPanel) show() {
 		p.meta.SetText("")
 	}
 	p.updateSuggestions()
+	p.form.Refresh() // the delete and move buttons may have come or gone
 }
 
 func spaced(s string) string {

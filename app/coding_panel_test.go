@@ -97,7 +97,7 @@ func TestPinnedLabelsGoToNewPassages(t *testing.T) {
 	ws, _ := openWorkspace(t)
 	pickOutcome(t, ws, false)
 	test.Tap(ws.panel.pin)
-	if !ws.panel.pin.Checked || !ws.panel.pinInfo.Visible() || ws.panel.pinInfo.Text != "Each new passage gets: Accountability" {
+	if !ws.panel.pin.Checked || !ws.panel.pinInfo.Visible() || ws.panel.pinInfo.Text != "Kept for each new passage: Accountability" {
 		t.Fatalf("pinned: check %v, info %v %q", ws.panel.pin.Checked, ws.panel.pinInfo.Visible(), ws.panel.pinInfo.Text)
 	}
 	start, end, _ := findWords(ws.text.String(), sentence)

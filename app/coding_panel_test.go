@@ -100,6 +100,10 @@ func TestPinnedLabelsGoToNewPassages(t *testing.T) {
 	if !ws.panel.pin.Checked || !ws.panel.pinInfo.Visible() || ws.panel.pinInfo.Text != "Kept for each new passage: Accountability" {
 		t.Fatalf("pinned: check %v, info %v %q", ws.panel.pin.Checked, ws.panel.pinInfo.Visible(), ws.panel.pinInfo.Text)
 	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	if info, box := at(ws.panel.pinInfo).Y, at(ws.panel.labelBox).Y; info <= box {
+		t.Errorf("the kept labels are drawn at y %.0f, not under the labels box at %.0f", info, box)
+	}
 	start, end, _ := findWords(ws.text.String(), sentence)
 	dragOver(t, ws, start, end)
 	if ws.panel.labelBox.Text != "Accountability" || ws.panel.memo.Text != "" || ws.panel.valences.Selected != "none" {

@@ -139,7 +139,7 @@ func (v *projectView) theoryChange(c coding.CMOC, name string, edit func(coding.
 	}
 	theories, _ := v.theoryNames()
 	for _, t := range theories {
-		if strings.EqualFold(t.Name, name) {
+		if coding.SameName(t.Name, name) {
 			c.TheoryID = t.ID
 			return edit(c)
 		}

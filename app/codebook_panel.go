@@ -103,7 +103,7 @@ func parseColour(s string) color.Color {
 
 func (p *codebookPanel) rowText(i int) string {
 	l := p.labels[i]
-	k := strings.ToLower(l.Name)
+	k := coding.NameKey(l.Name)
 	return fmt.Sprintf("%s  (%s, %s)", l.Name, count(p.frags[k], "fragment"), count(p.cmocs[k], "CMOC"))
 }
 
@@ -117,12 +117,12 @@ func (p *codebookPanel) reload() {
 	p.frags, p.cmocs = map[string]int{}, map[string]int{}
 	for _, f := range c.Fragments {
 		for _, l := range f.Labels {
-			p.frags[strings.ToLower(l)]++
+			p.frags[coding.NameKey(l)]++
 		}
 	}
 	for _, m := range c.CMOCs {
 		for _, l := range m.Labels {
-			p.cmocs[strings.ToLower(l)]++
+			p.cmocs[coding.NameKey(l)]++
 		}
 	}
 	if p.label(p.selected) == nil {
@@ -165,7 +165,7 @@ func (p *codebookPanel) show() {
 	for _, w := range all {
 		w.Enable()
 	}
-	k := strings.ToLower(l.Name)
+	k := coding.NameKey(l.Name)
 	p.heading.SetText(fmt.Sprintf("Label “%s”: %d fragments, %d CMOCs", l.Name, p.frags[k], p.cmocs[k]))
 	p.name.SetText(l.Name)
 	p.definition.SetText(l.Definition)
@@ -216,7 +216,7 @@ func (p *codebookPanel) askMerge() {
 	if l == nil || into == "" {
 		return
 	}
-	k := strings.ToLower(l.Name)
+	k := coding.NameKey(l.Name)
 	msg := fmt.Sprintf("The %d fragments and %d CMOCs carrying “%s” will carry “%s” instead, and “%s” leaves the codebook. Ctrl+Z undoes it.",
 		p.frags[k], p.cmocs[k], l.Name, into, l.Name)
 	dialog.ShowConfirm("Merge labels", msg, func(ok bool) {

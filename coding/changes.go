@@ -343,9 +343,7 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 	if err := t.Check(); err != nil {
 		return nil, err
 	}
-	if other, err := tx.TheoryNamed(t.Name); err == nil && other.ID != t.ID {
-		return nil, Errorf(KindExists, "put theory", t.Name, "a programme theory with this name exists")
-	} else if err != nil && !IsKind(err, KindNotFound) {
+	if err := checkNameFree(tx.TheoryNamed, theoryID, t.ID, "put theory", t.Name, "a programme theory with this name exists"); err != nil {
 		return nil, err
 	}
 	if t.Refines != "" {
@@ -374,8 +372,8 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 	return undo, nil
 }
 
-// DeleteTheory removes a programme theory; storage refuses while CMOCs
-// are filed under it.
+// DeleteTheory removes a programme theory; it is refused while CMOCs are
+// filed under it or another theory refines it (CheckDeleteTheory).
 type DeleteTheory struct {
 	ID string
 }
@@ -384,6 +382,21 @@ type DeleteTheory struct {
 func (d DeleteTheory) Apply(tx Tx) (Change, error) {
 	old, err := tx.Theory(d.ID)
 	if err != nil {
+		return nil, err
+	}
+	cmocs, refinedBy, err := tx.TheoryUses(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	refiner := ""
+	if len(refinedBy) > 0 {
+		r, err := tx.Theory(refinedBy[0])
+		if err != nil {
+			return nil, err
+		}
+		refiner = r.Name
+	}
+	if err := CheckDeleteTheory(old, len(cmocs), refiner); err != nil {
 		return nil, err
 	}
 	if err := tx.DeleteTheory(d.ID); err != nil {
@@ -409,9 +422,7 @@ func (p PutLabel) Apply(tx Tx) (Change, error) {
 	if err := l.Check(); err != nil {
 		return nil, err
 	}
-	if other, err := tx.LabelNamed(l.Name); err == nil && other.ID != l.ID {
-		return nil, Errorf(KindExists, "put label", l.Name, "a label with this name exists")
-	} else if err != nil && !IsKind(err, KindNotFound) {
+	if err := checkNameFree(tx.LabelNamed, labelID, l.ID, "put label", l.Name, "a label with this name exists"); err != nil {
 		return nil, err
 	}
 	var undo Change
@@ -435,8 +446,8 @@ func (p PutLabel) Apply(tx Tx) (Change, error) {
 	return undo, nil
 }
 
-// DeleteLabel removes a label from the codebook; storage refuses while
-// fragments or CMOCs carry it.
+// DeleteLabel removes a label from the codebook; it is refused while
+// fragments or CMOCs carry it (CheckDeleteLabel).
 type DeleteLabel struct {
 	ID string
 }
@@ -445,6 +456,13 @@ type DeleteLabel struct {
 func (d DeleteLabel) Apply(tx Tx) (Change, error) {
 	old, err := tx.Label(d.ID)
 	if err != nil {
+		return nil, err
+	}
+	frags, cmocs, err := tx.LabelUses(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckDeleteLabel(old, len(frags), len(cmocs)); err != nil {
 		return nil, err
 	}
 	if err := tx.DeleteLabel(d.ID); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -13,10 +12,6 @@ import (
 // read transaction) and tx (in the write transaction of a change).
 
 type scanner interface{ Scan(dest ...any) error }
-
-// fold is the case-insensitive key of a label or theory name; the same
-// folding coding.NormaliseLabels uses.
-func fold(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
 // Fragments lists the fragments of one document, or of all documents when
 // docID is "", ordered by document (in import order), start and end.
@@ -313,7 +308,7 @@ func getTheory(q querier, id string) (coding.Theory, error) {
 }
 
 func theoryNamed(q querier, name string) (coding.Theory, error) {
-	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE fold = ?", fold(name)))
+	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE fold = ?", coding.NameKey(name)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, coding.Errorf(coding.KindNotFound, "find theory", name, "no programme theory of this name")
 	}
@@ -364,7 +359,7 @@ func getLabel(q querier, id string) (coding.Label, error) {
 }
 
 func labelNamed(q querier, name string) (coding.Label, error) {
-	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE fold = ?", fold(name)))
+	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE fold = ?", coding.NameKey(name)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return l, coding.Errorf(coding.KindNotFound, "find label", name, "no label of this name")
 	}

@@ -43,9 +43,8 @@ func (p *Project) ReplaceText(docID string, pages []coding.Page, needsOCR bool, 
 		if err != nil {
 			return err
 		}
-		if n > 0 {
-			return coding.Errorf(coding.KindInvalid, op, "",
-				"document %q has coded fragments; its text can no longer change", d.Title)
+		if err := coding.CheckNewText(d, n); err != nil {
+			return err
 		}
 		if len(pages) != d.Pages {
 			return coding.Errorf(coding.KindInvalid, op, "document "+d.Title,

@@ -78,7 +78,7 @@ func settle(tx Tx, f *Fragment) ([]Label, error) {
 		return nil, err
 	}
 	if err := CheckSpan(text, f.Start, f.End); err != nil {
-		return nil, E(KindInvalid, "code", "document "+doc.ID, err.(*Error).Err)
+		return nil, E(KindInvalid, "code", "document "+doc.ID, cause(err))
 	}
 	f.Page = text.PageAt(f.Start)
 	f.Text = text.Slice(f.Start, f.End)

@@ -19,7 +19,7 @@ func (e EditSource) Apply(tx Tx) (Change, error) {
 	s := e.Source
 	s.Normalise()
 	if err := s.Check(); err != nil {
-		return nil, E(KindInvalid, "edit source", old.Title, err.(*Error).Err)
+		return nil, E(KindInvalid, "edit source", old.Title, cause(err))
 	}
 	d := old
 	d.SetSource(s)

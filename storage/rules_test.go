@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"errors"
+	"slices"
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
@@ -99,4 +101,26 @@ func readOrFail[T any](t *testing.T, p *Project, get func(querier) (T, error)) T
 		t.Fatal(err)
 	}
 	return v
+}
+
+// A domain error keeps its kind and message through storage, and the op of
+// every layer it passed stays in its chain.
+func TestOpChain(t *testing.T) {
+	p, _, _, _ := codedProject(t)
+	trust := readOrFail(t, p, func(q querier) (coding.Label, error) { return labelNamed(q, "Trust") })
+	_, err := p.Apply(coding.DeleteLabel{ID: trust.ID})
+	wantKind(t, err, coding.KindInvalid)
+	if want := "Trust: the label is still used by 1 fragment; remove it from them first"; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+	var ops []string
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		var ce *coding.Error
+		if errors.As(e, &ce) && ce == e {
+			ops = append(ops, ce.Op)
+		}
+	}
+	if want := []string{"apply", "delete label"}; !slices.Equal(ops, want) {
+		t.Errorf("ops %q, want %q", ops, want)
+	}
 }

@@ -34,19 +34,7 @@ type AddFragment struct {
 // Apply implements Change.
 func (a AddFragment) Apply(tx Tx) (Change, error) {
 	f := a.Fragment
-	if f.ID == "" {
-		f.ID = NewID()
-	}
-	if f.Coder == "" {
-		f.Coder = tx.Coder()
-	}
-	now := tx.Now()
-	if f.Created.IsZero() {
-		f.Created = now
-	}
-	if f.Modified.IsZero() {
-		f.Modified = now
-	}
+	f.stamp().fillNew(tx)
 	newLabels, err := settle(tx, &f)
 	if err != nil {
 		return nil, err
@@ -147,9 +135,7 @@ func (e EditFragment) Apply(tx Tx) (Change, error) {
 	}
 	f := e.Fragment
 	f.DocID = old.DocID
-	f.Created = old.Created
-	f.Coder = old.Coder
-	f.Modified = tx.Now()
+	f.stamp().keepFrom(old.stamp(), tx)
 	newLabels, err := settle(tx, &f)
 	if err != nil {
 		return nil, err
@@ -198,19 +184,8 @@ type AddCMOC struct {
 // Apply implements Change.
 func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	c := a.CMOC
-	if c.ID == "" {
-		c.ID = NewID()
-	}
-	if c.Coder == "" {
-		c.Coder = tx.Coder()
-	}
+	c.stamp().fillNew(tx)
 	now := tx.Now()
-	if c.Created.IsZero() {
-		c.Created = now
-	}
-	if c.Modified.IsZero() {
-		c.Modified = now
-	}
 	var undo Batch
 	if a.TheoryName != "" {
 		t, err := tx.TheoryNamed(a.TheoryName)
@@ -289,7 +264,7 @@ func (e EditCMOC) Apply(tx Tx) (Change, error) {
 		return nil, err
 	}
 	c := e.CMOC
-	c.Created, c.Coder, c.Modified = old.Created, old.Coder, tx.Now()
+	c.stamp().keepFrom(old.stamp(), tx)
 	if err := checkCMOC(tx, &c, old.Fragments); err != nil {
 		return nil, err
 	}
@@ -334,9 +309,7 @@ type PutTheory struct {
 // Apply implements Change.
 func (p PutTheory) Apply(tx Tx) (Change, error) {
 	t := p.Theory
-	if t.ID == "" {
-		t.ID = NewID()
-	}
+	t.stamp().fillID()
 	if t.Kind == "" {
 		t.Kind = Initial
 	}
@@ -351,25 +324,7 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 			return nil, err
 		}
 	}
-	old, err := tx.Theory(t.ID)
-	var undo Change
-	switch {
-	case err == nil:
-		undo = restoreTheory{old}
-		t.Created = old.Created
-	case IsKind(err, KindNotFound):
-		undo = DeleteTheory{ID: t.ID}
-		if t.Created.IsZero() {
-			t.Created = tx.Now()
-		}
-	default:
-		return nil, err
-	}
-	t.Modified = tx.Now()
-	if err := tx.PutTheory(t); err != nil {
-		return nil, err
-	}
-	return undo, nil
+	return putStamped(tx, t, (*Theory).stamp, tx.Theory, tx.PutTheory, func(v Theory) Change { return restoreTheory{v} }, DeleteTheory{ID: t.ID})
 }
 
 // DeleteTheory removes a programme theory; it is refused while CMOCs are
@@ -413,9 +368,7 @@ type PutLabel struct {
 // Apply implements Change.
 func (p PutLabel) Apply(tx Tx) (Change, error) {
 	l := p.Label
-	if l.ID == "" {
-		l.ID = NewID()
-	}
+	l.stamp().fillID()
 	if l.Colour == "" {
 		l.Colour = DefaultColour(l.Name)
 	}
@@ -425,25 +378,7 @@ func (p PutLabel) Apply(tx Tx) (Change, error) {
 	if err := checkNameFree(tx.LabelNamed, labelID, l.ID, "put label", l.Name, "a label with this name exists"); err != nil {
 		return nil, err
 	}
-	var undo Change
-	old, err := tx.Label(l.ID)
-	switch {
-	case err == nil:
-		undo = restoreLabel{old}
-		l.Created = old.Created
-	case IsKind(err, KindNotFound):
-		undo = DeleteLabel{ID: l.ID}
-	default:
-		return nil, err
-	}
-	if l.Created.IsZero() {
-		l.Created = tx.Now()
-	}
-	l.Modified = tx.Now()
-	if err := tx.PutLabel(l); err != nil {
-		return nil, err
-	}
-	return undo, nil
+	return putStamped(tx, l, (*Label).stamp, tx.Label, tx.PutLabel, func(v Label) Change { return restoreLabel{v} }, DeleteLabel{ID: l.ID})
 }
 
 // DeleteLabel removes a label from the codebook; it is refused while

@@ -212,16 +212,7 @@ func (ws *workspace) addTickedToCMOC() {
 // addTicked adds the ticked fragments to a CMOC (those it has already are
 // skipped).
 func (v *projectView) addTicked(c coding.CMOC) {
-	ticked := v.ws.fragments.tickedIDs()
-	d := c
-	d.Fragments = append([]string(nil), c.Fragments...)
-	added := 0
-	for _, id := range ticked {
-		if !containsString(d.Fragments, id) {
-			d.Fragments = append(d.Fragments, id)
-			added++
-		}
-	}
+	d, added := c.WithFragments(v.ws.fragments.tickedIDs()...)
 	if added == 0 {
 		v.ws.say("The CMOC already has every ticked fragment.")
 		return

@@ -1,6 +1,9 @@
 package coding
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The rules about what may be named, refined, deleted or read again. Each
 // is stated here once: the Changes apply them, storage calls them where it
@@ -73,6 +76,20 @@ func CheckNewText(d Document, coded int) error {
 		return Errorf(KindInvalid, "replace text", "", "document %q has coded fragments; its text can no longer change", d.Title)
 	}
 	return nil
+}
+
+// WithFragments returns c with those of the fragments ids it does not list
+// yet added at the end (a CMOC lists a fragment once: see CMOC.Check), and
+// how many were added. c's own list is left as it is.
+func (c CMOC) WithFragments(ids ...string) (CMOC, int) {
+	out := c
+	out.Fragments = slices.Clone(c.Fragments)
+	for _, id := range ids {
+		if !slices.Contains(out.Fragments, id) {
+			out.Fragments = append(out.Fragments, id)
+		}
+	}
+	return out, len(out.Fragments) - len(c.Fragments)
 }
 
 // repeated returns the first string that occurs twice in ss.

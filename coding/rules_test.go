@@ -2,6 +2,7 @@ package coding
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -134,5 +135,34 @@ func TestCheckNewText(t *testing.T) {
 		if err == nil || !IsKind(err, KindInvalid) || err.Error() != tc.want {
 			t.Errorf("%d coded: %v, want %q", tc.coded, err, tc.want)
 		}
+	}
+}
+
+func TestWithFragments(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		has   []string
+		add   []string
+		want  []string
+		added int
+	}{
+		{"new ones at the end", []string{"f1"}, []string{"f2", "f3"}, []string{"f1", "f2", "f3"}, 2},
+		{"listed ones skipped", []string{"f1", "f2"}, []string{"f2", "f3", "f1"}, []string{"f1", "f2", "f3"}, 1},
+		{"one given twice, added once", []string{"f1"}, []string{"f2", "f2"}, []string{"f1", "f2"}, 1},
+		{"nothing new", []string{"f1"}, []string{"f1"}, []string{"f1"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := CMOC{ID: "c1", Fragments: slices.Clone(tc.has)}
+			got, added := c.WithFragments(tc.add...)
+			if !slices.Equal(got.Fragments, tc.want) || added != tc.added {
+				t.Errorf("got %q (%d added), want %q (%d)", got.Fragments, added, tc.want, tc.added)
+			}
+			if !slices.Equal(c.Fragments, tc.has) {
+				t.Errorf("the CMOC given changed: %q", c.Fragments)
+			}
+			if err := got.Check(); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 }

@@ -317,8 +317,8 @@ func LabelMatrix(p *Project) *Table {
 	labels := slices.Clone(p.Labels)
 	sort.SliceStable(labels, func(i, j int) bool { return strings.ToLower(labels[i].Name) < strings.ToLower(labels[j].Name) })
 	for _, l := range labels {
-		if _, ok := folded[strings.ToLower(l.Name)]; !ok {
-			folded[strings.ToLower(l.Name)] = len(rows)
+		if _, ok := folded[coding.NameKey(l.Name)]; !ok {
+			folded[coding.NameKey(l.Name)] = len(rows)
 			rows = append(rows, clean(l.Name))
 		}
 	}
@@ -329,7 +329,7 @@ func LabelMatrix(p *Project) *Table {
 			counts[key{NoLabel, f.DocID}]++
 		}
 		for _, l := range f.Labels {
-			k := strings.ToLower(l)
+			k := coding.NameKey(l)
 			if _, ok := folded[k]; !ok { // not in the codebook: still counted
 				folded[k] = len(rows)
 				rows = append(rows, clean(l))
@@ -389,12 +389,12 @@ func CodebookTable(p *Project) *Table {
 	frags, cmocs := map[string]int{}, map[string]int{}
 	for _, f := range p.Fragments {
 		for _, l := range f.Labels {
-			frags[strings.ToLower(l)]++
+			frags[coding.NameKey(l)]++
 		}
 	}
 	for _, c := range p.CMOCs {
 		for _, l := range c.Labels {
-			cmocs[strings.ToLower(l)]++
+			cmocs[coding.NameKey(l)]++
 		}
 	}
 	t := &Table{
@@ -406,7 +406,7 @@ func CodebookTable(p *Project) *Table {
 	labels := slices.Clone(p.Labels)
 	sort.SliceStable(labels, func(i, j int) bool { return strings.ToLower(labels[i].Name) < strings.ToLower(labels[j].Name) })
 	for _, l := range labels {
-		k := strings.ToLower(l.Name)
+		k := coding.NameKey(l.Name)
 		t.Rows = append(t.Rows, []string{clean(l.Name), clean(l.Definition), l.Colour, itoa(frags[k]), itoa(cmocs[k])})
 	}
 	return t

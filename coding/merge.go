@@ -574,13 +574,13 @@ func (m *merger) mapTheory(id string) string {
 	return id
 }
 
-func sameStrings(a, b []string, eq func(x, y string) bool) bool {
-	return slices.EqualFunc(a, b, eq)
-}
+// sameNames reports whether two lists of label names are the same names
+// in the same order.
+func sameNames(a, b []string) bool { return slices.EqualFunc(a, b, SameName) }
 
 func sameFragment(a, b Fragment) bool {
 	return a.DocID == b.DocID && a.Start == b.Start && a.End == b.End && a.Page == b.Page &&
-		a.Role == b.Role && a.Valence == b.Valence && sameStrings(a.Labels, b.Labels, SameName) &&
+		a.Role == b.Role && a.Valence == b.Valence && sameNames(a.Labels, b.Labels) &&
 		a.Coder == b.Coder && a.Memo == b.Memo && a.Text == b.Text &&
 		a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified)
 }
@@ -691,7 +691,7 @@ func (m *merger) peekLabels(names []string) []string {
 
 func sameCMOC(a, b CMOC) bool {
 	return a.Statement == b.Statement && a.Narrative == b.Narrative && a.TheoryID == b.TheoryID &&
-		slices.Equal(a.Fragments, b.Fragments) && sameStrings(a.Labels, b.Labels, SameName) &&
+		slices.Equal(a.Fragments, b.Fragments) && sameNames(a.Labels, b.Labels) &&
 		a.Coder == b.Coder && a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified)
 }
 

@@ -39,9 +39,12 @@ func (ws *workspace) menus() []*fyne.Menu {
 	quit := item("Quit", custom(fyne.KeyQ, ctrl), ws.quit)
 	quit.IsQuit = true
 	file.Items = append(file.Items, quit)
+	undo := item("Undo", &fyne.ShortcutUndo{}, func() { ws.undoOrEntry(&fyne.ShortcutUndo{}, ws.undo) })
+	redo := item("Redo", custom(fyne.KeyZ, ctrlShift), func() { ws.undoOrEntry(&fyne.ShortcutRedo{}, ws.redo) })
+	ws.nameUndo(undo, redo)
 	edit := fyne.NewMenu("Edit",
-		item("Undo", &fyne.ShortcutUndo{}, func() { ws.undoOrEntry(&fyne.ShortcutUndo{}, ws.undo) }),
-		item("Redo", custom(fyne.KeyZ, ctrlShift), func() { ws.undoOrEntry(&fyne.ShortcutRedo{}, ws.redo) }),
+		undo,
+		redo,
 		fyne.NewMenuItemSeparator(),
 		item("Find in document", custom(fyne.KeyF, ctrl), ws.find),
 		item("Next hit", custom(fyne.KeyG, ctrl), func() { ws.nextHit(1) }),
@@ -76,7 +79,29 @@ func (ws *workspace) menus() []*fyne.Menu {
 	return []*fyne.Menu{file, edit, code, view, help}
 }
 
-func (ws *workspace) mainMenu() *fyne.MainMenu { return fyne.NewMainMenu(ws.menus()...) }
+func (ws *workspace) mainMenu() *fyne.MainMenu {
+	m := fyne.NewMainMenu(ws.menus()...)
+	for _, menu := range m.Items {
+		if menu.Label == "Edit" {
+			ws.undoItem, ws.redoItem = menu.Items[0], menu.Items[1]
+		}
+	}
+	return m
+}
+
+// nameUndo names in the Edit menu what Undo and Redo would do ("Undo code
+// Outcome on p. 3"), disabling the one with nothing to do.
+func (ws *workspace) nameUndo(undo, redo *fyne.MenuItem) {
+	name := func(it *fyne.MenuItem, verb, about string) {
+		it.Label = verb
+		if about != "" {
+			it.Label += " " + about
+		}
+		it.Disabled = about == ""
+	}
+	name(undo, "Undo", ws.session.UndoName())
+	name(redo, "Redo", ws.session.RedoName())
+}
 
 // undoOrEntry gives Ctrl+Z to a text box being typed in, and to the
 // coding history otherwise.

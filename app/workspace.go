@@ -61,6 +61,8 @@ type workspace struct {
 	importBox  *fyne.Container
 	undoButton *hintButton
 	redoButton *hintButton
+	undoItem   *fyne.MenuItem // Edit > Undo of the window's menu, named after what it undoes
+	redoItem   *fyne.MenuItem
 	message    string          // the status line's message (hints come and go over it)
 	asking     map[string]bool // documents whose password is being asked for (passwords.go)
 	declined   map[string]bool // documents whose password the reviewer would not give
@@ -279,6 +281,12 @@ func (ws *workspace) updateUndo() {
 	} else {
 		ws.redoButton.Disable()
 	}
+	if ws.undoItem != nil && ws.redoItem != nil {
+		ws.nameUndo(ws.undoItem, ws.redoItem)
+		if ws.win != nil && ws.win.MainMenu() != nil {
+			ws.win.MainMenu().Refresh()
+		}
+	}
 }
 
 // fail shows an error: a dialog with one clear sentence in a window, the
@@ -448,10 +456,11 @@ func (ws *workspace) undo() {
 		ws.say("Nothing to undo.")
 		return
 	}
+	about := ws.session.UndoName()
 	if err := ws.session.Undo(); err != nil {
 		ws.fail(err)
 	} else {
-		ws.say("Undone.")
+		ws.say("Undone: %s", about)
 	}
 	ws.reload()
 	ws.refreshOthers()
@@ -462,10 +471,11 @@ func (ws *workspace) redo() {
 		ws.say("Nothing to redo.")
 		return
 	}
+	about := ws.session.RedoName()
 	if err := ws.session.Redo(); err != nil {
 		ws.fail(err)
 	} else {
-		ws.say("Redone.")
+		ws.say("Redone: %s", about)
 	}
 	ws.reload()
 	ws.refreshOthers()

@@ -242,17 +242,8 @@ func newProjectView(s *Session) (*projectView, error) {
 	}
 	v.docList = widget.NewList(
 		func() int { return len(v.docs) },
-		func() fyne.CanvasObject {
-			return container.NewVBox(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			d := v.docs[i]
-			title := box.Objects[0].(*widget.Label)
-			title.SetText(d.Title)
-			title.Truncation = fyne.TextTruncateEllipsis
-			box.Objects[1].(*widget.Label).SetText(v.summary(d))
-		})
+		newDocRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { v.fillDocRow(o, v.docs[i]) })
 	v.docList.OnSelected = v.selectDocument
 	v.heading = widget.NewLabelWithStyle("Select a document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.heading.Wrapping = fyne.TextWrapWord
@@ -292,13 +283,11 @@ func (v *projectView) load() error {
 	return nil
 }
 
-// summary is the line under a document's title: pages and fragments per
-// role, written out so it reads without colour.
+// summary is the last line of a document's row: its pages, and whether
+// it needs OCR (the fragments per role are on the line above,
+// docRoleCounts).
 func (v *projectView) summary(d coding.Document) string {
-	parts := []string{fmt.Sprintf("%d pages", d.Pages)}
-	for _, r := range coding.Roles {
-		parts = append(parts, fmt.Sprintf("%s %d", r.Letter(), v.counts[d.ID][r]))
-	}
+	parts := []string{count(d.Pages, "page")}
 	if d.NeedsOCR {
 		parts = append(parts, "needs OCR")
 	}

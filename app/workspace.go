@@ -56,7 +56,7 @@ type workspace struct {
 	searchInfo *widget.Label
 	hits       []span
 	hit        int
-	status     *widget.Label
+	status     *statusLine
 	imports    *fyne.Container
 	importBox  *fyne.Container
 	undoButton *hintButton
@@ -108,8 +108,7 @@ func newWorkspace(pv *projectView) *workspace {
 	ws.search.OnSubmitted = func(string) { ws.nextHit(1) }
 	ws.searchInfo = widget.NewLabel("")
 	ws.message = "Drag across the text to select a passage, then press C, R, M or O to code it."
-	ws.status = widget.NewLabel(ws.message)
-	ws.status.Truncation = fyne.TextTruncateEllipsis
+	ws.status = newStatusLine(ws.message)
 	ws.undoButton = newHintButton(theme.ContentUndoIcon(), "Undo the last coding action (Ctrl+Z)", ws.undo, ws.showHint)
 	ws.redoButton = newHintButton(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z or Ctrl+Y)", ws.redo, ws.showHint)
 

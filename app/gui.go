@@ -41,7 +41,7 @@ func RunApp(path string) (status int) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	w := a.NewWindow("cmocoder")
-	w.Resize(fyne.NewSize(1260, 780))
+	w.Resize(savedWindowSize(a.Preferences()))
 	ui := &mainWindow{app: a, win: w}
 	ui.showWelcome()
 	// Show the window while it is still titled "cmocoder": on X11 GLFW
@@ -52,7 +52,10 @@ func RunApp(path string) (status int) {
 	if path != "" {
 		ui.openProject(path)
 	}
-	w.SetOnClosed(ui.closeSession)
+	w.SetOnClosed(func() {
+		saveWindowSize(a.Preferences(), w.Canvas().Size())
+		ui.closeSession()
+	})
 	// Ctrl+Q quits everywhere (Fyne's own quit is Cmd+Q on macOS only).
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
 	a.Run()
@@ -71,7 +74,7 @@ type mainWindow struct {
 
 func (d *mainWindow) closeSession() {
 	if d.view != nil {
-		d.view.ws.view.Close()
+		d.view.close()
 		d.view = nil
 	}
 	if d.session != nil {
@@ -256,9 +259,7 @@ func newProjectView(s *Session) (*projectView, error) {
 		container.NewBorder(container.NewBorder(nil, nil, nil, v.ocrButton, v.heading), nil, nil, nil, right))
 	split.Offset = 0.17
 	v.content = v.newTabs(split)
-	if len(v.docs) > 0 {
-		v.docList.Select(0)
-	}
+	v.restorePlace() // the document and tab of last time (prefs.go)
 	return v, nil
 }
 
@@ -303,4 +304,5 @@ func (v *projectView) selectDocument(i widget.ListItemID) {
 	v.heading.SetText(d.Title)
 	v.showOCR(d)
 	v.ws.showDocument(d)
+	v.rememberDocument(d.ID)
 }

@@ -189,10 +189,14 @@ func (ws *workspace) showDocument(d coding.Document) {
 		ws.fail(err)
 		return
 	}
+	if ws.doc.ID != d.ID {
+		ws.savePosition() // of the document left (prefs.go)
+	}
 	ws.doc, ws.text, ws.current = d, text, ""
 	delete(ws.declined, d.ID) // opening it again asks for its password again
 	ws.hits, ws.hit = nil, 0
 	ws.view.SetSource(ws.source(d, text))
+	ws.restorePosition()
 	ws.reload()
 	ws.runSearch()
 	ws.panel.show()

@@ -99,7 +99,7 @@ func (d *mainWindow) showWelcome() {
 		func() fyne.CanvasObject { return widget.NewButton("", nil) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := o.(*widget.Button)
-			b.SetText(filepath.Base(recent[i]) + "  —  " + filepath.Dir(recent[i]))
+			b.SetText(recentName(d.app.Preferences(), recent[i]) + "  —  " + filepath.Dir(recent[i]))
 			path := recent[i]
 			b.OnTapped = func() { d.openProject(path) }
 		})
@@ -197,7 +197,9 @@ func (d *mainWindow) openProject(path string) {
 	}
 	s, err := OpenSession(path, d.coderName())
 	if err != nil {
-		d.showWelcome()
+		if d.view == nil { // else the project open stays open
+			d.showWelcome()
+		}
 		d.showError(err)
 		return
 	}
@@ -210,10 +212,11 @@ func (d *mainWindow) openProject(path string) {
 		return
 	}
 	d.view = view
-	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog}
+	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog, Close: d.closeProject, Recent: d.recentMenu}
 	view.win = d.win
 	view.ws.attach(d.win, d.engine)
 	title, _ := s.Project.Title()
+	rememberTitle(d.app.Preferences(), path, title)
 	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
 	d.win.SetContent(withToolTips(view.content, d.win.Canvas()))
 }

@@ -40,7 +40,13 @@ func saveWindowSize(p fyne.Preferences, s fyne.Size) {
 // placeKey is the preference key of something remembered about the
 // project open in v: "project /path/review.cmoproj: lastDocument".
 func (v *projectView) placeKey(what string) string {
-	return "project " + v.session.Project.Path() + ": " + what
+	return projectKey(v.session.Project.Path(), what)
+}
+
+// projectKey is the preference key of something remembered about the
+// project at path.
+func projectKey(path, what string) string {
+	return "project " + path + ": " + what
 }
 
 func (v *projectView) positionKey(docID string) string { return v.placeKey("position " + docID) }

@@ -24,8 +24,16 @@ func (ws *workspace) menus() []*fyne.Menu {
 	if a := ws.projectActions; a.New != nil && a.Open != nil {
 		file.Items = append(file.Items,
 			item("New project…", custom(fyne.KeyN, ctrl), a.New),
-			item("Open project…", custom(fyne.KeyO, ctrlShift), a.Open),
-			fyne.NewMenuItemSeparator())
+			item("Open project…", custom(fyne.KeyO, ctrlShift), a.Open))
+		if a.Recent != nil {
+			recent := fyne.NewMenuItem("Open recent", nil)
+			recent.ChildMenu = a.Recent()
+			file.Items = append(file.Items, recent)
+		}
+		if a.Close != nil {
+			file.Items = append(file.Items, item("Close project", custom(fyne.KeyW, ctrl), a.Close))
+		}
+		file.Items = append(file.Items, fyne.NewMenuItemSeparator())
 	}
 	file.Items = append(file.Items,
 		item("Add PDF…", custom(fyne.KeyO, ctrl), ws.addPDFs),
@@ -142,6 +150,7 @@ var shortcutTable = [][2]string{
 	{"Ctrl+E", "Export a table (CMOCs, fragments, matrix, codebook, sources)"},
 	{"Ctrl+N", "New project"},
 	{"Ctrl+Shift+O", "Open another project"},
+	{"Ctrl+W", "Close the project (back to the welcome screen)"},
 	{"Ctrl+Q", "Quit"},
 	{"F1", "This list"},
 }

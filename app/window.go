@@ -153,6 +153,9 @@ func (ws *workspace) chooseSaveFile(name, ext string, write func(path string)) {
 	}, ws.win)
 	fd.SetFileName(name)
 	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{ext}))
+	if dir, err := fynestorage.ListerForURI(fynestorage.NewFileURI(filepath.Dir(ws.session.Project.Path()))); err == nil {
+		fd.SetLocation(dir) // what a project exports goes beside it
+	}
 	fd.Resize(fyne.NewSize(800, 560))
 	fd.Show()
 }

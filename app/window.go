@@ -105,12 +105,6 @@ func (ws *workspace) askCoderOnce() {
 	ws.askCoder()
 }
 
-// addPDFs asks for a PDF to add (File > Add PDF…); several at once come in
-// by dropping them on the window.
-func (ws *workspace) addPDFs() {
-	ws.chooseFile([]string{".pdf", ".PDF"}, func(path string) { ws.importFiles([]string{path}) })
-}
-
 // chooseFile asks for a file to open with one of the extensions, then
 // hands its path to use.
 func (ws *workspace) chooseFile(exts []string, use func(path string)) {

@@ -52,12 +52,13 @@ func RunApp(path string) (status int) {
 	if path != "" {
 		ui.openProject(path)
 	}
-	w.SetOnClosed(func() {
-		saveWindowSize(a.Preferences(), w.Canvas().Size())
-		ui.closeSession()
-	})
+	w.SetOnClosed(ui.closeSession)
+	// Closing the window, by its close button or Ctrl+Q, first saves the
+	// place (prefs.go): the preferences are written before the app ends,
+	// and not reliably once the window is gone.
+	w.SetCloseIntercept(ui.quit)
 	// Ctrl+Q quits everywhere (Fyne's own quit is Cmd+Q on macOS only).
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { ui.quit() })
 	a.Run()
 	ui.eng.close()
 	return exitOK
@@ -212,13 +213,15 @@ func (d *mainWindow) openProject(path string) {
 		return
 	}
 	d.view = view
-	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog, Close: d.closeProject, Recent: d.recentMenu}
+	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog, Close: d.closeProject, Recent: d.recentMenu, Quit: d.quit}
 	view.win = d.win
-	view.ws.attach(d.win, d.engine)
 	title, _ := s.Project.Title()
 	rememberTitle(d.app.Preferences(), path, title)
 	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
+	// The pages are laid out in the window before attach shows the
+	// document again, so that it opens where it was read last.
 	d.win.SetContent(withToolTips(view.content, d.win.Canvas()))
+	view.ws.attach(d.win, d.engine)
 }
 
 // projectView shows a project's documents, and the fragments and text of

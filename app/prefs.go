@@ -118,3 +118,13 @@ func (v *projectView) close() {
 	v.ws.savePosition()
 	v.ws.view.Close()
 }
+
+// quit remembers the window's size and the reading position, then closes
+// the window, which ends the app.
+func (d *mainWindow) quit() {
+	saveWindowSize(d.app.Preferences(), d.win.Canvas().Size())
+	if d.view != nil {
+		d.view.ws.savePosition()
+	}
+	d.win.Close()
+}

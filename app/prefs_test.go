@@ -39,8 +39,8 @@ func withSecondDocument(t *testing.T, path string) string {
 	return d.ID
 }
 
-// openView opens the project at path as the app does: the view made, then
-// attached to the window, then shown in it.
+// openView opens the project at path as the app does: the view made,
+// shown in the window, then attached to it.
 func openView(t *testing.T, path string) (*projectView, fyne.Window) {
 	t.Helper()
 	s, err := OpenSession(path, "tester")
@@ -54,9 +54,8 @@ func openView(t *testing.T, path string) (*projectView, fyne.Window) {
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1260, 780))
 	pv.win = w
-	pv.ws.attach(w, nil)
 	w.SetContent(withToolTips(pv.content, w.Canvas()))
-	w.Resize(fyne.NewSize(1260, 780))
+	pv.ws.attach(w, nil)
 	t.Cleanup(func() {
 		w.Close()
 		s.Close()

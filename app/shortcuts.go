@@ -124,7 +124,10 @@ func (ws *workspace) undoOrEntry(s fyne.Shortcut, f func()) {
 }
 
 func (ws *workspace) quit() {
-	if ws.win != nil {
+	switch {
+	case ws.projectActions.Quit != nil:
+		ws.projectActions.Quit() // saves the place first
+	case ws.win != nil:
 		ws.win.Close()
 	}
 }

@@ -29,8 +29,8 @@ import (
 // projectActions are the main window's project commands, for the File
 // menu.
 type projectActions struct {
-	New, Open, Close func()
-	Recent           func() *fyne.Menu // File > Open recent
+	New, Open, Close, Quit func()
+	Recent                 func() *fyne.Menu // File > Open recent
 }
 
 type workspace struct {

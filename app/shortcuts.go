@@ -109,6 +109,18 @@ func (ws *workspace) nameUndo(undo, redo *fyne.MenuItem) {
 	}
 	name(undo, "Undo", ws.session.UndoName())
 	name(redo, "Redo", ws.session.RedoName())
+	// The toolbar buttons say the same in their tooltips.
+	ws.undoButton.setHint(buttonHint(undo, "Undo the last coding action", "Ctrl+Z"))
+	ws.redoButton.setHint(buttonHint(redo, "Redo", "Ctrl+Shift+Z or Ctrl+Y"))
+}
+
+// buttonHint is an undo or redo button's tooltip: what its menu item
+// says, or what it does in general when it is disabled.
+func buttonHint(it *fyne.MenuItem, general, keys string) string {
+	if it.Disabled {
+		return general + " (" + keys + ")"
+	}
+	return it.Label + " (" + keys + ")"
 }
 
 // undoOrEntry gives Ctrl+Z to a text box being typed in, and to the

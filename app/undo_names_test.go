@@ -29,6 +29,9 @@ func TestUndoRedoNamed(t *testing.T) {
 		if status != "" && ws.status.Text != status {
 			t.Errorf("%s: status %q, want %q", when, ws.status.Text, status)
 		}
+		if tip := ws.undoButton.ToolTip(); !undoOff && tip != undo+" (Ctrl+Z)" {
+			t.Errorf("%s: the undo button's tooltip reads %q", when, tip)
+		}
 		if u.Label != undo || u.Disabled != undoOff || r.Label != redo || r.Disabled != redoOff {
 			t.Errorf("%s: menu %q (disabled %v) / %q (disabled %v), want %q (%v) / %q (%v)",
 				when, u.Label, u.Disabled, r.Label, r.Disabled, undo, undoOff, redo, redoOff)

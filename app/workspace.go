@@ -285,11 +285,12 @@ func (ws *workspace) updateUndo() {
 	} else {
 		ws.redoButton.Disable()
 	}
-	if ws.undoItem != nil && ws.redoItem != nil {
-		ws.nameUndo(ws.undoItem, ws.redoItem)
-		if ws.win != nil && ws.win.MainMenu() != nil {
-			ws.win.MainMenu().Refresh()
-		}
+	if ws.undoItem == nil || ws.redoItem == nil { // no window menu yet
+		ws.undoItem, ws.redoItem = fyne.NewMenuItem("", nil), fyne.NewMenuItem("", nil)
+	}
+	ws.nameUndo(ws.undoItem, ws.redoItem)
+	if ws.win != nil && ws.win.MainMenu() != nil {
+		ws.win.MainMenu().Refresh()
 	}
 }
 

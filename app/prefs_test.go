@@ -120,3 +120,22 @@ func TestWindowSizeRemembered(t *testing.T) {
 		t.Errorf("after a damaged width at %v", s)
 	}
 }
+
+// A document shown again (after OCR or an import) stays where the reader
+// is, not where it was when last left.
+func TestShownAgainKeepsPlace(t *testing.T) {
+	t.Setenv("CMOCODER_CODER", "tester")
+	test.NewTempApp(t)
+	path := demoCopy(t)
+	second := withSecondDocument(t, path)
+	pv, _ := openView(t, path)
+	pv.docList.Select(1)
+	pv.ws.view.GoToPage(2)
+	pv.docList.Select(0) // page 2 of the second one remembered
+	pv.docList.Select(1)
+	pv.ws.view.GoToPage(5)
+	pv.reloadDocument(second)
+	if p := pv.ws.view.Page(); p != 5 {
+		t.Errorf("shown again at page %d, want 5", p)
+	}
+}

@@ -8,8 +8,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -119,5 +121,26 @@ func TestAddPDFsFromFolder(t *testing.T) {
 	want := []string{filepath.Join(dir, "A.PDF"), filepath.Join(dir, "c.pdf")}
 	if !slices.Equal(added, want) {
 		t.Errorf("added %q, want %q", added, want)
+	}
+}
+
+// A folder dropped on the window brings in its PDFs, and nothing else.
+func TestDropFolder(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	dir := t.TempDir()
+	for _, n := range []string{"a.pdf", "notes.txt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("not really a PDF"), 0o644)
+	}
+	ws.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.HasPrefix(ws.status.Text, "Import finished") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		pump()
+	}
+	if ws.status.Text != "Import finished: 0 of 1 added." {
+		t.Errorf("status %q", ws.status.Text)
+	}
+	if n := len(ws.imports.Objects); n != 1 {
+		t.Errorf("%d import rows, want 1 (a.pdf)", n)
 	}
 }

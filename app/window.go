@@ -161,11 +161,12 @@ func (ws *workspace) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, u := range uris {
 		p := u.Path()
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			entries, _ := os.ReadDir(p)
-			for _, e := range entries {
-				if strings.EqualFold(filepath.Ext(e.Name()), ".pdf") {
-					paths = append(paths, filepath.Join(p, e.Name()))
-				}
+			names, err := folderPDFs(p)
+			if err != nil {
+				ws.fail(err)
+			}
+			for _, n := range names {
+				paths = append(paths, filepath.Join(p, n))
 			}
 			continue
 		}

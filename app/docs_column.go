@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	ttwidget "github.com/dweymouth/fyne-tooltip/widget"
@@ -110,8 +111,12 @@ const widestCounts = "C 99 · R 99 · M 99 · O 99"
 func newDocRow() fyne.CanvasObject {
 	title := ttwidget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
+	// The lines under the title in caption size: they take less of the
+	// window's width, which the pages need more.
 	counts := widget.NewLabel(widestCounts)
+	counts.SizeName = theme.SizeNameCaptionText
 	pages := widget.NewLabel("")
+	pages.SizeName = theme.SizeNameCaptionText
 	pages.Truncation = fyne.TextTruncateEllipsis
 	return container.NewVBox(title, counts, pages)
 }

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -185,25 +184,7 @@ func TestExportReportsDeletedEvidence(t *testing.T) {
 	p := filepath.Join(dir, "demo.cmoproj")
 	mustRun(t, "demo", p)
 	// Delete the CMOC's reasoning fragment, as the app would.
-	proj, err := storage.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	frags, err := proj.Fragments("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var gone coding.Fragment
-	for _, f := range frags {
-		if f.Role == coding.Reasoning {
-			gone = f
-		}
-	}
-	proj.SetCoder("tester")
-	if _, err := proj.Apply(coding.DeleteFragment{ID: gone.ID}); err != nil {
-		t.Fatal(err)
-	}
-	proj.Close()
+	gone := deleteFragmentOf(t, p, coding.Reasoning)
 	for _, format := range []string{"csv", "md", "html"} {
 		r := run(t, "export", p, "--table", "cmocs", "--format", format)
 		if r.code != 0 {
@@ -212,7 +193,7 @@ func TestExportReportsDeletedEvidence(t *testing.T) {
 		if !strings.Contains(r.stderr, "warning") || !strings.Contains(r.stderr, "missing evidence") || !strings.Contains(r.stderr, gone.ID[:8]) {
 			t.Errorf("%s: stderr does not report the missing evidence: %q", format, r.stderr)
 		}
-		if !strings.Contains(r.stdout, "missing evidence: 1 of 4 fragment deleted") || !strings.Contains(r.stdout, "by tester") {
+		if !strings.Contains(r.stdout, "missing evidence: 1 of 4 fragments deleted") || !strings.Contains(r.stdout, "by tester") {
 			t.Errorf("%s: the table does not report the missing evidence:\n%s", format, r.stdout)
 		}
 		if !strings.Contains(r.stdout, "weak local leadership") {

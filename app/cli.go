@@ -271,7 +271,7 @@ func (c *cli) add(args []string) error {
 	failed := 0
 	for i, path := range pos[1:] {
 		if c.ctx.Err() != nil {
-			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %d file(s) not added\n", len(pos)-1-i)
+			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %s not added\n", coding.Count(len(pos)-1-i, "file"))
 			return errReported
 		}
 		doc, err := s.Import(c.ctx, eng, path, *password, opts)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
 )
 
@@ -140,9 +141,9 @@ func (ws *workspace) finishExport(path string, data []byte, warnings []string) e
 func (ws *workspace) exported(path string, warnings []string) {
 	ws.say("Exported to %s.", filepath.Base(path))
 	if len(warnings) > 0 && ws.win != nil {
-		msg := fmt.Sprintf("Exported to %s, with %d warnings:\n\n%s", filepath.Base(path), len(warnings), strings.Join(warnings, "\n"))
+		msg := fmt.Sprintf("Exported to %s, with %s:\n\n%s", filepath.Base(path), coding.Count(len(warnings), "warning"), strings.Join(warnings, "\n"))
 		dialog.ShowInformation("Export warnings", msg, ws.win)
-		ws.say("Exported to %s (%d warnings: %s)", filepath.Base(path), len(warnings), warnings[0])
+		ws.say("Exported to %s (%s: %s)", filepath.Base(path), coding.Count(len(warnings), "warning"), warnings[0])
 	}
 }
 

@@ -295,7 +295,7 @@ func (v *projectView) load() error {
 // summary is the line under a document's title: pages and fragments per
 // role, written out so it reads without colour.
 func (v *projectView) summary(d coding.Document) string {
-	parts := []string{fmt.Sprintf("%d pages", d.Pages)}
+	parts := []string{coding.Count(d.Pages, "page")}
 	for _, r := range coding.Roles {
 		parts = append(parts, fmt.Sprintf("%s %d", r.Letter(), v.counts[d.ID][r]))
 	}

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"cmocoder.org/cmocoder/coding"
@@ -94,12 +93,4 @@ func damaged(name, op, why string) error {
 
 func notFound(op, what, id string) error {
 	return coding.Errorf(coding.KindNotFound, op, id, "no such %s", what)
-}
-
-// plural is "1 fragment", "2 fragments".
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

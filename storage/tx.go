@@ -272,7 +272,11 @@ func (t *tx) DeleteTheory(id string) error {
 		return err
 	}
 	if n > 0 {
-		return coding.Errorf(coding.KindInvalid, op, th.Name, "the programme theory still holds %s; move or delete them first", plural(n, "CMOC"))
+		them := "them"
+		if n == 1 {
+			them = "it"
+		}
+		return coding.Errorf(coding.KindInvalid, op, th.Name, "the programme theory still holds %s; move or delete %s first", coding.Count(n, "CMOC"), them)
 	}
 	var refined string
 	err = t.q.QueryRowContext(context.Background(), "SELECT name FROM theories WHERE refines = ? ORDER BY name LIMIT 1", id).Scan(&refined)
@@ -340,10 +344,10 @@ func (t *tx) DeleteLabel(id string) error {
 	if nf+nc > 0 {
 		var uses []string
 		if nf > 0 {
-			uses = append(uses, plural(nf, "fragment"))
+			uses = append(uses, coding.Count(nf, "fragment"))
 		}
 		if nc > 0 {
-			uses = append(uses, plural(nc, "CMOC"))
+			uses = append(uses, coding.Count(nc, "CMOC"))
 		}
 		return coding.Errorf(coding.KindInvalid, op, l.Name, "the label is still used by %s; remove it from them first", strings.Join(uses, " and "))
 	}

@@ -43,7 +43,7 @@ Usage:
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
                 [--narrative TEXT] [--coder NAME]
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
-                --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories]
+                --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
                 [--participants P] [--objectives O] [--citation C] [--authors A]

@@ -148,7 +148,7 @@ func TestCodebookAndSources(t *testing.T) {
 		t.Errorf("design = %q", got)
 	}
 	fr := build(t, TableFragments)
-	if got := fr.Rows[1][10]; got != "leader overrides suggestions" {
+	if got := fr.Rows[1][9]; got != "leader overrides suggestions" {
 		t.Errorf("fragment text = %q (page separators must go)", got)
 	}
 }

@@ -126,10 +126,9 @@ func titleRun(lines []textLine, p coding.Page) (first, end int) {
 	if p.Rotation != 0 {
 		mid = p.Y0
 	}
-	candidate := func(l textLine) bool { return l.top >= mid && !bannerOnly(l.text) }
 	var best float32
 	for _, l := range lines {
-		if candidate(l) {
+		if l.top >= mid && !bannerOnly(l.text) {
 			best = max(best, l.height)
 		}
 	}
@@ -138,11 +137,13 @@ func titleRun(lines []textLine, p coding.Page) (first, end int) {
 	}
 	first = -1
 	for i, l := range lines {
-		switch {
-		case candidate(l) && l.height >= best*0.9:
-			if first < 0 {
-				first = i
-			}
+		// A banner before the title is left out; a line of the title
+		// may be one word that is also a banner ("... a systematic" /
+		// "review").
+		switch big := l.top >= mid && l.height >= best*0.9; {
+		case big && first < 0 && !bannerOnly(l.text):
+			first = i
+		case big && first >= 0:
 		case first >= 0:
 			return first, i
 		}

@@ -122,6 +122,19 @@ type typeLine struct {
 	size float32
 }
 
+// TestTitleEndingInBannerWord: a title whose last line is a word that is
+// also a banner keeps it; a banner above the title goes.
+func TestTitleEndingInBannerWord(t *testing.T) {
+	p := page(typeLine{"Research Article", 18}, typeLine{"Leadership in hospital mergers: a systematic", 18},
+		typeLine{"review", 18}, typeLine{"Ann Smith and Carl Jones", 10})
+	if got, want := largestLines(p), "Leadership in hospital mergers: a systematic review"; got != want {
+		t.Errorf("title %q, want %q", got, want)
+	}
+	if got, want := strings.Join(titlePageAuthors([]coding.Page{p}), "; "), "Ann Smith; Carl Jones"; got != want {
+		t.Errorf("authors %q, want %q", got, want)
+	}
+}
+
 // TestAuthorsUnderTitle: lines under a title that are not names give no
 // authors, whatever their capitals.
 func TestAuthorsUnderTitle(t *testing.T) {

@@ -174,7 +174,7 @@ func (ws *workspace) newCMOC() {
 			return
 		}
 		ws.fragments.setTicked(nil)
-		ws.say("CMOC “%s” created from %d fragments (Ctrl+Z undoes); see the CMOCs tab.", clip(c.Statement, 60), len(ids))
+		ws.say("CMOC “%s” created from %s (Ctrl+Z undoes); see the CMOCs tab.", clip(c.Statement, 60), coding.Count(len(ids), "fragment"))
 	})
 }
 
@@ -221,7 +221,7 @@ func (v *projectView) addTicked(c coding.CMOC) {
 		return
 	}
 	v.ws.fragments.setTicked(nil)
-	v.ws.say("%d fragments added to “%s” (Ctrl+Z undoes).", added, clip(c.Statement, 60))
+	v.ws.say("%s added to “%s” (Ctrl+Z undoes).", coding.Count(added, "fragment"), clip(c.Statement, 60))
 }
 
 func containsString(list []string, s string) bool {

@@ -195,7 +195,7 @@ func (p *codingPanel) show() {
 		p.quote.SetText("“" + clip(ws.text.Slice(start, end), 240) + "”")
 		p.save.Hide()
 		p.remove.Hide()
-		p.meta.SetText(fmt.Sprintf("%d characters · press C, R, M or O", end-start))
+		p.meta.SetText(coding.Count(end-start, "character") + " · press C, R, M or O")
 		if t := ws.fragment(ws.spanTarget); t != nil {
 			p.move.SetText(fmt.Sprintf("Move the %s fragment (p.%d) to this selection", t.Role.Letter()+t.Valence.Sign(), t.Page))
 			p.move.Show()

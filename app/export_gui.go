@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
 )
 
@@ -159,9 +160,9 @@ func (ws *workspace) exported(path string, warnings []string) {
 	}
 	switch {
 	case len(warnings) > 0:
-		msg := fmt.Sprintf("Exported to %s, with %d warnings:\n\n%s", filepath.Base(path), len(warnings), strings.Join(warnings, "\n"))
+		msg := fmt.Sprintf("Exported to %s, with %s:\n\n%s", filepath.Base(path), coding.Count(len(warnings), "warning"), strings.Join(warnings, "\n"))
 		dialog.ShowInformation("Export warnings", msg, ws.win)
-		ws.say("Exported to %s (%d warnings: %s)", filepath.Base(path), len(warnings), warnings[0])
+		ws.say("Exported to %s (%s: %s)", filepath.Base(path), coding.Count(len(warnings), "warning"), warnings[0])
 	case ws.pv != nil && !ws.pv.onDocuments():
 		dialog.ShowInformation("Export finished", fmt.Sprintf("Exported to %s.", path), ws.win)
 	}

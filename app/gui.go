@@ -294,7 +294,7 @@ func (v *projectView) load() error {
 // it needs OCR (the fragments per role are on the line above,
 // docRoleCounts).
 func (v *projectView) summary(d coding.Document) string {
-	parts := []string{count(d.Pages, "page")}
+	parts := []string{coding.Count(d.Pages, "page")}
 	if d.NeedsOCR {
 		parts = append(parts, "needs OCR")
 	}

@@ -73,15 +73,11 @@ type importCounts struct {
 func (n importCounts) String() string {
 	var parts []string
 	for _, p := range []struct {
-		n            int
-		one, several string
-	}{{n.Documents, "document", "documents"}, {n.Fragments, "fragment", "fragments"}, {n.CMOCs, "CMOC", "CMOCs"},
-		{n.Theories, "theory", "theories"}, {n.Labels, "label", "labels"}, {n.Coders, "coder", "coders"}} {
-		if p.n == 1 {
-			parts = append(parts, "1 "+p.one)
-		} else {
-			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.several))
-		}
+		n    int
+		noun string
+	}{{n.Documents, "document"}, {n.Fragments, "fragment"}, {n.CMOCs, "CMOC"},
+		{n.Theories, "theory"}, {n.Labels, "label"}, {n.Coders, "coder"}} {
+		parts = append(parts, coding.Count(p.n, p.noun))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -176,7 +172,7 @@ func (s *Session) importFile(ctx context.Context, in *refiInput, coder string, w
 	}
 	if err := s.Do(ch); err != nil {
 		if added.Documents > 0 {
-			return added, here, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.name, countWord(added.Documents, "document", "documents"), err)
+			return added, here, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.name, coding.Count(added.Documents, "document"), err)
 		}
 		return added, here, err
 	}
@@ -209,13 +205,6 @@ func (s *Session) importFile(ctx context.Context, in *refiInput, coder string, w
 		added.Coders++
 	}
 	return added, here, nil
-}
-
-func countWord(n int, one, several string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, several)
 }
 
 // pseudoUser tells the user a tool adds for itself (ATLAS.ti's "ATLAS.ti")
@@ -276,7 +265,7 @@ func (s *Session) importSources(ctx context.Context, ch *importChange, added, he
 			continue
 		}
 		if ctx.Err() != nil {
-			return coding.Errorf(coding.KindInvalid, "import", in.name, "interrupted; %s imported, none of the coding", countWord(added.Documents, "document", "documents"))
+			return coding.Errorf(coding.KindInvalid, "import", in.name, "interrupted; %s imported, none of the coding", coding.Count(added.Documents, "document"))
 		}
 		sum := sha256.Sum256(data)
 		doc, found, err := s.Project.HasPDF(hex.EncodeToString(sum[:]))
@@ -316,11 +305,7 @@ func (s *Session) importSources(ctx context.Context, ch *importChange, added, he
 	}
 	for _, k := range kinds {
 		what := strings.ToLower(strings.TrimSuffix(k, "Source")) + " source"
-		if skipped[k] == 1 {
-			warn(fmt.Sprintf("1 %s (%s) was skipped: cmocoder codes PDFs", what, k))
-		} else {
-			warn(fmt.Sprintf("%d %ss (%s) were skipped: cmocoder codes PDFs", skipped[k], what, k))
-		}
+		warn(fmt.Sprintf("%s (%s) %s skipped: cmocoder codes PDFs", coding.Count(skipped[k], what), k, were(skipped[k])))
 	}
 	return nil
 }
@@ -659,18 +644,26 @@ func (ch *importChange) fragments(tx coding.Tx, sd sourceDoc, labelName map[stri
 		}
 	}
 	if noRole > 0 {
-		ch.warnf("source %q: %d passages coded without a Context/Mechanism/Outcome code were not imported as fragments; their codes are in the codebook", name, noRole)
+		ch.warnf("source %q: %s coded without a Context/Mechanism/Outcome code %s not imported as fragments; their codes are in the codebook", name, coding.Count(noRole, "passage"), were(noRole))
 	}
 	if noText > 0 {
-		ch.warnf("source %q: the text its passages count in is not in %s; %d coded passages skipped", name, ch.in.name, noText)
+		ch.warnf("source %q: the text its passages count in is not in %s; %s skipped", name, ch.in.name, coding.Count(noText, "coded passage"))
 	}
 	if notFound > 0 {
-		ch.warnf("source %q: %d coded passages were not found in cmocoder's text of the PDF and were skipped (the first: %q)", name, notFound, example)
+		ch.warnf("source %q: %s %s not found in cmocoder's text of the PDF and %s skipped (the first: %q)", name, coding.Count(notFound, "coded passage"), were(notFound), were(notFound), example)
 	}
 	if bad > 0 {
-		ch.warnf("source %q: %d coded passages hold only white space or lie outside the text; skipped", name, bad)
+		ch.warnf("source %q: %s held only white space or lay outside the text; skipped", name, coding.Count(bad, "coded passage"))
 	}
 	return nil
+}
+
+// were is the verb for n things: "1 passage was", "2 passages were".
+func were(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
 }
 
 func shortText(s string, n int) string {
@@ -790,7 +783,7 @@ func (ch *importChange) cmocs(tx coding.Tx, do func(coding.Change) error) error 
 			continue
 		}
 		if missing > 0 {
-			ch.warnf("CMOC %q: %d of its fragments were not imported; it keeps the others", shortText(n.Name, 60), missing)
+			ch.warnf("CMOC %q: %d of its fragments %s not imported; it keeps the others", shortText(n.Name, 60), missing, were(missing))
 		}
 		statement, narrative, labels := refiqda.ParseCMOCNote(ch.notes[n.GUID], n.Name, theoryName[n.GUID])
 		for i, l := range labels {

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // File ▸ Add PDFs… picks several files at once. Fyne's own file dialog
@@ -148,7 +150,7 @@ func (ws *workspace) tickFolderPDFs(dir string, add func(paths []string)) {
 		}
 	})
 	all.SetChecked(true)
-	intro := widget.NewLabel(fmt.Sprintf("%s in %s:", count(len(names), "PDF"), dir))
+	intro := widget.NewLabel(fmt.Sprintf("%s in %s:", coding.Count(len(names), "PDF"), dir))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(container.NewVBox(intro, all, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(checks))
 	d := dialog.NewCustomConfirm("Add PDFs", "Add", "Cancel", body, func(ok bool) {

@@ -160,12 +160,3 @@ func shortID(id string) string {
 	}
 	return id
 }
-
-// count says how many of a thing there are, in English: "1 CMOC",
-// "2 CMOCs", "0 fragments".
-func count(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
-}

@@ -245,7 +245,7 @@ func (ws *workspace) importFiles(paths []string) {
 			r.label.Importance = widget.DangerImportance
 			r.box.Objects[1] = widget.NewIcon(theme.ErrorIcon())
 		default:
-			r.label.SetText(fmt.Sprintf("✓ %s: %d pages added", doc.Title, doc.Pages))
+			r.label.SetText(fmt.Sprintf("✓ %s: %s added", doc.Title, coding.Count(doc.Pages, "page")))
 			r.label.Importance = widget.SuccessImportance
 			r.box.Objects[1] = widget.NewIcon(theme.ConfirmIcon())
 		}

@@ -556,7 +556,7 @@ func (ws *workspace) runSearch() {
 	if len(ws.hits) == 0 {
 		ws.searchInfo.SetText("no hits")
 	} else {
-		ws.searchInfo.SetText(fmt.Sprintf("%d hits", len(ws.hits)))
+		ws.searchInfo.SetText(coding.Count(len(ws.hits), "hit"))
 	}
 }
 

@@ -90,21 +90,17 @@ func (c MergeCounts) String() string {
 	var parts []string
 	for _, k := range []struct {
 		n    int
-		one  string
-		many string
+		noun string
 	}{
-		{c.Documents, "document", "documents"},
-		{c.Fragments, "fragment", "fragments"},
-		{c.CMOCs, "CMOC", "CMOCs"},
-		{c.Labels, "label", "labels"},
-		{c.Theories, "theory", "theories"},
-		{c.Coders, "coder", "coders"},
+		{c.Documents, "document"},
+		{c.Fragments, "fragment"},
+		{c.CMOCs, "CMOC"},
+		{c.Labels, "label"},
+		{c.Theories, "theory"},
+		{c.Coders, "coder"},
 	} {
-		switch {
-		case k.n == 1:
-			parts = append(parts, "1 "+k.one)
-		case k.n > 1:
-			parts = append(parts, fmt.Sprintf("%d %s", k.n, k.many))
+		if k.n > 0 {
+			parts = append(parts, Count(k.n, k.noun))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -320,7 +316,7 @@ func (m *merger) documents() {
 			}
 			m.conflict(EntityDocument, our.ID, our.ShortName(),
 				"the same PDF has a different text in each project (one was read by OCR?), so offsets differ; %s of OTHER on it not merged",
-				plural(n, "fragment"))
+				Count(n, "fragment"))
 		}
 		if sameMetadata(our.Document, o.Document) {
 			continue
@@ -339,13 +335,6 @@ func (m *merger) documents() {
 			m.conflict(EntityDocument, our.ID, our.ShortName(), "source details changed in both at the same time; kept ours")
 		}
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func sameLabel(a, b Label) bool {

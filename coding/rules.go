@@ -43,7 +43,11 @@ func theoryID(t Theory) string { return t.ID }
 func CheckDeleteTheory(t Theory, cmocs int, refinedBy string) error {
 	const op = "delete theory"
 	if cmocs > 0 {
-		return Errorf(KindInvalid, op, t.Name, "the programme theory still holds %s; move or delete them first", plural(cmocs, "CMOC"))
+		them := "them"
+		if cmocs == 1 {
+			them = "it"
+		}
+		return Errorf(KindInvalid, op, t.Name, "the programme theory still holds %s; move or delete %s first", Count(cmocs, "CMOC"), them)
 	}
 	if refinedBy != "" {
 		return Errorf(KindInvalid, op, t.Name, "the programme theory is refined by %q; delete that first", refinedBy)
@@ -60,10 +64,10 @@ func CheckDeleteLabel(l Label, fragments, cmocs int) error {
 	}
 	var uses []string
 	if fragments > 0 {
-		uses = append(uses, plural(fragments, "fragment"))
+		uses = append(uses, Count(fragments, "fragment"))
 	}
 	if cmocs > 0 {
-		uses = append(uses, plural(cmocs, "CMOC"))
+		uses = append(uses, Count(cmocs, "CMOC"))
 	}
 	return Errorf(KindInvalid, "delete label", l.Name, "the label is still used by %s; remove it from them first", strings.Join(uses, " and "))
 }

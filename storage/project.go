@@ -558,7 +558,7 @@ func (p *Project) Check() error {
 		case err != nil:
 			return err
 		default:
-			return damaged(p.name, op, fmt.Sprintf("document %q has %d of its %d pages", title, got.Int64, want.Int64))
+			return damaged(p.name, op, fmt.Sprintf("document %q has %d of its %s", title, got.Int64, coding.Count(int(want.Int64), "page")))
 		}
 		return nil
 	})

@@ -172,11 +172,7 @@ func (x *index) box(n int, c coding.CMOC) Box {
 				descr[i] += " (deleted " + when + ")"
 			}
 		}
-		word := "fragment"
-		if len(missing) > 1 {
-			word = "fragments"
-		}
-		b.Missing = fmt.Sprintf("missing evidence: %d of %d %s deleted: %s", len(missing), len(c.Fragments), word, strings.Join(descr, ", "))
+		b.Missing = fmt.Sprintf("missing evidence: %d of %s deleted: %s", len(missing), coding.Count(len(c.Fragments), "fragment"), strings.Join(descr, ", "))
 	}
 	return b
 }
@@ -215,7 +211,11 @@ func CMOCTable(p *Project) (*Table, []string) {
 		}
 	}
 	if len(warnings) > 0 {
-		t.Notes = append(t.Notes, fmt.Sprintf("%d CMOC(s) lack evidence whose fragments were deleted; see the Notes column.", len(warnings)))
+		lack := "%s lack evidence whose fragments were deleted; see the Notes column."
+		if len(warnings) == 1 {
+			lack = "%s lacks evidence whose fragments were deleted; see the Notes column."
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf(lack, coding.Count(len(warnings), "CMOC")))
 	}
 	return t, warnings
 }
@@ -298,7 +298,7 @@ func (x *index) matrix(name, title, rowHead string, rows []string, count func(ro
 	}
 	foot = append(foot, itoa(grand), itoa(n))
 	t.Footer = [][]string{foot}
-	t.Notes = []string{note, fmt.Sprintf("N is the number of the %d sources that give evidence.", len(docs))}
+	t.Notes = []string{note, fmt.Sprintf("N is how many sources give evidence, of the %s in the table.", coding.Count(len(docs), "source"))}
 	return t
 }
 

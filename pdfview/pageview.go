@@ -79,6 +79,10 @@ type PageView struct {
 	OnTypedKey  func(*fyne.KeyEvent)
 	OnTypedRune func(rune)
 	OnShortcut  func(fyne.Shortcut)
+	// SelectCharacters makes a drag select exactly the characters it
+	// crosses; by default a drag snaps to whole words, and holding Alt
+	// gives character precision for one drag.
+	SelectCharacters bool
 
 	src      *Source
 	gen      int
@@ -97,6 +101,10 @@ type PageView struct {
 	anchor     int
 	dragging   bool
 	downAt     *fyne.Position
+	altHeld    bool      // Alt is down: a drag selects characters
+	clicks     int       // presses in a row at one spot (3: a triple click)
+	lastPress  time.Time // when the last of them was
+	pressAt    fyne.Position
 	page       int
 	flash      *flash
 
@@ -854,7 +862,8 @@ func (r *contentRenderer) Objects() []fyne.CanvasObject { return r.c.objects }
 func (r *contentRenderer) Destroy()                     {}
 
 // MouseDown starts a selection where the pointer is and takes the focus,
-// so that the role keys reach the view.
+// so that the role keys reach the view. The third press of a triple click
+// selects the sentence under the pointer.
 func (c *pageContent) MouseDown(e *desktop.MouseEvent) {
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
 		cv.Focus(c)
@@ -862,8 +871,49 @@ func (c *pageContent) MouseDown(e *desktop.MouseEvent) {
 	if e.Button != desktop.MouseButtonPrimary {
 		return
 	}
+	v := c.v
 	p := e.Position
-	c.v.downAt = &p
+	v.downAt = &p
+	v.altHeld = e.Modifier&fyne.KeyModifierAlt != 0
+	v.countClick(p)
+	if v.clicks == 3 {
+		v.selectSentenceAt(p)
+	}
+}
+
+// countClick counts the presses in a row: within the double-click delay
+// of the last one and close to it.
+func (v *PageView) countClick(p fyne.Position) {
+	now := time.Now()
+	near := math.Abs(float64(p.X-v.pressAt.X)) <= 4 && math.Abs(float64(p.Y-v.pressAt.Y)) <= 4
+	if v.clicks > 0 && near && now.Sub(v.lastPress) <= fyne.CurrentApp().Driver().DoubleTapDelay() {
+		v.clicks++
+	} else {
+		v.clicks = 1
+	}
+	v.lastPress, v.pressAt = now, p
+}
+
+// charAt is the document offset of the character under a point of the
+// content, or -1 when there is none.
+func (v *PageView) charAt(p fyne.Position) int {
+	if v.src == nil || len(v.tops) == 0 {
+		return -1
+	}
+	n := v.pageAtY(p.Y)
+	o := v.pageOrigin(n)
+	i := NearestChar(v.geoms[n-1], v.pageBoxes(n), p.X-o.X, p.Y-o.Y)
+	if i < 0 {
+		return -1
+	}
+	return v.src.Text.PageStart(n) + i
+}
+
+// selectSentenceAt selects the sentence (or the line) under a point.
+func (v *PageView) selectSentenceAt(p fyne.Position) {
+	if off := v.charAt(p); off >= 0 {
+		v.SetSelection(v.src.Text.SentenceAt(off))
+	}
 }
 
 // MouseUp implements desktop.Mouseable.
@@ -882,6 +932,9 @@ func (c *pageContent) Dragged(e *fyne.DragEvent) {
 	}
 	caret := v.caretAtContent(e.Position)
 	v.selStart, v.selEnd = min(v.anchor, caret), max(v.anchor, caret)
+	if !v.SelectCharacters && !v.altHeld && v.src != nil {
+		v.selStart, v.selEnd = v.src.Text.SnapToWords(v.selStart, v.selEnd)
+	}
 	// Scroll when the pointer leaves the viewport above or below.
 	top, h := v.scroll.Offset.Y, v.scroll.Size().Height
 	if y := e.Position.Y - top; y < 0 || y > h {
@@ -905,9 +958,13 @@ func (c *pageContent) DragEnd() {
 	}
 }
 
-// Tapped clears the selection, or reports the highlight clicked on.
+// Tapped clears the selection, or reports the highlight clicked on. The
+// tap that ends a triple click keeps the sentence it selected.
 func (c *pageContent) Tapped(e *fyne.PointEvent) {
 	v := c.v
+	if v.clicks >= 3 {
+		return
+	}
 	if v.selEnd > v.selStart {
 		v.ClearSelection()
 	}
@@ -929,18 +986,24 @@ func (c *pageContent) Tapped(e *fyne.PointEvent) {
 // DoubleTapped selects the word under the pointer.
 func (c *pageContent) DoubleTapped(e *fyne.PointEvent) {
 	v := c.v
-	if v.src == nil || len(v.tops) == 0 {
-		return
+	if v.clicks >= 3 {
+		return // a fourth click keeps the sentence
 	}
-	n := v.pageAtY(e.Position.Y)
-	o := v.pageOrigin(n)
-	i := NearestChar(v.geoms[n-1], v.pageBoxes(n), e.Position.X-o.X, e.Position.Y-o.Y)
-	if i < 0 {
-		return
+	if off := v.charAt(e.Position); off >= 0 {
+		v.SetSelection(v.src.Text.WordAt(off))
 	}
-	s, end := WordAt([]rune(v.src.Text.Pages[n-1].Text), i)
-	start := v.src.Text.PageStart(n)
-	v.SetSelection(start+s, start+end)
+}
+
+// KeyDown and KeyUp follow Alt, which a drag may press after it began.
+func (c *pageContent) KeyDown(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyAltLeft || e.Name == desktop.KeyAltRight {
+		c.v.altHeld = true
+	}
+}
+func (c *pageContent) KeyUp(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyAltLeft || e.Name == desktop.KeyAltRight {
+		c.v.altHeld = false
+	}
 }
 
 // FocusGained, FocusLost implement fyne.Focusable.
@@ -1012,6 +1075,7 @@ var (
 	_ fyne.Tappable       = (*pageContent)(nil)
 	_ fyne.DoubleTappable = (*pageContent)(nil)
 	_ desktop.Mouseable   = (*pageContent)(nil)
+	_ desktop.Keyable     = (*pageContent)(nil)
 )
 
 // PointOf is where the character at offset off is drawn, frac of the way

@@ -118,9 +118,12 @@ func charPoint(v *PageView, page, i int, frac float32) fyne.Position {
 }
 
 // drag sends what a mouse drag from a to b sends, as the GLFW driver does.
-func drag(v *PageView, a, b fyne.Position) {
+func drag(v *PageView, a, b fyne.Position) { dragWith(v, a, b, 0) }
+
+// dragWith is drag with modifier keys held.
+func dragWith(v *PageView, a, b fyne.Position, mod fyne.KeyModifier) {
 	c := v.content
-	c.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: a}, Button: desktop.MouseButtonPrimary})
+	c.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: a}, Button: desktop.MouseButtonPrimary, Modifier: mod})
 	mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
 	c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: mid}, Dragged: fyne.NewDelta(mid.X-a.X, mid.Y-a.Y)})
 	c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: b}, Dragged: fyne.NewDelta(b.X-mid.X, b.Y-mid.Y)})
@@ -198,6 +201,7 @@ func TestPageViewSelectsAcrossPages(t *testing.T) {
 	for empty(v.pageBoxes(2)[first]) {
 		first++
 	}
+	v.SelectCharacters = true // the end on page 2 is mid-word
 	drag(v, charPoint(v, 1, last, 0.25), charPoint(v, 2, first, 0.75))
 	s, e := v.Selection()
 	if want := src.Text.PageStart(2) + first + 1; s != last || e != want {

@@ -52,11 +52,25 @@ const (
 
 // Colours of the view.
 var (
-	backdropColour  = color.NRGBA{R: 0x5b, G: 0x60, B: 0x66, A: 0xff}
-	pageColour      = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
-	pageEdgeColour  = color.NRGBA{R: 0x30, G: 0x33, B: 0x36, A: 0xff}
-	selectionColour = color.NRGBA{R: 0x1f, G: 0x6f, B: 0xeb, A: 0x60}
+	backdropColour = color.NRGBA{R: 0x5b, G: 0x60, B: 0x66, A: 0xff}
+	pageColour     = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	pageEdgeColour = color.NRGBA{R: 0x30, G: 0x33, B: 0x36, A: 0xff}
 )
+
+// SelectionColour fills the selected text: a violet that no role's
+// highlight (sky blue, orange, reddish purple, bluish green, all of
+// Okabe & Ito's palette) nor a search hit (yellow) comes near, for normal
+// and colour-blind sight alike, so that a selection inside a Context
+// highlight is still seen as a selection.
+var SelectionColour = color.NRGBA{R: 0xdd, G: 0x00, B: 0xff, A: 0x70}
+
+// HighlightFill is how a highlight of colour c fills its text:
+// translucent, so the text stays readable (its underline and margin
+// stripe are opaque).
+func HighlightFill(c color.NRGBA) color.NRGBA {
+	c.A = 0x48
+	return c
+}
 
 // PageView shows a document's real pages in a continuous vertical scroll,
 // rendered in the background at the screen's pixel size, with highlights
@@ -739,8 +753,7 @@ func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.Canvas
 		if len(rs) == 0 {
 			continue
 		}
-		fill := h.Colour
-		fill.A = 0x48
+		fill := HighlightFill(h.Colour)
 		line := h.Colour
 		line.A = 0xff
 		top, bottom := rs[0].Y, rs[0].Y+rs[0].H
@@ -811,7 +824,7 @@ func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.Canvas
 	}
 	if v.selEnd > v.selStart {
 		for _, r := range rects(v.selStart, v.selEnd) {
-			rect := canvas.NewRectangle(selectionColour)
+			rect := canvas.NewRectangle(SelectionColour)
 			rect.Move(fyne.NewPos(o.X+r.X, o.Y+r.Y))
 			rect.Resize(fyne.NewSize(r.W, r.H))
 			objs = append(objs, rect)

@@ -163,7 +163,7 @@ func TestPageViewDragSelectsSentence(t *testing.T) {
 	// The selection is drawn: one translucent rectangle per line.
 	n := 0
 	for _, o := range v.content.objects {
-		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == selectionColour {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == SelectionColour {
 			n++
 		}
 	}
@@ -220,7 +220,7 @@ func TestPageViewHighlights(t *testing.T) {
 	page := src.Text.Pages[0]
 	i, j := find(t, page.Text, "Human resource shortages, staff attitudes and shortage of equipment")
 	start := src.Text.PageStart(1)
-	v.SetHighlights([]Highlight{{ID: "f1", Start: start + i, End: start + j, Colour: selectionColour, Tag: "C"}})
+	v.SetHighlights([]Highlight{{ID: "f1", Start: start + i, End: start + j, Colour: SelectionColour, Tag: "C"}})
 	tags := 0
 	for _, o := range v.content.objects {
 		if tx, ok := o.(*canvas.Text); ok && tx.Text == "C" {
@@ -312,7 +312,7 @@ func TestPageViewScrollingStaysResponsive(t *testing.T) {
 		},
 	}
 	v := newTestView(t, src, fyne.NewSize(900, 800))
-	v.SetHighlights([]Highlight{{ID: "a", Start: 100, End: 5000, Colour: selectionColour, Tag: "C"}})
+	v.SetHighlights([]Highlight{{ID: "a", Start: 100, End: 5000, Colour: SelectionColour, Tag: "C"}})
 	var worst time.Duration
 	for v.Page() < 51 {
 		start := time.Now()

@@ -104,6 +104,7 @@ type PageView struct {
 	dragging   bool
 	downAt     *fyne.Position
 	altHeld    bool      // Alt is down: a drag selects characters
+	altUsed    bool      // the mouse used the Alt held down: its release must not open the menu
 	clicks     int       // presses in a row at one spot (3: a triple click)
 	lastPress  time.Time // when the last of them was
 	pressAt    fyne.Position

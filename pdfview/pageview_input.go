@@ -42,6 +42,7 @@ func (c *pageContent) MouseDown(e *desktop.MouseEvent) {
 	p := e.Position
 	v.downAt = &p
 	v.altHeld = e.Modifier&fyne.KeyModifierAlt != 0
+	v.altUsed = v.altHeld
 	v.countClick(p)
 	if v.clicks == 3 {
 		v.selectSentenceAt(p)
@@ -99,7 +100,9 @@ func (c *pageContent) Dragged(e *fyne.DragEvent) {
 	}
 	caret := v.caretAtContent(e.Position)
 	v.selStart, v.selEnd = min(v.anchor, caret), max(v.anchor, caret)
-	if !v.SelectCharacters && !v.altHeld && v.src != nil {
+	if v.altHeld {
+		v.altUsed = true
+	} else if !v.SelectCharacters && v.src != nil {
 		v.selStart, v.selEnd = v.src.Text.SnapToWords(v.selStart, v.selEnd)
 	}
 	// Scroll when the pointer leaves the viewport above or below.
@@ -163,14 +166,43 @@ func (c *pageContent) DoubleTapped(e *fyne.PointEvent) {
 
 // KeyDown and KeyUp follow Alt, which a drag may press after it began.
 func (c *pageContent) KeyDown(e *fyne.KeyEvent) {
-	if e.Name == desktop.KeyAltLeft || e.Name == desktop.KeyAltRight {
-		c.v.altHeld = true
+	v := c.v
+	if isAlt(e.Name) {
+		v.altHeld, v.altUsed = true, false
+		return
 	}
+	v.altUsed = false // another key: the driver will not open the menu
 }
+
+// KeyUp implements desktop.Keyable. Fyne's GLFW driver opens the window's
+// menu bar when Alt is pressed and released with no key between, which a
+// drag with Alt held would do behind the reviewer's back: the view closes
+// it again.
 func (c *pageContent) KeyUp(e *fyne.KeyEvent) {
-	if e.Name == desktop.KeyAltLeft || e.Name == desktop.KeyAltRight {
-		c.v.altHeld = false
+	v := c.v
+	if !isAlt(e.Name) {
+		v.altUsed = false
+		return
 	}
+	if v.altUsed {
+		if m := menuOf(c); m != nil {
+			m.ToggleMenu()
+		}
+	}
+	v.altHeld, v.altUsed = false, false
+}
+
+func isAlt(k fyne.KeyName) bool { return k == desktop.KeyAltLeft || k == desktop.KeyAltRight }
+
+// menuToggler is a canvas with a menu bar that Alt opens and closes (the
+// GLFW driver's, when the menus are drawn in the window).
+type menuToggler interface{ ToggleMenu() }
+
+// menuOf is the menu bar of the canvas an object is on, or nil (tests
+// replace it).
+var menuOf = func(o fyne.CanvasObject) menuToggler {
+	m, _ := fyne.CurrentApp().Driver().CanvasForObject(o).(menuToggler)
+	return m
 }
 
 // FocusGained, FocusLost implement fyne.Focusable.

@@ -112,3 +112,59 @@ func TestPageViewTripleClickSelectsSentence(t *testing.T) {
 }
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// menuCount counts how often the view toggles the window's menu bar.
+type menuCount struct{ n int }
+
+func (m *menuCount) ToggleMenu() { m.n++ }
+
+// A drag with Alt held does not leave the window's menu bar open when Alt
+// is released (the GLFW driver opens it on a lone press and release of
+// Alt, and the view closes it again); a lone Alt, or one that went with
+// another key, is left to the driver.
+func TestPageViewAltDragLeavesMenuClosed(t *testing.T) {
+	src := articleSource(t, false)
+	v := newTestView(t, src, fyne.NewSize(900, 1000))
+	menu := &menuCount{}
+	defer func(f func(fyne.CanvasObject) menuToggler) { menuOf = f }(menuOf)
+	menuOf = func(fyne.CanvasObject) menuToggler { return menu }
+	i, j := find(t, src.Text.Pages[0].Text, effortsSentence)
+	a, b := charPoint(v, 1, i+3, 0.25), charPoint(v, 1, j-6, 0.25)
+	c := v.content
+	alt := &fyne.KeyEvent{Name: desktop.KeyAltLeft}
+	for _, tc := range []struct {
+		name    string
+		gesture func()
+		want    int
+	}{
+		{"Alt, drag, release", func() {
+			c.KeyDown(alt)
+			dragWith(v, a, b, fyne.KeyModifierAlt)
+			c.KeyUp(alt)
+		}, 1},
+		{"drag, Alt during it, release", func() {
+			c.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: a}, Button: desktop.MouseButtonPrimary})
+			c.KeyDown(alt)
+			c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: b}, Dragged: fyne.NewDelta(b.X-a.X, b.Y-a.Y)})
+			c.DragEnd()
+			c.KeyUp(alt)
+		}, 1},
+		{"Alt alone", func() {
+			c.KeyDown(alt)
+			c.KeyUp(alt)
+		}, 0},
+		{"Alt with a key after the drag", func() {
+			c.KeyDown(alt)
+			dragWith(v, a, b, fyne.KeyModifierAlt)
+			c.KeyDown(&fyne.KeyEvent{Name: fyne.KeyC})
+			c.KeyUp(&fyne.KeyEvent{Name: fyne.KeyC})
+			c.KeyUp(alt)
+		}, 0},
+	} {
+		menu.n = 0
+		tc.gesture()
+		if menu.n != tc.want {
+			t.Errorf("%s: the menu was toggled %d times, want %d", tc.name, menu.n, tc.want)
+		}
+	}
+}

@@ -74,3 +74,22 @@ func importTestPDF(t *testing.T, s *Session, name string) coding.Document {
 	}
 	return d
 }
+
+// On the page, the first Esc drops the selection (the hit Enter selected)
+// and the next one the search.
+func TestSearchEscOnThePage(t *testing.T) {
+	ws, w := openWorkspace(t)
+	ws.shortcut(&fyneCtrlF)
+	test.Type(ws.search, "Lilongwe")
+	ws.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ws.view.Focus()
+	esc := func() { w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	esc()
+	if s, e := ws.view.Selection(); s != e || len(ws.hits) == 0 || ws.search.Text != "Lilongwe" {
+		t.Errorf("after one Esc: selection %d-%d, %d hits, box %q; want no selection, the search kept", s, e, len(ws.hits), ws.search.Text)
+	}
+	esc()
+	if len(ws.hits) != 0 || ws.search.Text != "" {
+		t.Errorf("after two: %d hits, box %q", len(ws.hits), ws.search.Text)
+	}
+}

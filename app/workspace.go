@@ -498,6 +498,10 @@ func (ws *workspace) typedKey(e *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		ws.showShortcuts()
 	case fyne.KeyEscape:
+		// The first Esc drops the selection, the next one the search.
+		if s, e := ws.view.Selection(); s == e {
+			ws.clearSearch()
+		}
 		ws.view.ClearSelection()
 	}
 }

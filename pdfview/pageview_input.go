@@ -216,7 +216,8 @@ func (c *pageContent) TypedRune(r rune) {
 	}
 }
 
-// TypedKey moves through the document; other keys go to OnTypedKey.
+// TypedKey moves through the document and drops the selection on Esc;
+// other keys, and Esc with nothing selected, go to OnTypedKey.
 func (c *pageContent) TypedKey(e *fyne.KeyEvent) {
 	v := c.v
 	step := float32(48)
@@ -234,7 +235,11 @@ func (c *pageContent) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyUp:
 		v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: step}})
 	case fyne.KeyEscape:
+		had := v.selEnd > v.selStart
 		v.ClearSelection()
+		if !had && v.OnTypedKey != nil {
+			v.OnTypedKey(e) // nothing was selected: the app's Esc
+		}
 	default:
 		if v.OnTypedKey != nil {
 			v.OnTypedKey(e)

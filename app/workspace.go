@@ -53,7 +53,7 @@ type workspace struct {
 	pageEntry  *widget.Entry
 	pageTotal  *widget.Label
 	zoomLabel  *widget.Label
-	search     *widget.Entry
+	search     *findEntry
 	searchInfo *widget.Label
 	hits       []span
 	hit        int
@@ -103,10 +103,14 @@ func newWorkspace(pv *projectView) *workspace {
 	}
 	ws.pageTotal = widget.NewLabel("/ 0")
 	ws.zoomLabel = widget.NewLabel("100%")
-	ws.search = widget.NewEntry()
+	ws.search = newFindEntry()
 	ws.search.SetPlaceHolder("Find (Ctrl+F)")
 	ws.search.OnChanged = func(string) { ws.runSearch() }
 	ws.search.OnSubmitted = func(string) { ws.nextHit(1) }
+	ws.search.onEscape = func() {
+		ws.clearSearch()
+		ws.view.Focus()
+	}
 	ws.searchInfo = widget.NewLabel("")
 	ws.message = "Drag across the text to select a passage, then press C, R, M or O to code it."
 	ws.status = newStatusLine(ws.message)
@@ -192,6 +196,7 @@ func (ws *workspace) showDocument(d coding.Document) {
 	}
 	if ws.doc.ID != d.ID {
 		ws.savePosition() // of the document left (prefs.go)
+		ws.clearSearch()  // a search is for the document it was typed in
 	}
 	ws.doc, ws.text, ws.current = d, text, ""
 	delete(ws.declined, d.ID) // opening it again asks for its password again
@@ -506,6 +511,10 @@ func (ws *workspace) typedKey(e *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		ws.showShortcuts()
 	case fyne.KeyEscape:
+		// The first Esc drops the selection, the next one the search.
+		if s, e := ws.view.Selection(); s == e {
+			ws.clearSearch()
+		}
 		ws.view.ClearSelection()
 	}
 }
@@ -558,6 +567,12 @@ func (ws *workspace) runSearch() {
 	} else {
 		ws.searchInfo.SetText(coding.Count(len(ws.hits), "hit"))
 	}
+}
+
+// clearSearch empties the search box and drops the hits.
+func (ws *workspace) clearSearch() {
+	ws.search.SetText("") // runs the empty search, which clears the hits
+	ws.runSearch()        // for a box that was empty already
 }
 
 // nextHit moves to the next (dir 1) or previous (-1) search hit.

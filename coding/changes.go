@@ -86,7 +86,11 @@ func ensureLabels(tx Tx, names []string) ([]Label, error) {
 		if !IsKind(err, KindNotFound) {
 			return nil, err
 		}
-		l = Label{ID: NewID(), Name: n, Colour: DefaultColour(n), Created: tx.Now(), Modified: tx.Now()}
+		colour, err := newLabelColour(tx)
+		if err != nil {
+			return nil, err
+		}
+		l = Label{ID: NewID(), Name: n, Colour: colour, Created: tx.Now(), Modified: tx.Now()}
 		if err := l.Check(); err != nil {
 			return nil, err
 		}
@@ -113,8 +117,11 @@ func undoWithLabels(undo Change, added []Label) Change {
 // for the common kinds of colour blindness (Okabe & Ito 2008).
 var Palette = []string{"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999"}
 
-// DefaultColour picks a palette colour for a new label from its name, so
-// that the same name gets the same colour in every teammate's copy.
+// DefaultColour picks a palette colour for a label from its name, so that
+// the same name gets the same colour in every teammate's copy (a REFI-QDA
+// import without colours uses it). Labels made while coding take the
+// palette in turn instead (NextColour), so that two never share a colour
+// while another is free.
 func DefaultColour(name string) string {
 	h := fnv.New32a()
 	h.Write([]byte(name))
@@ -370,7 +377,11 @@ func (p PutLabel) Apply(tx Tx) (Change, error) {
 	l := p.Label
 	l.stamp().fillID()
 	if l.Colour == "" {
-		l.Colour = DefaultColour(l.Name)
+		colour, err := newLabelColour(tx)
+		if err != nil {
+			return nil, err
+		}
+		l.Colour = colour
 	}
 	if err := l.Check(); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -133,6 +134,8 @@ func (m *memTx) LabelNamed(name string) (Label, error) {
 	}
 	return Label{}, notFound("label", name)
 }
+
+func (m *memTx) Labels() ([]Label, error) { return slices.Collect(maps.Values(m.labels)), nil }
 
 // PutLabel renames the label in the fragments and CMOCs that carry it, as
 // storage (which refers to labels by ID) does.

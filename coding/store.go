@@ -42,6 +42,8 @@ type Tx interface {
 	Label(id string) (Label, error)
 	// LabelNamed finds a label by its name (case-insensitive).
 	LabelNamed(name string) (Label, error)
+	// Labels lists the codebook.
+	Labels() ([]Label, error)
 	// PutLabel inserts or replaces a label; fragments and CMOCs carrying it
 	// follow a change of its name.
 	PutLabel(l Label) error

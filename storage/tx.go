@@ -272,6 +272,9 @@ func (t *tx) Label(id string) (coding.Label, error) { return getLabel(t.q, id) }
 // LabelNamed implements coding.Tx.
 func (t *tx) LabelNamed(name string) (coding.Label, error) { return labelNamed(t.q, name) }
 
+// Labels implements coding.Tx.
+func (t *tx) Labels() ([]coding.Label, error) { return listLabels(t.q) }
+
 // PutLabel implements coding.Tx. Codings refer to labels by ID, so a
 // renamed label keeps them. A name another label holds is refused by the
 // UNIQUE constraint on its key (coding.PutLabel says it first).

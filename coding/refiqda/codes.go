@@ -80,6 +80,7 @@ func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) {
 	uses := map[string]CodeUse{}
 	var labels []LabelDef
 	taken := map[string]bool{}
+	next := map[string]int{} // a name's lowest number that may be free: those below stay taken
 	var walk func(cs []Code, parents []string, top bool, parentRole coding.Role)
 	walk = func(cs []Code, parents []string, top bool, parentRole coding.Role) {
 		for _, c := range cs {
@@ -112,9 +113,13 @@ func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) {
 			if taken[strings.ToLower(name)] && len(parents) > 0 {
 				name = strings.Join(append(slices.Clone(parents), name), " / ")
 			}
-			base := name
-			for n := 2; taken[strings.ToLower(name)]; n++ {
-				name = fmt.Sprintf("%s (%d)", base, n)
+			if key := strings.ToLower(name); taken[key] {
+				base, n := name, max(next[key], 2)
+				for ; taken[key]; n++ {
+					name = fmt.Sprintf("%s (%d)", base, n)
+					key = strings.ToLower(name)
+				}
+				next[strings.ToLower(base)] = n
 			}
 			taken[strings.ToLower(name)] = true
 			if c.GUID != "" {

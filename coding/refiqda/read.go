@@ -12,6 +12,14 @@ package refiqda
 // any case and the only *.qde at its root is taken, whatever its name; a
 // leading byte-order mark is dropped and UTF-16 files are converted. An
 // empty list element (Taguette's <Sets/>) is simply empty.
+//
+// Reading is bounded, as the files come from anyone: a file inside a
+// .qdpx is read only up to the size its directory declares (archive/zip
+// stops there), one that declares more than MaxEntrySize is refused, and
+// all that is read of a .qdpx may expand it at most maxRatio-fold (plus
+// ratioFloor), as a ZIP bomb expands a thousandfold; each file counts once
+// and a text named many times is held once. encoding/xml stops at 10,000
+// nested elements, and codes nested deeper than MaxCodeDepth are refused.
 
 import (
 	"archive/zip"
@@ -28,6 +36,19 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+)
+
+const (
+	// MaxEntrySize is the most a file inside a .qdpx may hold
+	// uncompressed: far above any PDF or text of a review.
+	MaxEntrySize = 1 << 30
+	// MaxCodeDepth is how deeply codes may nest; tools nest a few levels.
+	MaxCodeDepth = 100
+
+	// What is read of a .qdpx may be at most maxRatio times its size, plus
+	// ratioFloor: PDFs barely compress, text and XML 3–20-fold.
+	maxRatio   = 200
+	ratioFloor = 16 << 20
 )
 
 // Input is a REFI-QDA file as read: a codebook alone (File nil), a bare
@@ -146,7 +167,7 @@ func ReadCodebook(data []byte) ([]Code, error) {
 	if cb.XMLName.Local != "CodeBook" {
 		return nil, fmt.Errorf("not a REFI-QDA codebook: its root element is <%s>, not <CodeBook>", cb.XMLName.Local)
 	}
-	return codes(cb.Codes), nil
+	return codes(cb.Codes, 1)
 }
 
 // ReadProject reads a project document (the project.qde of a .qdpx). A
@@ -159,7 +180,11 @@ func ReadProject(data []byte) (*File, error) {
 	if p.XMLName.Local != "Project" {
 		return nil, fmt.Errorf("not a REFI-QDA project: its root element is <%s>, not <Project>", p.XMLName.Local)
 	}
-	f := &File{Name: p.Name, Origin: p.Origin, Codes: codes(p.Codes)}
+	cs, err := codes(p.Codes, 1)
+	if err != nil {
+		return nil, err
+	}
+	f := &File{Name: p.Name, Origin: p.Origin, Codes: cs}
 	for _, u := range p.Users {
 		f.Users = append(f.Users, User{GUID: NormGUID(u.GUID), Name: strings.TrimSpace(u.Name)})
 	}
@@ -233,17 +258,25 @@ func ReadProject(data []byte) (*File, error) {
 	return f, nil
 }
 
-func codes(in []inCode) []Code {
+// codes are the codes of a codebook, nested at most MaxCodeDepth deep.
+func codes(in []inCode, depth int) ([]Code, error) {
+	if len(in) > 0 && depth > MaxCodeDepth {
+		return nil, fmt.Errorf("codes nested more than %d deep", MaxCodeDepth)
+	}
 	var out []Code
 	for _, c := range in {
 		codable := true
 		if b, err := strconv.ParseBool(strings.TrimSpace(c.IsCodable)); err == nil {
 			codable = b
 		}
+		children, err := codes(c.Codes, depth+1)
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, Code{GUID: NormGUID(c.GUID), Name: strings.TrimSpace(c.Name), Codable: codable,
-			Colour: NormColour(c.Color), Description: strings.TrimSpace(c.Description), Children: codes(c.Codes)})
+			Colour: NormColour(c.Color), Description: strings.TrimSpace(c.Description), Children: children})
 	}
-	return out
+	return out, nil
 }
 
 func text(t inText) (TextSource, error) {
@@ -326,6 +359,10 @@ type Archive struct {
 	*File
 	QDE   string               // the name of the project document in the ZIP
 	files map[string]*zip.File // by lower-case name
+
+	budget int64              // the bytes still to be read (see ReadQDPX)
+	read   map[*zip.File]bool // the files read once, counted in budget
+	texts  map[*zip.File]string
 }
 
 // ReadQDPX opens a .qdpx held in data: the only *.qde at the root of the
@@ -336,7 +373,8 @@ func ReadQDPX(data []byte) (*Archive, error) {
 	if err != nil {
 		return nil, errors.New("not a .qdpx file: it is not a ZIP archive")
 	}
-	a := &Archive{files: map[string]*zip.File{}}
+	a := &Archive{files: map[string]*zip.File{}, budget: ratioFloor + maxRatio*int64(len(data)),
+		read: map[*zip.File]bool{}, texts: map[*zip.File]string{}}
 	var qdes []*zip.File
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")
@@ -360,7 +398,7 @@ func ReadQDPX(data []byte) (*Archive, error) {
 		return nil, fmt.Errorf("not a REFI-QDA project: the ZIP holds %d .qde files at its root (%s), not one", len(qdes), strings.Join(names, ", "))
 	}
 	a.QDE = qdes[0].Name
-	b, err := readZipFile(qdes[0])
+	b, err := a.readFile(qdes[0])
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", a.QDE, err)
 	}
@@ -370,13 +408,30 @@ func ReadQDPX(data []byte) (*Archive, error) {
 	return a, nil
 }
 
-func readZipFile(f *zip.File) ([]byte, error) {
+// readFile reads a file of the archive, if its size is within the limits.
+func (a *Archive) readFile(f *zip.File) ([]byte, error) {
+	size := f.UncompressedSize64
+	if size > MaxEntrySize {
+		return nil, fmt.Errorf("%.1f GiB uncompressed, more than the %d GiB cmocoder reads", float64(size)/(1<<30), MaxEntrySize>>30)
+	}
+	if !a.read[f] {
+		if int64(size) > a.budget {
+			return nil, fmt.Errorf("it would expand the .qdpx more than %d-fold (a ZIP bomb?); not read", maxRatio)
+		}
+		a.budget -= int64(size)
+		a.read[f] = true
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	return io.ReadAll(rc)
+	var buf bytes.Buffer
+	buf.Grow(int(size) + bytes.MinRead) // ReadFrom then reads to the end without growing
+	if _, err := buf.ReadFrom(rc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // Open returns the bytes of a file a source names: "internal://NAME" (or
@@ -384,32 +439,42 @@ func readZipFile(f *zip.File) ([]byte, error) {
 // its case, then at the root. ok is false when the archive does not hold
 // it (relative:// and absolute:// paths never are).
 func (a *Archive) Open(p string) (data []byte, ok bool, err error) {
+	f := a.find(p)
+	if f == nil {
+		return nil, false, nil
+	}
+	b, err := a.readFile(f)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s in the .qdpx: %v", f.Name, err)
+	}
+	return b, true, nil
+}
+
+// find is the file a source names (see Open); nil if there is none.
+func (a *Archive) find(p string) *zip.File {
 	p = strings.TrimSpace(p)
 	if p == "" {
-		return nil, false, nil
+		return nil
 	}
 	lower := strings.ToLower(p)
 	switch {
 	case strings.HasPrefix(lower, "internal://"):
 		p = p[len("internal://"):]
 	case strings.Contains(lower, "://"):
-		return nil, false, nil
+		return nil
 	}
 	p = strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "/")
 	for _, name := range []string{"sources/" + p, p} {
 		if f, found := a.files[strings.ToLower(name)]; found {
-			b, err := readZipFile(f)
-			if err != nil {
-				return nil, false, fmt.Errorf("%s in the .qdpx: %v", f.Name, err)
-			}
-			return b, true, nil
+			return f
 		}
 	}
-	return nil, false, nil
+	return nil
 }
 
 // Text returns the text of a TextSource: its content, or its file in the
-// archive (a leading U+FEFF dropped). ok is false when there is neither.
+// archive (a leading U+FEFF dropped), read once however many name it. ok
+// is false when there is neither.
 func (a *Archive) Text(t *TextSource) (string, bool, error) {
 	if t == nil {
 		return "", false, nil
@@ -417,13 +482,22 @@ func (a *Archive) Text(t *TextSource) (string, bool, error) {
 	if t.HasContent {
 		return t.Content, true, nil
 	}
-	b, ok, err := a.Open(t.PlainTextPath)
-	if !ok || err != nil {
+	f := a.find(t.PlainTextPath)
+	if f == nil {
+		return "", false, nil
+	}
+	if s, ok := a.texts[f]; ok {
+		return s, true, nil
+	}
+	b, _, err := a.Open(t.PlainTextPath)
+	if err != nil {
 		return "", false, err
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(b) {
-		b = []byte(strings.ToValidUTF8(string(b), "\ufffd"))
+	s := string(b)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\ufffd")
 	}
-	return string(b), true, nil
+	a.texts[f] = s
+	return s, true, nil
 }

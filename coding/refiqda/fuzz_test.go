@@ -8,6 +8,8 @@ package refiqda
 //	go test ./coding/refiqda -run '^$' -fuzz '^FuzzReadQDPX$' -fuzztime 60s -parallel 1
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -112,6 +114,42 @@ func FuzzReadQDPX(f *testing.F) {
 				t.Fatalf("%s: %d bytes", src.Path, len(b))
 			}
 			if s, ok, err := a.Text(src.Text); err == nil && ok && !utf8.ValidString(s) {
+				t.Fatalf("%s: text not UTF-8", src.Name)
+			}
+		}
+		importInto(t, in)
+	})
+}
+
+// FuzzQDPXFiles reads .qdpx archives made of a fuzzed project document
+// and fuzzed texts, stored uncompressed: mutated ZIPs rarely pass their
+// checksums, so FuzzReadQDPX seldom reaches the files inside.
+func FuzzQDPXFiles(f *testing.F) {
+	f.Fuzz(func(t *testing.T, qde, text, memo []byte) {
+		if len(qde)+len(text)+len(memo) > maxFuzzInput {
+			return
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, file := range []struct {
+			name string
+			data []byte
+		}{{"project.qde", qde}, {"Sources/D1.txt", text}, {"sources/n.txt", memo}, {"sources/d1.pdf", []byte("%PDF-1.4")}} {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: file.name, Method: zip.Store})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(file.data)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		in, err := Read("fuzz.qdpx", buf.Bytes())
+		if err != nil {
+			return
+		}
+		for _, src := range in.File.Sources {
+			if s, ok, err := in.Text(src.Text); err == nil && ok && !utf8.ValidString(s) {
 				t.Fatalf("%s: text not UTF-8", src.Name)
 			}
 		}

@@ -144,8 +144,9 @@ func (m *Matcher) Find(quote string, rel float64) (start, end int, ok bool) {
 }
 
 // SliceRunes is text[start:end] in code points, clamped to the text.
-func SliceRunes(text string, start, end int) string {
-	r := []rune(text)
+func SliceRunes(text string, start, end int) string { return sliceRunes([]rune(text), start, end) }
+
+func sliceRunes(r []rune, start, end int) string {
 	start, end = max(0, min(start, len(r))), max(0, min(end, len(r)))
 	if start >= end {
 		return ""
@@ -175,6 +176,7 @@ type Passages struct {
 	conv     func(int) int // the file's offsets into code points of theirs
 	theirLen int
 	m        *Matcher // made on first need
+	runes    []rune   // theirs, made on first need: slicing the string each time costs its length
 }
 
 // NewPassages prepares to place passages whose offsets count in theirs,
@@ -208,7 +210,10 @@ func (p *Passages) Place(start, end int) (s, e int, err error) {
 	if p.m == nil {
 		p.m = NewMatcher(p.ours)
 	}
-	quote := SliceRunes(p.theirs, start, end)
+	if p.runes == nil {
+		p.runes = []rune(p.theirs)
+	}
+	quote := sliceRunes(p.runes, start, end)
 	s, e, ok := p.m.Find(quote, float64(start)/float64(max(p.theirLen, 1)))
 	if !ok {
 		return 0, 0, &notFoundError{quote}

@@ -1,6 +1,8 @@
 package refiqda
 
 import (
+	"runtime"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -60,5 +62,31 @@ func TestMatcher(t *testing.T) {
 	}
 	if got := NormGUID(" {ABCDEF00-1234-5678-9ABC-DEF012345678} "); got != "abcdef00-1234-5678-9abc-def012345678" {
 		t.Errorf("NormGUID = %q", got)
+	}
+}
+
+// TestPassagesTextConvertedOnce: placing many passages of a long text
+// converts it to code points once, not once a passage (a PDF with
+// hundreds of passages coded in another tool allocated gigabytes).
+func TestPassagesTextConvertedOnce(t *testing.T) {
+	words := strings.Fields(strings.Repeat("alpha beta gamma delta epsilon zeta eta theta ", 5000))
+	theirs := strings.Join(words, " ")
+	ours := strings.Join(words, "\n")
+	p := NewPassages(ours, theirs, true, false)
+	if _, _, err := p.Place(0, 10); err != nil { // makes the matcher
+		t.Fatal(err)
+	}
+	const n = 100
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := range n {
+		start := i * 997 % (len(theirs) - 20)
+		if _, _, err := p.Place(start, start+20); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if perPassage := (after.TotalAlloc - before.TotalAlloc) / n; perPassage > uint64(len(theirs)) {
+		t.Errorf("%d bytes allocated a passage in a text of %d", perPassage, len(theirs))
 	}
 }

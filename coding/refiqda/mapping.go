@@ -153,8 +153,8 @@ func (im *Import) PDFSources() (pdfs []Source, warnings []string) {
 
 // AddDocument says that src became the project's document docID: Apply
 // places its passages in that document's text. An error says the text its
-// passages count in could not be read (they are then found, if at all, in
-// cmocoder's text by the offsets alone: see Passages).
+// passages count in could not be read; Apply then skips them with a
+// warning.
 func (im *Import) AddDocument(src Source, docID string) error {
 	sd := sourceDoc{src: src, docID: docID}
 	var err error

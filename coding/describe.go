@@ -2,7 +2,6 @@ package coding
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -133,12 +132,12 @@ func describeEdit(f Fragment, r Reader) string {
 func labelChange(before, after []string, name string) string {
 	var added, removed []string
 	for _, l := range after {
-		if !containsFold(before, l) {
+		if !HasName(before, l) {
 			added = append(added, l)
 		}
 	}
 	for _, l := range before {
-		if !containsFold(after, l) {
+		if !HasName(after, l) {
 			removed = append(removed, l)
 		}
 	}
@@ -156,15 +155,11 @@ func sameLabels(a, b []string) bool {
 		return false
 	}
 	for _, l := range a {
-		if !containsFold(b, l) {
+		if !HasName(b, l) {
 			return false
 		}
 	}
 	return true
-}
-
-func containsFold(names []string, name string) bool {
-	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(strings.TrimSpace(n), strings.TrimSpace(name)) })
 }
 
 // fragmentName is a fragment as a person finds it again: its role and

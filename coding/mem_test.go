@@ -169,12 +169,12 @@ func (m *memTx) LabelUses(id string) (frags, cmocs []string, err error) {
 		return nil, nil, notFound("label", id)
 	}
 	for fid, f := range m.frags {
-		if slices.ContainsFunc(f.Labels, func(n string) bool { return SameName(n, l.Name) }) {
+		if HasName(f.Labels, l.Name) {
 			frags = append(frags, fid)
 		}
 	}
 	for cid, c := range m.cmocs {
-		if slices.ContainsFunc(c.Labels, func(n string) bool { return SameName(n, l.Name) }) {
+		if HasName(c.Labels, l.Name) {
 			cmocs = append(cmocs, cid)
 		}
 	}

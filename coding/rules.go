@@ -18,6 +18,11 @@ func NameKey(name string) string { return strings.ToLower(strings.TrimSpace(name
 // SameName reports whether a and b are the same label or theory name.
 func SameName(a, b string) bool { return NameKey(a) == NameKey(b) }
 
+// HasName reports whether names holds name, in any case.
+func HasName(names []string, name string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return SameName(n, name) })
+}
+
 // checkNameFree refuses (KindExists) a name that another label or theory
 // than the one with ID self holds already. find is Tx.LabelNamed or
 // Tx.TheoryNamed, idOf gives a found one's ID, and taken says why the name

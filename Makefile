@@ -30,7 +30,7 @@ define apt-install
 	fi
 endef
 
-.PHONY: run test build deps test-deps windows-deps windows bench demo clean go-check
+.PHONY: run test build deps test-deps windows-deps windows bench fuzz demo clean go-check
 .PHONY: install uninstall
 
 go-check:
@@ -66,6 +66,20 @@ test: test-deps
 # bench times import, text and open against poppler in the same run.
 bench: test-deps
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+
+# fuzz runs every fuzz target (func FuzzX in a _test.go file) for FUZZTIME
+# each, one at a time on one core. A crash fails the run and is written to
+# the package's testdata/fuzz/FuzzX/: fix it and commit the file, so every
+# `go test` runs it from then on. Minimising each new input is capped, or
+# it takes most of the time.
+FUZZTIME ?= 30s
+fuzz: deps
+	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+		for target in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go | cut -d' ' -f2); do \
+			echo "fuzz: $$dir $$target for $(FUZZTIME)"; \
+			$(GO) test $$dir -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 100x -parallel 1; \
+		done; \
+	done
 
 # windows cross-builds the app for Windows, so nothing Unix-only slips in.
 windows: windows-deps deps

@@ -106,7 +106,7 @@ func TestAgreement(t *testing.T) {
 	// The table a person reads.
 	table := mustRun(t, "agreement", p, "--coders", "Ann, Bob")
 	for _, wantLine := range []string{
-		"Agreement between Ann (A) and Bob (B) on 2 document(s)",
+		"Agreement between Ann (A) and Bob (B) on 2 documents",
 		"document", "kappa", "overlap",
 		"Tully et al. 2010", "All documents",
 	} {

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -60,14 +61,21 @@ func run(t testing.TB, args ...string) result {
 	// C.UTF-8 is the locale of CI runners and cron jobs; stderr must
 	// still hold only cmocoder's own lines under it.
 	cmd.Env = append(os.Environ(), "CMOCODER_CODER=tester", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
+	code, err := exitCode(cmd.Run())
+	if err != nil {
 		t.Fatalf("cmocoder %v: %v", args, err)
 	}
 	return result{code, out.String(), errb.String()}
+}
+
+// exitCode is the exit status of a command that ran (0 when it
+// succeeded), or the error that kept it from running.
+func exitCode(err error) (int, error) {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), nil
+	}
+	return 0, err
 }
 
 // mustRun runs the binary and fails the test unless it exits 0.
@@ -682,8 +690,7 @@ func TestHelpAndNoDisplay(t *testing.T) {
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		err := cmd.Run()
-		ee, ok := err.(*exec.ExitError)
-		if !ok || ee.ExitCode() != 1 || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), "no display") {
+		if code, _ := exitCode(err); code != 1 || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), "no display") {
 			t.Errorf("cmocoder %v without a display: %v, stderr %q; want exit 1 and one line", args, err, stderr.String())
 		}
 	}
@@ -693,7 +700,7 @@ func TestHelpAndNoDisplay(t *testing.T) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || strings.Contains(stderr.String(), "goroutine") ||
+	if code, _ := exitCode(err); code != 1 || strings.Contains(stderr.String(), "goroutine") ||
 		!strings.Contains(stderr.String(), "cannot open a window") {
 		t.Errorf("cmocoder on an unreachable display: %v, stderr %q; want exit 1 and a message", err, stderr.String())
 	}

@@ -11,62 +11,6 @@ import (
 	"time"
 )
 
-// runningApp is the real app running on a virtual display, driven with
-// xdotool.
-type runningApp struct {
-	t       *testing.T
-	display string
-	win     string // the X window's id
-	cmd     *exec.Cmd
-	exited  chan error
-	stderr  *strings.Builder
-}
-
-// launchApp starts the app on project, on display, and waits for its
-// window, found by the project's title.
-func launchApp(t *testing.T, display, project, title string) *runningApp {
-	t.Helper()
-	a := &runningApp{t: t, display: display, exited: make(chan error, 1), stderr: &strings.Builder{}}
-	a.cmd = exec.Command(bin, project)
-	a.cmd.Env = append(os.Environ(), "DISPLAY="+display, "FYNE_SCALE=1",
-		"XDG_CONFIG_HOME="+filepath.Join(t.TempDir(), "config"), "CMOCODER_CODER=tester")
-	a.cmd.Stderr = a.stderr
-	if err := a.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { a.exited <- a.cmd.Wait() }()
-	t.Cleanup(func() {
-		if a.cmd.ProcessState == nil {
-			a.cmd.Process.Kill()
-		}
-	})
-	deadline := time.Now().Add(60 * time.Second)
-	for a.win == "" && time.Now().Before(deadline) {
-		select {
-		case err := <-a.exited:
-			t.Fatalf("the app exited early: %v\n%s", err, a.stderr.String())
-		default:
-		}
-		out, _ := a.xdo("search", "--name", title)
-		if f := strings.Fields(out); len(f) > 0 {
-			a.win = f[0]
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	if a.win == "" {
-		t.Fatalf("no window titled %q\n%s", title, a.stderr.String())
-	}
-	time.Sleep(3 * time.Second) // let it draw
-	return a
-}
-
-func (a *runningApp) xdo(args ...string) (string, error) {
-	cmd := exec.Command("xdotool", args...)
-	cmd.Env = append(os.Environ(), "DISPLAY="+a.display)
-	out, err := cmd.Output()
-	return strings.TrimSpace(string(out)), err
-}
-
 // do runs xdotool steps one after the other, as a hand would.
 func (a *runningApp) do(steps ...[]string) {
 	a.t.Helper()
@@ -79,29 +23,13 @@ func (a *runningApp) do(steps ...[]string) {
 	time.Sleep(time.Second)
 }
 
-// screenshot keeps what the window shows (the whole screen with root).
-func (a *runningApp) screenshot(path, window string) {
+// windowShot keeps what the app's window shows.
+func (a *runningApp) windowShot(path string) {
 	a.t.Helper()
-	imp := exec.Command("import", "-window", window, path)
+	imp := exec.Command("import", "-window", a.win, path)
 	imp.Env = append(os.Environ(), "DISPLAY="+a.display)
 	if out, err := imp.CombinedOutput(); err != nil {
 		a.t.Fatalf("screenshot: %v %s", err, out)
-	}
-}
-
-// quit quits with Ctrl+Q, as a reviewer would, and waits for the app to
-// end.
-func (a *runningApp) quit() {
-	a.t.Helper()
-	a.xdo("windowfocus", "--sync", a.win)
-	a.xdo("key", "ctrl+q")
-	select {
-	case err := <-a.exited:
-		if err != nil {
-			a.t.Errorf("the app exited with %v\n%s", err, a.stderr.String())
-		}
-	case <-time.After(15 * time.Second):
-		a.t.Fatal("Ctrl+Q did not close the app")
 	}
 }
 
@@ -133,11 +61,11 @@ func TestE2EPanel(t *testing.T) {
 	mustRun(t, "code", project, doc, strconv.Itoa(picked.start), strconv.Itoa(picked.end), "--role", "context",
 		"--valence", "+", "--label", "Leadership", "--memo", "Past failures shape how staff receive a new attempt.")
 
-	app := launchApp(t, display, project, "Demo: quality improvement")
+	app := startApp(t, display, project, filepath.Join(dir, "config"), "Demo: quality improvement")
 	shotDir := filepath.Join("build", "screenshots")
 	os.MkdirAll(shotDir, 0o755)
 	before := filepath.Join(dir, "before.png")
-	app.screenshot(before, "root")
+	app.screenshot(before)
 	left, top, width := findPage(t, before)
 	zoom := float64(width) / target.pageWidth
 
@@ -147,7 +75,7 @@ func TestE2EPanel(t *testing.T) {
 	app.xdo("windowfocus", "--sync", app.win)
 	app.do(move(px, py), []string{"click", "1"})
 	shot := filepath.Join(shotDir, "panel-1260x780.png")
-	app.screenshot(shot, app.win)
+	app.windowShot(shot)
 	checkDrawn(t, shot)
 	x1, y1 := onPage(left, top, zoom, target.x1, target.y1)
 	x2, y2 := onPage(left, top, zoom, target.x2, target.y2)
@@ -163,19 +91,19 @@ func TestE2EPanel(t *testing.T) {
 
 	// (b) Pick the new fragment, type a memo for it, then click the +
 	// valence.
-	app = launchApp(t, display, project, "Demo: quality improvement")
+	app = startApp(t, display, project, filepath.Join(dir, "config2"), "Demo: quality improvement")
 	app.xdo("windowfocus", "--sync", app.win)
 	app.do(move(x1, y1), []string{"click", "1"}) // its first word: the line's end is the next fragment's
 
 	pickedShot := filepath.Join(dir, "picked.png")
-	app.screenshot(pickedShot, "root")
+	app.screenshot(pickedShot)
 	mx, my := findWord(t, pickedShot, "Memo:", left+width)
 	app.do(move(mx, my), []string{"click", "1"}, []string{"type", "Typed, then a valence clicked."})
 	nx, ny := findWord(t, pickedShot, "none", left+width)
 	app.do(move(nx+55, ny), []string{"click", "1"})
 	shot1024 := filepath.Join(shotDir, "panel-1024x768.png")
 	app.do([]string{"windowsize", app.win, "1024", "768"})
-	app.screenshot(shot1024, app.win)
+	app.windowShot(shot1024)
 	checkDrawn(t, shot1024)
 	app.quit()
 	coded = codedAt(t, project, target)

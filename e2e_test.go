@@ -184,7 +184,7 @@ func TestAppUnderXvfb(t *testing.T) {
 	time.Sleep(1500 * time.Millisecond)
 	tipShot := filepath.Join(shotDir, "tooltip.png")
 	screenshot(tipShot)
-	if text := readBand(t, tipShot, y+10, 40); !strings.Contains(text, "how people respond to that resource") || !strings.Contains(text, "press M") {
+	if text := readBand(t, tipShot, 640, y+10, 40); !strings.Contains(text, "how people respond to that resource") || !strings.Contains(text, "press M") {
 		t.Errorf("below the M reasoning button the screen reads %q, want its tooltip", text)
 	}
 	xdo("mousemove", "5", "5")
@@ -413,13 +413,13 @@ func findWord(t *testing.T, png, word string, minX int) (x, y int) {
 }
 
 // readBand reads the text in a band of a screenshot, height pixels from
-// row top: light text on the dark theme, so it is inverted and enlarged
+// row top and right of column left: light text on the dark theme, so it is inverted and enlarged
 // for tesseract.
-func readBand(t *testing.T, png string, top, height int) string {
+func readBand(t *testing.T, png string, left, top, height int) string {
 	t.Helper()
 	band := strings.TrimSuffix(png, ".png") + "-band.png"
 	defer os.Remove(band)
-	crop := fmt.Sprintf("10000x%d+0+%d", height, top)
+	crop := fmt.Sprintf("10000x%d+%d+%d", height, left, top)
 	if out, err := exec.Command("convert", png, "-crop", crop, "-resize", "300%", "-colorspace", "Gray", "-negate", band).CombinedOutput(); err != nil {
 		t.Fatalf("convert: %v %s", err, out)
 	}

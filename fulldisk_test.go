@@ -20,11 +20,8 @@ func runLimited(t *testing.T, kib int, args ...string) result {
 	var out, errb bytes.Buffer
 	sh.Stdout, sh.Stderr = &out, &errb
 	sh.Env = append(os.Environ(), "CMOCODER_CODER=tester", "LANG=C.UTF-8")
-	err := sh.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
+	code, err := exitCode(sh.Run())
+	if err != nil {
 		t.Fatal(err)
 	}
 	return result{code, out.String(), errb.String()}

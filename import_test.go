@@ -214,7 +214,7 @@ func TestImportOtherText(t *testing.T) {
 	p2 := newProject(t)
 	r = run(t, "import", p2, gone)
 	if r.code != 0 || !strings.Contains(r.stderr, "cmocoder: import: warning: source ") ||
-		!strings.Contains(r.stderr, "1 coded passages were not found in cmocoder's text of the PDF") ||
+		!strings.Contains(r.stderr, "1 coded passage was not found in cmocoder's text of the PDF") ||
 		!strings.HasPrefix(r.stdout, "imported: 1 document, 5 fragments") {
 		t.Errorf("import with a passage gone: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}

@@ -74,7 +74,7 @@ func (c *cli) agreement(args []string) error {
 	if *asJSON {
 		return writeJSON(c.stdout, rows)
 	}
-	fmt.Fprintf(c.stdout, "Agreement between %s (A) and %s (B) on %d document(s); units are characters other than spaces.\n\n", a, b, compared)
+	fmt.Fprintf(c.stdout, "Agreement between %s (A) and %s (B) on %s; units are characters other than spaces.\n\n", a, b, coding.Count(compared, "document"))
 	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "document\trole\tunits\tboth\tonly A\tonly B\tagreement\tkappa\toverlap")
 	for _, r := range rows {

@@ -121,8 +121,8 @@ func (ws *workspace) compareCodersDialog() {
 				break
 			}
 			rows = got
-			summary.SetText(fmt.Sprintf("%s (A) and %s (B) on %d document(s). Each character other than spaces is coded with a role by both, "+
-				"by one or by neither; kappa corrects the agreement for chance, overlap is both ÷ (both + A only + B only).", a.Selected, b.Selected, n))
+			summary.SetText(fmt.Sprintf("%s (A) and %s (B) on %s. Each character other than spaces is coded with a role by both, "+
+				"by one or by neither; kappa corrects the agreement for chance, overlap is both ÷ (both + A only + B only).", a.Selected, b.Selected, coding.Count(n, "document")))
 		}
 		table.Refresh()
 	}

@@ -77,7 +77,7 @@ func TestCompareCodersDialog(t *testing.T) {
 	}
 	compare()
 	dlg := topDialog(t, w)
-	if text := dialogText(w); !strings.Contains(text, "Bea (A) and Demo coder (B) on 1 document(s)") {
+	if text := dialogText(w); !strings.Contains(text, "Bea (A) and Demo coder (B) on 1 document") {
 		t.Errorf("summary: %q", text)
 	}
 	table := tableText(t, dlg)

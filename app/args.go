@@ -55,7 +55,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 				if errors.Is(err, flag.ErrHelp) {
 					return nil, err
 				}
-				return nil, usagef("%s: %v", fs.Name(), err)
+				// One line, as every message: the flag package quotes
+				// neither names nor all values, and an argument may hold
+				// a line break.
+				return nil, usagef("%s: %s", fs.Name(), oneLine(err))
 			}
 			rest := fs.Args()
 			// fs.Parse swallows a "--"; what follows it is positional.

@@ -43,7 +43,7 @@ Usage:
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
                 [--narrative TEXT] [--coder NAME]
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
-                --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories]
+                --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
                 [--participants P] [--objectives O] [--citation C] [--authors A]
@@ -271,7 +271,7 @@ func (c *cli) add(args []string) error {
 	failed := 0
 	for i, path := range pos[1:] {
 		if c.ctx.Err() != nil {
-			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %d file(s) not added\n", len(pos)-1-i)
+			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %s not added\n", coding.Count(len(pos)-1-i, "file"))
 			return errReported
 		}
 		doc, err := s.Import(c.ctx, eng, path, *password, opts)

@@ -139,7 +139,7 @@ func (v *projectView) theoryChange(c coding.CMOC, name string, edit func(coding.
 	}
 	theories, _ := v.theoryNames()
 	for _, t := range theories {
-		if strings.EqualFold(t.Name, name) {
+		if coding.SameName(t.Name, name) {
 			c.TheoryID = t.ID
 			return edit(c)
 		}
@@ -174,7 +174,7 @@ func (ws *workspace) newCMOC() {
 			return
 		}
 		ws.fragments.setTicked(nil)
-		ws.say("CMOC “%s” created from %d fragments (Ctrl+Z undoes); see the CMOCs tab.", clip(c.Statement, 60), len(ids))
+		ws.say("CMOC “%s” created from %s (Ctrl+Z undoes); see the CMOCs tab.", clip(c.Statement, 60), coding.Count(len(ids), "fragment"))
 	})
 }
 
@@ -212,16 +212,7 @@ func (ws *workspace) addTickedToCMOC() {
 // addTicked adds the ticked fragments to a CMOC (those it has already are
 // skipped).
 func (v *projectView) addTicked(c coding.CMOC) {
-	ticked := v.ws.fragments.tickedIDs()
-	d := c
-	d.Fragments = append([]string(nil), c.Fragments...)
-	added := 0
-	for _, id := range ticked {
-		if !containsString(d.Fragments, id) {
-			d.Fragments = append(d.Fragments, id)
-			added++
-		}
-	}
+	d, added := c.WithFragments(v.ws.fragments.tickedIDs()...)
 	if added == 0 {
 		v.ws.say("The CMOC already has every ticked fragment.")
 		return
@@ -230,7 +221,7 @@ func (v *projectView) addTicked(c coding.CMOC) {
 		return
 	}
 	v.ws.fragments.setTicked(nil)
-	v.ws.say("%d fragments added to “%s” (Ctrl+Z undoes).", added, clip(c.Statement, 60))
+	v.ws.say("%s added to “%s” (Ctrl+Z undoes).", coding.Count(added, "fragment"), clip(c.Statement, 60))
 }
 
 func containsString(list []string, s string) bool {

@@ -143,7 +143,7 @@ func (p *cmocsPanel) reload() {
 			if filed {
 				head = fmt.Sprintf("%s  ·  %s theory", t.Name, t.Kind)
 			}
-			head = fmt.Sprintf("%s  (%s)", head, count(len(byTheory[e.theory]), "CMOC"))
+			head = fmt.Sprintf("%s  (%s)", head, coding.Count(len(byTheory[e.theory]), "CMOC"))
 			p.groups = append(p.groups, head)
 			objs = append(objs, widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 			if filed && t.Statement != "" {

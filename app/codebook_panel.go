@@ -103,8 +103,8 @@ func parseColour(s string) color.Color {
 
 func (p *codebookPanel) rowText(i int) string {
 	l := p.labels[i]
-	k := strings.ToLower(l.Name)
-	return fmt.Sprintf("%s  (%s, %s)", l.Name, count(p.frags[k], "fragment"), count(p.cmocs[k], "CMOC"))
+	k := coding.NameKey(l.Name)
+	return fmt.Sprintf("%s  (%s, %s)", l.Name, coding.Count(p.frags[k], "fragment"), coding.Count(p.cmocs[k], "CMOC"))
 }
 
 // reload reads the codebook and counts its uses.
@@ -117,12 +117,12 @@ func (p *codebookPanel) reload() {
 	p.frags, p.cmocs = map[string]int{}, map[string]int{}
 	for _, f := range c.Fragments {
 		for _, l := range f.Labels {
-			p.frags[strings.ToLower(l)]++
+			p.frags[coding.NameKey(l)]++
 		}
 	}
 	for _, m := range c.CMOCs {
 		for _, l := range m.Labels {
-			p.cmocs[strings.ToLower(l)]++
+			p.cmocs[coding.NameKey(l)]++
 		}
 	}
 	if p.label(p.selected) == nil {
@@ -154,7 +154,7 @@ func (p *codebookPanel) show() {
 	l := p.label(p.selected)
 	all := []fyne.Disableable{p.name, p.definition, p.colour, p.save, p.mergeInto, p.merge}
 	if l == nil {
-		p.heading.SetText(fmt.Sprintf("%d labels: select one to edit, rename or merge it", len(p.labels)))
+		p.heading.SetText(coding.Count(len(p.labels), "label") + ": select one to edit, rename or merge it")
 		for _, w := range all {
 			w.Disable()
 		}
@@ -165,8 +165,8 @@ func (p *codebookPanel) show() {
 	for _, w := range all {
 		w.Enable()
 	}
-	k := strings.ToLower(l.Name)
-	p.heading.SetText(fmt.Sprintf("Label “%s”: %d fragments, %d CMOCs", l.Name, p.frags[k], p.cmocs[k]))
+	k := coding.NameKey(l.Name)
+	p.heading.SetText(fmt.Sprintf("Label “%s”: %s, %s", l.Name, coding.Count(p.frags[k], "fragment"), coding.Count(p.cmocs[k], "CMOC")))
 	p.name.SetText(l.Name)
 	p.definition.SetText(l.Definition)
 	p.colour.ClearSelected()
@@ -216,9 +216,9 @@ func (p *codebookPanel) askMerge() {
 	if l == nil || into == "" {
 		return
 	}
-	k := strings.ToLower(l.Name)
-	msg := fmt.Sprintf("The %d fragments and %d CMOCs carrying “%s” will carry “%s” instead, and “%s” leaves the codebook. Ctrl+Z undoes it.",
-		p.frags[k], p.cmocs[k], l.Name, into, l.Name)
+	k := coding.NameKey(l.Name)
+	msg := fmt.Sprintf("The %s and %s carrying “%s” will carry “%s” instead, and “%s” leaves the codebook. Ctrl+Z undoes it.",
+		coding.Count(p.frags[k], "fragment"), coding.Count(p.cmocs[k], "CMOC"), l.Name, into, l.Name)
 	dialog.ShowConfirm("Merge labels", msg, func(ok bool) {
 		if ok {
 			p.mergeNow(l.Name, into)

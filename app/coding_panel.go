@@ -324,7 +324,7 @@ func (p *codingPanel) show() {
 		p.title.SetText(fmt.Sprintf("Code the selection · p.%d", ws.text.PageAt(start)))
 		p.quote.SetText("“" + clip(ws.text.Slice(start, end), quoteLength) + "”")
 		p.remove.Hide()
-		p.meta.SetText(fmt.Sprintf("%d characters · press C, R, M or O", end-start))
+		p.meta.SetText(coding.Count(end-start, "character") + " · press C, R, M or O")
 		if t := ws.fragment(ws.spanTarget); t != nil {
 			p.move.SetText(moveText(t.Role.Letter()+t.Valence.Sign(), t.Page))
 			p.move.Show()

@@ -6,7 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	ttwidget "github.com/dweymouth/fyne-tooltip/widget"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -95,4 +98,45 @@ func (v *projectView) refilter() {
 			v.docList.Select(i)
 		}
 	}
+}
+
+// widestCounts is the counts line the documents column keeps room for:
+// up to 99 fragments of each role show whole however narrow it is dragged.
+const widestCounts = "C 99 · R 99 · M 99 · O 99"
+
+// newDocRow is a row of the documents list: the title (shortened with an
+// ellipsis, whole in the tooltip), the fragments per role by the letters
+// of their coding keys, and the pages. The counts line never shortens:
+// the list is never narrower than it, so no number is cut off.
+func newDocRow() fyne.CanvasObject {
+	title := ttwidget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	// The lines under the title in caption size: they take less of the
+	// window's width, which the pages need more.
+	counts := widget.NewLabel(widestCounts)
+	counts.SizeName = theme.SizeNameCaptionText
+	pages := widget.NewLabel("")
+	pages.SizeName = theme.SizeNameCaptionText
+	pages.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, counts, pages)
+}
+
+// fillDocRow shows document d in a row made by newDocRow.
+func (v *projectView) fillDocRow(o fyne.CanvasObject, d coding.Document) {
+	box := o.(*fyne.Container)
+	title := box.Objects[0].(*ttwidget.Label)
+	title.SetText(d.Title)
+	title.SetToolTip(d.Title)
+	box.Objects[1].(*widget.Label).SetText(v.docRoleCounts(d))
+	box.Objects[2].(*widget.Label).SetText(v.summary(d))
+}
+
+// docRoleCounts is a document's fragments per role, by the letters of the
+// keys that code them: "C 2 · R 0 · M 1 · O 3".
+func (v *projectView) docRoleCounts(d coding.Document) string {
+	parts := make([]string, len(coding.Roles))
+	for i, r := range coding.Roles {
+		parts[i] = fmt.Sprintf("%s %d", string(roleKey(r)), v.counts[d.ID][r])
+	}
+	return strings.Join(parts, " · ")
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories], or export PROJECT --format qdpx -o FILE.qdpx"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx -o FILE.qdpx"
 
 // exportTables builds the export input from a project.
 func exportProject(p *storage.Project) (*export.Project, error) {
@@ -48,6 +48,7 @@ func (c *cli) export(args []string) error {
 	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, or qdpx (REFI-QDA project)")
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")
+	ids := fs.Bool("ids", false, "keep the internal ID column of cmocs and fragments")
 	pos, err := parseN(fs, args, 1, exportUsage)
 	if err != nil {
 		return err
@@ -94,7 +95,7 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
-	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by})
+	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids})
 	if err != nil {
 		return err
 	}

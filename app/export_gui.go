@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
 )
 
@@ -35,6 +37,13 @@ var (
 	matrixRowNames = []string{"Mechanism labels", "Programme theories"}
 )
 
+// Preference keys of the table, format and matrix rows exported last.
+const (
+	prefExportTable  = "exportTable"
+	prefExportFormat = "exportFormat"
+	prefExportBy     = "exportMatrixBy"
+)
+
 // exportForm is File > Export…'s form.
 type exportForm struct {
 	table, format, by *widget.Select
@@ -55,12 +64,13 @@ func (ws *workspace) exportDialog() {
 		return
 	}
 	f := &exportForm{}
+	p := fyne.CurrentApp().Preferences()
 	f.table = widget.NewSelect(optionsOf(export.Tables, exportTableNames), nil)
-	f.table.SetSelectedIndex(0)
+	f.table.SetSelectedIndex(max(slices.Index(export.Tables, p.String(prefExportTable)), 0))
 	f.format = widget.NewSelect(optionsOf(export.Formats, exportFormatNames), nil)
-	f.format.SetSelectedIndex(0)
+	f.format.SetSelectedIndex(max(slices.Index(export.Formats, p.String(prefExportFormat)), 0))
 	f.by = widget.NewSelect(matrixRowNames, nil)
-	f.by.SetSelectedIndex(0)
+	f.by.SetSelectedIndex(min(max(p.Int(prefExportBy), 0), len(matrixRowNames)-1))
 	f.table.OnChanged = func(string) {
 		if export.Tables[f.table.SelectedIndex()] == export.TableMatrix {
 			f.by.Enable()
@@ -75,7 +85,11 @@ func (ws *workspace) exportDialog() {
 		widget.NewFormItem("Matrix rows", f.by),
 	}, func(ok bool) {
 		if ok {
-			ws.chooseExportFile(export.Tables[f.table.SelectedIndex()], export.Formats[f.format.SelectedIndex()], matrixBy(f.by.SelectedIndex()))
+			table, format := export.Tables[f.table.SelectedIndex()], export.Formats[f.format.SelectedIndex()]
+			p.SetString(prefExportTable, table) // offered first next time
+			p.SetString(prefExportFormat, format)
+			p.SetInt(prefExportBy, f.by.SelectedIndex())
+			ws.chooseExportFile(table, format, matrixBy(f.by.SelectedIndex()))
 		}
 	}, ws.win)
 	f.dialog.Resize(fyne.NewSize(520, 240))
@@ -136,13 +150,21 @@ func (ws *workspace) finishExport(path string, data []byte, warnings []string) e
 	return nil
 }
 
-// exported says that an export was written to path, and its warnings.
+// exported says that an export was written to path, and its warnings:
+// on the status line, which only the Documents tab shows, and in a dialog
+// when there are warnings or another tab is shown.
 func (ws *workspace) exported(path string, warnings []string) {
 	ws.say("Exported to %s.", filepath.Base(path))
-	if len(warnings) > 0 && ws.win != nil {
-		msg := fmt.Sprintf("Exported to %s, with %d warnings:\n\n%s", filepath.Base(path), len(warnings), strings.Join(warnings, "\n"))
+	if ws.win == nil {
+		return
+	}
+	switch {
+	case len(warnings) > 0:
+		msg := fmt.Sprintf("Exported to %s, with %s:\n\n%s", filepath.Base(path), coding.Count(len(warnings), "warning"), strings.Join(warnings, "\n"))
 		dialog.ShowInformation("Export warnings", msg, ws.win)
-		ws.say("Exported to %s (%d warnings: %s)", filepath.Base(path), len(warnings), warnings[0])
+		ws.say("Exported to %s (%s: %s)", filepath.Base(path), coding.Count(len(warnings), "warning"), warnings[0])
+	case ws.pv != nil && !ws.pv.onDocuments():
+		dialog.ShowInformation("Export finished", fmt.Sprintf("Exported to %s.", path), ws.win)
 	}
 }
 

@@ -257,7 +257,7 @@ func (p *fragmentsPanel) texts() []string {
 
 func hasLabel(f coding.Fragment, name string) bool {
 	for _, l := range f.Labels {
-		if strings.EqualFold(l, name) {
+		if coding.SameName(l, name) {
 			return true
 		}
 	}

@@ -41,7 +41,7 @@ func RunApp(path string) (status int) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	w := a.NewWindow("cmocoder")
-	w.Resize(fyne.NewSize(1260, 780))
+	w.Resize(savedWindowSize(a.Preferences()))
 	ui := &mainWindow{app: a, win: w}
 	ui.showWelcome()
 	// Show the window while it is still titled "cmocoder": on X11 GLFW
@@ -53,8 +53,12 @@ func RunApp(path string) (status int) {
 		ui.openProject(path)
 	}
 	w.SetOnClosed(ui.closeSession)
+	// Closing the window, by its close button or Ctrl+Q, first saves the
+	// place (prefs.go): the preferences are written before the app ends,
+	// and not reliably once the window is gone.
+	w.SetCloseIntercept(ui.quit)
 	// Ctrl+Q quits everywhere (Fyne's own quit is Cmd+Q on macOS only).
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { ui.quit() })
 	a.Run()
 	ui.eng.close()
 	return exitOK
@@ -71,8 +75,7 @@ type mainWindow struct {
 
 func (d *mainWindow) closeSession() {
 	if d.view != nil {
-		d.view.ws.flush() // what the coding panel holds, not yet saved
-		d.view.ws.view.Close()
+		d.view.close()
 		d.view = nil
 	}
 	if d.session != nil {
@@ -97,7 +100,7 @@ func (d *mainWindow) showWelcome() {
 		func() fyne.CanvasObject { return widget.NewButton("", nil) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := o.(*widget.Button)
-			b.SetText(filepath.Base(recent[i]) + "  —  " + filepath.Dir(recent[i]))
+			b.SetText(recentName(d.app.Preferences(), recent[i]) + "  —  " + filepath.Dir(recent[i]))
 			path := recent[i]
 			b.OnTapped = func() { d.openProject(path) }
 		})
@@ -195,7 +198,9 @@ func (d *mainWindow) openProject(path string) {
 	}
 	s, err := OpenSession(path, d.coderName())
 	if err != nil {
-		d.showWelcome()
+		if d.view == nil { // else the project open stays open
+			d.showWelcome()
+		}
 		d.showError(err)
 		return
 	}
@@ -208,12 +213,15 @@ func (d *mainWindow) openProject(path string) {
 		return
 	}
 	d.view = view
-	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog}
+	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog, Close: d.closeProject, Recent: d.recentMenu, Quit: d.quit}
 	view.win = d.win
-	view.ws.attach(d.win, d.engine)
 	title, _ := s.Project.Title()
+	rememberTitle(d.app.Preferences(), path, title)
 	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
+	// The pages are laid out in the window before attach shows the
+	// document again, so that it opens where it was read last.
 	d.win.SetContent(withToolTips(view.content, d.win.Canvas()))
+	view.ws.attach(d.win, d.engine)
 }
 
 // projectView shows a project's documents, and the fragments and text of
@@ -243,17 +251,8 @@ func newProjectView(s *Session) (*projectView, error) {
 	}
 	v.docList = widget.NewList(
 		func() int { return len(v.docs) },
-		func() fyne.CanvasObject {
-			return container.NewVBox(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			d := v.docs[i]
-			title := box.Objects[0].(*widget.Label)
-			title.SetText(d.Title)
-			title.Truncation = fyne.TextTruncateEllipsis
-			box.Objects[1].(*widget.Label).SetText(v.summary(d))
-		})
+		newDocRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { v.fillDocRow(o, v.docs[i]) })
 	v.docList.OnSelected = v.selectDocument
 	v.heading = widget.NewLabelWithStyle("Select a document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.heading.Wrapping = fyne.TextWrapWord
@@ -266,9 +265,7 @@ func newProjectView(s *Session) (*projectView, error) {
 		right) // the document's title heads its pages (workspace.go)
 	split.Offset = 0.17
 	v.content = v.newTabs(split)
-	if len(v.docs) > 0 {
-		v.docList.Select(0)
-	}
+	v.restorePlace() // the document and tab of last time (prefs.go)
 	return v, nil
 }
 
@@ -293,13 +290,11 @@ func (v *projectView) load() error {
 	return nil
 }
 
-// summary is the line under a document's title: pages and fragments per
-// role, written out so it reads without colour.
+// summary is the last line of a document's row: its pages, and whether
+// it needs OCR (the fragments per role are on the line above,
+// docRoleCounts).
 func (v *projectView) summary(d coding.Document) string {
-	parts := []string{fmt.Sprintf("%d pages", d.Pages)}
-	for _, r := range coding.Roles {
-		parts = append(parts, fmt.Sprintf("%s %d", r.Letter(), v.counts[d.ID][r]))
-	}
+	parts := []string{coding.Count(d.Pages, "page")}
 	if d.NeedsOCR {
 		parts = append(parts, "needs OCR")
 	}
@@ -314,5 +309,9 @@ func (v *projectView) selectDocument(i widget.ListItemID) {
 	d := v.docs[i]
 	v.heading.SetText(d.Title)
 	v.showOCR(d)
+	if d.ID == v.ws.doc.ID {
+		v.ws.savePosition() // shown again (after OCR, say): stay where the reader is
+	}
 	v.ws.showDocument(d)
+	v.rememberDocument(d.ID)
 }

@@ -52,6 +52,12 @@ func newHintButton(icon fyne.Resource, hint string, tapped func(), show func(str
 	return b
 }
 
+// setHint changes what the button says it does.
+func (b *hintButton) setHint(hint string) {
+	b.hint = hint
+	b.SetToolTip(hint)
+}
+
 // MouseIn shows the hint.
 func (b *hintButton) MouseIn(e *desktop.MouseEvent) {
 	b.Button.MouseIn(e)

@@ -13,12 +13,12 @@ import (
 // paletteNames names coding.Palette's colours (Okabe & Ito) for people.
 var paletteNames = []string{"orange", "sky blue", "bluish green", "yellow", "blue", "vermillion", "reddish purple", "grey"}
 
-// labelNames is the codebook's names, lower-cased.
+// labelNames is the codebook's names, by coding.NameKey.
 func (ws *workspace) labelNames() map[string]bool {
 	out := map[string]bool{}
 	labels, _ := ws.session.Project.Labels()
 	for _, l := range labels {
-		out[strings.ToLower(l.Name)] = true
+		out[coding.NameKey(l.Name)] = true
 	}
 	return out
 }
@@ -32,7 +32,7 @@ func (ws *workspace) defineNewLabels(before map[string]bool) {
 	}
 	var added []coding.Label
 	for _, l := range labels {
-		if !before[strings.ToLower(l.Name)] {
+		if !before[coding.NameKey(l.Name)] {
 			added = append(added, l)
 		}
 	}

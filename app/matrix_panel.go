@@ -169,7 +169,7 @@ func (p *matrixPanel) cellSelected(id widget.TableCellID) {
 	if footer {
 		what = "all rows"
 	}
-	p.cellInfo.SetText(fmt.Sprintf("%s · %s: %d fragments (click one to open it)", what, where, len(p.frags)))
+	p.cellInfo.SetText(fmt.Sprintf("%s · %s: %s (click one to open it)", what, where, coding.Count(len(p.frags), "fragment")))
 	p.list.Refresh()
 }
 

@@ -146,8 +146,8 @@ func (s *Session) ocrText(ctx context.Context, eng *pdfview.Engine, docID string
 	if err != nil {
 		return d, err
 	}
-	if len(frags) > 0 {
-		return d, coding.Errorf(coding.KindInvalid, op, "", "document %q has coded fragments; its text can no longer change", d.Title)
+	if err := coding.CheckNewText(d, len(frags)); err != nil {
+		return d, err
 	}
 	if _, err := pdfview.FindTesseract(); err != nil {
 		return d, err

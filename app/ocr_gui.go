@@ -74,7 +74,7 @@ func (v *projectView) runOCR() {
 	progress := func(done, total int) {
 		runOnUI(func() {
 			bar.SetValue(float64(done) / float64(total))
-			status.SetText(fmt.Sprintf("Read %d of %d pages", done, total))
+			status.SetText(fmt.Sprintf("Read %d of %s", done, coding.Count(total, "page")))
 		})
 	}
 	go func() {

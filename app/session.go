@@ -15,8 +15,8 @@ import (
 // the front ends and the domain. Every Do is one committed transaction.
 type Session struct {
 	Project *storage.Project
-	undo    []coding.Change
-	redo    []coding.Change
+	undo    []step
+	redo    []step
 	keys    passwords // of encrypted PDFs, typed in this session (passwords.go)
 }
 
@@ -35,15 +35,36 @@ func OpenSession(path, coder string) (*Session, error) {
 // Close closes the project, leaving it as one file.
 func (s *Session) Close() error { return s.Project.Close() }
 
+// step is a change on the undo or redo stack, with what the reviewer did
+// in words ("code Outcome on p. 3"): the same words name its undo and its
+// redo.
+type step struct {
+	change coding.Change
+	about  string
+}
+
 // Do applies a change in one transaction and remembers how to undo it.
 func (s *Session) Do(c coding.Change) error {
+	about := coding.Describe(c, s.Project) // before: it reads what c replaces
 	u, err := s.Project.Apply(c)
 	if err != nil {
 		return err
 	}
-	s.undo = append(s.undo, u)
+	s.undo = append(s.undo, step{u, about})
 	s.redo = nil
 	return nil
+}
+
+// UndoName and RedoName say what Undo and Redo would undo or redo
+// ("code Outcome on p. 3"); "" when nothing.
+func (s *Session) UndoName() string { return lastAbout(s.undo) }
+func (s *Session) RedoName() string { return lastAbout(s.redo) }
+
+func lastAbout(steps []step) string {
+	if len(steps) == 0 {
+		return ""
+	}
+	return steps[len(steps)-1].about
 }
 
 // CanUndo and CanRedo tell whether Undo and Redo have anything to do.
@@ -60,17 +81,17 @@ func (s *Session) Redo() error {
 	return s.step(&s.redo, &s.undo)
 }
 
-func (s *Session) step(from, to *[]coding.Change) error {
+func (s *Session) step(from, to *[]step) error {
 	if len(*from) == 0 {
 		return nil
 	}
-	c := (*from)[len(*from)-1]
-	inv, err := s.Project.Apply(c)
+	last := (*from)[len(*from)-1]
+	inv, err := s.Project.Apply(last.change)
 	if err != nil {
 		return err
 	}
 	*from = (*from)[:len(*from)-1]
-	*to = append(*to, inv)
+	*to = append(*to, step{inv, last.about})
 	return nil
 }
 
@@ -138,13 +159,4 @@ func shortID(id string) string {
 		return id[:8]
 	}
 	return id
-}
-
-// count says how many of a thing there are, in English: "1 CMOC",
-// "2 CMOCs", "0 fragments".
-func count(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -24,11 +24,19 @@ func (ws *workspace) menus() []*fyne.Menu {
 	if a := ws.projectActions; a.New != nil && a.Open != nil {
 		file.Items = append(file.Items,
 			item("New project…", custom(fyne.KeyN, ctrl), a.New),
-			item("Open project…", custom(fyne.KeyO, ctrlShift), a.Open),
-			fyne.NewMenuItemSeparator())
+			item("Open project…", custom(fyne.KeyO, ctrlShift), a.Open))
+		if a.Recent != nil {
+			recent := fyne.NewMenuItem("Open recent", nil)
+			recent.ChildMenu = a.Recent()
+			file.Items = append(file.Items, recent)
+		}
+		if a.Close != nil {
+			file.Items = append(file.Items, item("Close project", custom(fyne.KeyW, ctrl), a.Close))
+		}
+		file.Items = append(file.Items, fyne.NewMenuItemSeparator())
 	}
 	file.Items = append(file.Items,
-		item("Add PDF…", custom(fyne.KeyO, ctrl), ws.addPDFs),
+		item("Add PDFs…", custom(fyne.KeyO, ctrl), ws.addPDFs),
 		item("Export…", custom(fyne.KeyE, ctrl), ws.exportDialog),
 		fyne.NewMenuItem("Export REFI-QDA project (.qdpx)…", ws.exportQDPXDialog),
 		fyne.NewMenuItem("Merge a teammate's project…", ws.mergeDialog),
@@ -39,9 +47,12 @@ func (ws *workspace) menus() []*fyne.Menu {
 	quit := item("Quit", custom(fyne.KeyQ, ctrl), ws.quit)
 	quit.IsQuit = true
 	file.Items = append(file.Items, quit)
+	undo := item("Undo", &fyne.ShortcutUndo{}, func() { ws.undoOrEntry(&fyne.ShortcutUndo{}, ws.undo) })
+	redo := item("Redo", custom(fyne.KeyZ, ctrlShift), func() { ws.undoOrEntry(&fyne.ShortcutRedo{}, ws.redo) })
+	ws.nameUndo(undo, redo)
 	edit := fyne.NewMenu("Edit",
-		item("Undo", &fyne.ShortcutUndo{}, func() { ws.undoOrEntry(&fyne.ShortcutUndo{}, ws.undo) }),
-		item("Redo", custom(fyne.KeyZ, ctrlShift), func() { ws.undoOrEntry(&fyne.ShortcutRedo{}, ws.redo) }),
+		undo,
+		redo,
 		fyne.NewMenuItemSeparator(),
 		item("Find in document", custom(fyne.KeyF, ctrl), ws.find),
 		item("Next hit", custom(fyne.KeyG, ctrl), func() { ws.nextHit(1) }),
@@ -76,7 +87,41 @@ func (ws *workspace) menus() []*fyne.Menu {
 	return []*fyne.Menu{file, edit, code, view, help}
 }
 
-func (ws *workspace) mainMenu() *fyne.MainMenu { return fyne.NewMainMenu(ws.menus()...) }
+func (ws *workspace) mainMenu() *fyne.MainMenu {
+	m := fyne.NewMainMenu(ws.menus()...)
+	for _, menu := range m.Items {
+		if menu.Label == "Edit" {
+			ws.undoItem, ws.redoItem = menu.Items[0], menu.Items[1]
+		}
+	}
+	return m
+}
+
+// nameUndo names in the Edit menu what Undo and Redo would do ("Undo code
+// Outcome on p. 3"), disabling the one with nothing to do.
+func (ws *workspace) nameUndo(undo, redo *fyne.MenuItem) {
+	name := func(it *fyne.MenuItem, verb, about string) {
+		it.Label = verb
+		if about != "" {
+			it.Label += " " + about
+		}
+		it.Disabled = about == ""
+	}
+	name(undo, "Undo", ws.session.UndoName())
+	name(redo, "Redo", ws.session.RedoName())
+	// The toolbar buttons say the same in their tooltips.
+	ws.undoButton.setHint(buttonHint(undo, "Undo the last coding action", "Ctrl+Z"))
+	ws.redoButton.setHint(buttonHint(redo, "Redo", "Ctrl+Shift+Z or Ctrl+Y"))
+}
+
+// buttonHint is an undo or redo button's tooltip: what its menu item
+// says, or what it does in general when it is disabled.
+func buttonHint(it *fyne.MenuItem, general, keys string) string {
+	if it.Disabled {
+		return general + " (" + keys + ")"
+	}
+	return it.Label + " (" + keys + ")"
+}
 
 // undoOrEntry gives Ctrl+Z to a text box being typed in, and to the
 // coding history otherwise.
@@ -91,7 +136,10 @@ func (ws *workspace) undoOrEntry(s fyne.Shortcut, f func()) {
 }
 
 func (ws *workspace) quit() {
-	if ws.win != nil {
+	switch {
+	case ws.projectActions.Quit != nil:
+		ws.projectActions.Quit() // saves the place first
+	case ws.win != nil:
 		ws.win.Close()
 	}
 }
@@ -113,10 +161,11 @@ var shortcutTable = [][2]string{
 	{"↑  ↓  Home  End", "Scroll; first and last page"},
 	{"Ctrl+=  Ctrl+−  Ctrl+0", "Zoom in, zoom out, fit width"},
 	{"Ctrl+C", "Copy the selected text"},
-	{"Ctrl+O", "Add a PDF (or drop PDFs on the window)"},
+	{"Ctrl+O", "Add PDFs, several at once (or drop PDFs on the window)"},
 	{"Ctrl+E", "Export a table (CMOCs, fragments, matrix, codebook, sources)"},
 	{"Ctrl+N", "New project"},
 	{"Ctrl+Shift+O", "Open another project"},
+	{"Ctrl+W", "Close the project (back to the welcome screen)"},
 	{"Ctrl+Q", "Quit"},
 	{"F1", "This list"},
 }

@@ -70,7 +70,7 @@ func TestTheoriesTab(t *testing.T) {
 	// A theory with CMOCs is not deleted.
 	p.list.Select(0)
 	test.Tap(p.remove)
-	if !strings.Contains(dialogText(w), "1 CMOCs are filed under") {
+	if !strings.Contains(dialogText(w), "1 CMOC is filed under") {
 		t.Errorf("dialog %q", dialogText(w))
 	}
 	topDialog(t, w).Hide()
@@ -129,7 +129,7 @@ func TestCodebookTab(t *testing.T) {
 	}
 	p.mergeInto.SetSelected("Leading")
 	test.Tap(p.merge)
-	if !strings.Contains(dialogText(w), "The 1 fragments and 0 CMOCs carrying “Motivation” will carry “Leading” instead") {
+	if !strings.Contains(dialogText(w), "The 1 fragment and 0 CMOCs carrying “Motivation” will carry “Leading” instead") {
 		t.Errorf("dialog %q", dialogText(w))
 	}
 	test.Tap(button(t, topDialog(t, w), "Yes"))
@@ -139,7 +139,7 @@ func TestCodebookTab(t *testing.T) {
 			t.Error("Motivation is still in the codebook")
 		}
 	}
-	if p.label(p.selected) == nil || !strings.Contains(p.heading.Text, "“Leading”: 3 fragments, 1 CMOCs") {
+	if p.label(p.selected) == nil || !strings.Contains(p.heading.Text, "“Leading”: 3 fragments, 1 CMOC") {
 		t.Errorf("heading %q", p.heading.Text)
 	}
 	shortcut(ws, &fyne.ShortcutUndo{})

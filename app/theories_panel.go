@@ -111,7 +111,7 @@ func (p *theoriesPanel) rowText(i int) string {
 	if t.Kind == coding.Refined {
 		kind = "refined"
 	}
-	return fmt.Sprintf("%d. %s  (%s, %s)", i+1, t.Name, kind, count(p.counts[t.ID], "CMOC"))
+	return fmt.Sprintf("%d. %s  (%s, %s)", i+1, t.Name, kind, coding.Count(p.counts[t.ID], "CMOC"))
 }
 
 // reload reads the theories again.
@@ -173,7 +173,7 @@ func (p *theoriesPanel) show() {
 	for _, w := range []fyne.Disableable{p.name, p.kind, p.description, p.statement, p.save, p.remove, p.up, p.down} {
 		w.Enable()
 	}
-	p.heading.SetText(fmt.Sprintf("Programme theory: %s (%d CMOCs)", t.Name, p.counts[t.ID]))
+	p.heading.SetText(fmt.Sprintf("Programme theory: %s (%s)", t.Name, coding.Count(p.counts[t.ID], "CMOC")))
 	p.name.SetText(t.Name)
 	p.description.SetText(t.Description)
 	p.statement.SetText(t.Statement)
@@ -253,7 +253,11 @@ func (p *theoriesPanel) deleteSelected() {
 		return
 	}
 	if n := p.counts[t.ID]; n > 0 {
-		dialog.ShowInformation("Theory in use", fmt.Sprintf("%d CMOCs are filed under “%s”: move them to another theory first.", n, t.Name), p.pv.window())
+		filed := "%s are filed under “%s”: move them to another theory first."
+		if n == 1 {
+			filed = "%s is filed under “%s”: move it to another theory first."
+		}
+		dialog.ShowInformation("Theory in use", fmt.Sprintf(filed, coding.Count(n, "CMOC"), t.Name), p.pv.window())
 		return
 	}
 	if p.pv.do(coding.DeleteTheory{ID: t.ID}) {

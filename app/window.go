@@ -105,12 +105,6 @@ func (ws *workspace) askCoderOnce() {
 	ws.askCoder()
 }
 
-// addPDFs asks for a PDF to add (File > Add PDF…); several at once come in
-// by dropping them on the window.
-func (ws *workspace) addPDFs() {
-	ws.chooseFile([]string{".pdf", ".PDF"}, func(path string) { ws.importFiles([]string{path}) })
-}
-
 // chooseFile asks for a file to open with one of the extensions, then
 // hands its path to use.
 func (ws *workspace) chooseFile(exts []string, use func(path string)) {
@@ -153,6 +147,9 @@ func (ws *workspace) chooseSaveFile(name, ext string, write func(path string)) {
 	}, ws.win)
 	fd.SetFileName(name)
 	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{ext}))
+	if dir, err := fynestorage.ListerForURI(fynestorage.NewFileURI(filepath.Dir(ws.session.Project.Path()))); err == nil {
+		fd.SetLocation(dir) // what a project exports goes beside it
+	}
 	fd.Resize(fyne.NewSize(800, 560))
 	fd.Show()
 }
@@ -164,11 +161,12 @@ func (ws *workspace) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, u := range uris {
 		p := u.Path()
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			entries, _ := os.ReadDir(p)
-			for _, e := range entries {
-				if strings.EqualFold(filepath.Ext(e.Name()), ".pdf") {
-					paths = append(paths, filepath.Join(p, e.Name()))
-				}
+			names, err := folderPDFs(p)
+			if err != nil {
+				ws.fail(err)
+			}
+			for _, n := range names {
+				paths = append(paths, filepath.Join(p, n))
 			}
 			continue
 		}
@@ -247,7 +245,7 @@ func (ws *workspace) importFiles(paths []string) {
 			r.label.Importance = widget.DangerImportance
 			r.box.Objects[1] = widget.NewIcon(theme.ErrorIcon())
 		default:
-			r.label.SetText(fmt.Sprintf("✓ %s: %d pages added", doc.Title, doc.Pages))
+			r.label.SetText(fmt.Sprintf("✓ %s: %s added", doc.Title, coding.Count(doc.Pages, "page")))
 			r.label.Importance = widget.SuccessImportance
 			r.box.Objects[1] = widget.NewIcon(theme.ConfirmIcon())
 		}

@@ -29,7 +29,8 @@ import (
 // projectActions are the main window's project commands, for the File
 // menu.
 type projectActions struct {
-	New, Open func()
+	New, Open, Close, Quit func()
+	Recent                 func() *fyne.Menu // File > Open recent
 }
 
 type workspace struct {
@@ -52,15 +53,17 @@ type workspace struct {
 	pageEntry  *widget.Entry
 	pageTotal  *widget.Label
 	zoomLabel  *widget.Label
-	search     *widget.Entry
+	search     *findEntry
 	searchInfo *widget.Label
 	hits       []span
 	hit        int
-	status     *widget.Label
+	status     *statusLine
 	imports    *fyne.Container
 	importBox  *fyne.Container
 	undoButton *hintButton
 	redoButton *hintButton
+	undoItem   *fyne.MenuItem // Edit > Undo of the window's menu, named after what it undoes
+	redoItem   *fyne.MenuItem
 	message    string          // the status line's message (hints come and go over it)
 	asking     map[string]bool // documents whose password is being asked for (passwords.go)
 	declined   map[string]bool // documents whose password the reviewer would not give
@@ -100,14 +103,17 @@ func newWorkspace(pv *projectView) *workspace {
 	}
 	ws.pageTotal = widget.NewLabel("/ 0")
 	ws.zoomLabel = widget.NewLabel("100%")
-	ws.search = widget.NewEntry()
+	ws.search = newFindEntry()
 	ws.search.SetPlaceHolder("Find (Ctrl+F)")
 	ws.search.OnChanged = func(string) { ws.runSearch() }
 	ws.search.OnSubmitted = func(string) { ws.nextHit(1) }
+	ws.search.onEscape = func() {
+		ws.clearSearch()
+		ws.view.Focus()
+	}
 	ws.searchInfo = widget.NewLabel("")
 	ws.message = "Drag across the text to select a passage, then press C, R, M or O to code it."
-	ws.status = widget.NewLabel(ws.message)
-	ws.status.Truncation = fyne.TextTruncateEllipsis
+	ws.status = newStatusLine(ws.message)
 	ws.undoButton = newHintButton(theme.ContentUndoIcon(), "Undo the last coding action (Ctrl+Z)", ws.undo, ws.showHint)
 	ws.redoButton = newHintButton(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z or Ctrl+Y)", ws.redo, ws.showHint)
 
@@ -221,10 +227,15 @@ func (ws *workspace) showDocument(d coding.Document) {
 		ws.fail(err)
 		return
 	}
+	if ws.doc.ID != d.ID {
+		ws.savePosition() // of the document left (prefs.go)
+		ws.clearSearch()  // a search is for the document it was typed in
+	}
 	ws.doc, ws.text, ws.current = d, text, ""
 	delete(ws.declined, d.ID) // opening it again asks for its password again
 	ws.hits, ws.hit = nil, 0
 	ws.view.SetSource(ws.source(d, text))
+	ws.restorePosition()
 	ws.reload()
 	ws.runSearch()
 	ws.panel.show()
@@ -311,6 +322,13 @@ func (ws *workspace) updateUndo() {
 		ws.redoButton.Enable()
 	} else {
 		ws.redoButton.Disable()
+	}
+	if ws.undoItem == nil || ws.redoItem == nil { // no window menu yet
+		ws.undoItem, ws.redoItem = fyne.NewMenuItem("", nil), fyne.NewMenuItem("", nil)
+	}
+	ws.nameUndo(ws.undoItem, ws.redoItem)
+	if ws.win != nil && ws.win.MainMenu() != nil {
+		ws.win.MainMenu().Refresh()
 	}
 }
 
@@ -505,10 +523,11 @@ func (ws *workspace) undo() {
 		ws.say("Nothing to undo.")
 		return
 	}
+	about := ws.session.UndoName()
 	if err := ws.session.Undo(); err != nil {
 		ws.fail(err)
 	} else {
-		ws.say("Undone.")
+		ws.say("Undone: %s", about)
 	}
 	ws.reload()
 	ws.refreshOthers()
@@ -520,10 +539,11 @@ func (ws *workspace) redo() {
 		ws.say("Nothing to redo.")
 		return
 	}
+	about := ws.session.RedoName()
 	if err := ws.session.Redo(); err != nil {
 		ws.fail(err)
 	} else {
-		ws.say("Redone.")
+		ws.say("Redone: %s", about)
 	}
 	ws.reload()
 	ws.refreshOthers()
@@ -549,6 +569,10 @@ func (ws *workspace) typedKey(e *fyne.KeyEvent) {
 	case fyne.KeyF1:
 		ws.showShortcuts()
 	case fyne.KeyEscape:
+		// The first Esc drops the selection, the next one the search.
+		if s, e := ws.view.Selection(); s == e {
+			ws.clearSearch()
+		}
 		ws.view.ClearSelection()
 	}
 }
@@ -599,8 +623,14 @@ func (ws *workspace) runSearch() {
 	if len(ws.hits) == 0 {
 		ws.searchInfo.SetText("no hits")
 	} else {
-		ws.searchInfo.SetText(fmt.Sprintf("%d hits", len(ws.hits)))
+		ws.searchInfo.SetText(coding.Count(len(ws.hits), "hit"))
 	}
+}
+
+// clearSearch empties the search box and drops the hits.
+func (ws *workspace) clearSearch() {
+	ws.search.SetText("") // runs the empty search, which clears the hits
+	ws.runSearch()        // for a box that was empty already
 }
 
 // nextHit moves to the next (dir 1) or previous (-1) search hit.

@@ -34,19 +34,7 @@ type AddFragment struct {
 // Apply implements Change.
 func (a AddFragment) Apply(tx Tx) (Change, error) {
 	f := a.Fragment
-	if f.ID == "" {
-		f.ID = NewID()
-	}
-	if f.Coder == "" {
-		f.Coder = tx.Coder()
-	}
-	now := tx.Now()
-	if f.Created.IsZero() {
-		f.Created = now
-	}
-	if f.Modified.IsZero() {
-		f.Modified = now
-	}
+	f.stamp().fillNew(tx)
 	newLabels, err := settle(tx, &f)
 	if err != nil {
 		return nil, err
@@ -78,7 +66,7 @@ func settle(tx Tx, f *Fragment) ([]Label, error) {
 		return nil, err
 	}
 	if err := CheckSpan(text, f.Start, f.End); err != nil {
-		return nil, E(KindInvalid, "code", "document "+doc.ID, err.(*Error).Err)
+		return nil, E(KindInvalid, "code", "document "+doc.ID, cause(err))
 	}
 	f.Page = text.PageAt(f.Start)
 	f.Text = text.Slice(f.Start, f.End)
@@ -98,7 +86,11 @@ func ensureLabels(tx Tx, names []string) ([]Label, error) {
 		if !IsKind(err, KindNotFound) {
 			return nil, err
 		}
-		l = Label{ID: NewID(), Name: n, Colour: DefaultColour(n), Created: tx.Now(), Modified: tx.Now()}
+		colour, err := newLabelColour(tx)
+		if err != nil {
+			return nil, err
+		}
+		l = Label{ID: NewID(), Name: n, Colour: colour, Created: tx.Now(), Modified: tx.Now()}
 		if err := l.Check(); err != nil {
 			return nil, err
 		}
@@ -125,8 +117,11 @@ func undoWithLabels(undo Change, added []Label) Change {
 // for the common kinds of colour blindness (Okabe & Ito 2008).
 var Palette = []string{"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#999999"}
 
-// DefaultColour picks a palette colour for a new label from its name, so
-// that the same name gets the same colour in every teammate's copy.
+// DefaultColour picks a palette colour for a label from its name, so that
+// the same name gets the same colour in every teammate's copy (a REFI-QDA
+// import without colours uses it). Labels made while coding take the
+// palette in turn instead (NextColour), so that two never share a colour
+// while another is free.
 func DefaultColour(name string) string {
 	h := fnv.New32a()
 	h.Write([]byte(name))
@@ -147,9 +142,7 @@ func (e EditFragment) Apply(tx Tx) (Change, error) {
 	}
 	f := e.Fragment
 	f.DocID = old.DocID
-	f.Created = old.Created
-	f.Coder = old.Coder
-	f.Modified = tx.Now()
+	f.stamp().keepFrom(old.stamp(), tx)
 	newLabels, err := settle(tx, &f)
 	if err != nil {
 		return nil, err
@@ -198,19 +191,8 @@ type AddCMOC struct {
 // Apply implements Change.
 func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	c := a.CMOC
-	if c.ID == "" {
-		c.ID = NewID()
-	}
-	if c.Coder == "" {
-		c.Coder = tx.Coder()
-	}
+	c.stamp().fillNew(tx)
 	now := tx.Now()
-	if c.Created.IsZero() {
-		c.Created = now
-	}
-	if c.Modified.IsZero() {
-		c.Modified = now
-	}
 	var undo Batch
 	if a.TheoryName != "" {
 		t, err := tx.TheoryNamed(a.TheoryName)
@@ -289,7 +271,7 @@ func (e EditCMOC) Apply(tx Tx) (Change, error) {
 		return nil, err
 	}
 	c := e.CMOC
-	c.Created, c.Coder, c.Modified = old.Created, old.Coder, tx.Now()
+	c.stamp().keepFrom(old.stamp(), tx)
 	if err := checkCMOC(tx, &c, old.Fragments); err != nil {
 		return nil, err
 	}
@@ -334,18 +316,14 @@ type PutTheory struct {
 // Apply implements Change.
 func (p PutTheory) Apply(tx Tx) (Change, error) {
 	t := p.Theory
-	if t.ID == "" {
-		t.ID = NewID()
-	}
+	t.stamp().fillID()
 	if t.Kind == "" {
 		t.Kind = Initial
 	}
 	if err := t.Check(); err != nil {
 		return nil, err
 	}
-	if other, err := tx.TheoryNamed(t.Name); err == nil && other.ID != t.ID {
-		return nil, Errorf(KindExists, "put theory", t.Name, "a programme theory with this name exists")
-	} else if err != nil && !IsKind(err, KindNotFound) {
+	if err := checkNameFree(tx.TheoryNamed, theoryID, t.ID, "put theory", t.Name, "a programme theory with this name exists"); err != nil {
 		return nil, err
 	}
 	if t.Refines != "" {
@@ -353,29 +331,11 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 			return nil, err
 		}
 	}
-	old, err := tx.Theory(t.ID)
-	var undo Change
-	switch {
-	case err == nil:
-		undo = restoreTheory{old}
-		t.Created = old.Created
-	case IsKind(err, KindNotFound):
-		undo = DeleteTheory{ID: t.ID}
-		if t.Created.IsZero() {
-			t.Created = tx.Now()
-		}
-	default:
-		return nil, err
-	}
-	t.Modified = tx.Now()
-	if err := tx.PutTheory(t); err != nil {
-		return nil, err
-	}
-	return undo, nil
+	return putStamped(tx, t, (*Theory).stamp, tx.Theory, tx.PutTheory, func(v Theory) Change { return restoreTheory{v} }, DeleteTheory{ID: t.ID})
 }
 
-// DeleteTheory removes a programme theory; storage refuses while CMOCs
-// are filed under it.
+// DeleteTheory removes a programme theory; it is refused while CMOCs are
+// filed under it or another theory refines it (CheckDeleteTheory).
 type DeleteTheory struct {
 	ID string
 }
@@ -384,6 +344,21 @@ type DeleteTheory struct {
 func (d DeleteTheory) Apply(tx Tx) (Change, error) {
 	old, err := tx.Theory(d.ID)
 	if err != nil {
+		return nil, err
+	}
+	cmocs, refinedBy, err := tx.TheoryUses(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	refiner := ""
+	if len(refinedBy) > 0 {
+		r, err := tx.Theory(refinedBy[0])
+		if err != nil {
+			return nil, err
+		}
+		refiner = r.Name
+	}
+	if err := CheckDeleteTheory(old, len(cmocs), refiner); err != nil {
 		return nil, err
 	}
 	if err := tx.DeleteTheory(d.ID); err != nil {
@@ -400,43 +375,25 @@ type PutLabel struct {
 // Apply implements Change.
 func (p PutLabel) Apply(tx Tx) (Change, error) {
 	l := p.Label
-	if l.ID == "" {
-		l.ID = NewID()
-	}
+	l.stamp().fillID()
 	if l.Colour == "" {
-		l.Colour = DefaultColour(l.Name)
+		colour, err := newLabelColour(tx)
+		if err != nil {
+			return nil, err
+		}
+		l.Colour = colour
 	}
 	if err := l.Check(); err != nil {
 		return nil, err
 	}
-	if other, err := tx.LabelNamed(l.Name); err == nil && other.ID != l.ID {
-		return nil, Errorf(KindExists, "put label", l.Name, "a label with this name exists")
-	} else if err != nil && !IsKind(err, KindNotFound) {
+	if err := checkNameFree(tx.LabelNamed, labelID, l.ID, "put label", l.Name, "a label with this name exists"); err != nil {
 		return nil, err
 	}
-	var undo Change
-	old, err := tx.Label(l.ID)
-	switch {
-	case err == nil:
-		undo = restoreLabel{old}
-		l.Created = old.Created
-	case IsKind(err, KindNotFound):
-		undo = DeleteLabel{ID: l.ID}
-	default:
-		return nil, err
-	}
-	if l.Created.IsZero() {
-		l.Created = tx.Now()
-	}
-	l.Modified = tx.Now()
-	if err := tx.PutLabel(l); err != nil {
-		return nil, err
-	}
-	return undo, nil
+	return putStamped(tx, l, (*Label).stamp, tx.Label, tx.PutLabel, func(v Label) Change { return restoreLabel{v} }, DeleteLabel{ID: l.ID})
 }
 
-// DeleteLabel removes a label from the codebook; storage refuses while
-// fragments or CMOCs carry it.
+// DeleteLabel removes a label from the codebook; it is refused while
+// fragments or CMOCs carry it (CheckDeleteLabel).
 type DeleteLabel struct {
 	ID string
 }
@@ -445,6 +402,13 @@ type DeleteLabel struct {
 func (d DeleteLabel) Apply(tx Tx) (Change, error) {
 	old, err := tx.Label(d.ID)
 	if err != nil {
+		return nil, err
+	}
+	frags, cmocs, err := tx.LabelUses(d.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckDeleteLabel(old, len(frags), len(cmocs)); err != nil {
 		return nil, err
 	}
 	if err := tx.DeleteLabel(d.ID); err != nil {

@@ -19,7 +19,7 @@ func (e EditSource) Apply(tx Tx) (Change, error) {
 	s := e.Source
 	s.Normalise()
 	if err := s.Check(); err != nil {
-		return nil, E(KindInvalid, "edit source", old.Title, err.(*Error).Err)
+		return nil, E(KindInvalid, "edit source", old.Title, cause(err))
 	}
 	d := old
 	d.SetSource(s)
@@ -70,9 +70,7 @@ func (r RenameLabel) Apply(tx Tx) (Change, error) {
 	if name == "" {
 		return nil, Errorf(KindInvalid, op, l.Name, "a label needs a name")
 	}
-	if other, err := tx.LabelNamed(name); err == nil && other.ID != l.ID {
-		return nil, Errorf(KindExists, op, name, "a label with this name exists; merge the labels instead")
-	} else if err != nil && !IsKind(err, KindNotFound) {
+	if err := checkNameFree(tx.LabelNamed, labelID, l.ID, op, name, "a label with this name exists; merge the labels instead"); err != nil {
 		return nil, err
 	}
 	nl := l
@@ -158,18 +156,18 @@ func replaceLabel(names []string, drop, keep string) []string {
 	out := make([]string, 0, len(names))
 	have := false
 	for _, n := range names {
-		if strings.EqualFold(n, keep) {
+		if SameName(n, keep) {
 			have = true
 		}
 	}
 	for _, n := range names {
 		switch {
-		case strings.EqualFold(n, drop):
+		case SameName(n, drop):
 			if !have {
 				out = append(out, keep)
 				have = true
 			}
-		case strings.EqualFold(n, keep):
+		case SameName(n, keep):
 			out = append(out, n)
 		default:
 			out = append(out, n)

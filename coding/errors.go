@@ -19,6 +19,23 @@ const (
 	KindDamaged              // the file is damaged or not ours
 )
 
+var kindNames = [...]string{
+	KindOther:    "other",
+	KindInvalid:  "invalid",
+	KindNotFound: "not found",
+	KindExists:   "exists",
+	KindBusy:     "busy",
+	KindDamaged:  "damaged",
+}
+
+// String names the kind in words, for logs and tests: "not found".
+func (k Kind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
 // Error is a domain error: the operation that failed, what it was about,
 // what kind of failure and why. Its message is one line for people.
 type Error struct {
@@ -52,6 +69,17 @@ func E(kind Kind, op, item string, err error) error {
 // Errorf builds an *Error with a formatted cause.
 func Errorf(kind Kind, op, item, format string, args ...any) error {
 	return &Error{Kind: kind, Op: op, Item: item, Err: fmt.Errorf(format, args...)}
+}
+
+// cause is the reason err gives without the item it names, so that the
+// reason can be told again about another item; err itself when it is no
+// *Error.
+func cause(err error) error {
+	var e *Error
+	if errors.As(err, &e) && e.Err != nil {
+		return e.Err
+	}
+	return err
 }
 
 // KindOf returns the kind of the first *Error in err's chain, or KindOther.

@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -91,7 +92,7 @@ func (m *memTx) Theory(id string) (Theory, error) {
 }
 func (m *memTx) TheoryNamed(name string) (Theory, error) {
 	for _, t := range m.theories {
-		if strings.EqualFold(t.Name, name) {
+		if SameName(t.Name, name) {
 			return t, nil
 		}
 	}
@@ -99,6 +100,25 @@ func (m *memTx) TheoryNamed(name string) (Theory, error) {
 }
 func (m *memTx) PutTheory(t Theory) error     { m.theories[t.ID] = t; return nil }
 func (m *memTx) DeleteTheory(id string) error { delete(m.theories, id); return nil }
+
+func (m *memTx) TheoryUses(id string) (cmocs, refinedBy []string, err error) {
+	if _, ok := m.theories[id]; !ok {
+		return nil, nil, notFound("theory", id)
+	}
+	for cid, c := range m.cmocs {
+		if c.TheoryID == id {
+			cmocs = append(cmocs, cid)
+		}
+	}
+	for tid, t := range m.theories {
+		if t.Refines == id {
+			refinedBy = append(refinedBy, tid)
+		}
+	}
+	slices.Sort(cmocs)
+	slices.SortFunc(refinedBy, func(a, b string) int { return strings.Compare(m.theories[a].Name, m.theories[b].Name) })
+	return cmocs, refinedBy, nil
+}
 
 func (m *memTx) Label(id string) (Label, error) {
 	if l, ok := m.labels[id]; ok {
@@ -108,12 +128,14 @@ func (m *memTx) Label(id string) (Label, error) {
 }
 func (m *memTx) LabelNamed(name string) (Label, error) {
 	for _, l := range m.labels {
-		if strings.EqualFold(l.Name, name) {
+		if SameName(l.Name, name) {
 			return l, nil
 		}
 	}
 	return Label{}, notFound("label", name)
 }
+
+func (m *memTx) Labels() ([]Label, error) { return slices.Collect(maps.Values(m.labels)), nil }
 
 // PutLabel renames the label in the fragments and CMOCs that carry it, as
 // storage (which refers to labels by ID) does.
@@ -122,7 +144,7 @@ func (m *memTx) PutLabel(l Label) error {
 		rename := func(names []string) []string {
 			out := slices.Clone(names)
 			for i, n := range out {
-				if strings.EqualFold(n, old.Name) {
+				if SameName(n, old.Name) {
 					out[i] = l.Name
 				}
 			}
@@ -147,12 +169,12 @@ func (m *memTx) LabelUses(id string) (frags, cmocs []string, err error) {
 		return nil, nil, notFound("label", id)
 	}
 	for fid, f := range m.frags {
-		if slices.ContainsFunc(f.Labels, func(n string) bool { return strings.EqualFold(n, l.Name) }) {
+		if HasName(f.Labels, l.Name) {
 			frags = append(frags, fid)
 		}
 	}
 	for cid, c := range m.cmocs {
-		if slices.ContainsFunc(c.Labels, func(n string) bool { return strings.EqualFold(n, l.Name) }) {
+		if HasName(c.Labels, l.Name) {
 			cmocs = append(cmocs, cid)
 		}
 	}

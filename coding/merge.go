@@ -90,21 +90,17 @@ func (c MergeCounts) String() string {
 	var parts []string
 	for _, k := range []struct {
 		n    int
-		one  string
-		many string
+		noun string
 	}{
-		{c.Documents, "document", "documents"},
-		{c.Fragments, "fragment", "fragments"},
-		{c.CMOCs, "CMOC", "CMOCs"},
-		{c.Labels, "label", "labels"},
-		{c.Theories, "theory", "theories"},
-		{c.Coders, "coder", "coders"},
+		{c.Documents, "document"},
+		{c.Fragments, "fragment"},
+		{c.CMOCs, "CMOC"},
+		{c.Labels, "label"},
+		{c.Theories, "theory"},
+		{c.Coders, "coder"},
 	} {
-		switch {
-		case k.n == 1:
-			parts = append(parts, "1 "+k.one)
-		case k.n > 1:
-			parts = append(parts, fmt.Sprintf("%d %s", k.n, k.many))
+		if k.n > 0 {
+			parts = append(parts, Count(k.n, k.noun))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -209,15 +205,15 @@ type merger struct {
 	docMap    map[string]string // OTHER's document ID -> ours
 	badDocs   map[string]bool   // OTHER's documents whose text differs from ours
 
-	labelName  map[string]string // fold(OTHER's label name) -> our label's final name
-	ourFinal   map[string]string // fold(our label name) -> its name after the merge
+	labelName  map[string]string // NameKey(OTHER's label name) -> our label's final name
+	ourFinal   map[string]string // NameKey(our label name) -> its name after the merge
 	theoryMap  map[string]string // OTHER's theory ID -> ours
 	ourDeleted map[string]Deletion
 	theirDel   map[string]Deletion
 
 	// Labels and theories of OTHER we deleted, held back until we know
 	// whether merged fragments or CMOCs need them.
-	heldLabels   map[string]Label  // fold(name) -> OTHER's label
+	heldLabels   map[string]Label  // NameKey(name) -> OTHER's label
 	heldTheories map[string]Theory // OTHER's ID -> OTHER's theory
 
 	// Our labels and theories that OTHER has (by ID or by name).
@@ -225,8 +221,6 @@ type merger struct {
 }
 
 func delKey(entity, id string) string { return entity + " " + id }
-
-func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // PlanMerge works out what merging theirs (OTHER) into ours does, by the
 // rules in this file's comment. It only reads its arguments.
@@ -322,7 +316,7 @@ func (m *merger) documents() {
 			}
 			m.conflict(EntityDocument, our.ID, our.ShortName(),
 				"the same PDF has a different text in each project (one was read by OCR?), so offsets differ; %s of OTHER on it not merged",
-				plural(n, "fragment"))
+				Count(n, "fragment"))
 		}
 		if sameMetadata(our.Document, o.Document) {
 			continue
@@ -343,13 +337,6 @@ func (m *merger) documents() {
 	}
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 func sameLabel(a, b Label) bool {
 	return a.Name == b.Name && a.Definition == b.Definition && strings.EqualFold(a.Colour, b.Colour)
 }
@@ -357,11 +344,11 @@ func sameLabel(a, b Label) bool {
 func (m *merger) labels() {
 	byID := map[string]Label{}
 	byName := map[string]Label{}
-	final := map[string]string{} // fold(final name) -> our label ID holding it
+	final := map[string]string{} // NameKey(final name) -> our label ID holding it
 	for _, l := range m.ours.Labels {
 		byID[l.ID] = l
-		byName[fold(l.Name)] = l
-		final[fold(l.Name)] = l.ID
+		byName[NameKey(l.Name)] = l
+		final[NameKey(l.Name)] = l.ID
 	}
 	claimed := map[string]bool{}
 	var unmatched []Label
@@ -378,11 +365,11 @@ func (m *merger) labels() {
 	}
 	var added []Label
 	for _, o := range unmatched {
-		if l, ok := byName[fold(o.Name)]; ok {
+		if l, ok := byName[NameKey(o.Name)]; ok {
 			if claimed[l.ID] {
 				// Another of OTHER's labels is this one by ID: OTHER's
 				// codings of this name join it.
-				m.labelName[fold(o.Name)] = l.ID
+				m.labelName[NameKey(o.Name)] = l.ID
 				continue
 			}
 			claimed[l.ID] = true
@@ -399,19 +386,19 @@ func (m *merger) labels() {
 		m.matched[id] = true
 	}
 	for _, p := range matched {
-		m.labelName[fold(p.their.Name)] = p.our.ID
+		m.labelName[NameKey(p.their.Name)] = p.our.ID
 		if sameLabel(p.our, p.their) {
 			continue
 		}
 		about := fmt.Sprintf("%q", p.our.Name)
 		switch {
 		case p.their.Modified.After(p.our.Modified):
-			if holder, ok := final[fold(p.their.Name)]; ok && holder != p.our.ID {
+			if holder, ok := final[NameKey(p.their.Name)]; ok && holder != p.our.ID {
 				m.conflict(EntityLabel, p.our.ID, about, "renamed %q in OTHER, but another label here has that name; kept ours", p.their.Name)
 				continue
 			}
-			delete(final, fold(p.our.Name))
-			final[fold(p.their.Name)] = p.our.ID
+			delete(final, NameKey(p.our.Name))
+			final[NameKey(p.their.Name)] = p.our.ID
 			l := p.their
 			l.ID = p.our.ID
 			names[l.ID] = l.Name
@@ -426,17 +413,17 @@ func (m *merger) labels() {
 		if d, ok := m.ourDeleted[delKey(EntityLabel, o.ID)]; ok {
 			// Deleted here: held back; heldBack decides.
 			_ = d
-			m.heldLabels[fold(o.Name)] = o
+			m.heldLabels[NameKey(o.Name)] = o
 			continue
 		}
-		if holder, ok := final[fold(o.Name)]; ok {
+		if holder, ok := final[NameKey(o.Name)]; ok {
 			// A rename above took its name: it joins that label.
-			m.labelName[fold(o.Name)] = holder
+			m.labelName[NameKey(o.Name)] = holder
 			continue
 		}
-		final[fold(o.Name)] = o.ID
+		final[NameKey(o.Name)] = o.ID
 		names[o.ID] = o.Name
-		m.labelName[fold(o.Name)] = o.ID
+		m.labelName[NameKey(o.Name)] = o.ID
 		m.plan.AddLabels = append(m.plan.AddLabels, o)
 		m.plan.Added.Labels++
 	}
@@ -445,7 +432,7 @@ func (m *merger) labels() {
 		m.labelName[k] = names[id]
 	}
 	for _, l := range m.ours.Labels {
-		m.ourFinal[fold(l.Name)] = names[l.ID]
+		m.ourFinal[NameKey(l.Name)] = names[l.ID]
 	}
 }
 
@@ -454,13 +441,13 @@ func (m *merger) labels() {
 func (m *merger) mapLabels(names []string) []string {
 	var out []string
 	for _, n := range names {
-		if o, ok := m.heldLabels[fold(n)]; ok {
-			delete(m.heldLabels, fold(n))
+		if o, ok := m.heldLabels[NameKey(n)]; ok {
+			delete(m.heldLabels, NameKey(n))
 			m.plan.AddLabels = append(m.plan.AddLabels, o)
 			m.plan.Added.Labels++
-			m.labelName[fold(n)] = o.Name
+			m.labelName[NameKey(n)] = o.Name
 		}
-		if ours, ok := m.labelName[fold(n)]; ok {
+		if ours, ok := m.labelName[NameKey(n)]; ok {
 			out = append(out, ours)
 		} else {
 			out = append(out, n) // not in OTHER's codebook: storage refuses it
@@ -480,8 +467,8 @@ func (m *merger) theories() {
 	final := map[string]string{}
 	for _, t := range m.ours.Theories {
 		byID[t.ID] = t
-		byName[fold(t.Name)] = t
-		final[fold(t.Name)] = t.ID
+		byName[NameKey(t.Name)] = t
+		final[NameKey(t.Name)] = t.ID
 	}
 	claimed := map[string]bool{}
 	type pair struct{ our, their Theory }
@@ -497,7 +484,7 @@ func (m *merger) theories() {
 		}
 	}
 	for _, o := range unmatched {
-		if t, ok := byName[fold(o.Name)]; ok {
+		if t, ok := byName[NameKey(o.Name)]; ok {
 			m.theoryMap[o.ID] = t.ID
 			if !claimed[t.ID] {
 				claimed[t.ID] = true
@@ -514,11 +501,11 @@ func (m *merger) theories() {
 			m.theoryMap[o.ID] = o.ID
 			continue
 		}
-		if holder, ok := final[fold(o.Name)]; ok {
+		if holder, ok := final[NameKey(o.Name)]; ok {
 			m.theoryMap[o.ID] = holder
 			continue
 		}
-		final[fold(o.Name)] = o.ID
+		final[NameKey(o.Name)] = o.ID
 		m.theoryMap[o.ID] = o.ID
 		m.plan.AddTheories = append(m.plan.AddTheories, o)
 		m.plan.Added.Theories++
@@ -532,7 +519,7 @@ func (m *merger) theories() {
 		about := fmt.Sprintf("%q", p.our.Name)
 		switch {
 		case their.Modified.After(p.our.Modified):
-			if holder, ok := final[fold(their.Name)]; ok && holder != p.our.ID {
+			if holder, ok := final[NameKey(their.Name)]; ok && holder != p.our.ID {
 				m.conflict(EntityTheory, p.our.ID, about, "renamed %q in OTHER, but another programme theory here has that name; kept ours", their.Name)
 				continue
 			}
@@ -540,8 +527,8 @@ func (m *merger) theories() {
 				m.conflict(EntityTheory, p.our.ID, about, "would refine itself after the merge; kept ours")
 				continue
 			}
-			delete(final, fold(p.our.Name))
-			final[fold(their.Name)] = p.our.ID
+			delete(final, NameKey(p.our.Name))
+			final[NameKey(their.Name)] = p.our.ID
 			their.ID = p.our.ID
 			m.plan.UpdateTheories = append(m.plan.UpdateTheories, their)
 			m.plan.Updated.Theories++
@@ -576,13 +563,13 @@ func (m *merger) mapTheory(id string) string {
 	return id
 }
 
-func sameStrings(a, b []string, eq func(x, y string) bool) bool {
-	return slices.EqualFunc(a, b, eq)
-}
+// sameNames reports whether two lists of label names are the same names
+// in the same order.
+func sameNames(a, b []string) bool { return slices.EqualFunc(a, b, SameName) }
 
 func sameFragment(a, b Fragment) bool {
 	return a.DocID == b.DocID && a.Start == b.Start && a.End == b.End && a.Page == b.Page &&
-		a.Role == b.Role && a.Valence == b.Valence && sameStrings(a.Labels, b.Labels, strings.EqualFold) &&
+		a.Role == b.Role && a.Valence == b.Valence && sameNames(a.Labels, b.Labels) &&
 		a.Coder == b.Coder && a.Memo == b.Memo && a.Text == b.Text &&
 		a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified)
 }
@@ -668,7 +655,7 @@ func (m *merger) fragments() {
 func (m *merger) renamed(names []string) []string {
 	var out []string
 	for _, n := range names {
-		if f, ok := m.ourFinal[fold(n)]; ok {
+		if f, ok := m.ourFinal[NameKey(n)]; ok {
 			n = f
 		}
 		out = append(out, n)
@@ -680,9 +667,9 @@ func (m *merger) renamed(names []string) []string {
 func (m *merger) peekLabels(names []string) []string {
 	var out []string
 	for _, n := range names {
-		if ours, ok := m.labelName[fold(n)]; ok {
+		if ours, ok := m.labelName[NameKey(n)]; ok {
 			out = append(out, ours)
-		} else if o, ok := m.heldLabels[fold(n)]; ok {
+		} else if o, ok := m.heldLabels[NameKey(n)]; ok {
 			out = append(out, o.Name)
 		} else {
 			out = append(out, n)
@@ -693,7 +680,7 @@ func (m *merger) peekLabels(names []string) []string {
 
 func sameCMOC(a, b CMOC) bool {
 	return a.Statement == b.Statement && a.Narrative == b.Narrative && a.TheoryID == b.TheoryID &&
-		slices.Equal(a.Fragments, b.Fragments) && sameStrings(a.Labels, b.Labels, strings.EqualFold) &&
+		slices.Equal(a.Fragments, b.Fragments) && sameNames(a.Labels, b.Labels) &&
 		a.Coder == b.Coder && a.Created.Equal(b.Created) && a.Modified.Equal(b.Modified)
 }
 
@@ -777,7 +764,7 @@ func (m *merger) peekTheory(id string) string {
 // after our deletion and nothing merged needed (those needed came back).
 func (m *merger) heldBack() {
 	for _, o := range m.theirs.Labels {
-		if _, ok := m.heldLabels[fold(o.Name)]; !ok {
+		if _, ok := m.heldLabels[NameKey(o.Name)]; !ok {
 			continue
 		}
 		if d := m.ourDeleted[delKey(EntityLabel, o.ID)]; o.Modified.After(d.At) {
@@ -845,13 +832,13 @@ func (m *merger) carryDeletions() {
 	for _, f := range m.plan.PutFragments {
 		put[f.ID] = true
 		for _, l := range f.Labels {
-			usedLabels[fold(l)] = true
+			usedLabels[NameKey(l)] = true
 		}
 	}
 	for _, f := range m.ours.Fragments {
 		if !goneF[f.ID] && !put[f.ID] {
 			for _, l := range f.Labels {
-				usedLabels[fold(l)] = true
+				usedLabels[NameKey(l)] = true
 			}
 		}
 	}
@@ -859,14 +846,14 @@ func (m *merger) carryDeletions() {
 		put[c.ID] = true
 		usedTheories[c.TheoryID] = true
 		for _, l := range c.Labels {
-			usedLabels[fold(l)] = true
+			usedLabels[NameKey(l)] = true
 		}
 	}
 	for _, c := range m.ours.CMOCs {
 		if !goneC[c.ID] && !put[c.ID] {
 			usedTheories[c.TheoryID] = true
 			for _, l := range c.Labels {
-				usedLabels[fold(l)] = true
+				usedLabels[NameKey(l)] = true
 			}
 		}
 	}
@@ -895,7 +882,7 @@ func (m *merger) carryDeletions() {
 		switch {
 		case !l.Modified.Before(d.At):
 			m.conflict(EntityLabel, l.ID, fmt.Sprintf("%q", l.Name), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
-		case usedLabels[fold(name)]:
+		case usedLabels[NameKey(name)]:
 			// Still carried by coding here: kept, silently (the
 			// codings are work that must not be lost).
 		default:

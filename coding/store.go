@@ -35,10 +35,15 @@ type Tx interface {
 	TheoryNamed(name string) (Theory, error)
 	PutTheory(t Theory) error
 	DeleteTheory(id string) error
+	// TheoryUses lists the IDs of the CMOCs filed under a theory (in the
+	// order they were made) and of the theories that refine it (by name).
+	TheoryUses(theoryID string) (cmocs, refinedBy []string, err error)
 
 	Label(id string) (Label, error)
 	// LabelNamed finds a label by its name (case-insensitive).
 	LabelNamed(name string) (Label, error)
+	// Labels lists the codebook.
+	Labels() ([]Label, error)
 	// PutLabel inserts or replaces a label; fragments and CMOCs carrying it
 	// follow a change of its name.
 	PutLabel(l Label) error

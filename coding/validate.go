@@ -50,12 +50,8 @@ func (c *CMOC) Check() error {
 	if len(c.Fragments) == 0 {
 		return Errorf(KindInvalid, op, c.ID, "a CMOC needs at least one fragment")
 	}
-	seen := make(map[string]bool, len(c.Fragments))
-	for _, id := range c.Fragments {
-		if seen[id] {
-			return Errorf(KindInvalid, op, c.ID, "fragment %s is listed twice", id)
-		}
-		seen[id] = true
+	if id, ok := repeated(c.Fragments); ok {
+		return Errorf(KindInvalid, op, c.ID, "fragment %s is listed twice", id)
 	}
 	return nil
 }
@@ -71,6 +67,9 @@ func (t *Theory) Check() error {
 	}
 	if t.Refines != "" && t.Kind != Refined {
 		return Errorf(KindInvalid, op, t.Name, "only a refined theory can refine another")
+	}
+	if t.Refines != "" && t.Refines == t.ID {
+		return Errorf(KindInvalid, op, t.Name, "a programme theory cannot refine itself")
 	}
 	return nil
 }
@@ -105,7 +104,7 @@ func NormaliseLabels(names []string) []string {
 	seen := map[string]bool{}
 	for _, n := range names {
 		n = strings.TrimSpace(n)
-		k := strings.ToLower(n)
+		k := NameKey(n)
 		if n == "" || seen[k] {
 			continue
 		}

@@ -627,10 +627,13 @@ func TestInfo(t *testing.T) {
 		{"freeculture-lessig-352p.pdf", "Free Culture", "Lawrence Lessig", "2004"},
 		// The year from the citation line, not the © line (2013) or the
 		// file's creation date (2013).
-		{"intpsychogeriatr-2014-cc-by-nc-sa.pdf", "ipg1300180a", "Cambridge Journals", "2014"},
+		// The authors from the title page: the file names a publisher.
+		{"intpsychogeriatr-2014-cc-by-nc-sa.pdf", "ipg1300180a", "Anna Sundström; Michael Rönnlund; Rolf Adolfsson; Lars-Göran Nilsson", "2014"},
 		// The year from the arXiv stamp; the file was made in 2023.
-		{"layoutparser-aes128-empty-password.pdf", "", "", "2021"},
-		{"clinsci-2014-fragment-based-ace-inhibitors.pdf", "", "", "2014"},
+		{"layoutparser-aes128-empty-password.pdf", "",
+			"Zejiang Shen; Ruochen Zhang; Melissa Dell; Benjamin Charles Germain Lee; Jacob Carlson; Weining Li", "2021"},
+		{"clinsci-2014-fragment-based-ace-inhibitors.pdf", "",
+			"Ross G. Douglas; Rajni K. Sharma; Geoffrey Masuyer; Lizelle Lubbe; Ismael Zamora; K. Ravi Acharya; Kelly Chibale; Edward D. Sturrock", "2014"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			ex := extractCorpus(t, tc.file)

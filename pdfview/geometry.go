@@ -2,7 +2,6 @@ package pdfview
 
 import (
 	"math"
-	"unicode"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -128,36 +127,6 @@ func nearest(g Geometry, boxes []coding.Box, x, y float32) (int, int) {
 		}
 	}
 	return lo, hi
-}
-
-// WordAt is the word around character i of a page's text: letters,
-// digits, and hyphens or apostrophes inside a word.
-func WordAt(text []rune, i int) (int, int) {
-	if i < 0 || i >= len(text) {
-		return i, i
-	}
-	in := func(j int) bool {
-		if j < 0 || j >= len(text) {
-			return false
-		}
-		r := text[j]
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
-			return true
-		}
-		inner := r == '-' || r == '\'' || r == '’' || r == '‐'
-		return inner && j > 0 && j+1 < len(text) && unicode.IsLetter(text[j-1]) && unicode.IsLetter(text[j+1])
-	}
-	if !in(i) {
-		return i, i + 1
-	}
-	s, e := i, i+1
-	for in(s - 1) {
-		s--
-	}
-	for in(e) {
-		e++
-	}
-	return s, e
 }
 
 // Runs returns the rectangles covering the characters [from, to) of a

@@ -145,16 +145,3 @@ func hasInk(img *image.RGBA, r Rect) bool {
 	}
 	return false
 }
-
-func TestWordAt(t *testing.T) {
-	text := []rune("the staff's short-lived effort, 2014.")
-	for _, c := range []struct {
-		i    int
-		want string
-	}{{1, "the"}, {6, "staff's"}, {14, "short-lived"}, {26, "effort"}, {30, ","}, {33, "2014"}} {
-		s, e := WordAt(text, c.i)
-		if got := string(text[s:e]); got != c.want {
-			t.Errorf("WordAt(%d) = %q, want %q", c.i, got, c.want)
-		}
-	}
-}

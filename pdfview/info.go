@@ -268,6 +268,9 @@ func mergeInfo(d infoDict, so secondOpinion, pages []coding.Page) Info {
 	if len(so.xmp.Creators) > 1 || info.Authors == "" {
 		info.Authors = or(strings.Join(so.xmp.Creators, "; "), info.Authors)
 	}
+	// Many files name no author, or a publisher or a computer's owner:
+	// the title page prints them.
+	info.Authors = chooseAuthors(info.Authors, pages)
 	info.Year = or(yearOf(so.xmp.Date), or(titlePageYear(pages), or(yearOf(d.CreationDate), yearOf(d.ModDate))))
 	return info
 }

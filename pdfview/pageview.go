@@ -1,11 +1,15 @@
 package pdfview
 
+// The page view itself: the widget, its document, the layout of the pages
+// one under the other, scrolling and zoom. Its render worker is in
+// pageview_render.go, what it draws over the pages in pageview_overlays.go,
+// and the mouse and keys in pageview_input.go.
+
 import (
 	"context"
 	"image"
 	"image/color"
 	"math"
-	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -13,7 +17,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding"
@@ -52,10 +55,9 @@ const (
 
 // Colours of the view.
 var (
-	backdropColour  = color.NRGBA{R: 0x5b, G: 0x60, B: 0x66, A: 0xff}
-	pageColour      = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
-	pageEdgeColour  = color.NRGBA{R: 0x30, G: 0x33, B: 0x36, A: 0xff}
-	selectionColour = color.NRGBA{R: 0x1f, G: 0x6f, B: 0xeb, A: 0x60}
+	backdropColour = color.NRGBA{R: 0x5b, G: 0x60, B: 0x66, A: 0xff}
+	pageColour     = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	pageEdgeColour = color.NRGBA{R: 0x30, G: 0x33, B: 0x36, A: 0xff}
 )
 
 // PageView shows a document's real pages in a continuous vertical scroll,
@@ -79,6 +81,10 @@ type PageView struct {
 	OnTypedKey  func(*fyne.KeyEvent)
 	OnTypedRune func(rune)
 	OnShortcut  func(fyne.Shortcut)
+	// SelectCharacters makes a drag select exactly the characters it
+	// crosses; by default a drag snaps to whole words, and holding Alt
+	// gives character precision for one drag.
+	SelectCharacters bool
 
 	src      *Source
 	gen      int
@@ -97,6 +103,11 @@ type PageView struct {
 	anchor     int
 	dragging   bool
 	downAt     *fyne.Position
+	altHeld    bool      // Alt is down: a drag selects characters
+	altUsed    bool      // the mouse used the Alt held down: its release must not open the menu
+	clicks     int       // presses in a row at one spot (3: a triple click)
+	lastPress  time.Time // when the last of them was
+	pressAt    fyne.Position
 	page       int
 	flash      *flash
 
@@ -119,29 +130,6 @@ type PageView struct {
 	// benchmarks); FirstPage is closed when the first one is.
 	rendered  int
 	firstPage chan struct{}
-}
-
-// pageSlot is a page near the viewport: its frame and image.
-type pageSlot struct {
-	n      int
-	frame  *canvas.Rectangle
-	img    *canvas.Image
-	note   *canvas.Text
-	dpi    float64 // of the image shown; 0 when none
-	want   float64 // of the render asked for
-	failed bool    // the render at want failed: not asked again
-}
-
-type renderReq struct {
-	gen  int
-	page int
-	dpi  float64
-	src  *Source
-}
-
-type flash struct {
-	start, end int
-	alpha      uint8
 }
 
 // NewPageView makes an empty page view; give it a document with
@@ -423,29 +411,6 @@ func (v *PageView) ShowOffset(off int) {
 	v.update()
 }
 
-// Flash scrolls to the span [start, end) and makes it blink, so that the
-// eye finds it.
-func (v *PageView) Flash(start, end int) {
-	v.ShowOffset(start)
-	f := &flash{start: start, end: end, alpha: 0xff}
-	v.flash = f
-	v.rebuild()
-	anim := fyne.NewAnimation(1200*time.Millisecond, func(p float32) {
-		if v.flash != f {
-			return
-		}
-		// Three pulses, fading out.
-		a := (1 - p) * float32(math.Abs(math.Cos(float64(p)*3*math.Pi)))
-		f.alpha = uint8(255 * a)
-		if p >= 1 {
-			v.flash = nil
-		}
-		v.rebuild()
-	})
-	anim.Curve = fyne.AnimationLinear
-	anim.Start()
-}
-
 // pageBoxes returns page n's character boxes, read once.
 func (v *PageView) pageBoxes(n int) []coding.Box {
 	if b, ok := v.boxes[n]; ok {
@@ -457,379 +422,6 @@ func (v *PageView) pageBoxes(n int) []coding.Box {
 	}
 	v.boxes[n] = b
 	return b
-}
-
-// CaretAt is the document offset nearest to a point of the view (relative
-// to the view's top left corner).
-func (v *PageView) CaretAt(p fyne.Position) int {
-	return v.caretAtContent(fyne.NewPos(p.X+v.scroll.Offset.X, p.Y+v.scroll.Offset.Y))
-}
-
-func (v *PageView) caretAtContent(p fyne.Position) int {
-	if v.src == nil || len(v.tops) == 0 {
-		return 0
-	}
-	n := v.pageAtY(p.Y)
-	o := v.pageOrigin(n)
-	boxes := v.pageBoxes(n)
-	return v.src.Text.PageStart(n) + NearestCaret(v.geoms[n-1], boxes, p.X-o.X, p.Y-o.Y)
-}
-
-// visibleRange is the first and last page in the viewport.
-func (v *PageView) visibleRange() (int, int) {
-	top := v.scroll.Offset.Y
-	bottom := top + max(v.scroll.Size().Height, 1)
-	first := v.pageAtY(top)
-	last := first
-	for last < len(v.tops) && v.tops[last] < bottom {
-		last++
-	}
-	return first, last
-}
-
-// update keeps images for the pages near the viewport only, asks for the
-// renders missing, and reports the page at the top.
-func (v *PageView) update() {
-	if len(v.tops) == 0 {
-		return
-	}
-	first, last := v.visibleRange()
-	lo, hi := max(first-pagesBehind, 1), min(last+pagesAhead, len(v.tops))
-	changed := false
-	for n, s := range v.slots {
-		if n < lo || n > hi {
-			s.img.Image = nil // the texture goes with the object
-			delete(v.slots, n)
-			delete(v.boxes, n) // read again when the page comes back
-			changed = true
-		}
-	}
-	dpi := v.deviceDPI()
-	var want []renderReq
-	add := func(n int) {
-		s := v.slots[n]
-		if s == nil {
-			s = v.newSlot(n)
-			v.slots[n] = s
-			changed = true
-		}
-		d := v.pageDPI(n, dpi)
-		if !closeEnough(s.dpi, d) && !(s.failed && closeEnough(s.want, d)) {
-			want = append(want, renderReq{gen: v.gen, page: n, dpi: d, src: v.src})
-		}
-	}
-	for n := first; n <= last; n++ {
-		add(n)
-	}
-	for n := last + 1; n <= hi; n++ {
-		add(n)
-	}
-	for n := first - 1; n >= lo; n-- {
-		add(n)
-	}
-	for _, r := range want {
-		v.slots[r.page].want, v.slots[r.page].failed = r.dpi, false
-	}
-	v.mu.Lock()
-	// The page being drawn now is not asked for twice.
-	want = slices.DeleteFunc(want, func(r renderReq) bool {
-		return r.gen == v.inflight.gen && r.page == v.inflight.page && closeEnough(v.inflight.dpi, r.dpi)
-	})
-	v.want = want
-	closed := v.closed
-	v.mu.Unlock()
-	if len(want) > 0 && !closed {
-		select {
-		case v.kick <- struct{}{}:
-		default:
-		}
-	}
-	if page := v.pageAtY(v.scroll.Offset.Y + v.scroll.Size().Height/3); page != v.page {
-		v.page = page
-		if v.OnPageChanged != nil {
-			v.OnPageChanged(page, len(v.tops))
-		}
-	}
-	if changed {
-		v.rebuild()
-	}
-}
-
-// maxTextureSide is the largest image side drawn (the GL texture limit
-// under Xvfb's llvmpipe is 16384): a page zoomed beyond it is drawn from a
-// smaller image, scaled up.
-const maxTextureSide = 16000
-
-// pageDPI is dpi, lowered when page n's image would exceed maxTextureSide.
-func (v *PageView) pageDPI(n int, dpi float64) float64 {
-	w, h := v.geoms[n-1].PointSize()
-	if side := float64(max(w, h)) * dpi / 72; side > maxTextureSide {
-		return dpi * maxTextureSide / side
-	}
-	return dpi
-}
-
-func closeEnough(a, b float64) bool { return a > 0 && math.Abs(a-b) <= 0.02*b }
-
-// deviceDPI is the resolution that fills the screen's pixels at the
-// current zoom.
-func (v *PageView) deviceDPI() float64 {
-	scale := float32(1)
-	if app := fyne.CurrentApp(); app != nil {
-		if c := app.Driver().CanvasForObject(v); c != nil {
-			scale = c.Scale()
-		}
-	}
-	return float64(72 * v.zoom * scale)
-}
-
-func (v *PageView) newSlot(n int) *pageSlot {
-	frame := canvas.NewRectangle(pageColour)
-	frame.StrokeColor = pageEdgeColour
-	frame.StrokeWidth = 1
-	img := canvas.NewImageFromImage(nil)
-	img.ScaleMode = canvas.ImageScaleFastest
-	img.FillMode = canvas.ImageFillStretch
-	return &pageSlot{n: n, frame: frame, img: img}
-}
-
-// runOnUI hands work to the UI goroutine. Fyne's test driver runs
-// fyne.Do at once on the calling goroutine, so the tests replace it with
-// a queue they drain on theirs.
-var runOnUI = fyne.Do
-
-// worker renders the pages asked for, nearest first, one at a time, and
-// hands the images to the UI goroutine.
-func (v *PageView) worker() {
-	for range v.kick {
-		for {
-			v.mu.Lock()
-			if len(v.want) == 0 {
-				v.mu.Unlock()
-				break
-			}
-			req := v.want[0]
-			v.want = v.want[1:]
-			v.inflight = req
-			ctx := v.ctx
-			v.mu.Unlock()
-			if req.src == nil || req.src.Render == nil {
-				continue
-			}
-			img, err := req.src.Render(ctx, req.page, req.dpi)
-			runOnUI(func() {
-				v.mu.Lock()
-				if v.inflight == req {
-					v.inflight = renderReq{}
-				}
-				v.mu.Unlock()
-				v.deliver(req, img, err)
-			})
-		}
-	}
-}
-
-// deliver shows a rendered page, unless it is no longer wanted.
-func (v *PageView) deliver(req renderReq, img *image.RGBA, err error) {
-	if req.gen != v.gen {
-		return
-	}
-	s := v.slots[req.page]
-	if s == nil {
-		return
-	}
-	if err != nil {
-		s.want, s.failed = req.dpi, true
-		if v.ctx.Err() == nil {
-			s.note = canvas.NewText("This page could not be drawn: "+err.Error(), color.NRGBA{R: 0xb0, A: 0xff})
-			s.note.TextSize = 11
-			v.rebuild()
-		}
-		return
-	}
-	s.img.Image = img
-	s.dpi = req.dpi
-	s.img.Refresh()
-	v.rendered++
-	if v.rendered == 1 {
-		close(v.firstPage)
-	}
-}
-
-// Rendered is how many page images have reached the view.
-func (v *PageView) Rendered() int { return v.rendered }
-
-// FirstPageShown is closed once the first page image reaches the view.
-func (v *PageView) FirstPageShown() <-chan struct{} { return v.firstPage }
-
-// rebuild lays out the live pages and their overlays.
-func (v *PageView) rebuild() {
-	c := v.content
-	c.objects = c.objects[:0]
-	if v.src == nil || len(v.tops) == 0 {
-		c.Refresh()
-		return
-	}
-	pages := make([]int, 0, len(v.slots))
-	for n := range v.slots {
-		pages = append(pages, n)
-	}
-	sort.Ints(pages)
-	for _, n := range pages {
-		s := v.slots[n]
-		o := v.pageOrigin(n)
-		w, h := v.geoms[n-1].Size()
-		s.frame.Move(fyne.NewPos(o.X-1, o.Y-1))
-		s.frame.Resize(fyne.NewSize(w+2, h+2))
-		s.img.Move(o)
-		s.img.Resize(fyne.NewSize(w, h))
-		c.objects = append(c.objects, s.frame, s.img)
-		if s.note != nil {
-			s.note.Move(fyne.NewPos(o.X+12, o.Y+12))
-			c.objects = append(c.objects, s.note)
-		}
-	}
-	for _, n := range pages {
-		c.objects = v.appendOverlays(c.objects, n)
-	}
-	c.Refresh()
-}
-
-// appendOverlays adds page n's highlights, search hits, selection and
-// flash as rectangles over its image.
-func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.CanvasObject {
-	text := v.src.Text
-	pstart := text.PageStart(n)
-	pend := pstart + len(v.pageBoxesOrNil(n))
-	if pend == pstart {
-		return objs
-	}
-	g := v.geoms[n-1]
-	o := v.pageOrigin(n)
-	boxes := v.pageBoxes(n)
-	rects := func(start, end int) []Rect {
-		if end <= pstart || start >= pend {
-			return nil
-		}
-		return Runs(g, boxes, start-pstart, end-pstart)
-	}
-	var objsTags []fyne.CanvasObject // drawn last, over everything
-	// Each highlight gets a stripe in the page's left margin beside its
-	// lines (overlapping ones side by side, in lanes) and a tag with its
-	// role letters where it starts: colour is never the only cue.
-	type mark struct {
-		colour      color.NRGBA
-		tag         string
-		top, bottom float32
-		tagY        float32
-		lane        int
-	}
-	var marks []mark
-	var lanes []float32 // the bottom of the last stripe in each lane
-	for _, h := range v.highlights {
-		rs := rects(h.Start, h.End)
-		if len(rs) == 0 {
-			continue
-		}
-		fill := h.Colour
-		fill.A = 0x48
-		line := h.Colour
-		line.A = 0xff
-		top, bottom := rs[0].Y, rs[0].Y+rs[0].H
-		for _, r := range rs {
-			rect := canvas.NewRectangle(fill)
-			rect.Move(fyne.NewPos(o.X+r.X, o.Y+r.Y))
-			rect.Resize(fyne.NewSize(r.W, r.H))
-			under := canvas.NewRectangle(line) // an underline in the role's colour
-			under.Move(fyne.NewPos(o.X+r.X, o.Y+r.Y+r.H))
-			under.Resize(fyne.NewSize(r.W, max(1, v.zoom*0.9)))
-			objs = append(objs, rect, under)
-			top, bottom = min(top, r.Y), max(bottom, r.Y+r.H)
-		}
-		lane := 0
-		for lane < len(lanes) && lanes[lane] > top {
-			lane++
-		}
-		if lane == len(lanes) {
-			lanes = append(lanes, 0)
-		}
-		lanes[lane] = bottom + 2
-		m := mark{colour: line, top: top, bottom: bottom, tagY: rs[0].Y, lane: lane}
-		if h.Start >= pstart {
-			m.tag = h.Tag
-		}
-		marks = append(marks, m)
-	}
-	if len(marks) > 0 {
-		const laneW = 5
-		size := min(max(8*v.zoom, 9), 12)
-		style := fyne.TextStyle{Bold: true}
-		tagX := o.X + 3 + float32(len(lanes))*laneW
-		sort.SliceStable(marks, func(i, j int) bool { return marks[i].tagY < marks[j].tagY })
-		var tags []fyne.CanvasObject
-		nextFree := float32(-1e9)
-		for _, m := range marks {
-			stripe := canvas.NewRectangle(m.colour)
-			stripe.Move(fyne.NewPos(o.X+3+float32(m.lane)*laneW, o.Y+m.top))
-			stripe.Resize(fyne.NewSize(3, max(m.bottom-m.top, 4)))
-			objs = append(objs, stripe)
-			if m.tag == "" {
-				continue
-			}
-			ts := fyne.MeasureText(m.tag, size, style)
-			y := max(o.Y+m.tagY, nextFree)
-			nextFree = y + ts.Height + 1
-			bg := canvas.NewRectangle(m.colour)
-			bg.CornerRadius = 2
-			bg.Move(fyne.NewPos(tagX, y))
-			bg.Resize(fyne.NewSize(ts.Width+4, ts.Height))
-			t := canvas.NewText(m.tag, textOn(m.colour))
-			t.TextSize = size
-			t.TextStyle = style
-			t.Move(fyne.NewPos(tagX+2, y))
-			tags = append(tags, bg, t)
-		}
-		objsTags = tags
-	}
-	for _, h := range v.search {
-		for _, r := range rects(h.Start, h.End) {
-			rect := canvas.NewRectangle(h.Colour)
-			rect.StrokeColor = color.NRGBA{R: 0xc0, G: 0x80, A: 0xff}
-			rect.StrokeWidth = 1
-			rect.Move(fyne.NewPos(o.X+r.X-1, o.Y+r.Y-1))
-			rect.Resize(fyne.NewSize(r.W+2, r.H+2))
-			objs = append(objs, rect)
-		}
-	}
-	if v.selEnd > v.selStart {
-		for _, r := range rects(v.selStart, v.selEnd) {
-			rect := canvas.NewRectangle(selectionColour)
-			rect.Move(fyne.NewPos(o.X+r.X, o.Y+r.Y))
-			rect.Resize(fyne.NewSize(r.W, r.H))
-			objs = append(objs, rect)
-		}
-	}
-	if f := v.flash; f != nil {
-		for _, r := range rects(f.start, f.end) {
-			rect := canvas.NewRectangle(color.Transparent)
-			rect.StrokeColor = color.NRGBA{R: 0xd0, G: 0x10, B: 0x10, A: f.alpha}
-			rect.StrokeWidth = 2
-			rect.Move(fyne.NewPos(o.X+r.X-3, o.Y+r.Y-3))
-			rect.Resize(fyne.NewSize(r.W+6, r.H+6))
-			objs = append(objs, rect)
-		}
-	}
-	return append(objs, objsTags...)
-}
-
-func (v *PageView) pageBoxesOrNil(n int) []coding.Box { return v.pageBoxes(n) }
-
-// textOn picks black or white text for a background colour.
-func textOn(c color.NRGBA) color.Color {
-	if int(c.R)*3+int(c.G)*6+int(c.B) > 1280 {
-		return color.Black
-	}
-	return color.White
 }
 
 // pageContent is the scrolled canvas of pages: it takes the mouse (to
@@ -852,182 +444,3 @@ func (r *contentRenderer) MinSize() fyne.Size {
 func (r *contentRenderer) Refresh()                     { canvas.Refresh(r.c) }
 func (r *contentRenderer) Objects() []fyne.CanvasObject { return r.c.objects }
 func (r *contentRenderer) Destroy()                     {}
-
-// MouseDown starts a selection where the pointer is and takes the focus,
-// so that the role keys reach the view.
-func (c *pageContent) MouseDown(e *desktop.MouseEvent) {
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
-		cv.Focus(c)
-	}
-	if e.Button != desktop.MouseButtonPrimary {
-		return
-	}
-	p := e.Position
-	c.v.downAt = &p
-}
-
-// MouseUp implements desktop.Mouseable.
-func (c *pageContent) MouseUp(*desktop.MouseEvent) { c.v.downAt = nil }
-
-// Dragged extends the selection to the character nearest the pointer.
-func (c *pageContent) Dragged(e *fyne.DragEvent) {
-	v := c.v
-	if !v.dragging {
-		v.dragging = true
-		start := fyne.NewPos(e.Position.X-e.Dragged.DX, e.Position.Y-e.Dragged.DY)
-		if v.downAt != nil {
-			start = *v.downAt
-		}
-		v.anchor = v.caretAtContent(start)
-	}
-	caret := v.caretAtContent(e.Position)
-	v.selStart, v.selEnd = min(v.anchor, caret), max(v.anchor, caret)
-	// Scroll when the pointer leaves the viewport above or below.
-	top, h := v.scroll.Offset.Y, v.scroll.Size().Height
-	if y := e.Position.Y - top; y < 0 || y > h {
-		dy := y
-		if y > h {
-			dy = y - h
-		}
-		v.scroll.ScrollToOffset(fyne.NewPos(v.scroll.Offset.X, min(max(top+dy/2, 0), max(v.contentH-h, 0))))
-		v.update()
-	}
-	v.rebuild()
-}
-
-// DragEnd reports the selection.
-func (c *pageContent) DragEnd() {
-	v := c.v
-	v.dragging = false
-	v.downAt = nil
-	if v.OnSelectionChanged != nil {
-		v.OnSelectionChanged(v.selStart, v.selEnd)
-	}
-}
-
-// Tapped clears the selection, or reports the highlight clicked on.
-func (c *pageContent) Tapped(e *fyne.PointEvent) {
-	v := c.v
-	if v.selEnd > v.selStart {
-		v.ClearSelection()
-	}
-	if v.OnHighlightTapped == nil {
-		return
-	}
-	off := v.caretAtContent(e.Position)
-	best, bestLen := "", math.MaxInt
-	for _, h := range v.highlights {
-		if off >= h.Start && off < h.End && h.End-h.Start < bestLen {
-			best, bestLen = h.ID, h.End-h.Start
-		}
-	}
-	if best != "" {
-		v.OnHighlightTapped(best)
-	}
-}
-
-// DoubleTapped selects the word under the pointer.
-func (c *pageContent) DoubleTapped(e *fyne.PointEvent) {
-	v := c.v
-	if v.src == nil || len(v.tops) == 0 {
-		return
-	}
-	n := v.pageAtY(e.Position.Y)
-	o := v.pageOrigin(n)
-	i := NearestChar(v.geoms[n-1], v.pageBoxes(n), e.Position.X-o.X, e.Position.Y-o.Y)
-	if i < 0 {
-		return
-	}
-	s, end := WordAt([]rune(v.src.Text.Pages[n-1].Text), i)
-	start := v.src.Text.PageStart(n)
-	v.SetSelection(start+s, start+end)
-}
-
-// FocusGained, FocusLost implement fyne.Focusable.
-func (c *pageContent) FocusGained() { c.focused = true }
-func (c *pageContent) FocusLost()   { c.focused = false }
-
-// TypedRune hands runes on (role and valence keys are the app's).
-func (c *pageContent) TypedRune(r rune) {
-	if c.v.OnTypedRune != nil {
-		c.v.OnTypedRune(r)
-	}
-}
-
-// TypedKey moves through the document; other keys go to OnTypedKey.
-func (c *pageContent) TypedKey(e *fyne.KeyEvent) {
-	v := c.v
-	step := float32(48)
-	switch e.Name {
-	case fyne.KeyPageDown:
-		v.NextPage()
-	case fyne.KeyPageUp:
-		v.PreviousPage()
-	case fyne.KeyHome:
-		v.GoToPage(1)
-	case fyne.KeyEnd:
-		v.GoToPage(len(v.tops))
-	case fyne.KeyDown:
-		v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -step}})
-	case fyne.KeyUp:
-		v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: step}})
-	case fyne.KeyEscape:
-		v.ClearSelection()
-	default:
-		if v.OnTypedKey != nil {
-			v.OnTypedKey(e)
-		}
-	}
-}
-
-// TypedShortcut copies the selection (Ctrl+C) and hands the rest on: a
-// focused widget gets every shortcut, so the app's must pass through here.
-func (c *pageContent) TypedShortcut(s fyne.Shortcut) {
-	v := c.v
-	if cp, ok := s.(*fyne.ShortcutCopy); ok && v.selEnd > v.selStart && v.src != nil {
-		if cp.Clipboard != nil {
-			cp.Clipboard.SetContent(v.src.Text.Slice(v.selStart, v.selEnd))
-		}
-		return
-	}
-	if v.OnShortcut != nil {
-		v.OnShortcut(s)
-	}
-}
-
-// Focus gives the view the keyboard focus.
-func (v *PageView) Focus() {
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(v.content); cv != nil {
-		cv.Focus(v.content)
-	}
-}
-
-// Content is the object that takes the mouse and keys (for tests).
-func (v *PageView) Content() fyne.CanvasObject { return v.content }
-
-var (
-	_ fyne.Focusable      = (*pageContent)(nil)
-	_ fyne.Shortcutable   = (*pageContent)(nil)
-	_ fyne.Draggable      = (*pageContent)(nil)
-	_ fyne.Tappable       = (*pageContent)(nil)
-	_ fyne.DoubleTappable = (*pageContent)(nil)
-	_ desktop.Mouseable   = (*pageContent)(nil)
-)
-
-// PointOf is where the character at offset off is drawn, frac of the way
-// across it and half way down, in the coordinates of Content (for tests
-// and automation); false when the character has no box.
-func (v *PageView) PointOf(off int, frac float32) (fyne.Position, bool) {
-	if v.src == nil || len(v.tops) == 0 || off < 0 || off >= v.src.Text.Len() {
-		return fyne.Position{}, false
-	}
-	n := v.src.Text.PageAt(off)
-	boxes := v.pageBoxes(n)
-	i := off - v.src.Text.PageStart(n)
-	if i < 0 || i >= len(boxes) {
-		return fyne.Position{}, false
-	}
-	r := v.geoms[n-1].Box(boxes[i])
-	o := v.pageOrigin(n)
-	return fyne.NewPos(o.X+r.X+frac*r.W, o.Y+r.Y+r.H/2), true
-}

@@ -118,9 +118,12 @@ func charPoint(v *PageView, page, i int, frac float32) fyne.Position {
 }
 
 // drag sends what a mouse drag from a to b sends, as the GLFW driver does.
-func drag(v *PageView, a, b fyne.Position) {
+func drag(v *PageView, a, b fyne.Position) { dragWith(v, a, b, 0) }
+
+// dragWith is drag with modifier keys held.
+func dragWith(v *PageView, a, b fyne.Position, mod fyne.KeyModifier) {
 	c := v.content
-	c.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: a}, Button: desktop.MouseButtonPrimary})
+	c.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: a}, Button: desktop.MouseButtonPrimary, Modifier: mod})
 	mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
 	c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: mid}, Dragged: fyne.NewDelta(mid.X-a.X, mid.Y-a.Y)})
 	c.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: b}, Dragged: fyne.NewDelta(b.X-mid.X, b.Y-mid.Y)})
@@ -160,7 +163,7 @@ func TestPageViewDragSelectsSentence(t *testing.T) {
 	// The selection is drawn: one translucent rectangle per line.
 	n := 0
 	for _, o := range v.content.objects {
-		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == selectionColour {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == SelectionColour {
 			n++
 		}
 	}
@@ -198,6 +201,7 @@ func TestPageViewSelectsAcrossPages(t *testing.T) {
 	for empty(v.pageBoxes(2)[first]) {
 		first++
 	}
+	v.SelectCharacters = true // the end on page 2 is mid-word
 	drag(v, charPoint(v, 1, last, 0.25), charPoint(v, 2, first, 0.75))
 	s, e := v.Selection()
 	if want := src.Text.PageStart(2) + first + 1; s != last || e != want {
@@ -216,7 +220,7 @@ func TestPageViewHighlights(t *testing.T) {
 	page := src.Text.Pages[0]
 	i, j := find(t, page.Text, "Human resource shortages, staff attitudes and shortage of equipment")
 	start := src.Text.PageStart(1)
-	v.SetHighlights([]Highlight{{ID: "f1", Start: start + i, End: start + j, Colour: selectionColour, Tag: "C"}})
+	v.SetHighlights([]Highlight{{ID: "f1", Start: start + i, End: start + j, Colour: SelectionColour, Tag: "C"}})
 	tags := 0
 	for _, o := range v.content.objects {
 		if tx, ok := o.(*canvas.Text); ok && tx.Text == "C" {
@@ -308,7 +312,7 @@ func TestPageViewScrollingStaysResponsive(t *testing.T) {
 		},
 	}
 	v := newTestView(t, src, fyne.NewSize(900, 800))
-	v.SetHighlights([]Highlight{{ID: "a", Start: 100, End: 5000, Colour: selectionColour, Tag: "C"}})
+	v.SetHighlights([]Highlight{{ID: "a", Start: 100, End: 5000, Colour: SelectionColour, Tag: "C"}})
 	var worst time.Duration
 	for v.Page() < 51 {
 		start := time.Now()

@@ -101,7 +101,7 @@ func decodeBoxes(data []byte, want int) ([]coding.Box, error) {
 	r := bytes.NewReader(raw)
 	n, err := binary.ReadUvarint(r)
 	if err != nil || n != uint64(want) {
-		return nil, fmt.Errorf("%w: %d boxes for %d characters", errBadBoxes, n, want)
+		return nil, fmt.Errorf("%w: %d boxes for %s", errBadBoxes, n, coding.Count(want, "character"))
 	}
 	boxes := make([]coding.Box, n)
 	next := func() (uint32, error) {
@@ -148,7 +148,7 @@ func decodeBoxes(data []byte, want int) ([]coding.Box, error) {
 		boxes[i].Y1 = math.Float32frombits(math.Float32bits(boxes[i].Y0) + h)
 	}
 	if r.Len() != 0 {
-		return nil, fmt.Errorf("%w: %d bytes too many", errBadBoxes, r.Len())
+		return nil, fmt.Errorf("%w: %s too many", errBadBoxes, coding.Count(r.Len(), "byte"))
 	}
 	return boxes, nil
 }

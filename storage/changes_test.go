@@ -350,22 +350,7 @@ func TestSetCoder(t *testing.T) {
 }
 
 func TestApplyFailures(t *testing.T) {
-	p := newProject(t)
-	doc, err := p.AddDocument(coding.Document{FileName: "merger.pdf", Title: "Merger"}, []byte("%PDF"), threePages())
-	if err != nil {
-		t.Fatal(err)
-	}
-	frag := coding.NewID()
-	if _, err := p.Apply(coding.AddFragment{Fragment: coding.Fragment{ID: frag, DocID: doc.ID, Start: 0, End: 10,
-		Role: coding.Context, Labels: []string{"Trust"}}}); err != nil {
-		t.Fatal(err)
-	}
-	var cmoc string
-	if _, err := p.Apply(coding.AddCMOC{TheoryName: "Being", CMOC: coding.CMOC{Statement: "s", Fragments: []string{frag}}}); err != nil {
-		t.Fatal(err)
-	}
-	cs, _ := p.CMOCs()
-	cmoc = cs[0].ID
+	p, doc, frag, cmoc := codedProject(t)
 	labels, _ := p.Labels()
 	theories, _ := p.Theories()
 	text, _ := p.Text(doc.ID)

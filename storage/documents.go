@@ -167,19 +167,9 @@ func stripBoxes(pages []coding.Page) []coding.Page {
 func (p *Project) Documents() ([]coding.Document, error) {
 	var out []coding.Document
 	err := p.read("list documents", func(q querier) error {
-		rows, err := q.QueryContext(context.Background(), "SELECT "+documentCols+" FROM documents ORDER BY position")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDocument(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, d)
-		}
-		return rows.Err()
+		var err error
+		out, err = listDocuments(q)
+		return err
 	})
 	return out, err
 }
@@ -193,6 +183,10 @@ func (p *Project) Document(id string) (coding.Document, error) {
 		return err
 	})
 	return d, err
+}
+
+func listDocuments(q querier) ([]coding.Document, error) {
+	return queryAll(q, scanDocument, "SELECT "+documentCols+" FROM documents ORDER BY position")
 }
 
 const documentCols = `id, file_name, title, coalesce(sha256, ''), pages, chars, authors, year, citation,
@@ -215,10 +209,7 @@ func scanDocument(s scanner) (coding.Document, error) {
 		d.Warnings = nil
 	}
 	var err error
-	if d.Added, err = parseTime(added); err != nil {
-		return d, err
-	}
-	d.Modified, err = parseTime(modified)
+	d.Added, d.Modified, err = parseTimes(added, modified)
 	return d, err
 }
 
@@ -285,26 +276,14 @@ func (p *Project) text(q querier, docID string) (*coding.Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(context.Background(),
-		"SELECT number, start_offset, text, x0, y0, x1, y1, rotation FROM pages WHERE doc_id = ? ORDER BY number", docID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	pages := make([]coding.Page, 0, d.Pages)
 	var starts []int
-	for rows.Next() {
-		var pg coding.Page
-		var start int
-		var x0, y0, x1, y1 float64
-		if err := rows.Scan(&pg.Number, &start, &pg.Text, &x0, &y0, &x1, &y1, &pg.Rotation); err != nil {
-			return nil, err
-		}
-		pg.X0, pg.Y0, pg.X1, pg.Y1 = float32(x0), float32(y0), float32(x1), float32(y1)
-		pages = append(pages, pg)
-		starts = append(starts, start)
-	}
-	if err := rows.Err(); err != nil {
+	err = eachRow(q, scanPageText, func(r pageRow) error {
+		pages = append(pages, r.page)
+		starts = append(starts, r.start)
+		return nil
+	}, "SELECT number, start_offset, text, x0, y0, x1, y1, rotation FROM pages WHERE doc_id = ? ORDER BY number", docID)
+	if err != nil {
 		return nil, err
 	}
 	t := coding.NewText(pages)
@@ -319,6 +298,21 @@ func (p *Project) text(q querier, docID string) (*coding.Text, error) {
 	}
 	p.cacheText(docID, t)
 	return t, nil
+}
+
+// pageRow is a page's text and geometry (no boxes) and the offset it
+// starts at.
+type pageRow struct {
+	page  coding.Page
+	start int
+}
+
+func scanPageText(s scanner) (pageRow, error) {
+	var r pageRow
+	var x0, y0, x1, y1 float64
+	err := s.Scan(&r.page.Number, &r.start, &r.page.Text, &x0, &y0, &x1, &y1, &r.page.Rotation)
+	r.page.X0, r.page.Y0, r.page.X1, r.page.Y1 = float32(x0), float32(y0), float32(x1), float32(y1)
+	return r, err
 }
 
 // Page returns page n (1-based) of a document with its character boxes.

@@ -4,19 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
+	"time"
 
 	"cmocoder.org/cmocoder/coding"
 )
 
 // Reading fragments, CMOCs, theories and labels: shared by Project (in a
 // read transaction) and tx (in the write transaction of a change).
-
-type scanner interface{ Scan(dest ...any) error }
-
-// fold is the case-insensitive key of a label or theory name; the same
-// folding coding.NormaliseLabels uses.
-func fold(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
 // Fragments lists the fragments of one document, or of all documents when
 // docID is "", ordered by document (in import order), start and end.
@@ -105,10 +99,7 @@ func scanFragment(s scanner) (coding.Fragment, error) {
 	}
 	f.Role, f.Valence = coding.Role(role), coding.Valence(valence)
 	var err error
-	if f.Created, err = parseTime(created); err != nil {
-		return f, err
-	}
-	f.Modified, err = parseTime(modified)
+	f.Created, f.Modified, err = parseTimes(created, modified)
 	return f, err
 }
 
@@ -127,67 +118,40 @@ func getFragment(q querier, id string) (coding.Fragment, error) {
 }
 
 func listFragments(q querier, docID string) ([]coding.Fragment, error) {
-	ctx := context.Background()
-	where, labelWhere, args := "", "", []any{}
+	where, args := "", []any{}
 	if docID != "" {
-		where, labelWhere, args = "WHERE f.doc_id = ?", "WHERE f.doc_id = ?", []any{docID}
+		where, args = "WHERE f.doc_id = ?", []any{docID}
 	}
-	rows, err := q.QueryContext(ctx, "SELECT "+fragmentCols+` FROM fragments f
+	out, err := queryAll(q, scanFragment, "SELECT "+fragmentCols+` FROM fragments f
 		JOIN documents d ON d.id = f.doc_id `+where+`
 		ORDER BY d.position, f.start_offset, f.end_offset, f.created, f.id`, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []coding.Fragment
-	index := map[string]int{}
-	for rows.Next() {
-		f, err := scanFragment(rows)
-		if err != nil {
-			return nil, err
+	index := indexByID(out, func(f coding.Fragment) string { return f.ID })
+	err = eachRow(q, scanPair, func(p pair) error {
+		if i, ok := index[p.key]; ok {
+			out[i].Labels = append(out[i].Labels, p.value)
 		}
-		index[f.ID] = len(out)
-		out = append(out, f)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	lrows, err := q.QueryContext(ctx, `SELECT fl.fragment_id, l.name FROM fragment_labels fl
-		JOIN labels l ON l.id = fl.label_id JOIN fragments f ON f.id = fl.fragment_id `+labelWhere+`
+		return nil
+	}, `SELECT fl.fragment_id, l.name FROM fragment_labels fl
+		JOIN labels l ON l.id = fl.label_id JOIN fragments f ON f.id = fl.fragment_id `+where+`
 		ORDER BY fl.fragment_id, fl.position`, args...)
-	if err != nil {
-		return nil, err
+	return out, err
+}
+
+// indexByID maps each value's ID to its place in vs.
+func indexByID[T any](vs []T, id func(T) string) map[string]int {
+	index := make(map[string]int, len(vs))
+	for i, v := range vs {
+		index[id(v)] = i
 	}
-	defer lrows.Close()
-	for lrows.Next() {
-		var id, name string
-		if err := lrows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		if i, ok := index[id]; ok {
-			out[i].Labels = append(out[i].Labels, name)
-		}
-	}
-	return out, lrows.Err()
+	return index
 }
 
 // names runs a query that returns one string a row.
 func names(q querier, query string, args ...any) ([]string, error) {
-	rows, err := q.QueryContext(context.Background(), query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(q, scanString, query, args...)
 }
 
 // ---- CMOCs
@@ -203,85 +167,48 @@ func getCMOC(q querier, id string) (coding.CMOC, error) {
 	return cs[0], nil
 }
 
+func scanCMOC(s scanner) (coding.CMOC, error) {
+	var c coding.CMOC
+	var created, modified string
+	if err := s.Scan(&c.ID, &c.Statement, &c.Narrative, &c.TheoryID, &c.Coder, &created, &modified); err != nil {
+		return c, err
+	}
+	var err error
+	c.Created, c.Modified, err = parseTimes(created, modified)
+	return c, err
+}
+
 // listCMOCs lists all CMOCs, or the one with the given id.
 func listCMOCs(q querier, id string) ([]coding.CMOC, error) {
-	ctx := context.Background()
 	where, args := "", []any{}
 	if id != "" {
 		where, args = "WHERE c.id = ?", []any{id}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT c.id, c.statement, c.narrative, coalesce(c.theory_id, ''),
+	out, err := queryAll(q, scanCMOC, `SELECT c.id, c.statement, c.narrative, coalesce(c.theory_id, ''),
 		c.coder, c.created, c.modified FROM cmocs c `+where+` ORDER BY c.created, c.id`, args...)
-	if err != nil {
+	if err != nil || len(out) == 0 {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []coding.CMOC
-	index := map[string]int{}
-	for rows.Next() {
-		var c coding.CMOC
-		var created, modified string
-		if err := rows.Scan(&c.ID, &c.Statement, &c.Narrative, &c.TheoryID, &c.Coder, &created, &modified); err != nil {
-			return nil, err
+	index := indexByID(out, func(c coding.CMOC) string { return c.ID })
+	// add appends each row's value to the list field gives of its CMOC.
+	add := func(field func(*coding.CMOC) *[]string) func(pair) error {
+		return func(p pair) error {
+			if i, ok := index[p.key]; ok {
+				f := field(&out[i])
+				*f = append(*f, p.value)
+			}
+			return nil
 		}
-		if c.Created, err = parseTime(created); err != nil {
-			return nil, err
-		}
-		if c.Modified, err = parseTime(modified); err != nil {
-			return nil, err
-		}
-		index[c.ID] = len(out)
-		out = append(out, c)
 	}
-	if err := rows.Err(); err != nil {
+	if err := eachRow(q, scanPair, add(func(c *coding.CMOC) *[]string { return &c.Fragments }),
+		`SELECT c.id, cf.fragment_id FROM cmoc_fragments cf JOIN cmocs c ON c.id = cf.cmoc_id `+where+`
+		ORDER BY cf.cmoc_id, cf.position`, args...); err != nil {
 		return nil, err
 	}
-	rows.Close()
-	if len(out) == 0 {
-		return nil, nil
-	}
-	where = ""
-	if id != "" {
-		where = "WHERE cf.cmoc_id = ?"
-	}
-	frows, err := q.QueryContext(ctx, `SELECT cf.cmoc_id, cf.fragment_id FROM cmoc_fragments cf `+where+`
-		ORDER BY cf.cmoc_id, cf.position`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer frows.Close()
-	for frows.Next() {
-		var cid, fid string
-		if err := frows.Scan(&cid, &fid); err != nil {
-			return nil, err
-		}
-		if i, ok := index[cid]; ok {
-			out[i].Fragments = append(out[i].Fragments, fid)
-		}
-	}
-	if err := frows.Err(); err != nil {
-		return nil, err
-	}
-	frows.Close()
-	if id != "" {
-		where = "WHERE cl.cmoc_id = ?"
-	}
-	lrows, err := q.QueryContext(ctx, `SELECT cl.cmoc_id, l.name FROM cmoc_labels cl
+	err = eachRow(q, scanPair, add(func(c *coding.CMOC) *[]string { return &c.Labels }),
+		`SELECT c.id, l.name FROM cmoc_labels cl JOIN cmocs c ON c.id = cl.cmoc_id
 		JOIN labels l ON l.id = cl.label_id `+where+` ORDER BY cl.cmoc_id, cl.position`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer lrows.Close()
-	for lrows.Next() {
-		var cid, name string
-		if err := lrows.Scan(&cid, &name); err != nil {
-			return nil, err
-		}
-		if i, ok := index[cid]; ok {
-			out[i].Labels = append(out[i].Labels, name)
-		}
-	}
-	return out, lrows.Err()
+	return out, err
 }
 
 // ---- theories
@@ -297,10 +224,7 @@ func scanTheory(s scanner) (coding.Theory, error) {
 	}
 	t.Kind = coding.TheoryKind(kind)
 	var err error
-	if t.Created, err = parseTime(created); err != nil {
-		return t, err
-	}
-	t.Modified, err = parseTime(modified)
+	t.Created, t.Modified, err = parseTimes(created, modified)
 	return t, err
 }
 
@@ -313,7 +237,7 @@ func getTheory(q querier, id string) (coding.Theory, error) {
 }
 
 func theoryNamed(q querier, name string) (coding.Theory, error) {
-	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE fold = ?", fold(name)))
+	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE fold = ?", coding.NameKey(name)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, coding.Errorf(coding.KindNotFound, "find theory", name, "no programme theory of this name")
 	}
@@ -321,20 +245,7 @@ func theoryNamed(q querier, name string) (coding.Theory, error) {
 }
 
 func listTheories(q querier) ([]coding.Theory, error) {
-	rows, err := q.QueryContext(context.Background(), "SELECT "+theoryCols+" FROM theories ORDER BY position, name, id")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []coding.Theory
-	for rows.Next() {
-		t, err := scanTheory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(q, scanTheory, "SELECT "+theoryCols+" FROM theories ORDER BY position, name, id")
 }
 
 // ---- labels
@@ -348,10 +259,7 @@ func scanLabel(s scanner) (coding.Label, error) {
 		return l, err
 	}
 	var err error
-	if l.Created, err = parseTime(created); err != nil {
-		return l, err
-	}
-	l.Modified, err = parseTime(modified)
+	l.Created, l.Modified, err = parseTimes(created, modified)
 	return l, err
 }
 
@@ -364,7 +272,7 @@ func getLabel(q querier, id string) (coding.Label, error) {
 }
 
 func labelNamed(q querier, name string) (coding.Label, error) {
-	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE fold = ?", fold(name)))
+	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE fold = ?", coding.NameKey(name)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return l, coding.Errorf(coding.KindNotFound, "find label", name, "no label of this name")
 	}
@@ -372,18 +280,14 @@ func labelNamed(q querier, name string) (coding.Label, error) {
 }
 
 func listLabels(q querier) ([]coding.Label, error) {
-	rows, err := q.QueryContext(context.Background(), "SELECT "+labelCols+" FROM labels ORDER BY name, id")
-	if err != nil {
-		return nil, err
+	return queryAll(q, scanLabel, "SELECT "+labelCols+" FROM labels ORDER BY name, id")
+}
+
+// parseTimes parses a row's created and modified times.
+func parseTimes(created, modified string) (c, m time.Time, err error) {
+	if c, err = parseTime(created); err != nil {
+		return c, m, err
 	}
-	defer rows.Close()
-	var out []coding.Label
-	for rows.Next() {
-		l, err := scanLabel(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	m, err = parseTime(modified)
+	return c, m, err
 }

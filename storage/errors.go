@@ -1,8 +1,9 @@
 package storage
 
 import (
+	"context"
+	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 
 	"cmocoder.org/cmocoder/coding"
@@ -11,21 +12,26 @@ import (
 )
 
 // fail turns err into a *coding.Error about the project file called name:
-// domain errors pass through, SQLite's are classified by their code.
+// domain errors keep their kind and message and gain op in their chain
+// (so "apply" shows above "delete label"), SQLite's are classified by
+// their code.
 func fail(name, op string, err error) error {
 	if err == nil {
 		return nil
 	}
 	var ce *coding.Error
 	if errors.As(err, &ce) {
-		return err
+		if ce.Op == op {
+			return err
+		}
+		return coding.E(ce.Kind, op, "", err)
 	}
 	if errors.Is(err, errBadData) || errors.Is(err, errBadBoxes) {
 		return damaged(name, op, err.Error())
 	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
-		if strings.Contains(err.Error(), "database is closed") {
+		if errors.Is(err, errDBClosed) {
 			return coding.Errorf(coding.KindInvalid, op, "", "%s is closed", name)
 		}
 		return coding.E(coding.KindOther, op, name, err)
@@ -63,6 +69,20 @@ func fail(name, op string, err error) error {
 	return coding.Errorf(coding.KindOther, op, "", "%s: %s", name, sqliteMessage(se))
 }
 
+// errDBClosed is the error database/sql gives for a *sql.DB used after
+// Close. The package does not export it, so it is taken once from a
+// database closed on purpose (sql.Open connects to nothing) and then
+// matched by identity, never by its text.
+var errDBClosed = func() error {
+	db, err := sql.Open("sqlite", "")
+	if err != nil {
+		return err
+	}
+	db.Close()
+	_, err = db.Conn(context.Background())
+	return err
+}()
+
 // sqliteMessage is SQLite's message without the driver's "(5)" and
 // "(SQLITE_BUSY)" suffixes.
 func sqliteMessage(se *sqlite.Error) string {
@@ -94,12 +114,4 @@ func damaged(name, op, why string) error {
 
 func notFound(op, what, id string) error {
 	return coding.Errorf(coding.KindNotFound, op, id, "no such %s", what)
-}
-
-// plural is "1 fragment", "2 fragments".
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

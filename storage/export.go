@@ -38,22 +38,9 @@ func (p *Project) Contents() (Contents, error) {
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		rows, err := q.QueryContext(ctx, "SELECT "+documentCols+" FROM documents ORDER BY position")
-		if err != nil {
+		if c.Documents, err = listDocuments(q); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDocument(rows)
-			if err != nil {
-				return err
-			}
-			c.Documents = append(c.Documents, d)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
 		if c.Fragments, err = listFragments(q, ""); err != nil {
 			return err
 		}
@@ -66,26 +53,28 @@ func (p *Project) Contents() (Contents, error) {
 		if c.Labels, err = listLabels(q); err != nil {
 			return err
 		}
-		drows, err := q.QueryContext(ctx, `SELECT DISTINCT cf.fragment_id, coalesce(d.deleted_at, ''), coalesce(d.coder, '')
-			FROM cmoc_fragments cf LEFT JOIN fragments f ON f.id = cf.fragment_id
-			LEFT JOIN deletions d ON d.entity = 'fragment' AND d.id = cf.fragment_id
-			WHERE f.id IS NULL`)
-		if err != nil {
-			return err
-		}
-		defer drows.Close()
-		for drows.Next() {
-			var id string
-			var d Deletion
-			if err := drows.Scan(&id, &d.At, &d.Coder); err != nil {
-				return err
-			}
+		return eachRow(q, scanMissing, func(m missing) error {
 			if c.DeletedFragments == nil {
 				c.DeletedFragments = map[string]Deletion{}
 			}
-			c.DeletedFragments[id] = d
-		}
-		return drows.Err()
+			c.DeletedFragments[m.id] = m.Deletion
+			return nil
+		}, `SELECT DISTINCT cf.fragment_id, coalesce(d.deleted_at, ''), coalesce(d.coder, '')
+			FROM cmoc_fragments cf LEFT JOIN fragments f ON f.id = cf.fragment_id
+			LEFT JOIN deletions d ON d.entity = 'fragment' AND d.id = cf.fragment_id
+			WHERE f.id IS NULL`)
 	})
 	return c, err
+}
+
+// missing is a fragment a CMOC names that is gone, and its deletion.
+type missing struct {
+	id string
+	Deletion
+}
+
+func scanMissing(s scanner) (missing, error) {
+	var m missing
+	err := s.Scan(&m.id, &m.At, &m.Coder)
+	return m, err
 }

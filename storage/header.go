@@ -69,7 +69,7 @@ func checkHeader(abs, name, op string, sizeToo bool) error {
 	case size < want:
 		return damaged(name, op, fmt.Sprintf("the file is cut short (%d of %d bytes)", size, want))
 	case size > want:
-		return damaged(name, op, fmt.Sprintf("the file is %d bytes longer than its header says", size-want))
+		return damaged(name, op, fmt.Sprintf("the file is %s longer than its header says", coding.Count(int(size-want), "byte")))
 	}
 	return nil
 }

@@ -100,33 +100,17 @@ func (p *Project) MergeSide() (coding.MergeSide, error) {
 }
 
 func readMergeSide(q querier) (coding.MergeSide, error) {
-	ctx := context.Background()
 	var s coding.MergeSide
-	rows, err := q.QueryContext(ctx, "SELECT "+documentCols+" FROM documents ORDER BY position")
+	docs, err := listDocuments(q)
 	if err != nil {
 		return s, err
 	}
-	defer rows.Close()
-	index := map[string]int{}
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return s, err
-		}
-		index[d.ID] = len(s.Documents)
+	for _, d := range docs {
 		s.Documents = append(s.Documents, coding.MergeDocument{Document: d})
 	}
-	if err := rows.Err(); err != nil {
-		return s, err
-	}
-	rows.Close()
+	index := indexByID(s.Documents, func(d coding.MergeDocument) string { return d.ID })
 	// The digest of each document's text: its pages joined by form feeds,
 	// as coding.Text.String has it.
-	prows, err := q.QueryContext(ctx, "SELECT doc_id, number, text FROM pages ORDER BY doc_id, number")
-	if err != nil {
-		return s, err
-	}
-	defer prows.Close()
 	var cur string
 	h := sha256.New()
 	flush := func() {
@@ -135,29 +119,24 @@ func readMergeSide(q querier) (coding.MergeSide, error) {
 		}
 		h.Reset()
 	}
-	for prows.Next() {
-		var doc, text string
-		var n int
-		if err := prows.Scan(&doc, &n, &text); err != nil {
-			return s, err
-		}
-		if doc != cur {
+	err = eachRow(q, scanPair, func(p pair) error {
+		if p.key != cur {
 			if cur != "" {
 				flush()
 			}
-			cur = doc
+			cur = p.key
 		} else {
 			h.Write([]byte{coding.PageSeparator})
 		}
-		h.Write([]byte(text))
-	}
-	if err := prows.Err(); err != nil {
+		h.Write([]byte(p.value))
+		return nil
+	}, "SELECT doc_id, text FROM pages ORDER BY doc_id, number")
+	if err != nil {
 		return s, err
 	}
 	if cur != "" {
 		flush()
 	}
-	prows.Close()
 	for i := range s.Documents { // a document without pages
 		if s.Documents[i].TextSHA256 == "" {
 			s.Documents[i].TextSHA256 = hex.EncodeToString(h.Sum(nil))
@@ -178,23 +157,19 @@ func readMergeSide(q querier) (coding.MergeSide, error) {
 	if s.Coders, err = names(q, "SELECT name FROM coders ORDER BY name"); err != nil {
 		return s, err
 	}
-	drows, err := q.QueryContext(ctx, "SELECT entity, id, deleted_at, coder FROM deletions ORDER BY entity, id")
-	if err != nil {
-		return s, err
+	s.Deletions, err = queryAll(q, scanDeletion, "SELECT entity, id, deleted_at, coder FROM deletions ORDER BY entity, id")
+	return s, err
+}
+
+func scanDeletion(s scanner) (coding.Deletion, error) {
+	var d coding.Deletion
+	var when string
+	if err := s.Scan(&d.Entity, &d.ID, &when, &d.Coder); err != nil {
+		return d, err
 	}
-	defer drows.Close()
-	for drows.Next() {
-		var d coding.Deletion
-		var when string
-		if err := drows.Scan(&d.Entity, &d.ID, &when, &d.Coder); err != nil {
-			return s, err
-		}
-		if d.At, err = parseTime(when); err != nil {
-			return s, err
-		}
-		s.Deletions = append(s.Deletions, d)
-	}
-	return s, drows.Err()
+	var err error
+	d.At, err = parseTime(when)
+	return d, err
 }
 
 // Merge merges other (a teammate's project, opened with OpenReadOnly) into
@@ -359,15 +334,11 @@ func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 	ctx := context.Background()
 	const cols = `id, file_name, title, sha256, pages, chars, authors, year, citation, needs_ocr, warnings,
 		added, modified, objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note`
-	vals := make([]any, 21)
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	if err := otx.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE id = ?", id).Scan(ptrs...); err != nil {
+	vals, err := scanValues(21)(otx.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE id = ?", id))
+	if err != nil {
 		return fail(otherName, "merge", err)
 	}
-	err := t.exec(`INSERT INTO documents (position, `+cols+`)
+	err = t.exec(`INSERT INTO documents (position, `+cols+`)
 		VALUES ((SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, vals...)
 	if err != nil {
 		return err
@@ -390,32 +361,20 @@ func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 			return err
 		}
 	}
-	rows, err := otx.QueryContext(ctx, `SELECT number, start_offset, text, boxes, x0, y0, x1, y1, rotation
-		FROM pages WHERE doc_id = ? ORDER BY number`, id)
-	if err != nil {
-		return fail(otherName, "merge", err)
-	}
-	defer rows.Close()
 	stmt, err := t.q.PrepareContext(ctx, `INSERT INTO pages (doc_id, number, start_offset, text, boxes,
 		x0, y0, x1, y1, rotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	pv := make([]any, 9)
-	pp := make([]any, len(pv))
-	for i := range pv {
-		pp[i] = &pv[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(pp...); err != nil {
-			return fail(otherName, "merge", err)
-		}
+	err = eachRow(otx, scanValues(9), func(pv []any) error {
 		if _, err := stmt.ExecContext(ctx, append([]any{id}, pv...)...); err != nil {
-			return err
+			return fail(t.p.name, "merge", err) // ours, not OTHER's
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT number, start_offset, text, boxes, x0, y0, x1, y1, rotation
+		FROM pages WHERE doc_id = ? ORDER BY number`, id)
+	if err != nil {
 		return fail(otherName, "merge", err)
 	}
 	return t.forget("document", id)

@@ -43,13 +43,12 @@ func (p *Project) ReplaceText(docID string, pages []coding.Page, needsOCR bool, 
 		if err != nil {
 			return err
 		}
-		if n > 0 {
-			return coding.Errorf(coding.KindInvalid, op, "",
-				"document %q has coded fragments; its text can no longer change", d.Title)
+		if err := coding.CheckNewText(d, n); err != nil {
+			return err
 		}
 		if len(pages) != d.Pages {
 			return coding.Errorf(coding.KindInvalid, op, "document "+d.Title,
-				"%d pages given for a document of %d", len(pages), d.Pages)
+				"%s given for a document of %d", coding.Count(len(pages), "page"), d.Pages)
 		}
 		stmt, err := t.q.PrepareContext(ctx, `UPDATE pages SET start_offset = ?, text = ?, boxes = ?,
 			x0 = ?, y0 = ?, x1 = ?, y1 = ?, rotation = ? WHERE doc_id = ? AND number = ?`)

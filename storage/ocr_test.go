@@ -103,7 +103,7 @@ func TestReplaceTextErrors(t *testing.T) {
 	before := fileSum(t, path)
 	one := []coding.Page{synthPage(1, "only one page")}
 	_, err = p.ReplaceText(doc.ID, one, false, nil)
-	wantKind(t, err, coding.KindInvalid, "1 pages given for a document of 2")
+	wantKind(t, err, coding.KindInvalid, "1 page given for a document of 2")
 	bad := []coding.Page{synthPage(1, "a\fb"), synthPage(2, "")}
 	_, err = p.ReplaceText(doc.ID, bad, false, nil)
 	wantKind(t, err, coding.KindInvalid, "page separator")

@@ -418,26 +418,16 @@ func (p *Project) Title() (string, error) {
 // zero time for a project that does not record it).
 func (p *Project) Created() (at time.Time, by string, err error) {
 	err = p.read("created", func(q querier) error {
-		rows, err := q.QueryContext(context.Background(), "SELECT key, value FROM meta WHERE key IN ('created', 'created_by')")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var k, v string
-			if err := rows.Scan(&k, &v); err != nil {
-				return err
-			}
-			switch k {
+		return eachRow(q, scanPair, func(p pair) error {
+			var err error
+			switch p.key {
 			case "created":
-				if at, err = parseTime(v); err != nil {
-					return err
-				}
+				at, err = parseTime(p.value)
 			case "created_by":
-				by = v
+				by = p.value
 			}
-		}
-		return rows.Err()
+			return err
+		}, "SELECT key, value FROM meta WHERE key IN ('created', 'created_by')")
 	})
 	return at, by, err
 }
@@ -548,24 +538,13 @@ func (p *Project) Check() error {
 		if res != "ok" {
 			return damaged(p.name, op, firstProblem(res))
 		}
-		rows, err := q.QueryContext(ctx, "PRAGMA foreign_key_check")
+		// The first row that breaks a foreign key is enough to tell.
+		err := eachRow(q, scanBrokenKey, func(k pair) error {
+			return damaged(p.name, op, fmt.Sprintf("a row of %s refers to a missing row of %s", k.key, k.value))
+		}, "PRAGMA foreign_key_check")
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		if rows.Next() {
-			var table, parent string
-			var rowid sql.NullInt64
-			var fkid int
-			if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
-				return err
-			}
-			return damaged(p.name, op, fmt.Sprintf("a row of %s refers to a missing row of %s", table, parent))
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
 		var title string
 		var want, got, first, last sql.NullInt64
 		err = q.QueryRowContext(ctx, `
@@ -579,30 +558,34 @@ func (p *Project) Check() error {
 		case err != nil:
 			return err
 		default:
-			return damaged(p.name, op, fmt.Sprintf("document %q has %d of its %d pages", title, got.Int64, want.Int64))
+			return damaged(p.name, op, fmt.Sprintf("document %q has %d of its %s", title, got.Int64, coding.Count(int(want.Int64), "page")))
 		}
 		return nil
 	})
 	return err
 }
 
+// scanBrokenKey reads a row of PRAGMA foreign_key_check: the table of the
+// row and the table it refers to.
+func scanBrokenKey(s scanner) (pair, error) {
+	var k pair
+	var rowid sql.NullInt64
+	var fkid int
+	err := s.Scan(&k.key, &rowid, &k.value, &fkid)
+	return k, err
+}
+
 // Coders lists the members of the team who have made changes, by name.
 func (p *Project) Coders() ([]coding.Coder, error) {
 	var out []coding.Coder
 	err := p.read("list coders", func(q querier) error {
-		rows, err := q.QueryContext(context.Background(), "SELECT id, name FROM coders ORDER BY name")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryAll(q, func(s scanner) (coding.Coder, error) {
 			var c coding.Coder
-			if err := rows.Scan(&c.ID, &c.Name); err != nil {
-				return err
-			}
-			out = append(out, c)
-		}
-		return rows.Err()
+			err := s.Scan(&c.ID, &c.Name)
+			return c, err
+		}, "SELECT id, name FROM coders ORDER BY name")
+		return err
 	})
 	return out, err
 }

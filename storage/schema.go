@@ -72,9 +72,9 @@ ALTER TABLE documents ADD COLUMN rigour_note    TEXT NOT NULL DEFAULT '';
 // schemaV1 is the initial schema. Conventions: every entity has a UUID
 // primary key (TEXT) that survives export, import and merge; times are
 // UTC RFC 3339 text with nine fractional digits, so they sort as text;
-// names that must be unique regardless of case have a fold column (Go's
-// strings.ToLower, the same folding coding uses) with a UNIQUE index, as
-// SQLite's NOCASE folds ASCII letters only.
+// names that must be unique regardless of case have a fold column
+// (coding.NameKey, the one key the domain matches names by) with a UNIQUE
+// index, as SQLite's NOCASE folds ASCII letters only.
 const schemaV1 = `
 CREATE TABLE meta (
 	key   TEXT PRIMARY KEY,

@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"strings"
 	"time"
 
 	"cmocoder.org/cmocoder/coding"
@@ -60,10 +58,11 @@ func (t *tx) recordDeletion(entity, id string) error {
 		entity, id, fmtTime(t.now), t.coder)
 }
 
-// labelIDs resolves label names to IDs; every label must be in the codebook.
+// labelIDs resolves label names to IDs; every label must be in the
+// codebook. A label given twice is left to the UNIQUE constraint: the
+// domain (coding.NormaliseLabels) never gives one twice.
 func (t *tx) labelIDs(op, item string, names []string) ([]string, error) {
 	ids := make([]string, 0, len(names))
-	seen := map[string]bool{}
 	for _, n := range names {
 		l, err := labelNamed(t.q, n)
 		if coding.IsKind(err, coding.KindNotFound) {
@@ -72,10 +71,6 @@ func (t *tx) labelIDs(op, item string, names []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if seen[l.ID] {
-			return nil, coding.Errorf(coding.KindInvalid, op, item, "label %q is given twice", n)
-		}
-		seen[l.ID] = true
 		ids = append(ids, l.ID)
 	}
 	return ids, nil
@@ -153,8 +148,9 @@ func (t *tx) DeleteFragment(id string) error {
 func (t *tx) CMOC(id string) (coding.CMOC, error) { return getCMOC(t.q, id) }
 
 // PutCMOC implements coding.Tx: it inserts or replaces c as given. Its
-// fragments are not checked (a CMOC may name a deleted fragment); its
-// theory and labels must exist.
+// fragments are not checked (a CMOC may name a deleted fragment; one
+// named twice is refused by the UNIQUE constraint, behind
+// coding.CMOC.Check); its theory and labels must exist.
 func (t *tx) PutCMOC(c coding.CMOC) error {
 	const op = "save CMOC"
 	if c.ID == "" {
@@ -166,13 +162,6 @@ func (t *tx) PutCMOC(c coding.CMOC) error {
 			return err
 		}
 		theory = c.TheoryID
-	}
-	seen := map[string]bool{}
-	for _, f := range c.Fragments {
-		if seen[f] {
-			return coding.Errorf(coding.KindInvalid, op, c.ID, "fragment %s is listed twice", f)
-		}
-		seen[f] = true
 	}
 	labels, err := t.labelIDs(op, c.ID, c.Labels)
 	if err != nil {
@@ -219,7 +208,8 @@ func (t *tx) Theory(id string) (coding.Theory, error) { return getTheory(t.q, id
 // TheoryNamed implements coding.Tx.
 func (t *tx) TheoryNamed(name string) (coding.Theory, error) { return theoryNamed(t.q, name) }
 
-// PutTheory implements coding.Tx.
+// PutTheory implements coding.Tx. A name another theory holds is refused
+// by the UNIQUE constraint on its key (coding.PutTheory says it first).
 func (t *tx) PutTheory(th coding.Theory) error {
 	const op = "save theory"
 	if th.ID == "" {
@@ -228,17 +218,8 @@ func (t *tx) PutTheory(th coding.Theory) error {
 	if err := th.Check(); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(th.Name)
-	if other, err := theoryNamed(t.q, name); err == nil && other.ID != th.ID {
-		return coding.Errorf(coding.KindExists, op, name, "a programme theory with this name exists")
-	} else if err != nil && !coding.IsKind(err, coding.KindNotFound) {
-		return err
-	}
 	var refines any
 	if th.Refines != "" {
-		if th.Refines == th.ID {
-			return coding.Errorf(coding.KindInvalid, op, name, "a programme theory cannot refine itself")
-		}
 		if _, err := getTheory(t.q, th.Refines); err != nil {
 			return err
 		}
@@ -251,7 +232,7 @@ func (t *tx) PutTheory(th coding.Theory) error {
 			description = excluded.description, kind = excluded.kind, refines = excluded.refines,
 			statement = excluded.statement, position = excluded.position, created = excluded.created,
 			modified = excluded.modified`,
-		th.ID, th.Name, fold(name), th.Description, string(th.Kind), refines, th.Statement, th.Position,
+		th.ID, th.Name, coding.NameKey(th.Name), th.Description, string(th.Kind), refines, th.Statement, th.Position,
 		fmtTime(th.Created), fmtTime(th.Modified))
 	if err != nil {
 		return err
@@ -259,26 +240,10 @@ func (t *tx) PutTheory(th coding.Theory) error {
 	return t.forget("theory", th.ID)
 }
 
-// DeleteTheory implements coding.Tx. It refuses (KindInvalid) while CMOCs
-// are filed under the theory or another theory refines it.
+// DeleteTheory implements coding.Tx. A theory still in use is refused by
+// the foreign keys (coding.DeleteTheory says why first).
 func (t *tx) DeleteTheory(id string) error {
-	const op = "delete theory"
-	th, err := getTheory(t.q, id)
-	if err != nil {
-		return err
-	}
-	n, err := t.count("SELECT count(*) FROM cmocs WHERE theory_id = ?", id)
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		return coding.Errorf(coding.KindInvalid, op, th.Name, "the programme theory still holds %s; move or delete them first", plural(n, "CMOC"))
-	}
-	var refined string
-	err = t.q.QueryRowContext(context.Background(), "SELECT name FROM theories WHERE refines = ? ORDER BY name LIMIT 1", id).Scan(&refined)
-	if err == nil {
-		return coding.Errorf(coding.KindInvalid, op, th.Name, "the programme theory is refined by %q; delete that first", refined)
-	} else if !errors.Is(err, sql.ErrNoRows) {
+	if _, err := getTheory(t.q, id); err != nil {
 		return err
 	}
 	if err := t.exec("DELETE FROM theories WHERE id = ?", id); err != nil {
@@ -287,14 +252,32 @@ func (t *tx) DeleteTheory(id string) error {
 	return t.recordDeletion("theory", id)
 }
 
+// TheoryUses implements coding.Tx: the CMOCs filed under a theory (in the
+// order they were made) and the theories that refine it (by name).
+func (t *tx) TheoryUses(theoryID string) (cmocs, refinedBy []string, err error) {
+	if _, err := getTheory(t.q, theoryID); err != nil {
+		return nil, nil, err
+	}
+	cmocs, err = names(t.q, "SELECT id FROM cmocs WHERE theory_id = ? ORDER BY created, id", theoryID)
+	if err != nil {
+		return nil, nil, err
+	}
+	refinedBy, err = names(t.q, "SELECT id FROM theories WHERE refines = ? ORDER BY name, id", theoryID)
+	return cmocs, refinedBy, err
+}
+
 // Label implements coding.Tx.
 func (t *tx) Label(id string) (coding.Label, error) { return getLabel(t.q, id) }
 
 // LabelNamed implements coding.Tx.
 func (t *tx) LabelNamed(name string) (coding.Label, error) { return labelNamed(t.q, name) }
 
+// Labels implements coding.Tx.
+func (t *tx) Labels() ([]coding.Label, error) { return listLabels(t.q) }
+
 // PutLabel implements coding.Tx. Codings refer to labels by ID, so a
-// renamed label keeps them.
+// renamed label keeps them. A name another label holds is refused by the
+// UNIQUE constraint on its key (coding.PutLabel says it first).
 func (t *tx) PutLabel(l coding.Label) error {
 	const op = "save label"
 	if l.ID == "" {
@@ -303,49 +286,23 @@ func (t *tx) PutLabel(l coding.Label) error {
 	if err := l.Check(); err != nil {
 		return err
 	}
-	name := strings.TrimSpace(l.Name)
-	if other, err := labelNamed(t.q, name); err == nil && other.ID != l.ID {
-		return coding.Errorf(coding.KindExists, op, name, "a label with this name exists")
-	} else if err != nil && !coding.IsKind(err, coding.KindNotFound) {
-		return err
-	}
 	err := t.exec(`INSERT INTO labels (id, name, fold, definition, colour, created, modified)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, fold = excluded.fold,
 			definition = excluded.definition, colour = excluded.colour, created = excluded.created,
 			modified = excluded.modified`,
-		l.ID, l.Name, fold(name), l.Definition, l.Colour, fmtTime(l.Created), fmtTime(l.Modified))
+		l.ID, l.Name, coding.NameKey(l.Name), l.Definition, l.Colour, fmtTime(l.Created), fmtTime(l.Modified))
 	if err != nil {
 		return err
 	}
 	return t.forget("label", l.ID)
 }
 
-// DeleteLabel implements coding.Tx. It refuses (KindInvalid) while
-// fragments or CMOCs carry the label.
+// DeleteLabel implements coding.Tx. A label still in use is refused by
+// the foreign keys (coding.DeleteLabel says why first).
 func (t *tx) DeleteLabel(id string) error {
-	const op = "delete label"
-	l, err := getLabel(t.q, id)
-	if err != nil {
+	if _, err := getLabel(t.q, id); err != nil {
 		return err
-	}
-	nf, err := t.count("SELECT count(*) FROM fragment_labels WHERE label_id = ?", id)
-	if err != nil {
-		return err
-	}
-	nc, err := t.count("SELECT count(*) FROM cmoc_labels WHERE label_id = ?", id)
-	if err != nil {
-		return err
-	}
-	if nf+nc > 0 {
-		var uses []string
-		if nf > 0 {
-			uses = append(uses, plural(nf, "fragment"))
-		}
-		if nc > 0 {
-			uses = append(uses, plural(nc, "CMOC"))
-		}
-		return coding.Errorf(coding.KindInvalid, op, l.Name, "the label is still used by %s; remove it from them first", strings.Join(uses, " and "))
 	}
 	if err := t.exec("DELETE FROM labels WHERE id = ?", id); err != nil {
 		return err

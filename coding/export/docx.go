@@ -144,14 +144,7 @@ func writeTable(b *bufio.Writer, t *Table) {
 	if n == 0 {
 		return
 	}
-	// Share the line among the columns: numbers narrow, text by content.
-	weights := make([]float64, n)
-	sum := 0.0
-	for i := range t.Columns {
-		weights[i] = columnWidth(t, i)
-		sum += weights[i]
-	}
-	usable := float64(docxPageW - 2*docxMargin)
+	widths := docxColumnWidths(t, docxPageW-2*docxMargin)
 	// The children of tblPr, tcPr and pPr follow the schema's order.
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>`)
 	b.WriteString(`<w:tblBorders>`)
@@ -159,10 +152,8 @@ func writeTable(b *bufio.Writer, t *Table) {
 		b.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="808080"/>`)
 	}
 	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
-	widths := make([]int, n)
-	for i := range widths {
-		widths[i] = max(int(usable*weights[i]/sum), 200)
-		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, widths[i])
+	for _, w := range widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString(`</w:tblGrid>`)
 	row := func(cells []string, header, bold bool) {
@@ -195,6 +186,31 @@ func writeTable(b *bufio.Writer, t *Table) {
 		row(r, false, true)
 	}
 	b.WriteString("</w:tbl>")
+}
+
+// Widths in the table, in twentieths of a point: a character of the
+// 9-point type takes up to 0.75 em in bold in a wide font, 0.6 em
+// otherwise, and a cell's margins 120.
+var docxMetrics = widthMetrics{head: 135, cell: 108, pad: 160}
+
+// docxColumnWidths shares the usable width among the columns (see
+// fitColumns); when even their longest words do not fit, the columns
+// share the line in proportion to them.
+func docxColumnWidths(t *Table, usable int) []int {
+	w, fits := fitColumns(t, float64(usable), docxMetrics)
+	sum := 0.0
+	for _, x := range w {
+		sum += x
+	}
+	widths := make([]int, len(w))
+	for i, x := range w {
+		if fits {
+			widths[i] = int(x)
+		} else {
+			widths[i] = int(x * float64(usable) / sum)
+		}
+	}
+	return widths
 }
 
 const docxContentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +

@@ -12,6 +12,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -116,6 +117,9 @@ type Options struct {
 	// MatrixBy is "labels" (the default) or "theories": what the matrix's
 	// rows are.
 	MatrixBy string
+	// IDs keeps the internal ID column of the cmocs and fragments tables;
+	// a table to publish has no use for it.
+	IDs bool
 }
 
 // Build builds one table. Warnings say what a reader of the table must
@@ -142,8 +146,33 @@ func Build(p *Project, table string, opt Options) (t *Table, warnings []string, 
 	default:
 		return nil, nil, coding.Errorf(coding.KindInvalid, "export", table, "unknown table %q (want %s)", table, strings.Join(Tables, ", "))
 	}
+	if !opt.IDs {
+		t.dropColumn("ID")
+	}
 	t.Project = clean(p.Title)
 	return t, warnings, nil
+}
+
+// dropColumn leaves out the column with the header given, if there is one.
+func (t *Table) dropColumn(header string) {
+	i := slices.Index(t.Columns, header)
+	if i < 0 {
+		return
+	}
+	t.Columns = slices.Delete(t.Columns, i, i+1)
+	if i < len(t.Numeric) {
+		t.Numeric = slices.Delete(t.Numeric, i, i+1)
+	}
+	for j, r := range t.Rows {
+		if i < len(r) {
+			t.Rows[j] = slices.Delete(r, i, i+1)
+		}
+	}
+	for j, r := range t.Footer {
+		if i < len(r) {
+			t.Footer[j] = slices.Delete(r, i, i+1)
+		}
+	}
 }
 
 // Write writes t in a format.

@@ -94,7 +94,7 @@ func TestCMOCTable(t *testing.T) {
 	if lost[col("Programme theory")] != NoTheory || lost[col("Outcome")] != coding.Gap {
 		t.Errorf("unfiled row = %q", lost)
 	}
-	if n := lost[col("Notes")]; !strings.Contains(n, "missing evidence: 1 of 2 fragment deleted") || !strings.Contains(n, "2026-11-23 by ana") {
+	if n := lost[col("Notes")]; !strings.Contains(n, "missing evidence: 1 of 2 fragments deleted") || !strings.Contains(n, "2026-11-23 by ana") {
 		t.Errorf("notes = %q, want the missing evidence", n)
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0], "Lost evidence") || !strings.Contains(warnings[0], "missing evidence") {
@@ -148,7 +148,7 @@ func TestCodebookAndSources(t *testing.T) {
 		t.Errorf("design = %q", got)
 	}
 	fr := build(t, TableFragments)
-	if got := fr.Rows[1][10]; got != "leader overrides suggestions" {
+	if got := fr.Rows[1][9]; got != "leader overrides suggestions" {
 		t.Errorf("fragment text = %q (page separators must go)", got)
 	}
 }

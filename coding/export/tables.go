@@ -172,11 +172,7 @@ func (x *index) box(n int, c coding.CMOC) Box {
 				descr[i] += " (deleted " + when + ")"
 			}
 		}
-		word := "fragment"
-		if len(missing) > 1 {
-			word = "fragments"
-		}
-		b.Missing = fmt.Sprintf("missing evidence: %d of %d %s deleted: %s", len(missing), len(c.Fragments), word, strings.Join(descr, ", "))
+		b.Missing = fmt.Sprintf("missing evidence: %d of %s deleted: %s", len(missing), coding.Count(len(c.Fragments), "fragment"), strings.Join(descr, ", "))
 	}
 	return b
 }
@@ -215,7 +211,11 @@ func CMOCTable(p *Project) (*Table, []string) {
 		}
 	}
 	if len(warnings) > 0 {
-		t.Notes = append(t.Notes, fmt.Sprintf("%d CMOC(s) lack evidence whose fragments were deleted; see the Notes column.", len(warnings)))
+		lack := "%s lack evidence whose fragments were deleted; see the Notes column."
+		if len(warnings) == 1 {
+			lack = "%s lacks evidence whose fragments were deleted; see the Notes column."
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf(lack, coding.Count(len(warnings), "CMOC")))
 	}
 	return t, warnings
 }
@@ -298,7 +298,7 @@ func (x *index) matrix(name, title, rowHead string, rows []string, count func(ro
 	}
 	foot = append(foot, itoa(grand), itoa(n))
 	t.Footer = [][]string{foot}
-	t.Notes = []string{note, fmt.Sprintf("N is the number of the %d sources that give evidence.", len(docs))}
+	t.Notes = []string{note, fmt.Sprintf("N is how many sources give evidence, of the %s in the table.", coding.Count(len(docs), "source"))}
 	return t
 }
 
@@ -317,8 +317,8 @@ func LabelMatrix(p *Project) *Table {
 	labels := slices.Clone(p.Labels)
 	sort.SliceStable(labels, func(i, j int) bool { return strings.ToLower(labels[i].Name) < strings.ToLower(labels[j].Name) })
 	for _, l := range labels {
-		if _, ok := folded[strings.ToLower(l.Name)]; !ok {
-			folded[strings.ToLower(l.Name)] = len(rows)
+		if _, ok := folded[coding.NameKey(l.Name)]; !ok {
+			folded[coding.NameKey(l.Name)] = len(rows)
 			rows = append(rows, clean(l.Name))
 		}
 	}
@@ -329,7 +329,7 @@ func LabelMatrix(p *Project) *Table {
 			counts[key{NoLabel, f.DocID}]++
 		}
 		for _, l := range f.Labels {
-			k := strings.ToLower(l)
+			k := coding.NameKey(l)
 			if _, ok := folded[k]; !ok { // not in the codebook: still counted
 				folded[k] = len(rows)
 				rows = append(rows, clean(l))
@@ -389,12 +389,12 @@ func CodebookTable(p *Project) *Table {
 	frags, cmocs := map[string]int{}, map[string]int{}
 	for _, f := range p.Fragments {
 		for _, l := range f.Labels {
-			frags[strings.ToLower(l)]++
+			frags[coding.NameKey(l)]++
 		}
 	}
 	for _, c := range p.CMOCs {
 		for _, l := range c.Labels {
-			cmocs[strings.ToLower(l)]++
+			cmocs[coding.NameKey(l)]++
 		}
 	}
 	t := &Table{
@@ -406,7 +406,7 @@ func CodebookTable(p *Project) *Table {
 	labels := slices.Clone(p.Labels)
 	sort.SliceStable(labels, func(i, j int) bool { return strings.ToLower(labels[i].Name) < strings.ToLower(labels[j].Name) })
 	for _, l := range labels {
-		k := strings.ToLower(l.Name)
+		k := coding.NameKey(l.Name)
 		t.Rows = append(t.Rows, []string{clean(l.Name), clean(l.Definition), l.Colour, itoa(frags[k]), itoa(cmocs[k])})
 	}
 	return t

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -12,10 +13,25 @@ import (
 // maxCell is the most characters an Excel cell holds.
 const maxCell = 32767
 
+// xlsxPageChars is how many characters of the default type fit across
+// landscape A4 inside side margins of half an inch, with the cells'
+// padding to spare: Excel counts column widths in digits of Calibri 11, 7
+// pixels each. (A reader without Calibri or its metric twin Carlito
+// counts wider digits and prints the last columns on a page of their own.)
+const xlsxPageChars = 120
+
+// xlsxMargins are Excel's own but for the sides, in inches.
+var xlsxMargins = &excelize.PageLayoutMarginsOptions{Left: ptr(0.5), Right: ptr(0.5), Top: ptr(0.75), Bottom: ptr(0.75), Header: ptr(0.3), Footer: ptr(0.3)}
+
+func ptr[T any](v T) *T { return &v }
+
 // WriteXLSX writes t as an Excel workbook with one sheet named after the
 // table: a bold header row frozen at the top, wrapped text, numbers as
-// numbers, the footer in bold and the notes below. The sheet prints in
-// landscape, fitted to the page width.
+// numbers, the footer in bold and the notes below. The sheet prints on A4
+// in landscape at full size, its header row repeated on every page; the
+// columns share the page's width (fitColumns) unless their words need
+// more, when the sheet prints across pages rather than shrink to a
+// page.
 func WriteXLSX(w io.Writer, t *Table) (err error) {
 	f := excelize.NewFile()
 	defer func() {
@@ -30,11 +46,14 @@ func WriteXLSX(w io.Writer, t *Table) (err error) {
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
-	landscape, one, zero, fit := "landscape", 1, 0, true
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	landscape, a4 := "landscape", 9
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4}); err != nil {
 		return err
 	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := f.SetPageMargins(sheet, xlsxMargins); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1", Scope: sheet}); err != nil {
 		return err
 	}
 	align := &excelize.Alignment{WrapText: true, Vertical: "top"}
@@ -55,13 +74,9 @@ func WriteXLSX(w io.Writer, t *Table) (err error) {
 	if err != nil {
 		return err
 	}
-	widths := make([]float64, len(t.Columns))
-	for i := range t.Columns {
-		widths[i] = 12.0
-		if !(i < len(t.Numeric) && t.Numeric[i]) {
-			widths[i] = columnWidth(t, i)
-		}
-		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+	widths, _ := fitColumns(t, xlsxPageChars, widthMetrics{head: 1.2, cell: 1.05, pad: 1})
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
@@ -113,6 +128,74 @@ func WriteXLSX(w io.Writer, t *Table) (err error) {
 		return err
 	}
 	return f.Write(w)
+}
+
+// wordChars is the longest word a column is made wide enough for: longer
+// ones (a URL, an ID) may break.
+const wordChars = 14
+
+// fitColumns shares a usable width among a table's columns, in the unit
+// of the metrics m. Each column first gets what its longest word needs,
+// the header's and the cells' (up to wordChars), so that no word breaks
+// letter by letter ("Labels" in a sliver of a column); if that is too
+// much, only the header's words are kept whole. The spare width goes by
+// how much text each column holds (columnWidth). fits is false when even
+// the headers need more than usable; the widths are then just theirs.
+func fitColumns(t *Table, usable float64, m widthMetrics) (widths []float64, fits bool) {
+	n := len(t.Columns)
+	head := make([]float64, n)
+	cells := make([]float64, n)
+	weights := make([]float64, n)
+	sumHead, sumBoth, sumWeights := 0.0, 0.0, 0.0
+	for i := range t.Columns {
+		chars := 0
+		for j, row := range t.Rows {
+			if j >= 200 {
+				break
+			}
+			if i < len(row) {
+				chars = max(chars, longestWord(row[i], wordChars))
+			}
+		}
+		head[i] = float64(longestWord(t.Columns[i], 0))*m.head + m.pad
+		cells[i] = max(head[i], float64(chars)*m.cell+m.pad)
+		weights[i] = columnWidth(t, i)
+		sumHead += head[i]
+		sumBoth += cells[i]
+		sumWeights += weights[i]
+	}
+	least, sum := cells, sumBoth
+	if sumBoth > usable {
+		least, sum = head, sumHead
+	}
+	if sum > usable {
+		return least, false
+	}
+	widths = make([]float64, n)
+	for i := range widths {
+		widths[i] = least[i] + (usable-sum)*weights[i]/sumWeights
+	}
+	return widths, true
+}
+
+// widthMetrics say how wide a character of a header and of a cell is,
+// and a cell's margins, in the unit of a format's column widths. They
+// are generous: a reader without the document's font (Calibri) shows it
+// in a wider one (LibreOffice on Linux: DejaVu Sans).
+type widthMetrics struct{ head, cell, pad float64 }
+
+// longestWord is the length in characters of the longest word of s, words
+// ending at spaces and hyphens (which stay with the word before); at most
+// limit when limit > 0.
+func longestWord(s string, limit int) int {
+	longest := 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		longest = max(longest, utf8.RuneCountInString(w)+1)
+	}
+	if limit > 0 {
+		return min(longest, limit)
+	}
+	return longest
 }
 
 // columnWidth sizes a text column to its content: between its header's

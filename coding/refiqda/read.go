@@ -2,7 +2,8 @@ package refiqda
 
 // Reading REFI-QDA files (`cmocoder import`): a codebook (.qdc), a bare
 // project document (.qde) or a project exchange file (.qdpx, a ZIP) is
-// parsed into plain values; app turns them into changes.
+// parsed into the plain values of model.go; mapping.go turns them into one
+// coding.Change.
 //
 // Reading is lenient where the tools differ (NOTES.md): elements are
 // matched by local name, so any namespace (urn:QDA-XML:project:1.0,
@@ -12,17 +13,13 @@ package refiqda
 // leading byte-order mark is dropped and UTF-16 files are converted. An
 // empty list element (Taguette's <Sets/>) is simply empty.
 //
-// The inverse of the export's mapping (MapCodes): the role codes, known by
-// their deterministic GUIDs (RoleGUID, ValenceGUID) or by their names
-// ("Context", "Mechanism resource", "Mechanism reasoning", "Outcome" at
-// the top of the codebook, and their "<Role> +" / "<Role> −" children),
-// give a fragment its role and valence; every other code is a label,
-// except the export's "Labels" folder, whose children are labels.
-// ParseCMOCNote and ParseTheoryDescription read back the CMOC notes and
-// theory Sets the export writes. Offsets: UTF16Offsets turns NVivo for
-// Windows' UTF-16 units into code points, and Matcher finds a passage by
-// its words when the file's text is not cmocoder's. README.md, "REFI-QDA
-// import", describes what the import does with all of it.
+// Reading is bounded, as the files come from anyone: a file inside a
+// .qdpx is read only up to the size its directory declares (archive/zip
+// stops there), one that declares more than MaxEntrySize is refused, and
+// all that is read of a .qdpx may expand it at most maxRatio-fold (plus
+// ratioFloor), as a ZIP bomb expands a thousandfold; each file counts once
+// and a text named many times is held once. encoding/xml stops at 10,000
+// nested elements, and codes nested deeper than MaxCodeDepth are refused.
 
 import (
 	"archive/zip"
@@ -32,232 +29,77 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"cmocoder.org/cmocoder/coding"
 )
 
-// Code is one code of a codebook, with the codes nested in it.
-type Code struct {
-	GUID        string // NormGUID of the file's
-	Name        string
-	Codable     bool
-	Colour      string // "#rrggbb" lower case; "" when none or unreadable
-	Description string
-	Children    []Code
+const (
+	// MaxEntrySize is the most a file inside a .qdpx may hold
+	// uncompressed: far above any PDF or text of a review.
+	MaxEntrySize = 1 << 30
+	// MaxCodeDepth is how deeply codes may nest; tools nest a few levels.
+	MaxCodeDepth = 100
+
+	// What is read of a .qdpx may be at most maxRatio times its size, plus
+	// ratioFloor: PDFs barely compress, text and XML 3–20-fold.
+	maxRatio   = 200
+	ratioFloor = 16 << 20
+)
+
+// Input is a REFI-QDA file as read: a codebook alone (File nil), a bare
+// project document (Archive nil) or a .qdpx.
+type Input struct {
+	Name    string // the file's name, for messages
+	Codes   []Code // the file's codebook
+	File    *File
+	Archive *Archive
 }
 
-// User is a person of a project.
-type User struct {
-	GUID, Name string
+// Read reads the .qdc, .qdpx or .qde file name holding data. The
+// extension of name says which; a ZIP is read as a .qdpx whatever its
+// name. The errors say in one line what is wrong.
+func Read(name string, data []byte) (*Input, error) {
+	in := &Input{Name: name}
+	zipped := bytes.HasPrefix(data, []byte("PK\x03\x04"))
+	var err error
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".qdc":
+		in.Codes, err = ReadCodebook(data)
+	case ext == ".qdpx" || zipped:
+		in.Archive, err = ReadQDPX(data)
+		if err == nil {
+			in.File = in.Archive.File
+		}
+	case ext == ".qde":
+		in.File, err = ReadProject(data)
+	default:
+		err = errors.New("not a REFI-QDA file: want a project (.qdpx), a codebook (.qdc) or a project document (.qde)")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if in.File != nil {
+		in.Codes = in.File.Codes
+	}
+	return in, nil
 }
 
-// Selection is a PlainTextSelection: a span of a text, code points from
-// 0, end exclusive (NVivo for Windows counts UTF-16 units: see
-// UTF16Offsets).
-type Selection struct {
-	GUID         string
-	Name         string
-	Start, End   int
-	CreatingUser string // a User GUID
-	Created      time.Time
-	Modified     time.Time
-	Codes        []string // GUIDs of the codes of its Codings, in order, without repeats
-	CodingUser   string   // creatingUser of its first Coding
-	CodingTime   time.Time
-	Notes        []string // GUIDs of the notes it refers to (NoteRef)
-	Description  string
+// Text is a TextSource's text from the file: its content, or its file in
+// the archive. ok is false when the file holds neither.
+func (in *Input) Text(t *TextSource) (text string, ok bool, err error) {
+	if in.Archive != nil {
+		return in.Archive.Text(t)
+	}
+	if t != nil && t.HasContent {
+		return t.Content, true, nil
+	}
+	return "", false, nil
 }
-
-// TextSource is a text: a PDF's Representation, a TextSource's own text
-// or a Note. Its text is Content (HasContent) or the file PlainTextPath.
-type TextSource struct {
-	GUID          string
-	Name          string
-	PlainTextPath string
-	Content       string
-	HasContent    bool
-	CreatingUser  string
-	Created       time.Time
-	Modified      time.Time
-	Selections    []Selection
-}
-
-// Source is one source of a project: Kind is its element's name
-// (PDFSource, TextSource, PictureSource, AudioSource, VideoSource).
-type Source struct {
-	Kind          string
-	GUID          string
-	Name          string
-	Path          string // PDFSource, Picture..., the file; TextSource: its plainTextPath
-	CurrentPath   string
-	CreatingUser  string
-	Created       time.Time
-	Modified      time.Time
-	Description   string
-	Text          *TextSource       // a PDFSource's Representation; a TextSource itself
-	PDFSelections int               // area selections (not read further)
-	Variables     map[string]string // variable name -> value, as text
-}
-
-// Link is a Link between two entities (a CMOC's note and a selection in
-// cmocoder's export; a memo and a selection in NVivo and ATLAS.ti).
-type Link struct {
-	GUID, Name, Direction, Origin, Target string
-}
-
-// Set is a Set of codes, sources and notes.
-type Set struct {
-	GUID, Name, Description string
-	Codes, Sources, Notes   []string
-}
-
-// File is a project document (project.qde) as read.
-type File struct {
-	Name    string
-	Origin  string
-	Users   []User
-	Codes   []Code
-	Sources []Source
-	Notes   []TextSource
-	Links   []Link
-	Sets    []Set
-}
-
-// ---- the XML as read: local names only -------------------------------
-
-type inProject struct {
-	XMLName   xml.Name
-	Name      string       `xml:"name,attr"`
-	Origin    string       `xml:"origin,attr"`
-	Users     []inUser     `xml:"Users>User"`
-	Codes     []inCode     `xml:"CodeBook>Codes>Code"`
-	Variables []inVariable `xml:"Variables>Variable"`
-	Sources   inSources    `xml:"Sources"`
-	Notes     []inText     `xml:"Notes>Note"`
-	Links     []inLink     `xml:"Links>Link"`
-	Sets      []inSet      `xml:"Sets>Set"`
-}
-
-type inCodeBook struct {
-	XMLName xml.Name
-	Origin  string   `xml:"origin,attr"`
-	Codes   []inCode `xml:"Codes>Code"`
-}
-
-type inUser struct {
-	GUID string `xml:"guid,attr"`
-	Name string `xml:"name,attr"`
-}
-
-type inCode struct {
-	GUID        string   `xml:"guid,attr"`
-	Name        string   `xml:"name,attr"`
-	IsCodable   string   `xml:"isCodable,attr"`
-	Color       string   `xml:"color,attr"`
-	Description string   `xml:"Description"`
-	Codes       []inCode `xml:"Code"`
-}
-
-type inVariable struct {
-	GUID string `xml:"guid,attr"`
-	Name string `xml:"name,attr"`
-}
-
-type inSources struct {
-	Any []inSource `xml:",any"`
-}
-
-type inSource struct {
-	XMLName          xml.Name
-	GUID             string       `xml:"guid,attr"`
-	Name             string       `xml:"name,attr"`
-	Path             string       `xml:"path,attr"`
-	CurrentPath      string       `xml:"currentPath,attr"`
-	PlainTextPath    string       `xml:"plainTextPath,attr"`
-	CreatingUser     string       `xml:"creatingUser,attr"`
-	Created          string       `xml:"creationDateTime,attr"`
-	Modified         string       `xml:"modifiedDateTime,attr"`
-	Description      string       `xml:"Description"`
-	PlainTextContent *string      `xml:"PlainTextContent"`
-	Selections       []inSel      `xml:"PlainTextSelection"`
-	Representation   *inText      `xml:"Representation"`
-	PDFSelections    []struct{}   `xml:"PDFSelection"`
-	Values           []inVarValue `xml:"VariableValue"`
-}
-
-type inVarValue struct {
-	Ref    inRef  `xml:"VariableRef"`
-	Text   string `xml:"TextValue"`
-	Bool   string `xml:"BooleanValue"`
-	Int    string `xml:"IntegerValue"`
-	Float  string `xml:"FloatValue"`
-	Date   string `xml:"DateValue"`
-	DateTm string `xml:"DateTimeValue"`
-}
-
-type inText struct {
-	GUID          string  `xml:"guid,attr"`
-	Name          string  `xml:"name,attr"`
-	PlainTextPath string  `xml:"plainTextPath,attr"`
-	CreatingUser  string  `xml:"creatingUser,attr"`
-	Created       string  `xml:"creationDateTime,attr"`
-	Modified      string  `xml:"modifiedDateTime,attr"`
-	Content       *string `xml:"PlainTextContent"`
-	Selections    []inSel `xml:"PlainTextSelection"`
-}
-
-type inSel struct {
-	GUID         string     `xml:"guid,attr"`
-	Name         string     `xml:"name,attr"`
-	Start        string     `xml:"startPosition,attr"`
-	End          string     `xml:"endPosition,attr"`
-	CreatingUser string     `xml:"creatingUser,attr"`
-	Created      string     `xml:"creationDateTime,attr"`
-	Modified     string     `xml:"modifiedDateTime,attr"`
-	Description  string     `xml:"Description"`
-	Codings      []inCoding `xml:"Coding"`
-	NoteRefs     []inRef    `xml:"NoteRef"`
-}
-
-type inCoding struct {
-	CreatingUser string `xml:"creatingUser,attr"`
-	Created      string `xml:"creationDateTime,attr"`
-	Code         inRef  `xml:"CodeRef"`
-}
-
-type inRef struct {
-	Target string `xml:"targetGUID,attr"`
-}
-
-type inLink struct {
-	GUID      string `xml:"guid,attr"`
-	Name      string `xml:"name,attr"`
-	Direction string `xml:"direction,attr"`
-	Origin    string `xml:"originGUID,attr"`
-	Target    string `xml:"targetGUID,attr"`
-}
-
-type inSet struct {
-	GUID        string `xml:"guid,attr"`
-	Name        string `xml:"name,attr"`
-	Description string `xml:"Description"`
-	Codes       []struct {
-		Target string `xml:"targetGUID,attr"`
-		GUID   string `xml:"guid,attr"` // a codebook's Set says guid
-	} `xml:"MemberCode"`
-	Sources []inRef `xml:"MemberSource"`
-	Notes   []inRef `xml:"MemberNote"`
-}
-
-// ---- decoding ---------------------------------------------------------
 
 // decodeXML unmarshals an XML document: a leading UTF-8 byte-order mark
 // is dropped, a UTF-16 document (by its byte-order mark) converted, and an
@@ -325,7 +167,7 @@ func ReadCodebook(data []byte) ([]Code, error) {
 	if cb.XMLName.Local != "CodeBook" {
 		return nil, fmt.Errorf("not a REFI-QDA codebook: its root element is <%s>, not <CodeBook>", cb.XMLName.Local)
 	}
-	return codes(cb.Codes), nil
+	return codes(cb.Codes, 1)
 }
 
 // ReadProject reads a project document (the project.qde of a .qdpx). A
@@ -338,7 +180,11 @@ func ReadProject(data []byte) (*File, error) {
 	if p.XMLName.Local != "Project" {
 		return nil, fmt.Errorf("not a REFI-QDA project: its root element is <%s>, not <Project>", p.XMLName.Local)
 	}
-	f := &File{Name: p.Name, Origin: p.Origin, Codes: codes(p.Codes)}
+	cs, err := codes(p.Codes, 1)
+	if err != nil {
+		return nil, err
+	}
+	f := &File{Name: p.Name, Origin: p.Origin, Codes: cs}
 	for _, u := range p.Users {
 		f.Users = append(f.Users, User{GUID: NormGUID(u.GUID), Name: strings.TrimSpace(u.Name)})
 	}
@@ -412,17 +258,25 @@ func ReadProject(data []byte) (*File, error) {
 	return f, nil
 }
 
-func codes(in []inCode) []Code {
+// codes are the codes of a codebook, nested at most MaxCodeDepth deep.
+func codes(in []inCode, depth int) ([]Code, error) {
+	if len(in) > 0 && depth > MaxCodeDepth {
+		return nil, fmt.Errorf("codes nested more than %d deep", MaxCodeDepth)
+	}
 	var out []Code
 	for _, c := range in {
 		codable := true
 		if b, err := strconv.ParseBool(strings.TrimSpace(c.IsCodable)); err == nil {
 			codable = b
 		}
+		children, err := codes(c.Codes, depth+1)
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, Code{GUID: NormGUID(c.GUID), Name: strings.TrimSpace(c.Name), Codable: codable,
-			Colour: NormColour(c.Color), Description: strings.TrimSpace(c.Description), Children: codes(c.Codes)})
+			Colour: NormColour(c.Color), Description: strings.TrimSpace(c.Description), Children: children})
 	}
-	return out
+	return out, nil
 }
 
 func text(t inText) (TextSource, error) {
@@ -505,6 +359,10 @@ type Archive struct {
 	*File
 	QDE   string               // the name of the project document in the ZIP
 	files map[string]*zip.File // by lower-case name
+
+	budget int64              // the bytes still to be read (see ReadQDPX)
+	read   map[*zip.File]bool // the files read once, counted in budget
+	texts  map[*zip.File]string
 }
 
 // ReadQDPX opens a .qdpx held in data: the only *.qde at the root of the
@@ -515,7 +373,8 @@ func ReadQDPX(data []byte) (*Archive, error) {
 	if err != nil {
 		return nil, errors.New("not a .qdpx file: it is not a ZIP archive")
 	}
-	a := &Archive{files: map[string]*zip.File{}}
+	a := &Archive{files: map[string]*zip.File{}, budget: ratioFloor + maxRatio*int64(len(data)),
+		read: map[*zip.File]bool{}, texts: map[*zip.File]string{}}
 	var qdes []*zip.File
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")
@@ -539,7 +398,7 @@ func ReadQDPX(data []byte) (*Archive, error) {
 		return nil, fmt.Errorf("not a REFI-QDA project: the ZIP holds %d .qde files at its root (%s), not one", len(qdes), strings.Join(names, ", "))
 	}
 	a.QDE = qdes[0].Name
-	b, err := readZipFile(qdes[0])
+	b, err := a.readFile(qdes[0])
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", a.QDE, err)
 	}
@@ -549,13 +408,30 @@ func ReadQDPX(data []byte) (*Archive, error) {
 	return a, nil
 }
 
-func readZipFile(f *zip.File) ([]byte, error) {
+// readFile reads a file of the archive, if its size is within the limits.
+func (a *Archive) readFile(f *zip.File) ([]byte, error) {
+	size := f.UncompressedSize64
+	if size > MaxEntrySize {
+		return nil, fmt.Errorf("%.1f GiB uncompressed, more than the %d GiB cmocoder reads", float64(size)/(1<<30), MaxEntrySize>>30)
+	}
+	if !a.read[f] {
+		if int64(size) > a.budget {
+			return nil, fmt.Errorf("it would expand the .qdpx more than %d-fold (a ZIP bomb?); not read", maxRatio)
+		}
+		a.budget -= int64(size)
+		a.read[f] = true
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	return io.ReadAll(rc)
+	var buf bytes.Buffer
+	buf.Grow(int(size) + bytes.MinRead) // ReadFrom then reads to the end without growing
+	if _, err := buf.ReadFrom(rc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // Open returns the bytes of a file a source names: "internal://NAME" (or
@@ -563,32 +439,42 @@ func readZipFile(f *zip.File) ([]byte, error) {
 // its case, then at the root. ok is false when the archive does not hold
 // it (relative:// and absolute:// paths never are).
 func (a *Archive) Open(p string) (data []byte, ok bool, err error) {
+	f := a.find(p)
+	if f == nil {
+		return nil, false, nil
+	}
+	b, err := a.readFile(f)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s in the .qdpx: %v", f.Name, err)
+	}
+	return b, true, nil
+}
+
+// find is the file a source names (see Open); nil if there is none.
+func (a *Archive) find(p string) *zip.File {
 	p = strings.TrimSpace(p)
 	if p == "" {
-		return nil, false, nil
+		return nil
 	}
 	lower := strings.ToLower(p)
 	switch {
 	case strings.HasPrefix(lower, "internal://"):
 		p = p[len("internal://"):]
 	case strings.Contains(lower, "://"):
-		return nil, false, nil
+		return nil
 	}
 	p = strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "/")
 	for _, name := range []string{"sources/" + p, p} {
 		if f, found := a.files[strings.ToLower(name)]; found {
-			b, err := readZipFile(f)
-			if err != nil {
-				return nil, false, fmt.Errorf("%s in the .qdpx: %v", f.Name, err)
-			}
-			return b, true, nil
+			return f
 		}
 	}
-	return nil, false, nil
+	return nil
 }
 
 // Text returns the text of a TextSource: its content, or its file in the
-// archive (a leading U+FEFF dropped). ok is false when there is neither.
+// archive (a leading U+FEFF dropped), read once however many name it. ok
+// is false when there is neither.
 func (a *Archive) Text(t *TextSource) (string, bool, error) {
 	if t == nil {
 		return "", false, nil
@@ -596,331 +482,22 @@ func (a *Archive) Text(t *TextSource) (string, bool, error) {
 	if t.HasContent {
 		return t.Content, true, nil
 	}
-	b, ok, err := a.Open(t.PlainTextPath)
-	if !ok || err != nil {
+	f := a.find(t.PlainTextPath)
+	if f == nil {
+		return "", false, nil
+	}
+	if s, ok := a.texts[f]; ok {
+		return s, true, nil
+	}
+	b, _, err := a.Open(t.PlainTextPath)
+	if err != nil {
 		return "", false, err
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(b) {
-		b = []byte(strings.ToValidUTF8(string(b), "\ufffd"))
+	s := string(b)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\ufffd")
 	}
-	return string(b), true, nil
-}
-
-// ---- codes: the inverse of the export's mapping -----------------------
-
-// CodeUse is what a code means to cmocoder: a role (with a valence, for
-// the "+" and "−" children) or a label.
-type CodeUse struct {
-	Role    coding.Role // "" for a label
-	Valence coding.Valence
-	Label   string // the label's name in the file's codebook ("" for a role code or the Labels folder)
-}
-
-// LabelDef is a code to become a codebook label.
-type LabelDef struct {
-	GUID       string
-	Name       string // unique in the file (case-insensitively)
-	Definition string
-	Colour     string // "#rrggbb" or ""
-}
-
-var roleNames = map[string]coding.Role{
-	"Context": coding.Context, "Mechanism resource": coding.Resource,
-	"Mechanism reasoning": coding.Reasoning, "Outcome": coding.Outcome,
-}
-
-// LabelsFolderGUID is the GUID of the export's "Labels" folder code.
-var LabelsFolderGUID = labelsFolderGUID
-
-// roleByGUID recognises the export's role and valence codes.
-func roleByGUID(guid string) (coding.Role, coding.Valence, bool) {
-	for _, r := range coding.Roles {
-		if guid == RoleGUID(r) {
-			return r, coding.NoValence, true
-		}
-		for _, v := range []coding.Valence{coding.Positive, coding.Negative} {
-			if guid == ValenceGUID(r, v) {
-				return r, v, true
-			}
-		}
-	}
-	return "", "", false
-}
-
-// valenceChild reads a role code's child named "<Role> +" or "<Role> −"
-// ("-" accepted).
-func valenceChild(r coding.Role, name string) (coding.Valence, bool) {
-	rest, ok := strings.CutPrefix(name, r.Title())
-	if !ok {
-		return "", false
-	}
-	switch strings.TrimSpace(rest) {
-	case "+":
-		return coding.Positive, true
-	case "−", "-":
-		return coding.Negative, true
-	}
-	return "", false
-}
-
-// MapCodes says what each code of a codebook means to cmocoder (by
-// GUID), and lists the labels to make, in the codebook's order. A label is
-// named by its code's own name; a name already taken by an earlier code
-// (case-insensitively) is qualified with the code's parents, "Parent /
-// Child", and numbered " (2)", " (3)" if that is taken too.
-func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) {
-	uses := map[string]CodeUse{}
-	var labels []LabelDef
-	taken := map[string]bool{}
-	var walk func(cs []Code, parents []string, top bool, parentRole coding.Role)
-	walk = func(cs []Code, parents []string, top bool, parentRole coding.Role) {
-		for _, c := range cs {
-			r, v, isRole := roleByGUID(c.GUID)
-			if !isRole && top {
-				r, isRole = roleNames[c.Name]
-			}
-			if !isRole && parentRole != "" {
-				v, isRole = valenceChild(parentRole, c.Name)
-				r = parentRole
-			}
-			switch {
-			case isRole:
-				uses[c.GUID] = CodeUse{Role: r, Valence: v}
-				childRole := r
-				if v != coding.NoValence {
-					childRole = ""
-				}
-				walk(c.Children, append(parents, c.Name), false, childRole)
-				continue
-			case c.GUID == labelsFolderGUID || (top && !c.Codable && c.Name == "Labels"):
-				uses[c.GUID] = CodeUse{}
-				walk(c.Children, parents, false, "") // the folder is not part of a label's path
-				continue
-			}
-			name := c.Name
-			if name == "" {
-				name = "Unnamed code"
-			}
-			if taken[strings.ToLower(name)] && len(parents) > 0 {
-				name = strings.Join(append(slices.Clone(parents), name), " / ")
-			}
-			base := name
-			for n := 2; taken[strings.ToLower(name)]; n++ {
-				name = fmt.Sprintf("%s (%d)", base, n)
-			}
-			taken[strings.ToLower(name)] = true
-			if c.GUID != "" {
-				if _, dup := uses[c.GUID]; !dup {
-					uses[c.GUID] = CodeUse{Label: name}
-				}
-			}
-			labels = append(labels, LabelDef{GUID: c.GUID, Name: name, Definition: c.Description, Colour: c.Colour})
-			walk(c.Children, append(parents, c.Name), false, "")
-		}
-	}
-	walk(cs, nil, true, "")
-	return uses, labels
-}
-
-// ---- offsets ----------------------------------------------------------
-
-// UTF16Offsets returns a function turning an offset in UTF-16 code units
-// of text (as NVivo for Windows counts) into one in code points. An
-// offset inside a surrogate pair goes to the character's start; one past
-// the end to the end.
-func UTF16Offsets(text string) func(int) int {
-	// units[i] is the UTF-16 offset where code point i starts.
-	units := make([]int, 0, len(text)+1)
-	u := 0
-	for _, r := range text {
-		units = append(units, u)
-		u += utf16.RuneLen(r) // range yields U+FFFD for bad bytes: never -1
-	}
-	units = append(units, u)
-	return func(off int) int {
-		if off <= 0 {
-			return off
-		}
-		i, found := slices.BinarySearch(units, off)
-		if !found && i > 0 {
-			i--
-		}
-		if off > u {
-			return len(units) - 1 + (off - u)
-		}
-		return i
-	}
-}
-
-// Matcher finds passages in a text by their words: white space of any kind
-// (page breaks and line breaks included) is one space, and invisible
-// characters (zero-width spaces, byte-order marks, soft hyphens) are
-// ignored on both sides.
-type Matcher struct {
-	norm string
-	pos  []int // by byte of norm: the code-point offset in the text of the rune starting there
-	n    int   // code points in the text
-}
-
-func invisible(r rune) bool {
-	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
-		return true
-	}
-	return false
-}
-
-// normalise collapses white space and drops invisible characters; pos
-// gives each byte of the result its code-point offset in s (-1 inside a
-// multi-byte rune).
-func normalise(s string) (string, []int) {
-	var b strings.Builder
-	var pos []int
-	space := false
-	i := 0
-	for _, r := range s {
-		switch {
-		case invisible(r):
-		case unicode.IsSpace(r):
-			if !space && b.Len() > 0 {
-				b.WriteByte(' ')
-				pos = append(pos, i)
-			}
-			space = true
-		default:
-			space = false
-			n := utf8.RuneLen(r)
-			if n < 0 {
-				r, n = utf8.RuneError, 3
-			}
-			b.WriteRune(r)
-			pos = append(pos, i)
-			for k := 1; k < n; k++ {
-				pos = append(pos, -1)
-			}
-		}
-		i++
-	}
-	out := b.String()
-	if strings.HasSuffix(out, " ") {
-		out, pos = out[:len(out)-1], pos[:len(pos)-1]
-	}
-	return out, pos
-}
-
-// NewMatcher prepares text for Find.
-func NewMatcher(text string) *Matcher {
-	norm, pos := normalise(text)
-	return &Matcher{norm: norm, pos: pos, n: utf8.RuneCountInString(text)}
-}
-
-// Find finds quote in the text, its white space normalised, and returns
-// its code-point span. Among several occurrences it takes the one whose
-// start, relative to the text's length, is nearest rel (0..1).
-func (m *Matcher) Find(quote string, rel float64) (start, end int, ok bool) {
-	q, _ := normalise(quote)
-	if q == "" {
-		return 0, 0, false
-	}
-	best, bestDist := -1, 2.0
-	for from := 0; from <= len(m.norm); {
-		i := strings.Index(m.norm[from:], q)
-		if i < 0 {
-			break
-		}
-		i += from
-		d := float64(m.pos[i])/float64(max(m.n, 1)) - rel
-		if d < 0 {
-			d = -d
-		}
-		if d < bestDist {
-			best, bestDist = i, d
-		}
-		_, size := utf8.DecodeRuneInString(m.norm[i:])
-		from = i + size
-	}
-	if best < 0 {
-		return 0, 0, false
-	}
-	last := best + len(q) - 1
-	for m.pos[last] < 0 {
-		last--
-	}
-	return m.pos[best], m.pos[last] + 1, true
-}
-
-// SliceRunes is text[start:end] in code points, clamped to the text.
-func SliceRunes(text string, start, end int) string {
-	r := []rune(text)
-	start, end = max(0, min(start, len(r))), max(0, min(end, len(r)))
-	if start >= end {
-		return ""
-	}
-	return string(r[start:end])
-}
-
-// ---- cmocoder's own notes and sets ----------------------------------
-
-var refinesRE = regexp.MustCompile(`^Refined programme theory \(refines ("(?:[^"\\]|\\.)*")\)\.$`)
-
-// ParseTheoryDescription reads the description the export gives a
-// theory's Set: its description and statement, then "Initial programme
-// theory." or "Refined programme theory (refines "NAME")." as the last
-// paragraph. The description and statement both become the description.
-func ParseTheoryDescription(s string) (kind coding.TheoryKind, refines, desc string) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-	paras := strings.Split(s, "\n\n")
-	last := strings.TrimSpace(paras[len(paras)-1])
-	rest := strings.TrimSpace(strings.Join(paras[:len(paras)-1], "\n\n"))
-	switch {
-	case last == "Initial programme theory.":
-		return coding.Initial, "", rest
-	case last == "Refined programme theory.":
-		return coding.Refined, "", rest
-	}
-	if m := refinesRE.FindStringSubmatch(last); m != nil {
-		if name, err := strconv.Unquote(m[1]); err == nil {
-			return coding.Refined, name, rest
-		}
-	}
-	return coding.Initial, "", s
-}
-
-// ParseCMOCNote reads a CMOC's note as the export writes it:
-//
-//	STATEMENT\n\nConfiguration: LINE[\n\nNARRATIVE]\n[\nProgramme theory: T][\nLabels: A; B]\n\nEvidence:...
-//
-// When the text is not in that shape the statement is the note's name and
-// there is no narrative and no label.
-func ParseCMOCNote(text, name, theory string) (statement, narrative string, labels []string) {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	statement = strings.TrimSpace(name)
-	stmt, rest, ok := strings.Cut(text, "\n\nConfiguration: ")
-	if !ok {
-		return statement, "", nil
-	}
-	statement = strings.TrimSpace(stmt)
-	_, rest, ok = strings.Cut(rest, "\n") // the configuration line
-	i := strings.LastIndex(rest, "\n\nEvidence:")
-	if !ok || i < 0 {
-		return statement, "", nil
-	}
-	mid := rest[:i]
-	if j := strings.LastIndex(mid, "\nLabels: "); j >= 0 && !strings.Contains(mid[j+1:], "\n") {
-		for _, l := range strings.Split(mid[j+len("\nLabels: "):], "; ") {
-			if l = strings.TrimSpace(l); l != "" {
-				labels = append(labels, l)
-			}
-		}
-		mid = mid[:j]
-	}
-	if j := strings.LastIndex(mid, "\nProgramme theory: "); j >= 0 && !strings.Contains(mid[j+1:], "\n") &&
-		(theory == "" || mid[j+len("\nProgramme theory: "):] == theory) {
-		mid = mid[:j]
-	}
-	if len(mid) >= 2 && strings.HasPrefix(mid, "\n") && strings.HasSuffix(mid, "\n") {
-		narrative = strings.TrimSpace(mid[1 : len(mid)-1])
-	}
-	return statement, narrative, labels
+	a.texts[f] = s
+	return s, true, nil
 }

@@ -213,26 +213,6 @@ func TestReadNVivoOffsets(t *testing.T) {
 	}
 }
 
-func TestUTF16Offsets(t *testing.T) {
-	text := "a😀b\r\nc👍🏽d" // 😀, 👍 and 🏽 are two UTF-16 units each
-	conv := UTF16Offsets(text)
-	units := utf16.Encode([]rune(text))
-	for _, c := range []struct{ unit, point int }{
-		{0, 0}, {1, 1}, {3, 2}, {4, 3}, {5, 4}, {6, 5}, {7, 6}, {9, 7}, {11, 8}, {12, 9},
-		{2, 1}, // inside a surrogate pair: the character's start
-	} {
-		if got := conv(c.unit); got != c.point {
-			t.Errorf("UTF-16 offset %d -> %d, want %d", c.unit, got, c.point)
-		}
-	}
-	if len(units) != 12 {
-		t.Fatalf("test text has %d units", len(units))
-	}
-	if got := SliceRunes(text, conv(7), conv(12)); got != "👍🏽d" {
-		t.Errorf("slice %q", got)
-	}
-}
-
 // TestReadVariants: namespaces of other versions (or none), GUIDs in
 // braces and upper case, #RGB colours, byte-order marks and UTF-16.
 func TestReadVariants(t *testing.T) {
@@ -345,97 +325,6 @@ func TestReadQDPXFiles(t *testing.T) {
 	}
 	if _, err := ReadCodebook([]byte("<CodeBook><Codes>")); err == nil || !strings.Contains(err.Error(), "malformed XML") {
 		t.Errorf("truncated codebook: %v", err)
-	}
-}
-
-// TestMapCodes: the export's own codes are recognised by GUID, by name,
-// and the rest become labels with unique names.
-func TestMapCodes(t *testing.T) {
-	cs := []Code{
-		{GUID: RoleGUID(coding.Context), Name: "Context (renamed)", Codable: true, Children: []Code{
-			{GUID: ValenceGUID(coding.Context, coding.Positive), Name: "anything"},
-		}},
-		{GUID: "b0000000-0000-0000-0000-000000000001", Name: "Outcome", Codable: true, Children: []Code{
-			{GUID: "b0000000-0000-0000-0000-000000000002", Name: "Outcome −"},
-			{GUID: "b0000000-0000-0000-0000-000000000003", Name: "Outcome +"},
-			{GUID: "b0000000-0000-0000-0000-000000000004", Name: "Health"},
-		}},
-		{GUID: LabelsFolderGUID, Name: "Labels", Children: []Code{
-			{GUID: "c0000000-0000-0000-0000-000000000001", Name: "Trust", Description: "d", Colour: "#123456"},
-		}},
-		{GUID: "d0000000-0000-0000-0000-000000000001", Name: "Themes", Children: []Code{
-			{GUID: "d0000000-0000-0000-0000-000000000002", Name: "trust"},
-			{GUID: "d0000000-0000-0000-0000-000000000003", Name: "Health"},
-		}},
-		{GUID: "e0000000-0000-0000-0000-000000000001", Name: "Context", Children: nil}, // a second "Context": a role by name
-		{GUID: "f0000000-0000-0000-0000-000000000001", Name: "Mechanism resource", Codable: true},
-	}
-	uses, labels := MapCodes(cs)
-	check := func(guid string, want CodeUse) {
-		t.Helper()
-		if got := uses[guid]; got != want {
-			t.Errorf("%s: %+v, want %+v", guid, got, want)
-		}
-	}
-	check(RoleGUID(coding.Context), CodeUse{Role: coding.Context})
-	check(ValenceGUID(coding.Context, coding.Positive), CodeUse{Role: coding.Context, Valence: coding.Positive})
-	check("b0000000-0000-0000-0000-000000000001", CodeUse{Role: coding.Outcome})
-	check("b0000000-0000-0000-0000-000000000002", CodeUse{Role: coding.Outcome, Valence: coding.Negative})
-	check("b0000000-0000-0000-0000-000000000003", CodeUse{Role: coding.Outcome, Valence: coding.Positive})
-	check("b0000000-0000-0000-0000-000000000004", CodeUse{Label: "Health"})
-	check("c0000000-0000-0000-0000-000000000001", CodeUse{Label: "Trust"})
-	check("d0000000-0000-0000-0000-000000000002", CodeUse{Label: "Themes / trust"})
-	check("d0000000-0000-0000-0000-000000000003", CodeUse{Label: "Themes / Health"})
-	check("e0000000-0000-0000-0000-000000000001", CodeUse{Role: coding.Context})
-	check("f0000000-0000-0000-0000-000000000001", CodeUse{Role: coding.Resource})
-	check(LabelsFolderGUID, CodeUse{})
-	var names []string
-	for _, l := range labels {
-		names = append(names, l.Name)
-	}
-	if got := strings.Join(names, "|"); got != "Health|Trust|Themes|Themes / trust|Themes / Health" {
-		t.Errorf("labels %s", got)
-	}
-	if labels[1].Definition != "d" || labels[1].Colour != "#123456" {
-		t.Errorf("Trust = %+v", labels[1])
-	}
-}
-
-func TestMatcher(t *testing.T) {
-	ours := "Staff were reassured.\fThe chief executive openly\naddresses staff concerns. Staff were  reassured again.\n"
-	m := NewMatcher(ours)
-	r := []rune(ours)
-	for _, c := range []struct {
-		quote string
-		rel   float64
-		want  string
-	}{
-		{"openly addresses staff", 0.5, "openly\naddresses staff"},
-		{" \ufeffopenly\r\n addresses\u200b staff ", 0.5, "openly\naddresses staff"},
-		{"Staff were reassured", 0.0, "Staff were reassured"},
-		{"Staff were reassured", 0.8, "Staff were  reassured"},
-		{"reassured.\nThe", 0.1, "reassured.\fThe"},
-	} {
-		s, e, ok := m.Find(c.quote, c.rel)
-		if !ok || string(r[s:e]) != c.want {
-			t.Errorf("Find(%q, %.1f) = %d-%d %v (%q), want %q", c.quote, c.rel, s, e, ok, string(r[max(s, 0):max(e, 0)]), c.want)
-		}
-	}
-	for _, q := range []string{"", "  \n", "not there"} {
-		if _, _, ok := m.Find(q, 0); ok {
-			t.Errorf("Find(%q) found", q)
-		}
-	}
-	if got := NormColour(" #AbC "); got != "#aabbcc" {
-		t.Errorf("NormColour = %q", got)
-	}
-	for _, bad := range []string{"red", "#12345", "#ggg", ""} {
-		if got := NormColour(bad); got != "" {
-			t.Errorf("NormColour(%q) = %q", bad, got)
-		}
-	}
-	if got := NormGUID(" {ABCDEF00-1234-5678-9ABC-DEF012345678} "); got != "abcdef00-1234-5678-9abc-def012345678" {
-		t.Errorf("NormGUID = %q", got)
 	}
 }
 

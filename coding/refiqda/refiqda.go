@@ -3,7 +3,14 @@
 // urn:QDA-XML:project:1.0, valid against the REFI Project.xsd of March
 // 2019) and the sources it names, so that NVivo, ATLAS.ti, MAXQDA and
 // QualCoder can import a realist review's codings. It reads .qdpx, .qde
-// and .qdc files of any tool back (read.go says how).
+// and .qdc files of any tool back and maps them to the domain.
+//
+// The files: write.go writes; model.go holds the values a file is read
+// into and the XML they are read from; read.go reads .qdc, .qde and .qdpx
+// files; codes.go says what each code means (a role or a label);
+// passages.go places another tool's passages in cmocoder's text;
+// mapping.go makes a file's coding one coding.Change (Import); cmocs.go
+// brings back the CMOCs and programme theories of cmocoder's own export.
 //
 // The mapping (see ../../../shared/refi-qda/NOTES.md):
 //

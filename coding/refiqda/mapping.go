@@ -1,0 +1,491 @@
+package refiqda
+
+// The REFI-QDA → domain mapping: what a file holds, read (read.go), made
+// into one coding.Change (Import). The caller imports the file's PDFs as
+// documents first (that needs PDF extraction, which this package does
+// not do), tells the Import which document each source became, and then
+// applies it: labels, fragments, programme theories and CMOCs in one
+// transaction, whose undo undoes all of it.
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// Counts counts what an import added, or found already here.
+type Counts struct {
+	Documents, Fragments, CMOCs, Theories, Labels, Coders int
+}
+
+// String is "1 document, 6 fragments, 2 CMOCs, 1 theory, 4 labels, 2
+// coders".
+func (n Counts) String() string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		noun string
+	}{{n.Documents, "document"}, {n.Fragments, "fragment"}, {n.CMOCs, "CMOC"},
+		{n.Theories, "theory"}, {n.Labels, "label"}, {n.Coders, "coder"}} {
+		parts = append(parts, coding.Count(p.n, p.noun))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// IsZero reports whether nothing was counted.
+func (n Counts) IsZero() bool { return n == Counts{} }
+
+// Import is all the coding of a REFI-QDA file as one coding.Change:
+// labels, fragments, programme theories and CMOCs, planned against the
+// project as the transaction sees it. Its undo undoes all of it.
+type Import struct {
+	in       *Input
+	uses     map[string]CodeUse
+	labels   []LabelDef
+	users    map[string]string // User GUID -> name
+	names    []string          // the users' names, in the file's order
+	docs     []sourceDoc
+	notes    map[string]string   // Note GUID -> text
+	linked   map[string][]string // selection GUID -> GUIDs of the notes linked to it
+	cmocoder bool                // the file is cmocoder's export
+	nvivo    bool                // offsets are UTF-16 units
+
+	// What Apply did (Documents and Coders are the caller's to count).
+	Added, Here Counts
+	Warnings    []string // what was left out, one line each
+	Coders      []string // the names the imported coding records
+}
+
+// sourceDoc is a source of the file and the document it became.
+type sourceDoc struct {
+	src     Source
+	docID   string
+	theirs  string // the text its selections index
+	hasText bool
+}
+
+// NewImport plans the import of in: what its codes mean, who its users
+// are (not the tools' own pseudo-users), which notes are memos of which
+// passages.
+func NewImport(in *Input) *Import {
+	im := &Import{in: in}
+	im.uses, im.labels = MapCodes(in.Codes)
+	f := in.File
+	if f == nil {
+		return im
+	}
+	im.users = map[string]string{}
+	for _, u := range f.Users {
+		if u.Name == "" || pseudoUser(u.Name, f.Origin) {
+			continue
+		}
+		im.users[u.GUID] = u.Name
+		im.names = append(im.names, u.Name)
+	}
+	origin := strings.ToLower(strings.TrimSpace(f.Origin))
+	im.cmocoder = strings.HasPrefix(origin, "cmocoder")
+	im.nvivo = strings.Contains(origin, "nvivo")
+	im.notes = map[string]string{}
+	for i := range f.Notes {
+		n := &f.Notes[i]
+		if t, ok, _ := in.Text(n); ok { // a note without its text is no memo
+			im.notes[n.GUID] = t
+		}
+	}
+	im.linked = map[string][]string{}
+	for _, l := range f.Links {
+		if _, isNote := im.notes[l.Origin]; isNote && l.Target != "" {
+			im.linked[l.Target] = append(im.linked[l.Target], l.Origin)
+		}
+	}
+	return im
+}
+
+// pseudoUser tells the user a tool adds for itself (ATLAS.ti's "ATLAS.ti")
+// from a person: its name starts the file's origin.
+func pseudoUser(name, origin string) bool {
+	name, origin = strings.ToLower(strings.TrimSpace(name)), strings.ToLower(strings.TrimSpace(origin))
+	rest, ok := strings.CutPrefix(origin, name)
+	return ok && len(name) >= 3 && (rest == "" || rest[0] == ' ')
+}
+
+// Users are the names of the file's people, in its order.
+func (im *Import) Users() []string { return im.names }
+
+// PDFSources are the file's sources that can become documents: its PDFs.
+// The warnings say, one per kind, which other sources are left out.
+func (im *Import) PDFSources() (pdfs []Source, warnings []string) {
+	if im.in.File == nil {
+		return nil, nil
+	}
+	skipped := map[string]int{}
+	var kinds []string
+	for _, src := range im.in.File.Sources {
+		if src.Kind == "PDFSource" {
+			pdfs = append(pdfs, src)
+			continue
+		}
+		if skipped[src.Kind] == 0 {
+			kinds = append(kinds, src.Kind)
+		}
+		skipped[src.Kind]++
+	}
+	for _, k := range kinds {
+		what := strings.ToLower(strings.TrimSuffix(k, "Source")) + " source"
+		warnings = append(warnings, fmt.Sprintf("%s (%s) %s skipped: cmocoder codes PDFs", coding.Count(skipped[k], what), k, were(skipped[k])))
+	}
+	return pdfs, warnings
+}
+
+// AddDocument says that src became the project's document docID: Apply
+// places its passages in that document's text. An error says the text its
+// passages count in could not be read; Apply then skips them with a
+// warning.
+func (im *Import) AddDocument(src Source, docID string) error {
+	sd := sourceDoc{src: src, docID: docID}
+	var err error
+	if src.Text != nil {
+		sd.theirs, sd.hasText, err = im.in.Text(src.Text)
+	}
+	im.docs = append(im.docs, sd)
+	return err
+}
+
+// DisplayName is how messages name a source: its name, else its GUID.
+func (s Source) DisplayName() string {
+	if s.Name == "" {
+		return s.GUID
+	}
+	return s.Name
+}
+
+// FileName is the name of a PDF source's file: the last element of its
+// currentPath, else its name (or GUID) with ".pdf".
+func (s Source) FileName() string {
+	if cp := strings.TrimSpace(strings.ReplaceAll(s.CurrentPath, "\\", "/")); cp != "" {
+		if b := path.Base(cp); b != "." && b != "/" {
+			return b
+		}
+	}
+	name := s.DisplayName()
+	if !strings.EqualFold(path.Ext(name), ".pdf") {
+		name += ".pdf"
+	}
+	return name
+}
+
+// Title is the source's name as a document's title; "" when it has none
+// worth keeping (no name, or a GUID), for the caller to guess one.
+func (s Source) Title() string {
+	if s.Name == "" || ValidGUID(NormGUID(s.Name)) {
+		return ""
+	}
+	return s.Name
+}
+
+// SetStudy gives doc the study characteristics the source's variables
+// hold (as the export writes them: "Authors", "Year", "Relevance", ...,
+// any case). The warnings say what was left out.
+func (s Source) SetStudy(doc *coding.Document) (warnings []string) {
+	if len(s.Variables) == 0 {
+		return nil
+	}
+	sf := doc.Source()
+	text := map[string]*string{"authors": &sf.Authors, "year": &sf.Year, "citation": &sf.Citation,
+		"objectives": &sf.Objectives, "location": &sf.Location, "design": &sf.Design,
+		"participants": &sf.Participants, "relevance note": &sf.Relevance.Note, "rigour note": &sf.Rigour.Note}
+	judgement := map[string]*coding.Judgement{"relevance": &sf.Relevance.Judgement, "rigour": &sf.Rigour.Judgement}
+	for name, v := range s.Variables {
+		key := strings.ToLower(name)
+		if field := text[key]; field != nil {
+			*field = v
+		} else if field := judgement[key]; field != nil {
+			j, err := coding.ParseJudgement(v)
+			if err != nil {
+				warnings = append(warnings, fmt.Sprintf("%s %q left out: %v", key, v, oneLine(err)))
+				continue
+			}
+			*field = j
+		}
+	}
+	sf.Normalise()
+	if err := sf.Check(); err != nil {
+		return append(warnings, fmt.Sprintf("study characteristics left out: %v", oneLine(err)))
+	}
+	doc.SetSource(sf)
+	return warnings
+}
+
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+func (im *Import) warnf(format string, args ...any) {
+	im.Warnings = append(im.Warnings, fmt.Sprintf(format, args...))
+}
+
+// coder is the name of the first of the users who has one, else the
+// transaction's coder.
+func (im *Import) coder(tx coding.Tx, guids ...string) string {
+	for _, g := range guids {
+		if n := im.users[g]; n != "" {
+			if !slices.Contains(im.Coders, n) {
+				im.Coders = append(im.Coders, n)
+			}
+			return n
+		}
+	}
+	return tx.Coder()
+}
+
+func firstTime(ts ...time.Time) time.Time {
+	for _, t := range ts {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// Apply implements coding.Change.
+func (im *Import) Apply(tx coding.Tx) (coding.Change, error) {
+	im.Added, im.Here, im.Warnings, im.Coders = Counts{}, Counts{}, nil, nil
+	var undo coding.Batch
+	do := func(c coding.Change) error {
+		u, err := c.Apply(tx)
+		if err != nil {
+			return err
+		}
+		undo = append(undo, u)
+		return nil
+	}
+	labelName := map[string]string{} // code GUID -> the label's name in the project
+	for _, l := range im.labels {
+		name, err := im.label(tx, l, do)
+		if err != nil {
+			return nil, err
+		}
+		if l.GUID != "" {
+			labelName[l.GUID] = name
+		}
+	}
+	for _, sd := range im.docs {
+		if err := im.fragments(tx, sd, labelName, do); err != nil {
+			return nil, err
+		}
+	}
+	if im.cmocoder {
+		if err := im.cmocs(tx, do); err != nil {
+			return nil, err
+		}
+	}
+	slices.Reverse(undo)
+	return undo, nil
+}
+
+// label puts a code into the codebook: a label with the code's GUID or
+// name is kept (its definition filled in when it has none); otherwise a
+// new label, with the code's GUID as its ID where it can be.
+func (im *Import) label(tx coding.Tx, l LabelDef, do func(coding.Change) error) (string, error) {
+	ex, err := coding.Label{}, error(nil)
+	found := false
+	if ValidGUID(l.GUID) {
+		if ex, err = tx.Label(l.GUID); err == nil {
+			found = true
+		} else if !coding.IsKind(err, coding.KindNotFound) {
+			return "", err
+		}
+	}
+	if !found {
+		if ex, err = tx.LabelNamed(l.Name); err == nil {
+			found = true
+		} else if !coding.IsKind(err, coding.KindNotFound) {
+			return "", err
+		}
+	}
+	if found {
+		im.Here.Labels++
+		if strings.TrimSpace(ex.Definition) == "" && l.Definition != "" {
+			ex.Definition = l.Definition
+			if err := do(coding.PutLabel{Label: ex}); err != nil {
+				return "", err
+			}
+		}
+		return ex.Name, nil
+	}
+	id := ""
+	if ValidGUID(l.GUID) {
+		id = l.GUID
+	}
+	colour := l.Colour
+	if colour == "" {
+		colour = coding.DefaultColour(l.Name)
+	}
+	if err := do(coding.PutLabel{Label: coding.Label{ID: id, Name: l.Name, Definition: l.Definition, Colour: colour}}); err != nil {
+		return "", err
+	}
+	im.Added.Labels++
+	return l.Name, nil
+}
+
+// roleOf is one role a selection is coded with.
+type roleOf struct {
+	role    coding.Role
+	valence coding.Valence
+}
+
+// roles are the roles a selection's codes give it, and the names of its
+// labels in the project.
+func (im *Import) roles(sel Selection, labelName map[string]string) (roles []roleOf, labels []string) {
+	for _, g := range sel.Codes {
+		u, ok := im.uses[g]
+		switch {
+		case !ok:
+		case u.Role != "":
+			i := slices.IndexFunc(roles, func(r roleOf) bool { return r.role == u.Role })
+			if i < 0 {
+				roles = append(roles, roleOf{u.Role, u.Valence})
+			} else if u.Valence != coding.NoValence {
+				roles[i].valence = u.Valence
+			}
+		case u.Label != "":
+			if n := labelName[g]; n != "" {
+				labels = append(labels, n)
+			}
+		}
+	}
+	return roles, labels
+}
+
+// fragments turns a source's coded selections into fragments of its
+// document.
+func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]string, do func(coding.Change) error) error {
+	if sd.src.Text == nil || len(sd.src.Text.Selections) == 0 {
+		return nil
+	}
+	t, err := tx.Text(sd.docID)
+	if err != nil {
+		return err
+	}
+	place := NewPassages(t.String(), sd.theirs, sd.hasText, im.nvivo)
+	noRole, noText, notFound, bad := 0, 0, 0, 0
+	example := ""
+	for _, sel := range sd.src.Text.Selections {
+		roles, labels := im.roles(sel, labelName)
+		if len(roles) == 0 {
+			noRole++
+			continue
+		}
+		base := sel.GUID
+		if base == "" {
+			base = GUID(sd.src.GUID + "/" + strconv.Itoa(sel.Start) + "-" + strconv.Itoa(sel.End))
+		}
+		ids := make([]string, len(roles))
+		fresh := 0
+		for i, r := range roles {
+			ids[i] = base
+			if i > 0 {
+				ids[i] = GUID(base + "/" + string(r.role))
+			}
+			if _, err := tx.Fragment(ids[i]); err == nil {
+				im.Here.Fragments++
+				ids[i] = ""
+			} else if !coding.IsKind(err, coding.KindNotFound) {
+				return err
+			} else {
+				fresh++
+			}
+		}
+		if fresh == 0 {
+			continue
+		}
+		start, end, err := place.Place(sel.Start, sel.End)
+		var nf *notFoundError
+		switch {
+		case errors.Is(err, errNoText):
+			noText++
+			continue
+		case errors.As(err, &nf):
+			notFound++
+			if example == "" {
+				example = shortText(nf.quote, 60)
+			}
+			continue
+		case err != nil:
+			return err
+		}
+		if coding.CheckSpan(t, start, end) != nil {
+			bad++
+			continue
+		}
+		memo := im.memo(sel)
+		created := firstTime(sel.Created, sel.CodingTime, tx.Now())
+		for i, r := range roles {
+			if ids[i] == "" {
+				continue
+			}
+			f := coding.Fragment{ID: ids[i], DocID: sd.docID, Start: start, End: end, Role: r.role, Valence: r.valence,
+				Labels: labels, Coder: im.coder(tx, sel.CreatingUser, sel.CodingUser), Memo: memo,
+				Created: created, Modified: firstTime(sel.Modified, created)}
+			if err := do(coding.AddFragment{Fragment: f}); err != nil {
+				return err
+			}
+			im.Added.Fragments++
+		}
+	}
+	name := sd.src.Name
+	if noRole > 0 {
+		im.warnf("source %q: %s coded without a Context/Mechanism/Outcome code %s not imported as fragments; their codes are in the codebook", name, coding.Count(noRole, "passage"), were(noRole))
+	}
+	if noText > 0 {
+		im.warnf("source %q: the text its passages count in is not in %s; %s skipped", name, im.in.Name, coding.Count(noText, "coded passage"))
+	}
+	if notFound > 0 {
+		im.warnf("source %q: %s %s not found in cmocoder's text of the PDF and %s skipped (the first: %q)", name, coding.Count(notFound, "coded passage"), were(notFound), were(notFound), example)
+	}
+	if bad > 0 {
+		im.warnf("source %q: %s held only white space or lay outside the text; skipped", name, coding.Count(bad, "coded passage"))
+	}
+	return nil
+}
+
+// memo is a selection's memo: the notes it refers to and, but in
+// cmocoder's own export, the notes linked to it (NVivo and ATLAS.ti link
+// memos to passages), each once.
+func (im *Import) memo(sel Selection) string {
+	var memo []string
+	notes := sel.Notes
+	if !im.cmocoder {
+		notes = append(slices.Clone(notes), im.linked[sel.GUID]...)
+	}
+	for _, n := range notes {
+		if txt := strings.TrimSpace(im.notes[n]); txt != "" && !slices.Contains(memo, txt) {
+			memo = append(memo, txt)
+		}
+	}
+	return strings.Join(memo, "\n\n")
+}
+
+func shortText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// were is the verb for n things: "1 passage was", "2 passages were".
+func were(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
+// Describe names an import in the undo menu (coding.Describer): "Undo
+// import of a REFI-QDA file".
+func (im *Import) Describe() string { return "import of a REFI-QDA file" }

@@ -1,0 +1,66 @@
+package storage
+
+import "context"
+
+// Reading rows: every multi-row query in this package goes through eachRow
+// or queryAll, so that closing the rows and checking rows.Err are written
+// once.
+
+// scanner is what *sql.Row and *sql.Rows offer, so that one scan function
+// reads a row of either.
+type scanner interface{ Scan(dest ...any) error }
+
+// eachRow runs a query and hands each row, read by scan, to fn in order,
+// stopping at the first error. It holds one row at a time: for queries
+// whose rows are too many or too big to keep.
+func eachRow[T any](q querier, scan func(scanner) (T, error), fn func(T) error, query string, args ...any) error {
+	rows, err := q.QueryContext(context.Background(), query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// queryAll runs a query and returns its rows, each read by scan, in order.
+func queryAll[T any](q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	var out []T
+	err := eachRow(q, scan, func(v T) error { out = append(out, v); return nil }, query, args...)
+	return out, err
+}
+
+// pair is a row of two strings: a key and a value.
+type pair struct{ key, value string }
+
+func scanPair(s scanner) (pair, error) {
+	var p pair
+	err := s.Scan(&p.key, &p.value)
+	return p, err
+}
+
+func scanString(s scanner) (string, error) {
+	var v string
+	err := s.Scan(&v)
+	return v, err
+}
+
+// scanValues reads a row of n columns as they are, to copy it elsewhere.
+func scanValues(n int) func(scanner) ([]any, error) {
+	return func(s scanner) ([]any, error) {
+		vals := make([]any, n)
+		ptrs := make([]any, n)
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		return vals, s.Scan(ptrs...)
+	}
+}

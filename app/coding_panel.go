@@ -373,7 +373,7 @@ func (p *codingPanel) suggestions() []string {
 	var starts, contains []string
 	for _, l := range labels {
 		n := strings.ToLower(l.Name)
-		if have[n] && n != tok {
+		if have[n] { // given already, or typed in full
 			continue
 		}
 		switch {
@@ -390,13 +390,28 @@ func (p *codingPanel) suggestions() []string {
 	return out
 }
 
+// inCodebook tells whether a label of that name (in any case) is in the
+// codebook.
+func (p *codingPanel) inCodebook(name string) bool {
+	labels, err := p.ws.session.Project.Labels()
+	if err != nil {
+		return false
+	}
+	for _, l := range labels {
+		if strings.EqualFold(l.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // updateSuggestions shows the matching codebook labels as buttons under
 // the label box: a click (or Enter, for the first) completes the label.
 func (p *codingPanel) updateSuggestions() {
 	p.suggest.RemoveAll()
 	sugg := p.suggestions()
 	tok := p.token()
-	if len(sugg) == 0 && tok != "" {
+	if len(sugg) == 0 && tok != "" && !p.inCodebook(tok) {
 		l := widget.NewLabel("“" + tok + "” will be a new label")
 		l.TextStyle = fyne.TextStyle{Italic: true}
 		p.suggest.Add(l)
@@ -416,7 +431,7 @@ func (p *codingPanel) updateSuggestions() {
 // complete replaces the label being typed with the first suggestion.
 func (p *codingPanel) complete() {
 	tok := p.token()
-	if tok == "" {
+	if tok == "" || p.inCodebook(tok) {
 		return
 	}
 	if s := p.suggestions(); len(s) > 0 && !strings.EqualFold(s[0], tok) {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	ttwidget "github.com/dweymouth/fyne-tooltip/widget"
 
 	"cmocoder.org/cmocoder/coding"
@@ -316,4 +317,24 @@ func allObjects(o fyne.CanvasObject) []fyne.CanvasObject {
 		}
 	}
 	return out
+}
+
+// The suggestions under the labels box leave out the labels the box
+// holds, the one typed in full too; a label typed in full is not called
+// new.
+func TestSuggestionsLeaveOutGivenLabels(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	pickOutcome(t, ws, false)
+	for _, o := range ws.panel.suggest.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Accountability" {
+			t.Errorf("Accountability is suggested beside a box that holds it")
+		}
+		if l, ok := o.(*widget.Label); ok {
+			t.Errorf("the suggestions read %q", l.Text)
+		}
+	}
+	ws.panel.labelBox.SetText("Accountability, ")
+	if sugg := strings.Join(ws.panel.suggestions(), ","); strings.Contains(sugg, "Accountability") || !strings.Contains(sugg, "Leadership") {
+		t.Errorf("after a comma the suggestions are %q", sugg)
+	}
 }

@@ -1,0 +1,74 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"cmocoder.org/cmocoder/app/session"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// importREFIDialog asks for a REFI-QDA project or codebook and imports it
+// (File ▸ Import REFI-QDA project or codebook).
+func (ws *workspace) importREFIDialog() {
+	ws.chooseFile([]string{".qdpx", ".qdc", ".qde"}, func(path string) { ws.importREFITo(path, nil) })
+}
+
+// importREFITo imports a REFI-QDA file as the import verb does, in the
+// background (its PDFs are extracted) behind a progress dialog, then
+// refreshes every tab and says what came in and what was left out. done,
+// if not nil, runs on the UI goroutine afterwards.
+func (ws *workspace) importREFITo(path string, done func(error)) {
+	finish := func(err error) {
+		if err != nil {
+			ws.fail(err)
+		}
+		if done != nil {
+			done(err)
+		}
+	}
+	in, err := session.ReadREFI(path)
+	if err != nil {
+		finish(err)
+		return
+	}
+	name := filepath.Base(path)
+	var progress dialog.Dialog
+	if ws.win != nil {
+		// Modal: nothing else changes the project while it comes in.
+		progress = dialog.NewCustomWithoutButtons("Import "+name,
+			container.NewVBox(widget.NewLabel("Importing "+name+": its PDFs are read as cmocoder reads them…"), widget.NewProgressBarInfinite()), ws.win)
+		progress.Show()
+	}
+	s, coder := ws.session, ws.session.Project.Coder()
+	go func() {
+		var warnings []string
+		added, _, err := s.ImportFile(context.Background(), in, coder, func(w string) { warnings = append(warnings, w) })
+		runOnUI(func() {
+			if progress != nil {
+				progress.Hide()
+			}
+			if ws.pv != nil {
+				ws.pv.reloadDocument(ws.doc.ID)
+				ws.pv.changed()
+			}
+			if err != nil {
+				finish(err)
+				return
+			}
+			ws.say("Imported %s: %s", name, added)
+			if ws.win != nil {
+				msg := "Imported: " + added.String()
+				if len(warnings) > 0 {
+					msg += fmt.Sprintf("\n\nLeft out (%d):\n%s", len(warnings), strings.Join(warnings, "\n"))
+				}
+				dialog.ShowInformation("Imported "+name, msg, ws.win)
+			}
+			finish(nil)
+		})
+	}()
+}

@@ -57,7 +57,7 @@ func (c *cli) agreement(args []string) error {
 		return err
 	}
 	defer s.Close()
-	docs, err := s.Project.Documents()
+	docs, err := s.Documents()
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func round4(x float64) float64 { return math.Round(x*10000) / 10000 }
 // document and role, then pooled when more than one was compared: the rows
 // the agreement verb prints and the app's agreement dialog shows.
 func CompareCoders(s *session.Session, docs []coding.Document, a, b string) (rows []AgreementJSON, compared int, err error) {
-	frags, err := s.Project.Fragments("")
+	frags, err := s.Fragments("")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -138,7 +138,7 @@ func CompareCoders(s *session.Session, docs []coding.Document, a, b string) (row
 		if !coded[a][d.ID] && !coded[b][d.ID] {
 			continue
 		}
-		text, err := s.Project.Text(d.ID)
+		text, err := s.Text(d.ID)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -266,11 +266,11 @@ func (c *cli) docs(args []string) error {
 		return err
 	}
 	defer s.Close()
-	docs, err := s.Project.Documents()
+	docs, err := s.Documents()
 	if err != nil {
 		return err
 	}
-	frags, err := s.Project.Fragments("")
+	frags, err := s.Fragments("")
 	if err != nil {
 		return err
 	}
@@ -314,7 +314,7 @@ func (c *cli) text(args []string) error {
 		return err
 	}
 	defer s.Close()
-	t, err := s.Project.Text(d.ID)
+	t, err := s.Text(d.ID)
 	if err != nil {
 		return err
 	}
@@ -401,7 +401,7 @@ func (c *cli) fragments(args []string) error {
 		return err
 	}
 	defer s.Close()
-	docs, err := s.Project.Documents()
+	docs, err := s.Documents()
 	if err != nil {
 		return err
 	}
@@ -417,7 +417,7 @@ func (c *cli) fragments(args []string) error {
 		}
 		docID = d.ID
 	}
-	frags, err := s.Project.Fragments(docID)
+	frags, err := s.Fragments(docID)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func (c *cli) export(args []string) error {
 		return err
 	}
 	defer s.Close()
-	ep, err := session.ExportProject(s.Project)
+	ep, err := session.ExportProject(s)
 	if err != nil {
 		return err
 	}
@@ -164,7 +164,7 @@ func (c *cli) source(args []string) error {
 		if err := s.Do(coding.EditSource{DocID: d.ID, Source: src}); err != nil {
 			return err
 		}
-		if d, err = s.Project.Document(d.ID); err != nil {
+		if d, err = s.Document(d.ID); err != nil {
 			return err
 		}
 	}

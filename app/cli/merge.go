@@ -66,7 +66,7 @@ func (c *cli) merge(args []string) error {
 		return err
 	}
 	defer s.Close()
-	plan, err := s.Project.Merge(other, *dryRun)
+	plan, err := s.Merge(other, *dryRun)
 	if err != nil {
 		return err
 	}

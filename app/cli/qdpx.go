@@ -15,7 +15,7 @@ func (c *cli) exportQDPX(project, out string) error {
 		return err
 	}
 	defer s.Close()
-	rp, err := session.QDPXProject(s.Project)
+	rp, err := session.QDPXProject(s)
 	if err != nil {
 		return err
 	}

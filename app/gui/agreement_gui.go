@@ -61,7 +61,7 @@ func (ws *workspace) compareCodersDialog() {
 	if ws.win == nil {
 		return
 	}
-	frags, err := ws.session.Project.Fragments("")
+	frags, err := ws.session.Fragments("")
 	if err != nil {
 		ws.fail(err)
 		return
@@ -82,7 +82,7 @@ func (ws *workspace) compareCodersDialog() {
 			". Code with another coder name (File ▸ Coder name…) or merge a teammate's project first.", ws.win)
 		return
 	}
-	docs, err := ws.session.Project.Documents()
+	docs, err := ws.session.Documents()
 	if err != nil {
 		ws.fail(err)
 		return

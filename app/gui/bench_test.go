@@ -22,7 +22,7 @@ import (
 // engine (started before the clock: the app starts it once). The goal is
 // under 1 s.
 func BenchmarkOpenBookFirstPage(b *testing.B) {
-	book := filepath.Join("..", "..", "shared", "testdata", "pdf", "freeculture-lessig-352p.pdf")
+	book := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "freeculture-lessig-352p.pdf")
 	if _, err := os.Stat(book); err != nil {
 		b.Skip("the shared test PDFs are not here")
 	}
@@ -37,7 +37,7 @@ func BenchmarkOpenBookFirstPage(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer eng.Close()
-	if _, err := (&session.Session{Project: p}).Import(context.Background(), eng, book, ""); err != nil {
+	if _, err := (session.New(p)).Import(context.Background(), eng, book, ""); err != nil {
 		b.Fatal(err)
 	}
 	p.Close()

@@ -26,7 +26,7 @@ type cmocForm struct {
 
 // theoryNames lists the programme theories' names in their order.
 func (v *projectView) theoryNames() ([]coding.Theory, []string) {
-	ts, _ := v.session.Project.Theories()
+	ts, _ := v.session.Theories()
 	names := make([]string, len(ts))
 	for i, t := range ts {
 		names[i] = t.Name
@@ -123,7 +123,7 @@ func (v *projectView) evidenceSummary(frags []coding.Fragment) string {
 
 // docNames are the documents' short names by ID.
 func (v *projectView) docNames() map[string]string {
-	docs, _ := v.session.Project.Documents()
+	docs, _ := v.session.Documents()
 	out := map[string]string{}
 	for _, d := range docs {
 		out[d.ID] = session.Clip(d.ShortName(), 40)
@@ -185,7 +185,7 @@ func (ws *workspace) addTickedToCMOC() {
 	if pv == nil || len(ws.fragments.ticked) == 0 {
 		return
 	}
-	cmocs, err := ws.session.Project.CMOCs()
+	cmocs, err := ws.session.CMOCs()
 	if err != nil {
 		ws.fail(err)
 		return

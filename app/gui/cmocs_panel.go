@@ -15,7 +15,6 @@ import (
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // cmocsPanel shows the CMOCs grouped by programme theory, each as a box
@@ -86,7 +85,7 @@ const cmocsPerPage = 25
 
 // reload reads the project and shows the CMOCs again, a page of them.
 func (p *cmocsPanel) reload() {
-	c, err := p.pv.session.Project.Contents()
+	c, err := p.pv.session.Contents()
 	if err != nil {
 		p.heading.SetText("CMOCs: " + session.OneLine(err))
 		return
@@ -203,7 +202,7 @@ func cmocText(c coding.CMOC, frags map[string]coding.Fragment) string {
 }
 
 // newBox builds the box of CMOC number n.
-func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment, names map[string]string, deleted map[string]storage.Deletion) (*cmocBox, fyne.CanvasObject) {
+func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment, names map[string]string, deleted map[string]coding.Removed) (*cmocBox, fyne.CanvasObject) {
 	b := &cmocBox{cmoc: c, parts: map[coding.Role]*widget.Label{}}
 	var frags []coding.Fragment
 	var gone []string
@@ -302,7 +301,7 @@ func (p *cmocsPanel) editCMOC(c coding.CMOC) {
 func (p *cmocsPanel) fragments(c coding.CMOC) []coding.Fragment {
 	var out []coding.Fragment
 	for _, id := range c.Fragments {
-		if f, err := p.pv.session.Project.Fragment(id); err == nil {
+		if f, err := p.pv.session.Fragment(id); err == nil {
 			out = append(out, f)
 		}
 	}
@@ -323,7 +322,7 @@ func (p *cmocsPanel) removeFragment(c coding.CMOC, id string) {
 		return
 	}
 	for _, f := range d.Fragments {
-		if _, err := p.pv.session.Project.Fragment(f); err != nil {
+		if _, err := p.pv.session.Fragment(f); err != nil {
 			dialog.ShowInformation("Missing evidence", "Remove the CMOC's missing evidence first.", p.pv.window())
 			return
 		}

@@ -121,7 +121,7 @@ func tickRows(t *testing.T, ws *workspace, match func(coding.Fragment) bool) []c
 
 func cmocNamed(t *testing.T, ws *workspace, statement string) *coding.CMOC {
 	t.Helper()
-	cs, err := ws.session.Project.CMOCs()
+	cs, err := ws.session.CMOCs()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestNewCMOCFromTickedFragments(t *testing.T) {
 	}
 	frags := []coding.Fragment{}
 	for _, f := range ticked {
-		g, _ := ws.session.Project.Fragment(f.ID)
+		g, _ := ws.session.Fragment(f.ID)
 		frags = append(frags, g)
 	}
 	if b.line.Text != coding.Configuration(frags) || !strings.Contains(b.line.Text, "(C) → … (M, Resource) → … (M, Reasoning) → ") ||
@@ -399,7 +399,7 @@ func TestExportFromApp(t *testing.T) {
 	}
 
 	// A CMOC fragment deleted: the export warns.
-	c, _ := ws.session.Project.CMOCs()
+	c, _ := ws.session.CMOCs()
 	if err := ws.session.Do(coding.DeleteFragment{ID: c[0].Fragments[0]}); err != nil {
 		t.Fatal(err)
 	}
@@ -426,7 +426,7 @@ func TestExportFromApp(t *testing.T) {
 
 // theoryByID reads a theory from storage.
 func theoryByID(ws *workspace, id string) (coding.Theory, error) {
-	ts, err := ws.session.Project.Theories()
+	ts, err := ws.session.Theories()
 	if err != nil {
 		return coding.Theory{}, err
 	}
@@ -442,7 +442,7 @@ func theoryByID(ws *workspace, id string) (coding.Theory, error) {
 // box), in theory order, with Next and Previous.
 func TestCMOCsPaging(t *testing.T) {
 	ws, _ := openWorkspace(t)
-	frags, _ := ws.session.Project.Fragments("")
+	frags, _ := ws.session.Fragments("")
 	var b coding.Batch
 	for i := range 60 {
 		b = append(b, coding.AddCMOC{CMOC: coding.CMOC{Statement: "Generated " + itoa(i), Fragments: []string{frags[i%5].ID}},

@@ -110,7 +110,7 @@ func (p *codebookPanel) rowText(i int) string {
 
 // reload reads the codebook and counts its uses.
 func (p *codebookPanel) reload() {
-	c, err := p.pv.session.Project.Contents()
+	c, err := p.pv.session.Contents()
 	if err != nil {
 		return
 	}

@@ -244,7 +244,7 @@ func (p *codingPanel) token() string {
 // suggestions are the codebook labels that start with (or else contain)
 // the label being typed, leaving out those already given.
 func (p *codingPanel) suggestions() []string {
-	labels, err := p.ws.session.Project.Labels()
+	labels, err := p.ws.session.Labels()
 	if err != nil {
 		return nil
 	}

@@ -94,7 +94,7 @@ func matrixBy(i int) string {
 // buildExport builds a table in a format in memory, so that nothing is
 // written when building fails.
 func (ws *workspace) buildExport(table, format, by string) ([]byte, []string, error) {
-	ep, err := session.ExportProject(ws.session.Project)
+	ep, err := session.ExportProject(ws.session)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -116,7 +116,7 @@ func (ws *workspace) chooseExportFile(table, format, by string) {
 		ws.fail(err)
 		return
 	}
-	title, _ := ws.session.Project.Title()
+	title, _ := ws.session.Title()
 	ws.chooseSaveFile(projectFileNameBase(title)+" - "+table+"."+format, "."+format, func(path string) {
 		ws.finishExport(path, data, warnings)
 	})

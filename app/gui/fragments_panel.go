@@ -148,7 +148,7 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 // reload reads the project's fragments, labels and coders again (after a
 // change), then filters.
 func (p *fragmentsPanel) reload() {
-	project := p.ws.session.Project
+	project := p.ws.session
 	p.all = nil
 	if p.scope.Selected == allDocuments {
 		p.all, _ = project.Fragments("")

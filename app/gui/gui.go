@@ -218,7 +218,7 @@ func (d *mainWindow) openProject(path string) {
 	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog}
 	view.win = d.win
 	view.ws.attach(d.win, d.engine)
-	title, _ := s.Project.Title()
+	title, _ := s.Title()
 	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
 	d.win.SetContent(withToolTips(view.content, d.win.Canvas()))
 }
@@ -281,11 +281,11 @@ func newProjectView(s *session.Session) (*projectView, error) {
 
 // load reads the documents and counts their fragments by role.
 func (v *projectView) load() error {
-	docs, err := v.session.Project.Documents()
+	docs, err := v.session.Documents()
 	if err != nil {
 		return err
 	}
-	frags, err := v.session.Project.Fragments("")
+	frags, err := v.session.Fragments("")
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (ws *workspace) importREFITo(path string, done func(error)) {
 			container.NewVBox(widget.NewLabel("Importing "+name+": its PDFs are read as cmocoder reads them…"), widget.NewProgressBarInfinite()), ws.win)
 		progress.Show()
 	}
-	s, coder := ws.session, ws.session.Project.Coder()
+	s, coder := ws.session, ws.session.Coder()
 	go func() {
 		var warnings []string
 		added, _, err := s.ImportFile(context.Background(), in, coder, func(w string) { warnings = append(warnings, w) })

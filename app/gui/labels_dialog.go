@@ -16,7 +16,7 @@ var paletteNames = []string{"orange", "sky blue", "bluish green", "yellow", "blu
 // labelNames is the codebook's names, lower-cased.
 func (ws *workspace) labelNames() map[string]bool {
 	out := map[string]bool{}
-	labels, _ := ws.session.Project.Labels()
+	labels, _ := ws.session.Labels()
 	for _, l := range labels {
 		out[strings.ToLower(l.Name)] = true
 	}
@@ -26,7 +26,7 @@ func (ws *workspace) labelNames() map[string]bool {
 // defineNewLabels asks for a definition (and lets the reviewer change the
 // colour) of each label that joined the codebook since before was taken.
 func (ws *workspace) defineNewLabels(before map[string]bool) {
-	labels, err := ws.session.Project.Labels()
+	labels, err := ws.session.Labels()
 	if err != nil {
 		return
 	}

@@ -11,7 +11,6 @@ import (
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // matrixPanel shows the mechanism-by-source matrix (labels or theories
@@ -23,7 +22,7 @@ type matrixPanel struct {
 	table    *widget.Table
 	data     *export.Table
 	cells    [][]string // header, rows, footer
-	contents storage.Contents
+	contents coding.Contents
 	note     *widget.Label
 	cellInfo *widget.Label
 	list     *widget.List
@@ -92,7 +91,7 @@ func (p *matrixPanel) reload() {
 	if p.table == nil {
 		return
 	}
-	c, err := p.pv.session.Project.Contents()
+	c, err := p.pv.session.Contents()
 	if err != nil {
 		p.note.SetText(session.OneLine(err))
 		return

@@ -38,7 +38,7 @@ func (ws *workspace) previewMerge(path string, done func(error)) {
 		finish(err)
 		return
 	}
-	plan, err := ws.session.Project.Merge(other, true)
+	plan, err := ws.session.Merge(other, true)
 	if err != nil {
 		other.Close()
 		finish(err)
@@ -54,7 +54,7 @@ func (ws *workspace) previewMerge(path string, done func(error)) {
 		finish(nil)
 		return
 	}
-	backup := backupPath(ws.session.Project.Path(), time.Now())
+	backup := backupPath(ws.session.Path(), time.Now())
 	report := widget.NewLabel(strings.Join(plan.Report(), "\n"))
 	report.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel(fmt.Sprintf("Conflicts keep this project's version. Ctrl+Z cannot undo a merge: "+
@@ -83,7 +83,7 @@ func (ws *workspace) applyMerge(other *storage.Project, name, backup string, fin
 			container.NewVBox(widget.NewLabel("Merging "+name+"…"), widget.NewProgressBarInfinite()), ws.win)
 		progress.Show()
 	}
-	project := ws.session.Project
+	project := ws.session
 	go func() {
 		var plan coding.MergePlan
 		err := project.Backup(backup)

@@ -22,7 +22,7 @@ func TestMergeFromApp(t *testing.T) {
 
 	// Bea's copy of the same project, with one more fragment.
 	bea := filepath.Join(t.TempDir(), "bea.cmoproj")
-	copyFile(t, ws.session.Project.Path(), bea)
+	copyFile(t, ws.session.Path(), bea)
 	other, err := storage.Open(bea)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +67,7 @@ func TestMergeFromApp(t *testing.T) {
 		t.Error("the undo history survived the merge")
 	}
 	// The copy kept beside the project holds it as it was.
-	copies, _ := filepath.Glob(strings.TrimSuffix(ws.session.Project.Path(), ".cmoproj") + " before merge *.cmoproj")
+	copies, _ := filepath.Glob(strings.TrimSuffix(ws.session.Path(), ".cmoproj") + " before merge *.cmoproj")
 	if len(copies) != 1 {
 		t.Fatalf("backups: %q", copies)
 	}

@@ -18,7 +18,7 @@ import (
 // runs it with a progress dialog and then shows the text; the button goes
 // away once the document no longer needs OCR.
 func TestOCRButton(t *testing.T) {
-	scan := filepath.Join("..", "..", "shared", "testdata", "pdf", "scanned-abstract-ccitt-no-text.pdf")
+	scan := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "scanned-abstract-ccitt-no-text.pdf")
 	if _, err := os.Stat(scan); err != nil {
 		t.Skip("shared test PDFs not found")
 	}
@@ -55,7 +55,7 @@ func TestOCRButton(t *testing.T) {
 		pump() // run what the OCR goroutine handed to the UI
 		needs, docID := v.docs[0].NeedsOCR, v.docs[0].ID
 		if !needs {
-			text, err := s.Project.Text(docID)
+			text, err := s.Text(docID)
 			if err != nil {
 				t.Fatal(err)
 			}

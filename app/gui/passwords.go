@@ -87,7 +87,7 @@ func (ws *workspace) unlock(d coding.Document, tried string) {
 		ws.session.Password(d.ID) != tried { // a later password is being used already
 		return
 	}
-	pdf, err := ws.session.Project.PDF(d.ID)
+	pdf, err := ws.session.PDF(d.ID)
 	if err != nil {
 		ws.fail(err)
 		return

@@ -20,7 +20,7 @@ import (
 // lockedPDF is a shared test PDF encrypted by qpdf with a user password.
 func lockedPDF(t *testing.T, password string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
+	src := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
 	if _, err := os.Stat(src); err != nil {
 		t.Skip("the shared test PDFs are not here")
 	}
@@ -111,7 +111,7 @@ func TestPasswordPDF(t *testing.T) {
 	if got := row.Objects[0].(*widget.Label).Text; !strings.HasPrefix(got, "✓ ") {
 		t.Errorf("row after the password: %q", got)
 	}
-	docs, err := ws.session.Project.Documents()
+	docs, err := ws.session.Documents()
 	if err != nil || len(docs) != 2 {
 		t.Fatalf("%d documents (%v)", len(docs), err)
 	}
@@ -122,7 +122,7 @@ func TestPasswordPDF(t *testing.T) {
 	if ws.session.Password(doc.ID) != password {
 		t.Error("the password is not remembered for the session")
 	}
-	if raw, _ := os.ReadFile(ws.session.Project.Path()); bytes.Contains(raw, []byte(password)) {
+	if raw, _ := os.ReadFile(ws.session.Path()); bytes.Contains(raw, []byte(password)) {
 		t.Error("the project file holds the password")
 	}
 

@@ -16,7 +16,7 @@ import (
 // exportQDPXDialog asks where to save the project as a REFI-QDA project
 // (File ▸ Export REFI-QDA project), then writes it.
 func (ws *workspace) exportQDPXDialog() {
-	title, _ := ws.session.Project.Title()
+	title, _ := ws.session.Title()
 	ws.chooseSaveFile(projectFileNameBase(title)+".qdpx", ".qdpx", func(path string) { ws.exportQDPXTo(path, nil) })
 }
 
@@ -35,7 +35,7 @@ func (ws *workspace) exportQDPXTo(path string, done func(error)) {
 			done(err)
 		}
 	}
-	rp, err := session.QDPXProject(ws.session.Project)
+	rp, err := session.QDPXProject(ws.session)
 	if err != nil {
 		finish(err)
 		return

@@ -116,7 +116,7 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 }
 
 func (p *sourcesPanel) reload() {
-	docs, err := p.pv.session.Project.Documents()
+	docs, err := p.pv.session.Documents()
 	if err != nil {
 		return
 	}

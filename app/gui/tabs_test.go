@@ -42,7 +42,7 @@ func TestTheoriesTab(t *testing.T) {
 	p.description.SetText("After the interviews.")
 	p.statement.SetText("Effective leaders share authority so that staff commit because they are trusted.")
 	test.Tap(p.save)
-	ts, _ := ws.session.Project.Theories()
+	ts, _ := ws.session.Theories()
 	if len(ts) != 2 || ts[1].Kind != coding.Refined || ts[1].Refines != ts[0].ID || !strings.HasPrefix(ts[1].Statement, "Effective leaders") ||
 		ts[1].Description != "After the interviews." {
 		t.Fatalf("stored %+v", ts)
@@ -52,18 +52,18 @@ func TestTheoriesTab(t *testing.T) {
 	}
 	// Up: the refined theory comes first.
 	test.Tap(p.up)
-	ts, _ = ws.session.Project.Theories()
+	ts, _ = ws.session.Theories()
 	if ts[0].Name != "Leading for quality, refined" || !strings.HasPrefix(p.rowText(0), "1. Leading for quality, refined") {
 		t.Errorf("after up: %q first, row %q", ts[0].Name, p.rowText(0))
 	}
 	// The CMOCs tab follows the order (only theories with CMOCs show).
 	shortcut(ws, &fyne.ShortcutUndo{}) // the move
-	ts, _ = ws.session.Project.Theories()
+	ts, _ = ws.session.Theories()
 	if ts[0].Name != "Leading for quality" || p.theories[0].Name != "Leading for quality" {
 		t.Errorf("undo of the move: %q first", ts[0].Name)
 	}
 	shortcut(ws, &fyne.ShortcutUndo{}) // the edit
-	ts, _ = ws.session.Project.Theories()
+	ts, _ = ws.session.Theories()
 	if ts[1].Kind != coding.Initial || ts[1].Statement != "" {
 		t.Errorf("undo of the edit: %+v", ts[1])
 	}
@@ -76,7 +76,7 @@ func TestTheoriesTab(t *testing.T) {
 	topDialog(t, w).Hide()
 	p.list.Select(1)
 	test.Tap(p.remove)
-	if ts, _ = ws.session.Project.Theories(); len(ts) != 1 {
+	if ts, _ = ws.session.Theories(); len(ts) != 1 {
 		t.Errorf("%d theories after delete", len(ts))
 	}
 }
@@ -101,7 +101,7 @@ func TestCodebookTab(t *testing.T) {
 	p.name.SetText("Leading")
 	p.definition.SetText("Anything a leader offers.")
 	test.Tap(p.save)
-	frags, _ := ws.session.Project.Fragments("")
+	frags, _ := ws.session.Fragments("")
 	n := 0
 	for _, f := range frags {
 		if hasLabel(f, "Leading") {
@@ -111,11 +111,11 @@ func TestCodebookTab(t *testing.T) {
 			t.Errorf("a fragment still carries the old name: %q", f.Labels)
 		}
 	}
-	cs, _ := ws.session.Project.CMOCs()
+	cs, _ := ws.session.CMOCs()
 	if n != 2 || strings.Join(cs[0].Labels, ",") != "Leading" {
 		t.Errorf("%d fragments carry the new name; CMOC %q", n, cs[0].Labels)
 	}
-	ls, _ := ws.session.Project.Labels()
+	ls, _ := ws.session.Labels()
 	for _, l := range ls {
 		if l.Name == "Leading" && l.Definition != "Anything a leader offers." {
 			t.Errorf("definition %q", l.Definition)
@@ -133,7 +133,7 @@ func TestCodebookTab(t *testing.T) {
 		t.Errorf("dialog %q", dialogText(w))
 	}
 	test.Tap(button(t, topDialog(t, w), "Yes"))
-	ls, _ = ws.session.Project.Labels()
+	ls, _ = ws.session.Labels()
 	for _, l := range ls {
 		if l.Name == "Motivation" {
 			t.Error("Motivation is still in the codebook")
@@ -144,7 +144,7 @@ func TestCodebookTab(t *testing.T) {
 	}
 	shortcut(ws, &fyne.ShortcutUndo{})
 	shortcut(ws, &fyne.ShortcutUndo{})
-	frags, _ = ws.session.Project.Fragments("")
+	frags, _ = ws.session.Fragments("")
 	for _, f := range frags {
 		if hasLabel(f, "Leading") {
 			t.Errorf("after two undos a fragment carries %q", f.Labels)
@@ -166,7 +166,7 @@ func TestSourcesTab(t *testing.T) {
 	p.relevance.SetSelected("high")
 	p.rigourNote.SetText("Interviews with 39 staff.")
 	test.Tap(p.save)
-	d, _ := ws.session.Project.Document(p.selected)
+	d, _ := ws.session.Document(p.selected)
 	if d.Design != "Qualitative case study" || d.Relevance.Judgement != coding.High || d.Rigour.Note != "Interviews with 39 staff." || d.Year != "2014" {
 		t.Errorf("stored %+v", d.Source())
 	}
@@ -175,12 +175,12 @@ func TestSourcesTab(t *testing.T) {
 	if !strings.Contains(dialogText(w), "not four digits") {
 		t.Errorf("dialog %q", dialogText(w))
 	}
-	if d, _ = ws.session.Project.Document(p.selected); d.Year != "2014" {
+	if d, _ = ws.session.Document(p.selected); d.Year != "2014" {
 		t.Errorf("year stored %q", d.Year)
 	}
 	topDialog(t, w).Hide()
 	shortcut(ws, &fyne.ShortcutUndo{})
-	if d, _ = ws.session.Project.Document(p.selected); d.Design != "" && d.Design == "Qualitative case study" {
+	if d, _ = ws.session.Document(p.selected); d.Design != "" && d.Design == "Qualitative case study" {
 		t.Errorf("undo left design %q", d.Design)
 	}
 	if p.design.Text == "Qualitative case study" {

@@ -117,13 +117,13 @@ func (p *theoriesPanel) rowText(i int) string {
 
 // reload reads the theories again.
 func (p *theoriesPanel) reload() {
-	ts, err := p.pv.session.Project.Theories()
+	ts, err := p.pv.session.Theories()
 	if err != nil {
 		return
 	}
 	p.theories = ts
 	p.counts = map[string]int{}
-	if cs, err := p.pv.session.Project.CMOCs(); err == nil {
+	if cs, err := p.pv.session.CMOCs(); err == nil {
 		for _, c := range cs {
 			p.counts[c.TheoryID]++
 		}

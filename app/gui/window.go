@@ -89,7 +89,7 @@ func (ws *workspace) askCoder() {
 			return
 		}
 		prefs.SetString(prefCoder, n)
-		ws.session.Project.SetCoder(n)
+		ws.session.SetCoder(n)
 		ws.say("Fragments you code are recorded as %s.", n)
 	}, ws.win)
 	d.Resize(fyne.NewSize(420, 160))

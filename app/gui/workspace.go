@@ -184,7 +184,7 @@ func (ws *workspace) attach(win fyne.Window, engine func() (*pdfview.Engine, err
 
 // showDocument shows a document's pages and fragments.
 func (ws *workspace) showDocument(d coding.Document) {
-	text, err := ws.session.Project.Text(d.ID)
+	text, err := ws.session.Text(d.ID)
 	if err != nil {
 		ws.fail(err)
 		return
@@ -201,7 +201,7 @@ func (ws *workspace) showDocument(d coding.Document) {
 // source is the page view's access to a document: stored boxes for the
 // highlights, PDFium for the images.
 func (ws *workspace) source(d coding.Document, text *coding.Text) *pdfview.Source {
-	project, docID := ws.session.Project, d.ID
+	project, docID := ws.session, d.ID
 	src := &pdfview.Source{
 		Text: text,
 		Boxes: func(n int) ([]coding.Box, error) {
@@ -241,7 +241,7 @@ func (ws *workspace) reload() {
 	if ws.doc.ID == "" {
 		return
 	}
-	frags, err := ws.session.Project.Fragments(ws.doc.ID)
+	frags, err := ws.session.Fragments(ws.doc.ID)
 	if err != nil {
 		ws.fail(err)
 		return

@@ -115,7 +115,7 @@ func shortcut(ws *workspace, s fyne.Shortcut) {
 // stored is what the project file holds for the open document.
 func stored(t *testing.T, ws *workspace) []coding.Fragment {
 	t.Helper()
-	frags, err := ws.session.Project.Fragments(ws.doc.ID)
+	frags, err := ws.session.Fragments(ws.doc.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,17 +300,17 @@ func TestFragmentListEditDelete(t *testing.T) {
 	test.Type(ws.panel.labelBox, "Ownership")
 	ws.panel.memo.SetText("Nobody is answerable.")
 	test.Tap(ws.panel.save)
-	f, err := ws.session.Project.Fragment(target.ID)
+	f, err := ws.session.Fragment(target.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(f.Labels, ",") != "Accountability,Leadership,Ownership" || f.Memo != "Nobody is answerable." {
 		t.Errorf("saved labels %q memo %q", f.Labels, f.Memo)
 	}
-	if _, err := ws.session.Project.Fragment(target.ID); err != nil {
+	if _, err := ws.session.Fragment(target.ID); err != nil {
 		t.Fatal(err)
 	}
-	labels, _ := ws.session.Project.Labels()
+	labels, _ := ws.session.Labels()
 	names := []string{}
 	for _, l := range labels {
 		names = append(names, l.Name)
@@ -330,14 +330,14 @@ func TestFragmentListEditDelete(t *testing.T) {
 	// Delete, then undo.
 	ws.view.Focus()
 	key(ws, fyne.KeyDelete)
-	if _, err := ws.session.Project.Fragment(target.ID); !coding.IsKind(err, coding.KindNotFound) {
+	if _, err := ws.session.Fragment(target.ID); !coding.IsKind(err, coding.KindNotFound) {
 		t.Fatalf("after Delete: %v", err)
 	}
 	if len(ws.fragments.shown) != 4 {
 		t.Errorf("list shows %d after delete", len(ws.fragments.shown))
 	}
 	shortcut(ws, &fyne.ShortcutUndo{})
-	if _, err := ws.session.Project.Fragment(target.ID); err != nil {
+	if _, err := ws.session.Fragment(target.ID); err != nil {
 		t.Errorf("undo did not bring the fragment back: %v", err)
 	}
 }
@@ -407,7 +407,7 @@ func TestMoveFragmentSpan(t *testing.T) {
 		t.Fatalf("move button %v %q", ws.panel.move.Visible(), ws.panel.move.Text)
 	}
 	test.Tap(ws.panel.move)
-	f, err := ws.session.Project.Fragment(target.ID)
+	f, err := ws.session.Fragment(target.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -415,7 +415,7 @@ func TestMoveFragmentSpan(t *testing.T) {
 		t.Errorf("after the move: %+v", f)
 	}
 	shortcut(ws, &fyne.ShortcutUndo{})
-	if f, _ := ws.session.Project.Fragment(target.ID); f.Start != target.Start {
+	if f, _ := ws.session.Fragment(target.ID); f.Start != target.Start {
 		t.Errorf("undo left the span at %d-%d", f.Start, f.End)
 	}
 }
@@ -424,7 +424,7 @@ func TestMoveFragmentSpan(t *testing.T) {
 // ends with what became of it, the good one goes in and is listed, the
 // bad one is reported with its reason.
 func TestImportFilesReportsEach(t *testing.T) {
-	good := filepath.Join("..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
+	good := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
 	if _, err := os.Stat(good); err != nil {
 		t.Skip("the shared test PDFs are not here")
 	}
@@ -452,7 +452,7 @@ func TestImportFilesReportsEach(t *testing.T) {
 	if ws.status.Text != "Import finished: 1 of 2 added." {
 		t.Errorf("status %q", ws.status.Text)
 	}
-	docs, _ := ws.session.Project.Documents()
+	docs, _ := ws.session.Documents()
 	if len(docs) != 2 || len(ws.pv.docs) != 2 {
 		t.Errorf("%d documents stored, %d listed", len(docs), len(ws.pv.docs))
 	}
@@ -492,8 +492,13 @@ func TestProjectWideFragments(t *testing.T) {
 		x := float32(72 + 6*i)
 		boxes = append(boxes, coding.Box{X0: x, Y0: 700, X1: x + 5, Y1: 710})
 	}
-	doc, err := ws.session.Project.AddDocument(coding.Document{FileName: "second.pdf", Title: "Second source"}, nil,
+	other, err := storage.Open(ws.session.Path()) // another writer, as the CLI would be
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := other.AddDocument(coding.Document{FileName: "second.pdf", Title: "Second source"}, nil,
 		[]coding.Page{{Number: 1, Text: text, Boxes: boxes, X1: 612, Y1: 792}})
+	other.Close()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,7 @@ func BuildDemo(ctx context.Context, path string) error {
 			os.Remove(path)
 		}
 	}()
-	s := &Session{Project: p}
+	s := New(p)
 	p.SetCoder("Demo coder")
 	eng, err := NewEngine()
 	if err != nil {

@@ -3,7 +3,6 @@ package session
 import (
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
-	"cmocoder.org/cmocoder/storage"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,7 +10,7 @@ import (
 )
 
 // exportTables builds the export input from a project.
-func ExportProject(p *storage.Project) (*export.Project, error) {
+func ExportProject(p coding.Reader) (*export.Project, error) {
 	c, err := p.Contents()
 	if err != nil {
 		return nil, err

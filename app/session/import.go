@@ -150,20 +150,20 @@ func (s *Session) ImportFile(ctx context.Context, in *refiInput, coder string, w
 	// Coders: the file's users and everyone its coding names. The coders
 	// table is written by each transaction for its coder only, so each new
 	// name takes one short transaction of its own.
-	known, err := s.Project.Coders()
+	known, err := s.store.Coders()
 	if err != nil {
 		return added, here, err
 	}
 	isKnown := func(name string) bool {
 		return slices.ContainsFunc(known, func(c coding.Coder) bool { return strings.EqualFold(c.Name, name) })
 	}
-	defer s.Project.SetCoder(coder)
+	defer s.store.SetCoder(coder)
 	for _, name := range append(userNames, ch.coders...) {
 		if name = strings.TrimSpace(name); name == "" || isKnown(name) {
 			continue
 		}
-		s.Project.SetCoder(name)
-		if _, err := s.Project.Apply(coding.Batch{}); err != nil {
+		s.store.SetCoder(name)
+		if _, err := s.store.Apply(coding.Batch{}); err != nil {
 			return added, here, err
 		}
 		known = append(known, coding.Coder{Name: name})
@@ -240,7 +240,7 @@ func (s *Session) importSources(ctx context.Context, ch *importChange, added, he
 			return coding.Errorf(coding.KindInvalid, "import", in.name, "interrupted; %s imported, none of the coding", countWord(added.Documents, "document", "documents"))
 		}
 		sum := sha256.Sum256(data)
-		doc, found, err := s.Project.HasPDF(hex.EncodeToString(sum[:]))
+		doc, found, err := s.store.HasPDF(hex.EncodeToString(sum[:]))
 		if err != nil {
 			return err
 		}
@@ -317,7 +317,7 @@ func (s *Session) importSourcePDF(ctx context.Context, eng *pdfview.Engine, src 
 	}
 	id := ""
 	if refiqda.ValidGUID(src.GUID) {
-		if _, err := s.Project.Document(src.GUID); coding.IsKind(err, coding.KindNotFound) {
+		if _, err := s.store.Document(src.GUID); coding.IsKind(err, coding.KindNotFound) {
 			id = src.GUID
 		}
 	}
@@ -366,7 +366,7 @@ func (s *Session) importSourcePDF(ctx context.Context, eng *pdfview.Engine, src 
 			doc.SetSource(sf)
 		}
 	}
-	doc, err = s.Project.AddDocument(doc, data, ex.Pages)
+	doc, err = s.store.AddDocument(doc, data, ex.Pages)
 	return doc, append(slices.Clone(ex.Warnings), warnings...), err
 }
 

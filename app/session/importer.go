@@ -26,7 +26,7 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
-	if d, ok, err := s.Project.HasPDF(sha); err != nil {
+	if d, ok, err := s.store.HasPDF(sha); err != nil {
 		return doc, err
 	} else if ok {
 		return d, coding.Errorf(coding.KindExists, "add", name, "already in the project as %s", Describe(d))
@@ -47,7 +47,7 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 		NeedsOCR: ex.NeedsOCR,
 		Warnings: ex.Warnings,
 	}
-	return s.Project.AddDocument(doc, data, ex.Pages)
+	return s.store.AddDocument(doc, data, ex.Pages)
 }
 
 // UnwrapPathError drops the path from an *os.PathError: messages name the

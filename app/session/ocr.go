@@ -135,11 +135,11 @@ func (s *Session) ForgetHistory() { s.undo, s.redo = nil, nil }
 // safe for concurrent use.
 func (s *Session) OCRText(ctx context.Context, eng *pdfview.Engine, docID string, o OCROptions) (coding.Document, error) {
 	const op = "ocr"
-	d, err := s.Project.Document(docID)
+	d, err := s.store.Document(docID)
 	if err != nil {
 		return d, err
 	}
-	frags, err := s.Project.Fragments(d.ID)
+	frags, err := s.store.Fragments(d.ID)
 	if err != nil {
 		return d, err
 	}
@@ -149,13 +149,13 @@ func (s *Session) OCRText(ctx context.Context, eng *pdfview.Engine, docID string
 	if _, err := pdfview.FindTesseract(); err != nil {
 		return d, err
 	}
-	pdf, err := s.Project.PDF(d.ID)
+	pdf, err := s.store.PDF(d.ID)
 	if err != nil {
 		return d, err
 	}
 	pages := make([]coding.Page, d.Pages)
 	for i := range pages {
-		if pages[i], err = s.Project.Page(d.ID, i+1); err != nil {
+		if pages[i], err = s.store.Page(d.ID, i+1); err != nil {
 			return d, err
 		}
 	}
@@ -177,7 +177,7 @@ func (s *Session) OCRText(ctx context.Context, eng *pdfview.Engine, docID string
 		}
 		return d, coding.E(coding.KindInvalid, op, Describe(d), err)
 	}
-	return s.Project.ReplaceText(d.ID, out, needsOCR, warnings)
+	return s.store.ReplaceText(d.ID, out, needsOCR, warnings)
 }
 
 // importOCR reads the blank pages of a freshly extracted PDF by OCR when o

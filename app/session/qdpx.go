@@ -5,13 +5,12 @@ import (
 	"strings"
 
 	"cmocoder.org/cmocoder/coding/refiqda"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // QDPXProject builds the REFI-QDA export's input from a project: its
 // contents read in one transaction, its coders, and each document's PDF
 // and text read as the export reaches it.
-func QDPXProject(p *storage.Project) (*refiqda.Project, error) {
+func QDPXProject(p *Session) (*refiqda.Project, error) {
 	c, err := p.Contents()
 	if err != nil {
 		return nil, err

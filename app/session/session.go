@@ -16,13 +16,49 @@ import (
 	"cmocoder.org/cmocoder/storage"
 )
 
+// Store is what a session needs of the place a project is kept: reading
+// it (coding.Reader), applying changes (coding.Store), and the few writes
+// that are not changes with an inverse: documents coming in, text read by
+// OCR, a teammate's file merged. storage.Project, the .cmoproj file, is
+// the one there is; a team server's database could be another, and the
+// GUI and CLI would not change, since they reach a project only through
+// a Session.
+type Store interface {
+	coding.Reader
+	coding.Store
+	// Path names the project for messages and backups.
+	Path() string
+	// Coder is the name recorded on changes; SetCoder changes it.
+	Coder() string
+	SetCoder(name string)
+	// HasPDF finds a document by its file's SHA-256 (hex).
+	HasPDF(sha256hex string) (coding.Document, bool, error)
+	AddDocument(doc coding.Document, pdf []byte, pages []coding.Page) (coding.Document, error)
+	ReplaceText(docID string, pages []coding.Page, needsOCR bool, warnings []string) (coding.Document, error)
+	// Merge brings a teammate's project in (or only plans it, dryRun).
+	Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error)
+	// Backup copies the project, whole and consistent, to path.
+	Backup(path string) error
+	Close() error
+}
+
+var _ Store = (*storage.Project)(nil)
+
 // Session is an open project and its undo history: the one bridge between
-// the front ends and the domain. Every Do is one committed transaction.
+// the front ends and the domain. It reads the project as a coding.Reader
+// (s.Documents(), s.Fragments(docID), ...); every Do is one committed
+// transaction.
 type Session struct {
-	Project *storage.Project
-	undo    []coding.Change
-	redo    []coding.Change
-	keys    passwords // of encrypted PDFs, typed in this session (passwords.go)
+	coding.Reader
+	store Store
+	undo  []coding.Change
+	redo  []coding.Change
+	keys  passwords // of encrypted PDFs, typed in this session (passwords.go)
+}
+
+// New is a session on an open store.
+func New(store Store) *Session {
+	return &Session{Reader: store, store: store}
 }
 
 // OpenSession opens the project at path for coder.
@@ -34,15 +70,35 @@ func OpenSession(path, coder string) (*Session, error) {
 	if coder != "" {
 		p.SetCoder(coder)
 	}
-	return &Session{Project: p}, nil
+	return New(p), nil
+}
+
+// Path names the open project.
+func (s *Session) Path() string { return s.store.Path() }
+
+// Coder is the name recorded on the changes made in this session.
+func (s *Session) Coder() string { return s.store.Coder() }
+
+// SetCoder changes the name recorded on the changes made from now on.
+func (s *Session) SetCoder(name string) { s.store.SetCoder(name) }
+
+// Backup copies the project, whole and consistent, to path (before a
+// merge, say).
+func (s *Session) Backup(path string) error { return s.store.Backup(path) }
+
+// Merge merges a teammate's project into this one, or with dryRun only
+// says what merging would do. A merge cannot be undone; the caller
+// forgets the history after one (ForgetHistory).
+func (s *Session) Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error) {
+	return s.store.Merge(other, dryRun)
 }
 
 // Close closes the project, leaving it as one file.
-func (s *Session) Close() error { return s.Project.Close() }
+func (s *Session) Close() error { return s.store.Close() }
 
 // Do applies a change in one transaction and remembers how to undo it.
 func (s *Session) Do(c coding.Change) error {
-	u, err := s.Project.Apply(c)
+	u, err := s.store.Apply(c)
 	if err != nil {
 		return err
 	}
@@ -70,7 +126,7 @@ func (s *Session) step(from, to *[]coding.Change) error {
 		return nil
 	}
 	c := (*from)[len(*from)-1]
-	inv, err := s.Project.Apply(c)
+	inv, err := s.store.Apply(c)
 	if err != nil {
 		return err
 	}
@@ -82,7 +138,7 @@ func (s *Session) step(from, to *[]coding.Change) error {
 // FindDocument resolves what a person typed for a document: its ID, a
 // unique prefix of it, or its file name.
 func (s *Session) FindDocument(ref string) (coding.Document, error) {
-	docs, err := s.Project.Documents()
+	docs, err := s.store.Documents()
 	if err != nil {
 		return coding.Document{}, err
 	}
@@ -112,10 +168,10 @@ func FindDocumentIn(docs []coding.Document, ref string) (coding.Document, error)
 
 // FindFragment resolves a fragment ID or a unique prefix of one.
 func (s *Session) FindFragment(ref string) (coding.Fragment, error) {
-	if f, err := s.Project.Fragment(ref); err == nil || !coding.IsKind(err, coding.KindNotFound) {
+	if f, err := s.store.Fragment(ref); err == nil || !coding.IsKind(err, coding.KindNotFound) {
 		return f, err
 	}
-	frags, err := s.Project.Fragments("")
+	frags, err := s.store.Fragments("")
 	if err != nil {
 		return coding.Fragment{}, err
 	}

@@ -99,9 +99,6 @@ func (ws *workspace) applyMerge(other *storage.Project, name, backup string, fin
 				finish(err)
 				return
 			}
-			// The undo history holds changes made before the merge,
-			// whose inverses may no longer fit what is stored.
-			ws.session.ForgetHistory()
 			if ws.pv != nil {
 				ws.pv.reloadDocument(ws.doc.ID)
 				ws.pv.changed()

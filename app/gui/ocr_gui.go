@@ -83,7 +83,7 @@ func (v *projectView) runOCR() {
 		var nd coding.Document
 		eng, err := session.NewEngine()
 		if err == nil {
-			nd, err = v.session.OCRText(ctx, eng, d.ID, session.OCROptions{Password: v.session.Password(d.ID), Progress: progress})
+			nd, err = v.session.OCR(ctx, eng, d.ID, session.OCROptions{Password: v.session.Password(d.ID), Progress: progress})
 			eng.Close()
 		}
 		runOnUI(func() {
@@ -95,7 +95,6 @@ func (v *projectView) runOCR() {
 				}
 				return
 			}
-			v.session.ForgetHistory()
 			v.reloadDocument(nd.ID)
 		})
 	}()

@@ -157,13 +157,11 @@ func (s *Session) ImportFile(ctx context.Context, in *refiInput, coder string, w
 	isKnown := func(name string) bool {
 		return slices.ContainsFunc(known, func(c coding.Coder) bool { return strings.EqualFold(c.Name, name) })
 	}
-	defer s.store.SetCoder(coder)
 	for _, name := range append(userNames, ch.coders...) {
 		if name = strings.TrimSpace(name); name == "" || isKnown(name) {
 			continue
 		}
-		s.store.SetCoder(name)
-		if _, err := s.store.Apply(coding.Batch{}); err != nil {
+		if err := s.recordCoder(name); err != nil {
 			return added, here, err
 		}
 		known = append(known, coding.Coder{Name: name})

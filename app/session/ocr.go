@@ -119,21 +119,11 @@ type OCROptions struct {
 // document with coded fragments is refused (its offsets must not move),
 // before any OCR. The undo history is cleared: no change made before may
 // be replayed against the new text.
+//
+// The reading and the OCR run without holding the history, so OCR may run
+// on a worker while the UI goroutine undoes; only storing the text and
+// forgetting the history are one step.
 func (s *Session) OCR(ctx context.Context, eng *pdfview.Engine, docID string, o OCROptions) (coding.Document, error) {
-	d, err := s.OCRText(ctx, eng, docID, o)
-	if err == nil {
-		s.ForgetHistory()
-	}
-	return d, err
-}
-
-// ForgetHistory drops the undo and redo history.
-func (s *Session) ForgetHistory() { s.undo, s.redo = nil, nil }
-
-// OCRText is OCR without touching the history, so that it may run in a
-// goroutine of its own: it only reads and writes the project, which is
-// safe for concurrent use.
-func (s *Session) OCRText(ctx context.Context, eng *pdfview.Engine, docID string, o OCROptions) (coding.Document, error) {
 	const op = "ocr"
 	d, err := s.store.Document(docID)
 	if err != nil {
@@ -177,7 +167,13 @@ func (s *Session) OCRText(ctx context.Context, eng *pdfview.Engine, docID string
 		}
 		return d, coding.E(coding.KindInvalid, op, Describe(d), err)
 	}
-	return s.store.ReplaceText(d.ID, out, needsOCR, warnings)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, err = s.store.ReplaceText(d.ID, out, needsOCR, warnings)
+	if err == nil {
+		s.forgetHistory()
+	}
+	return d, err
 }
 
 // importOCR reads the blank pages of a freshly extracted PDF by OCR when o

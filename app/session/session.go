@@ -3,6 +3,21 @@
 // project, its undo history, the coder and the passwords typed this
 // session. Both work through a Session, so whatever the app writes the
 // CLI lists, and the other way round.
+//
+// # Goroutines
+//
+// Every method of a Session may be called from any goroutine, so the
+// app's background jobs (adding PDFs, a REFI-QDA import, a merge, OCR)
+// run them on a worker while the UI goroutine keeps reading, coding and
+// undoing. Reads go to the store, which is safe for concurrent use. The
+// history is guarded: a change, its place on the undo stack and the coder
+// it is recorded under are one step (Do, Undo, Redo, ImportFile's
+// coders), and the writes that make the history meaningless (Merge, OCR)
+// forget it in the same step. Only the short writes hold that lock; the
+// slow parts of a job (reading PDFs, OCR) run outside it, so Ctrl+Z on
+// the UI goroutine waits at most for one transaction.
+//
+// Close is the exception: call it when no job is running.
 package session
 
 import (
@@ -10,6 +25,7 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"sync"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/pdfview"
@@ -51,9 +67,12 @@ var _ Store = (*storage.Project)(nil)
 type Session struct {
 	coding.Reader
 	store Store
-	undo  []coding.Change
-	redo  []coding.Change
-	keys  passwords // of encrypted PDFs, typed in this session (passwords.go)
+	// mu makes applying a change and moving it on the history one step
+	// (see Goroutines in the package comment).
+	mu   sync.Mutex
+	undo []coding.Change
+	redo []coding.Change
+	keys passwords // of encrypted PDFs, typed in this session (passwords.go)
 }
 
 // New is a session on an open store.
@@ -80,17 +99,43 @@ func (s *Session) Path() string { return s.store.Path() }
 func (s *Session) Coder() string { return s.store.Coder() }
 
 // SetCoder changes the name recorded on the changes made from now on.
-func (s *Session) SetCoder(name string) { s.store.SetCoder(name) }
+func (s *Session) SetCoder(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.SetCoder(name)
+}
+
+// recordCoder makes name one of the project's coders: an empty change
+// recorded under it, the session's own coder unchanged.
+func (s *Session) recordCoder(name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	own := s.store.Coder()
+	defer s.store.SetCoder(own)
+	s.store.SetCoder(name)
+	_, err := s.store.Apply(coding.Batch{})
+	return err
+}
 
 // Backup copies the project, whole and consistent, to path (before a
 // merge, say).
 func (s *Session) Backup(path string) error { return s.store.Backup(path) }
 
 // Merge merges a teammate's project into this one, or with dryRun only
-// says what merging would do. A merge cannot be undone; the caller
-// forgets the history after one (ForgetHistory).
+// says what merging would do. A merge cannot be undone: the history of
+// changes made before it is forgotten, since their inverses may no
+// longer fit what is stored.
 func (s *Session) Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error) {
-	return s.store.Merge(other, dryRun)
+	if dryRun {
+		return s.store.Merge(other, true)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	plan, err := s.store.Merge(other, false)
+	if err == nil {
+		s.forgetHistory()
+	}
+	return plan, err
 }
 
 // Close closes the project, leaving it as one file.
@@ -98,6 +143,8 @@ func (s *Session) Close() error { return s.store.Close() }
 
 // Do applies a change in one transaction and remembers how to undo it.
 func (s *Session) Do(c coding.Change) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	u, err := s.store.Apply(c)
 	if err != nil {
 		return err
@@ -108,8 +155,17 @@ func (s *Session) Do(c coding.Change) error {
 }
 
 // CanUndo and CanRedo tell whether Undo and Redo have anything to do.
-func (s *Session) CanUndo() bool { return len(s.undo) > 0 }
-func (s *Session) CanRedo() bool { return len(s.redo) > 0 }
+func (s *Session) CanUndo() bool { return s.historyLen(&s.undo) > 0 }
+func (s *Session) CanRedo() bool { return s.historyLen(&s.redo) > 0 }
+
+func (s *Session) historyLen(h *[]coding.Change) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(*h)
+}
+
+// forgetHistory drops the undo and redo history; s.mu is held.
+func (s *Session) forgetHistory() { s.undo, s.redo = nil, nil }
 
 // Undo reverses the last change done (or redone).
 func (s *Session) Undo() error {
@@ -122,6 +178,8 @@ func (s *Session) Redo() error {
 }
 
 func (s *Session) step(from, to *[]coding.Change) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if len(*from) == 0 {
 		return nil
 	}

@@ -5,13 +5,14 @@
 package app
 
 import (
-	"cmocoder.org/cmocoder/app/cli"
-	"cmocoder.org/cmocoder/app/gui"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"strings"
+
+	"cmocoder.org/cmocoder/app/cli"
+	"cmocoder.org/cmocoder/app/gui"
 )
 
 // Main runs cmocoder with args (without the program name) and returns its

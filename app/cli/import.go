@@ -1,9 +1,10 @@
 package cli
 
 import (
-	"cmocoder.org/cmocoder/app/session"
 	"fmt"
 	"strings"
+
+	"cmocoder.org/cmocoder/app/session"
 )
 
 // importREFI is the verb.

@@ -1,8 +1,9 @@
 package cli
 
 import (
-	"cmocoder.org/cmocoder/app/install"
 	"fmt"
+
+	"cmocoder.org/cmocoder/app/install"
 )
 
 func (c *cli) install(args []string) error {

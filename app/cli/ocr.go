@@ -1,12 +1,13 @@
 package cli
 
 import (
-	"cmocoder.org/cmocoder/app/session"
-	"cmocoder.org/cmocoder/pdfview"
 	"errors"
 	"fmt"
 	"os"
 	"sync"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/pdfview"
 )
 
 // ocr is the `ocr` verb: cmocoder ocr PROJECT DOC [--lang L] [--all]

@@ -1,10 +1,11 @@
 package cli
 
 import (
-	"cmocoder.org/cmocoder/app/session"
-	"cmocoder.org/cmocoder/coding/refiqda"
 	"fmt"
 	"io"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding/refiqda"
 )
 
 // exportQDPX writes a project as a REFI-QDA project file at out, whole or

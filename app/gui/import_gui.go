@@ -6,10 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"cmocoder.org/cmocoder/app/session"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
+
+	"cmocoder.org/cmocoder/app/session"
 )
 
 // importREFIDialog asks for a REFI-QDA project or codebook and imports it
@@ -19,7 +18,7 @@ func (ws *workspace) importREFIDialog() {
 }
 
 // importREFITo imports a REFI-QDA file as the import verb does, in the
-// background (its PDFs are extracted) behind a progress dialog, then
+// background (its PDFs are extracted) as a job, then
 // refreshes every tab and says what came in and what was left out. done,
 // if not nil, runs on the UI goroutine afterwards.
 func (ws *workspace) importREFITo(path string, done func(error)) {
@@ -37,27 +36,26 @@ func (ws *workspace) importREFITo(path string, done func(error)) {
 		return
 	}
 	name := filepath.Base(path)
-	var progress dialog.Dialog
-	if ws.win != nil {
-		// Modal: nothing else changes the project while it comes in.
-		progress = dialog.NewCustomWithoutButtons("Import "+name,
-			container.NewVBox(widget.NewLabel("Importing "+name+": its PDFs are read as cmocoder reads them…"), widget.NewProgressBarInfinite()), ws.win)
-		progress.Show()
-	}
 	s, coder := ws.session, ws.session.Coder()
-	go func() {
-		var warnings []string
-		added, _, err := s.ImportFile(context.Background(), in, coder, func(w string) { warnings = append(warnings, w) })
-		runOnUI(func() {
-			if progress != nil {
-				progress.Hide()
-			}
+	var added fmt.Stringer
+	var warnings []string
+	ws.runJob(job{
+		title: "Import " + name,
+		note:  "Importing " + name + ": its PDFs are read as cmocoder reads them…",
+		work: func(ctx context.Context, _ func(string, float64)) error {
+			n, _, err := s.ImportFile(ctx, in, coder, func(w string) { warnings = append(warnings, w) })
+			added = n
+			return err
+		},
+		done: func(err error) {
 			if ws.pv != nil {
 				ws.pv.reloadDocument(ws.doc.ID)
 				ws.pv.changed()
 			}
 			if err != nil {
-				finish(err)
+				if done != nil {
+					done(err)
+				}
 				return
 			}
 			ws.say("Imported %s: %s", name, added)
@@ -69,6 +67,6 @@ func (ws *workspace) importREFITo(path string, done func(error)) {
 				dialog.ShowInformation("Imported "+name, msg, ws.win)
 			}
 			finish(nil)
-		})
-	}()
+		},
+	})
 }

@@ -1,12 +1,13 @@
 package gui
 
 import (
-	"fyne.io/fyne/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 )
 
 // TestHelpMenuRegistersFileType: Help ▸ Open .cmoproj files with cmocoder

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -68,35 +69,38 @@ func (ws *workspace) previewMerge(path string, done func(error)) {
 			finish(nil)
 			return
 		}
-		ws.applyMerge(other, name, backup, finish)
+		ws.applyMerge(other, name, backup, done)
 	}, ws.win)
 	ask.Resize(fyne.NewSize(640, 420))
 	ask.Show()
 }
 
 // applyMerge backs the project up, then merges other into it in the
-// background, then shows what was done and refreshes every view.
-func (ws *workspace) applyMerge(other *storage.Project, name, backup string, finish func(error)) {
-	var progress dialog.Dialog
-	if ws.win != nil {
-		progress = dialog.NewCustomWithoutButtons("Merge "+name,
-			container.NewVBox(widget.NewLabel("Merging "+name+"…"), widget.NewProgressBarInfinite()), ws.win)
-		progress.Show()
+// background as a job, then shows what was done and refreshes every view.
+// done, if not nil, runs afterwards.
+func (ws *workspace) applyMerge(other *storage.Project, name, backup string, done func(error)) {
+	finish := func(err error) {
+		if done != nil {
+			done(err)
+		}
 	}
 	project := ws.session
-	go func() {
-		var plan coding.MergePlan
-		err := project.Backup(backup)
-		if err == nil {
-			plan, err = project.Merge(other, false)
-		}
-		other.Close()
-		runOnUI(func() {
-			if progress != nil {
-				progress.Hide()
+	var plan coding.MergePlan
+	ws.runJob(job{
+		title: "Merge " + name,
+		note:  "Merging " + name + "…",
+		work: func(context.Context, func(string, float64)) error {
+			defer other.Close()
+			if err := project.Backup(backup); err != nil {
+				return err
 			}
+			var err error
+			plan, err = project.Merge(other, false)
+			return err
+		},
+		done: func(err error) {
 			if err != nil {
-				finish(err)
+				finish(err) // on the status line and in a dialog already
 				return
 			}
 			if ws.pv != nil {
@@ -109,8 +113,8 @@ func (ws *workspace) applyMerge(other *storage.Project, name, backup string, fin
 				dialog.ShowInformation("Merged "+name, msg, ws.win)
 			}
 			finish(nil)
-		})
-	}()
+		},
+	})
 }
 
 // backupPath is where the copy of a project taken before a merge goes:

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,7 +17,7 @@ import (
 
 // The "OCR this document" action of the project view: shown for a
 // document marked needs OCR, it reads the pages without text by Tesseract
-// in a goroutine, with a progress dialog, and stores the text (Session.OCR).
+// as a job (jobs.go), and stores the text (Session.OCR).
 
 // newOCRButton makes the (hidden) button; showOCR shows it when it applies.
 func (v *projectView) newOCRButton() *widget.Button {
@@ -62,42 +61,30 @@ func (v *projectView) runOCR() {
 		dialog.ShowError(errors.New(session.OneLine(err)), win)
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	status := widget.NewLabel(fmt.Sprintf("Reading %q with Tesseract…", d.Title))
-	status.Wrapping = fyne.TextWrapWord
-	bar := widget.NewProgressBar()
-	stop := widget.NewButton("Cancel", cancel)
-	dlg := dialog.NewCustomWithoutButtons("OCR this document",
-		container.NewVBox(status, bar, container.NewCenter(stop)), win)
-	dlg.Resize(fyne.NewSize(420, 160))
-	dlg.Show()
 	v.ocrButton.Disable()
-	progress := func(done, total int) {
-		runOnUI(func() {
-			bar.SetValue(float64(done) / float64(total))
-			status.SetText(fmt.Sprintf("Read %d of %d pages", done, total))
-		})
-	}
-	go func() {
-		defer cancel()
-		var nd coding.Document
-		eng, err := session.NewEngine()
-		if err == nil {
-			nd, err = v.session.OCR(ctx, eng, d.ID, session.OCROptions{Password: v.session.Password(d.ID), Progress: progress})
-			eng.Close()
-		}
-		runOnUI(func() {
-			dlg.Hide()
-			v.ocrButton.Enable()
+	var nd coding.Document
+	runJob(win, job{
+		title:  "OCR this document",
+		note:   fmt.Sprintf("Reading %q with Tesseract…", d.Title),
+		cancel: true,
+		work: func(ctx context.Context, progress func(string, float64)) error {
+			eng, err := session.NewEngine()
 			if err != nil {
-				if ctx.Err() == nil {
-					dialog.ShowError(errors.New(session.OneLine(err)), win)
-				}
-				return
+				return err
 			}
-			v.reloadDocument(nd.ID)
-		})
-	}()
+			defer eng.Close()
+			nd, err = v.session.OCR(ctx, eng, d.ID, session.OCROptions{Password: v.session.Password(d.ID), Progress: func(done, total int) {
+				progress(fmt.Sprintf("Read %d of %d pages", done, total), float64(done)/float64(total))
+			}})
+			return err
+		},
+		done: func(err error) {
+			v.ocrButton.Enable()
+			if err == nil {
+				v.reloadDocument(nd.ID)
+			}
+		},
+	})
 }
 
 // reloadDocument reads the documents again and shows docID.

@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"cmocoder.org/cmocoder/app/session"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"cmocoder.org/cmocoder/app/session"
 )
 
 // TestOCRButton: the project view offers "OCR this document" for a scan,

@@ -1,13 +1,10 @@
 package gui
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
-
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding/refiqda"
@@ -21,14 +18,11 @@ func (ws *workspace) exportQDPXDialog() {
 }
 
 // exportQDPXTo writes the project to path as the export verb does, whole
-// or not at all, in the background (it carries every PDF) behind a
-// progress dialog. done, if not nil, runs on the UI goroutine afterwards.
+// or not at all, in the background (it carries every PDF) as a job. done, if not nil, runs on the UI goroutine afterwards.
 func (ws *workspace) exportQDPXTo(path string, done func(error)) {
 	finish := func(err error) {
 		if err != nil {
-			if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
-				os.Remove(path) // the empty file the save dialog made
-			}
+			removeEmpty(path)
 			ws.fail(err)
 		}
 		if done != nil {
@@ -40,27 +34,35 @@ func (ws *workspace) exportQDPXTo(path string, done func(error)) {
 		finish(err)
 		return
 	}
-	var progress dialog.Dialog
-	if ws.win != nil {
-		note := widget.NewLabel("Writing " + filepath.Base(path) + ": the coding, every PDF and its text…")
-		progress = dialog.NewCustomWithoutButtons("Export REFI-QDA project", container.NewVBox(note, widget.NewProgressBarInfinite()), ws.win)
-		progress.Show()
+	var warnings []string
+	ws.runJob(job{
+		title: "Export REFI-QDA project",
+		note:  "Writing " + filepath.Base(path) + ": the coding, every PDF and its text…",
+		work: func(context.Context, func(string, float64)) error {
+			return session.WriteFileAtomic(path, func(w io.Writer) error {
+				var err error
+				warnings, err = refiqda.Write(w, rp)
+				return err
+			})
+		},
+		done: func(err error) {
+			if err != nil {
+				removeEmpty(path)
+				if done != nil {
+					done(err)
+				}
+				return
+			}
+			ws.exported(path, warnings)
+			finish(nil)
+		},
+	})
+}
+
+// removeEmpty removes the empty file the save dialog made for an export
+// that failed.
+func removeEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+		os.Remove(path)
 	}
-	go func() {
-		var warnings []string
-		err := session.WriteFileAtomic(path, func(w io.Writer) error {
-			var err error
-			warnings, err = refiqda.Write(w, rp)
-			return err
-		})
-		runOnUI(func() {
-			if progress != nil {
-				progress.Hide()
-			}
-			if err == nil {
-				ws.exported(path, warnings)
-			}
-			finish(err)
-		})
-	}()
 }

@@ -1,12 +1,13 @@
 package session
 
 import (
-	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/coding/export"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding/export"
 )
 
 // exportTables builds the export input from a project.

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -13,9 +12,9 @@ import (
 
 const agreementUsage = "agreement PROJECT --coders A,B [--doc DOC] [--json]"
 
-// AgreementJSON is one row of `agreement --json`; the pooled rows have an
+// agreementJSON is one row of `agreement --json`; the pooled rows have an
 // empty doc_id. overlap is null when neither coder coded the role.
-type AgreementJSON struct {
+type agreementJSON struct {
 	DocID     string   `json:"doc_id"`
 	Document  string   `json:"document"`
 	Role      string   `json:"role"`
@@ -68,9 +67,13 @@ func (c *cli) agreement(args []string) error {
 		}
 		docs = []coding.Document{d}
 	}
-	rows, compared, err := CompareCoders(s, docs, a, b)
+	ags, compared, err := s.CompareCoders(docs, a, b)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	rows := make([]agreementJSON, len(ags))
+	for i, ag := range ags {
+		rows[i] = agreementRow(ag)
 	}
 	if *asJSON {
 		return writeJSON(c.stdout, rows)
@@ -93,8 +96,9 @@ func (c *cli) agreement(args []string) error {
 	return tw.Flush()
 }
 
-func agreementRow(ag coding.Agreement, docID, name string) AgreementJSON {
-	row := AgreementJSON{DocID: docID, Document: name, Role: string(ag.Role), Units: ag.Units, Both: ag.Both,
+// agreementRow is an agreement as `agreement --json` prints it.
+func agreementRow(ag session.Agreement) agreementJSON {
+	row := agreementJSON{DocID: ag.DocID, Document: ag.Document, Role: string(ag.Role), Units: ag.Units, Both: ag.Both,
 		OnlyA: ag.OnlyA, OnlyB: ag.OnlyB, Neither: ag.Neither(), Agreement: round4(ag.Percent()), Kappa: round4(ag.Kappa())}
 	if ov, ok := ag.Overlap(); ok {
 		ov = round4(ov)
@@ -105,70 +109,3 @@ func agreementRow(ag coding.Agreement, docID, name string) AgreementJSON {
 
 // round4 keeps four decimals, enough for a table and stable in JSON.
 func round4(x float64) float64 { return math.Round(x*10000) / 10000 }
-
-// CompareCoders compares coders a and b on docs (those either coded), per
-// document and role, then pooled when more than one was compared: the rows
-// the agreement verb prints and the app's agreement dialog shows.
-func CompareCoders(s *session.Session, docs []coding.Document, a, b string) (rows []AgreementJSON, compared int, err error) {
-	frags, err := s.Fragments("")
-	if err != nil {
-		return nil, 0, err
-	}
-	coded := map[string]map[string]bool{} // coder → documents coded
-	for _, f := range frags {
-		if coded[f.Coder] == nil {
-			coded[f.Coder] = map[string]bool{}
-		}
-		coded[f.Coder][f.DocID] = true
-	}
-	for _, n := range []string{a, b} {
-		if len(coded[n]) == 0 {
-			have := "nobody has coded anything yet"
-			if who := codersOf(coded); len(who) > 0 {
-				have = "coders with fragments: " + strings.Join(who, ", ")
-			}
-			return nil, 0, fmt.Errorf("no fragments by coder %q (%s)", n, have)
-		}
-	}
-	pooled := map[coding.Role]*coding.Agreement{}
-	for _, r := range coding.Roles {
-		pooled[r] = &coding.Agreement{Role: r}
-	}
-	for _, d := range docs {
-		if !coded[a][d.ID] && !coded[b][d.ID] {
-			continue
-		}
-		text, err := s.Text(d.ID)
-		if err != nil {
-			return nil, 0, err
-		}
-		compared++
-		for _, ag := range coding.CompareCoders(d.ID, text.String(), frags, a, b) {
-			rows = append(rows, agreementRow(ag, d.ID, d.ShortName()))
-			pooled[ag.Role].Add(ag)
-		}
-	}
-	if compared == 0 {
-		what := "these documents"
-		if len(docs) == 1 {
-			what = docs[0].Title
-		}
-		return nil, 0, fmt.Errorf("neither %q nor %q coded %s", a, b, what)
-	}
-	if compared > 1 {
-		for _, r := range coding.Roles {
-			rows = append(rows, agreementRow(*pooled[r], "", "All documents"))
-		}
-	}
-	return rows, compared, nil
-}
-
-// codersOf lists the coders with fragments, sorted.
-func codersOf(coded map[string]map[string]bool) []string {
-	var who []string
-	for k := range coded {
-		who = append(who, k)
-	}
-	slices.Sort(who)
-	return who
-}

@@ -5,14 +5,11 @@ import (
 	"slices"
 	"strings"
 
+	"cmocoder.org/cmocoder/app/session"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"cmocoder.org/cmocoder/app/cli"
-	"cmocoder.org/cmocoder/app/session"
-	"cmocoder.org/cmocoder/coding"
 )
 
 // agreementColumns are the agreement table's columns and their widths.
@@ -25,12 +22,12 @@ var agreementColumns = []struct {
 }
 
 // agreementCell is the text of one cell of an agreement row.
-func agreementCell(r cli.AgreementJSON, col int) string {
+func agreementCell(r session.Agreement, col int) string {
 	switch col {
 	case 0:
 		return r.Document
 	case 1:
-		return coding.Role(r.Role).Title()
+		return r.Role.Title()
 	case 2:
 		return fmt.Sprint(r.Both)
 	case 3:
@@ -38,18 +35,19 @@ func agreementCell(r cli.AgreementJSON, col int) string {
 	case 4:
 		return fmt.Sprint(r.OnlyB)
 	case 5:
-		return fmt.Sprintf("%.1f%%", 100*r.Agreement)
+		return fmt.Sprintf("%.1f%%", 100*r.Percent())
 	case 6:
-		k := fmt.Sprintf("%.2f", r.Kappa)
+		k := fmt.Sprintf("%.2f", r.Kappa())
 		if k == "-0.00" {
 			k = "0.00"
 		}
 		return k
 	case 7:
-		if r.Overlap == nil {
+		overlap, ok := r.Overlap()
+		if !ok {
 			return "—"
 		}
-		return fmt.Sprintf("%.1f%%", 100**r.Overlap)
+		return fmt.Sprintf("%.1f%%", 100*overlap)
 	}
 	return ""
 }
@@ -87,7 +85,7 @@ func (ws *workspace) compareCodersDialog() {
 		ws.fail(err)
 		return
 	}
-	var rows []cli.AgreementJSON
+	var rows []session.Agreement
 	summary := widget.NewLabel("")
 	summary.Wrapping = fyne.TextWrapWord
 	table := widget.NewTable(
@@ -117,7 +115,7 @@ func (ws *workspace) compareCodersDialog() {
 		case a.Selected == b.Selected:
 			summary.SetText("Choose two different coders.")
 		default:
-			got, n, err := cli.CompareCoders(ws.session, docs, a.Selected, b.Selected)
+			got, n, err := ws.session.CompareCoders(docs, a.Selected, b.Selected)
 			if err != nil {
 				summary.SetText(session.OneLine(err))
 				break
@@ -145,7 +143,7 @@ func (ws *workspace) compareCodersDialog() {
 
 // agreementText is the table as tab-separated text with its header, for
 // the clipboard.
-func agreementText(rows []cli.AgreementJSON) string {
+func agreementText(rows []session.Agreement) string {
 	var b strings.Builder
 	for c, col := range agreementColumns {
 		if c > 0 {

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -20,8 +18,7 @@ var viaPageWidget = map[string]bool{"cmocoder.org/cmocoder/pdfview": true}
 // command line must work on a machine without a display.
 func TestNoFyne(t *testing.T) {
 	const self = "cmocoder.org/cmocoder/app/cli"
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	out, err := exec.Command(goTool, "list", "-deps", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", self).Output()
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", self).Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}

@@ -2,8 +2,6 @@ package gui
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -13,8 +11,7 @@ import (
 // domain's values, never through the command line's printing or its JSON
 // rows (which are a file format, not a model).
 func TestGUIDoesNotUseCLI(t *testing.T) {
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	out, err := exec.Command(goTool, "list", "-deps", "cmocoder.org/cmocoder/app/gui").Output()
+	out, err := exec.Command("go", "list", "-deps", "cmocoder.org/cmocoder/app/gui").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}

@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// Reader is what a description looks up: the project as it is before the
-// change. storage.Project and every Tx satisfy it.
-type Reader interface {
+// Lookup is what a description looks up: the project as it is before the
+// change. Every Reader and every Tx satisfy it.
+type Lookup interface {
 	Document(id string) (Document, error)
 	Text(docID string) (*Text, error)
 	Fragment(id string) (Fragment, error)
@@ -26,7 +26,7 @@ type Describer interface {
 // gives what the change itself does not carry (the page of a new span,
 // the role of a fragment deleted by ID). With a nil r, or when a lookup
 // fails, the description says less but is still a sentence.
-func Describe(c Change, r Reader) string {
+func Describe(c Change, r Lookup) string {
 	switch c := c.(type) {
 	case Describer:
 		return c.Describe()
@@ -50,7 +50,7 @@ func Describe(c Change, r Reader) string {
 	case EditCMOC:
 		return "edit CMOC " + quoteClip(c.CMOC.Statement)
 	case DeleteCMOC:
-		return lookedUp(r, func(r Reader) (string, error) {
+		return lookedUp(r, func(r Lookup) (string, error) {
 			cm, err := r.CMOC(c.ID)
 			return "delete CMOC " + quoteClip(cm.Statement), err
 		}, "delete a CMOC")
@@ -73,7 +73,7 @@ func Describe(c Change, r Reader) string {
 	case MergeLabels:
 		return fmt.Sprintf("merge label %s into %s", quoteClip(c.Drop), quoteClip(c.Keep))
 	case EditSource:
-		return lookedUp(r, func(r Reader) (string, error) {
+		return lookedUp(r, func(r Lookup) (string, error) {
 			d, err := r.Document(c.DocID)
 			return "edit the source details of " + quoteClip(d.Title), err
 		}, "edit a source's details")
@@ -86,7 +86,7 @@ func Describe(c Change, r Reader) string {
 }
 
 // describeBatch names a batch by its first change, and counts the rest.
-func describeBatch(b Batch, r Reader) string {
+func describeBatch(b Batch, r Lookup) string {
 	switch len(b) {
 	case 0:
 		return "nothing"
@@ -100,7 +100,7 @@ func describeBatch(b Batch, r Reader) string {
 
 // describeEdit names what an edit changes of the fragment as it was:
 // "set valence − on Outcome on p. 3", "add label “Trust” to …".
-func describeEdit(f Fragment, r Reader) string {
+func describeEdit(f Fragment, r Lookup) string {
 	old, ok := lookupFragment(r, f.ID)
 	if !ok {
 		return "edit " + fragmentName(f)
@@ -184,7 +184,7 @@ func valenceWord(v Valence) string {
 
 // lookedUp is the description say makes from r, or otherwise when there
 // is no r or the lookup fails.
-func lookedUp(r Reader, say func(Reader) (string, error), otherwise string) string {
+func lookedUp(r Lookup, say func(Lookup) (string, error), otherwise string) string {
 	if r == nil {
 		return otherwise
 	}
@@ -194,7 +194,7 @@ func lookedUp(r Reader, say func(Reader) (string, error), otherwise string) stri
 	return otherwise
 }
 
-func lookupFragment(r Reader, id string) (Fragment, bool) {
+func lookupFragment(r Lookup, id string) (Fragment, bool) {
 	if r == nil {
 		return Fragment{}, false
 	}
@@ -203,7 +203,7 @@ func lookupFragment(r Reader, id string) (Fragment, bool) {
 }
 
 // pageOf is the page offset off of a document starts on, 0 when unknown.
-func pageOf(r Reader, docID string, off int) int {
+func pageOf(r Lookup, docID string, off int) int {
 	if r == nil {
 		return 0
 	}

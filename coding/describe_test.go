@@ -18,7 +18,7 @@ func TestDescribe(t *testing.T) {
 	tests := []struct {
 		name   string
 		change Change
-		r      Reader
+		r      Lookup
 		want   string
 	}{
 		{"code, page from the text", AddFragment{Fragment{DocID: "d1", Start: 53, End: 60, Role: Outcome}}, m, "code Outcome on p. 2"},

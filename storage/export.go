@@ -8,25 +8,11 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-// Contents is everything in a project except the PDFs and the page texts,
-// read in one transaction: what the exports build their tables from.
-type Contents struct {
-	Title     string
-	Documents []coding.Document // in import order
-	Fragments []coding.Fragment // in document order
-	CMOCs     []coding.CMOC     // in the order they were made
-	Theories  []coding.Theory   // by position, then name
-	Labels    []coding.Label    // by name
-	// DeletedFragments are the fragments CMOCs still name but that were
-	// deleted, by ID, with when and by whom.
-	DeletedFragments map[string]Deletion
-}
-
-// Deletion records when and by whom an entity was deleted.
-type Deletion struct {
-	At    string // RFC 3339, UTC
-	Coder string
-}
+// Contents and Deletion are the domain's (coding.Reader).
+type (
+	Contents = coding.Contents
+	Deletion = coding.Removed
+)
 
 // Contents reads the whole project's coding in one read transaction, so
 // that the tables built from it agree with each other.

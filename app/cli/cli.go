@@ -1,0 +1,508 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// Exit statuses of the command line (../shared/CLI.md).
+const (
+	exitOK    = 0
+	exitError = 1 // a user error: bad file, unknown id, invalid offsets
+	exitUsage = 2 // the command line itself is wrong
+)
+
+const usageText = `cmocoder codes realist-review evidence in PDFs and builds CMO configurations.
+
+Usage:
+  cmocoder [PROJECT]                      open the desktop app
+  cmocoder new PROJECT [--title T] [--coder NAME]
+  cmocoder add PROJECT FILE.pdf... [--password P] [--ocr [--lang L]]
+  cmocoder ocr PROJECT DOC [--lang L] [--all] [--password P]
+  cmocoder docs PROJECT [--json]
+  cmocoder text PROJECT DOC [--page N]
+  cmocoder code PROJECT DOC START END --role context|resource|reasoning|outcome
+                [--valence +|-] [--label L]... [--coder NAME] [--memo TEXT]
+  cmocoder fragments PROJECT [--doc DOC] [--json]
+  cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
+                [--narrative TEXT] [--coder NAME]
+  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
+                --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
+  cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
+  cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
+                [--participants P] [--objectives O] [--citation C] [--authors A]
+                [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
+  cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
+  cmocoder merge PROJECT OTHER.cmoproj [--dry-run] [--json]   merge a teammate's project
+  cmocoder import PROJECT FILE.qdpx|FILE.qdc   bring in a REFI-QDA project or codebook
+  cmocoder extract FILE.pdf [--password P] [--boxes]
+  cmocoder demo PROJECT                   build the demo project
+  cmocoder install                        open .cmoproj files in cmocoder on double-click
+  cmocoder uninstall                      undo install
+
+DOC is a document's id, a unique start of it (4 characters or more), or its
+file name. Offsets count Unicode code points of the text that "text" prints,
+pages separated by a form feed; END is exclusive.
+Exit status: 0 success, 1 an error in the input (one line on stderr says what
+and where), 2 a wrong command line.
+`
+
+// verb is one command-line verb: it parses its own flags and arguments.
+type verb func(c *cli, args []string) error
+
+var verbs = map[string]verb{
+	"new":       (*cli).newProject,
+	"add":       (*cli).add,
+	"ocr":       (*cli).ocr,
+	"docs":      (*cli).docs,
+	"text":      (*cli).text,
+	"code":      (*cli).code,
+	"fragments": (*cli).fragments,
+	"cmoc":      (*cli).cmoc,
+	"extract":   (*cli).extract,
+	"demo":      (*cli).demo,
+	"export":    (*cli).export,
+	"source":    (*cli).source,
+	"agreement": (*cli).agreement,
+	"merge":     (*cli).merge,
+	"import":    (*cli).importREFI,
+	"install":   (*cli).install,
+	"uninstall": (*cli).uninstall,
+}
+
+// cli carries a command's streams.
+type cli struct {
+	stdout, stderr io.Writer
+	ctx            context.Context
+}
+
+// IsVerb reports whether name is one of the command line's verbs.
+func IsVerb(name string) bool { return verbs[name] != nil }
+
+// Run runs the verb args[0] with the rest of args and returns its exit
+// status (../shared/CLI.md).
+func Run(args []string, stdout, stderr io.Writer) int {
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	case "version", "--version":
+		fmt.Fprintln(stdout, "cmocoder", session.Version)
+		return exitOK
+	}
+	v, ok := verbs[name]
+	if !ok {
+		fmt.Fprintf(stderr, "cmocoder: unknown command %q (see cmocoder help)\n", name)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	c := &cli{stdout: stdout, stderr: stderr, ctx: ctx}
+	err := v(c, args[1:])
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "cmocoder: %v\n", err)
+		fmt.Fprintf(stderr, "(see cmocoder help)\n")
+		return exitUsage
+	case errors.Is(err, errReported):
+		return exitError
+	}
+	fmt.Fprintf(stderr, "cmocoder: %s: %s\n", name, session.OneLine(err))
+	return exitError
+}
+
+// errReported means the verb already reported its failures itself.
+var errReported = errors.New("reported")
+
+// parseN parses a verb's arguments and wants exactly n positional ones,
+// as syntax shows them.
+func parseN(fs *flag.FlagSet, args []string, n int, syntax string) ([]string, error) {
+	pos, err := parse(fs, args)
+	if err == nil && len(pos) != n {
+		err = usagef("expected %s", syntax)
+	}
+	return pos, err
+}
+
+func (c *cli) open(path, coder string) (*session.Session, error) {
+	if coder == "" {
+		coder = session.DefaultCoder()
+	}
+	return session.OpenSession(path, coder)
+}
+
+// openDocument opens a project and finds one of its documents by what a
+// person typed for it (see Session.FindDocument).
+func (c *cli) openDocument(project, doc, coder string) (*session.Session, coding.Document, error) {
+	s, err := c.open(project, coder)
+	if err != nil {
+		return nil, coding.Document{}, err
+	}
+	d, err := s.FindDocument(doc)
+	if err != nil {
+		s.Close()
+		return nil, coding.Document{}, err
+	}
+	return s, d, nil
+}
+
+func (c *cli) newProject(args []string) error {
+	fs := newFlags("new")
+	title := fs.String("title", "", "project title")
+	coder := fs.String("coder", "", "your name")
+	pos, err := parseN(fs, args, 1, "new PROJECT [--title T] [--coder NAME]")
+	if err != nil {
+		return err
+	}
+	if *title == "" {
+		*title = strings.TrimSuffix(filepath.Base(pos[0]), filepath.Ext(pos[0]))
+	}
+	if *coder == "" {
+		*coder = session.DefaultCoder()
+	}
+	p, err := storage.Create(pos[0], *title, *coder)
+	if err != nil {
+		return err
+	}
+	return p.Close()
+}
+
+func (c *cli) add(args []string) error {
+	fs := newFlags("add")
+	password := fs.String("password", "", "password of encrypted PDFs (never stored)")
+	useOCR := fs.Bool("ocr", false, "read pages without a text layer with Tesseract (OCR)")
+	lang := fs.String("lang", "", "Tesseract language(s) for --ocr, e.g. eng or eng+deu (default eng)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		return usagef("expected add PROJECT FILE.pdf...")
+	}
+	opts := c.addOCROptions(*useOCR, *lang)
+	s, err := c.open(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	eng, err := session.NewEngine()
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	failed := 0
+	for i, path := range pos[1:] {
+		if c.ctx.Err() != nil {
+			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %s not added\n", coding.Count(len(pos)-1-i, "file"))
+			return errReported
+		}
+		doc, err := s.Import(c.ctx, eng, path, *password, opts)
+		if err != nil {
+			failed++
+			fmt.Fprintf(c.stderr, "cmocoder: add: %s\n", session.OneLine(err))
+			if coding.IsKind(err, coding.KindBusy) || coding.IsKind(err, coding.KindDamaged) {
+				return errReported // the project itself is the problem: stop
+			}
+			continue
+		}
+		for _, w := range doc.Warnings {
+			fmt.Fprintf(c.stderr, "cmocoder: add: %s: %s\n", doc.FileName, w)
+		}
+		fmt.Fprintf(c.stdout, "%s\t%d\t%s\n", doc.ID, doc.Pages, doc.Title)
+	}
+	if failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// docJSON is a document as `docs --json` prints it.
+type docJSON struct {
+	ID        string   `json:"id"`
+	FileName  string   `json:"file_name"`
+	Title     string   `json:"title"`
+	Pages     int      `json:"pages"`
+	Chars     int      `json:"chars"`
+	SHA256    string   `json:"sha256"`
+	Authors   string   `json:"authors"`
+	Year      string   `json:"year"`
+	Citation  string   `json:"citation"`
+	NeedsOCR  bool     `json:"needs_ocr"`
+	Warnings  []string `json:"warnings"`
+	Fragments int      `json:"fragments"`
+	Added     string   `json:"added"`
+}
+
+func (c *cli) docs(args []string) error {
+	fs := newFlags("docs")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseN(fs, args, 1, "docs PROJECT [--json]")
+	if err != nil {
+		return err
+	}
+	s, err := c.open(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	docs, err := s.Documents()
+	if err != nil {
+		return err
+	}
+	frags, err := s.Fragments("")
+	if err != nil {
+		return err
+	}
+	count := map[string]int{}
+	for _, f := range frags {
+		count[f.DocID]++
+	}
+	if *asJSON {
+		out := make([]docJSON, 0, len(docs))
+		for _, d := range docs {
+			w := d.Warnings
+			if w == nil {
+				w = []string{}
+			}
+			out = append(out, docJSON{d.ID, d.FileName, d.Title, d.Pages, d.Chars, d.SHA256, d.Authors, d.Year, d.Citation, d.NeedsOCR, w, count[d.ID], d.Added.UTC().Format(time.RFC3339)})
+		}
+		return writeJSON(c.stdout, out)
+	}
+	for _, d := range docs {
+		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%s\n", d.ID, d.Pages, count[d.ID], d.Title)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func (c *cli) text(args []string) error {
+	fs := newFlags("text")
+	page := fs.Int("page", 0, "print only page N")
+	pos, err := parseN(fs, args, 2, "text PROJECT DOC [--page N]")
+	if err != nil {
+		return err
+	}
+	s, d, err := c.openDocument(pos[0], pos[1], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	t, err := s.Text(d.ID)
+	if err != nil {
+		return err
+	}
+	if *page != 0 {
+		if *page < 1 || *page > len(t.Pages) {
+			return coding.Errorf(coding.KindInvalid, "text", session.Describe(d), "no page %d (the document has %d)", *page, len(t.Pages))
+		}
+		_, err = io.WriteString(c.stdout, t.Pages[*page-1].Text)
+		return err
+	}
+	_, err = io.WriteString(c.stdout, t.String())
+	return err
+}
+
+func (c *cli) code(args []string) error {
+	fs := newFlags("code")
+	role := fs.String("role", "", "context, resource, reasoning or outcome")
+	valence := fs.String("valence", "", "+ or -")
+	var labels listFlag
+	fs.Var(&labels, "label", "a codebook label (repeatable)")
+	coder := fs.String("coder", "", "who codes")
+	memo := fs.String("memo", "", "a memo")
+	pos, err := parseN(fs, args, 4, "code PROJECT DOC START END --role context|resource|reasoning|outcome")
+	if err != nil {
+		return err
+	}
+	if *role == "" {
+		return usagef("code: --role is required (context, resource, reasoning or outcome)")
+	}
+	r, err := coding.ParseRole(*role)
+	if err != nil {
+		return err
+	}
+	v, err := coding.ParseValence(*valence)
+	if err != nil {
+		return err
+	}
+	start, err1 := strconv.Atoi(pos[2])
+	end, err2 := strconv.Atoi(pos[3])
+	if err1 != nil || err2 != nil {
+		return coding.Errorf(coding.KindInvalid, "code", "", "offsets %q %q: START and END must be whole numbers", pos[2], pos[3])
+	}
+	s, d, err := c.openDocument(pos[0], pos[1], *coder)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: start, End: end, Role: r, Valence: v, Labels: labels, Memo: *memo}
+	if err := s.Do(coding.AddFragment{Fragment: f}); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.stdout, f.ID)
+	return nil
+}
+
+// fragmentJSON is a fragment as `fragments --json` prints it.
+type fragmentJSON struct {
+	ID       string   `json:"id"`
+	DocID    string   `json:"doc_id"`
+	Document string   `json:"document"`
+	Page     int      `json:"page"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Role     string   `json:"role"`
+	Valence  string   `json:"valence"`
+	Labels   []string `json:"labels"`
+	Coder    string   `json:"coder"`
+	Memo     string   `json:"memo"`
+	Text     string   `json:"text"`
+	Created  string   `json:"created"`
+	Modified string   `json:"modified"`
+}
+
+func (c *cli) fragments(args []string) error {
+	fs := newFlags("fragments")
+	doc := fs.String("doc", "", "only this document")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseN(fs, args, 1, "fragments PROJECT [--doc DOC] [--json]")
+	if err != nil {
+		return err
+	}
+	s, err := c.open(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	docs, err := s.Documents()
+	if err != nil {
+		return err
+	}
+	titles := map[string]string{}
+	for _, d := range docs {
+		titles[d.ID] = d.Title
+	}
+	docID := ""
+	if *doc != "" {
+		d, err := session.FindDocumentIn(docs, *doc)
+		if err != nil {
+			return err
+		}
+		docID = d.ID
+	}
+	frags, err := s.Fragments(docID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]fragmentJSON, 0, len(frags))
+		for _, f := range frags {
+			labels := f.Labels
+			if labels == nil {
+				labels = []string{}
+			}
+			out = append(out, fragmentJSON{f.ID, f.DocID, titles[f.DocID], f.Page, f.Start, f.End, string(f.Role), string(f.Valence), labels, f.Coder, f.Memo, f.Text,
+				f.Created.UTC().Format(time.RFC3339Nano), f.Modified.UTC().Format(time.RFC3339Nano)})
+		}
+		return writeJSON(c.stdout, out)
+	}
+	for _, f := range frags {
+		fmt.Fprintf(c.stdout, "%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", f.ID, f.DocID, f.Page, f.Start, f.End, f.Role, f.Valence,
+			strings.Join(f.Labels, ";"), f.Coder, strings.Join(strings.Fields(f.Text), " "))
+	}
+	return nil
+}
+
+func (c *cli) cmoc(args []string) error {
+	fs := newFlags("cmoc")
+	statement := fs.String("statement", "", "the one-line statement")
+	narrative := fs.String("narrative", "", "a narrative paragraph")
+	theory := fs.String("theory", "", "programme theory (created if new)")
+	coder := fs.String("coder", "", "who builds it")
+	var frags, labels listFlag
+	fs.Var(&frags, "fragment", "a fragment id (repeatable)")
+	fs.Var(&labels, "label", "a label (repeatable)")
+	pos, err := parseN(fs, args, 1, "cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]")
+	if err != nil {
+		return err
+	}
+	if len(frags) == 0 {
+		return usagef("cmoc: at least one --fragment is required")
+	}
+	s, err := c.open(pos[0], *coder)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cm := coding.CMOC{ID: coding.NewID(), Statement: *statement, Narrative: *narrative, Labels: labels}
+	for _, ref := range frags {
+		f, err := s.FindFragment(ref)
+		if err != nil {
+			return err
+		}
+		cm.Fragments = append(cm.Fragments, f.ID)
+	}
+	if err := s.Do(coding.AddCMOC{CMOC: cm, TheoryName: strings.TrimSpace(*theory)}); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.stdout, cm.ID)
+	return nil
+}
+
+func (c *cli) extract(args []string) error {
+	fs := newFlags("extract")
+	password := fs.String("password", "", "password of an encrypted PDF")
+	boxes := fs.Bool("boxes", false, "print every page's characters with their boxes as JSON")
+	pos, err := parseN(fs, args, 1, "extract FILE.pdf [--password P] [--boxes]")
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return coding.E(coding.KindNotFound, "extract", pos[0], session.UnwrapPathError(err))
+	}
+	eng, err := session.NewEngine()
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	ex, err := eng.Extract(c.ctx, data, *password)
+	if err != nil {
+		return coding.E(coding.KindInvalid, "extract", filepath.Base(pos[0]), err)
+	}
+	for _, w := range ex.Warnings {
+		fmt.Fprintf(c.stderr, "cmocoder: extract: %s: %s\n", filepath.Base(pos[0]), w)
+	}
+	if *boxes {
+		return pdfview.WriteBoxesJSON(c.stdout, ex.Pages)
+	}
+	_, err = io.WriteString(c.stdout, coding.NewText(ex.Pages).String())
+	return err
+}

@@ -1,0 +1,184 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding/export"
+)
+
+// exportUsage is the syntax of the export verb.
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx -o FILE.qdpx"
+
+func (c *cli) export(args []string) error {
+	fs := newFlags("export")
+	table := fs.String("table", "", "cmocs, fragments, matrix, codebook or sources")
+	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, or qdpx (REFI-QDA project)")
+	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
+	by := fs.String("by", "labels", "matrix rows: labels or theories")
+	ids := fs.Bool("ids", false, "keep the internal ID column of cmocs and fragments")
+	pos, err := parseN(fs, args, 1, exportUsage)
+	if err != nil {
+		return err
+	}
+	*table, *format = strings.ToLower(strings.TrimSpace(*table)), strings.ToLower(strings.TrimSpace(*format))
+	*format = strings.TrimPrefix(*format, ".")
+	switch *format {
+	case "markdown":
+		*format = export.Markdown
+	case "latex":
+		*format = export.TeX
+	case "htm":
+		*format = export.HTML
+	}
+	if *format == "qdpx" { // a REFI-QDA project, not a table (qdpx.go)
+		switch {
+		case *table != "":
+			return usagef("export: --format qdpx writes the whole project: leave out --table")
+		case *out == "":
+			return usagef("export: qdpx is not text: give -o FILE.qdpx")
+		}
+		return c.exportQDPX(pos[0], *out)
+	}
+	switch {
+	case *table == "":
+		return usagef("export: --table is required (%s), or --format qdpx", strings.Join(export.Tables, ", "))
+	case !slices.Contains(export.Tables, *table):
+		return usagef("export: unknown table %q (want %s)", *table, strings.Join(export.Tables, ", "))
+	case *format == "":
+		return usagef("export: --format is required (%s)", strings.Join(export.Formats, ", "))
+	case !slices.Contains(export.Formats, *format):
+		return usagef("export: unknown format %q (want %s)", *format, strings.Join(export.Formats, ", "))
+	case *out == "" && export.Binary(*format):
+		return usagef("export: %s is not text: give -o FILE.%s", *format, *format)
+	case *by != "labels" && *by != "theories":
+		return usagef("export: unknown --by %q (want labels or theories)", *by)
+	}
+	s, err := c.open(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ep, err := session.ExportProject(s)
+	if err != nil {
+		return err
+	}
+	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids})
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(c.stderr, "cmocoder: export: warning: %s\n", w)
+	}
+	if *out == "" {
+		var buf bytes.Buffer // nothing half-written on an error
+		if err := export.Write(&buf, t, *format); err != nil {
+			return err
+		}
+		_, err := c.stdout.Write(buf.Bytes())
+		return err
+	}
+	return session.WriteFileAtomic(*out, func(w io.Writer) error { return export.Write(w, t, *format) })
+}
+
+// sourceJSON is a source as `source --json` prints it.
+type sourceJSON struct {
+	ID            string `json:"id"`
+	Title         string `json:"title"`
+	Authors       string `json:"authors"`
+	Year          string `json:"year"`
+	Citation      string `json:"citation"`
+	Objectives    string `json:"objectives"`
+	Location      string `json:"location"`
+	Design        string `json:"design"`
+	Participants  string `json:"participants"`
+	Relevance     string `json:"relevance"`
+	RelevanceNote string `json:"relevance_note"`
+	Rigour        string `json:"rigour"`
+	RigourNote    string `json:"rigour_note"`
+}
+
+func (c *cli) source(args []string) error {
+	fs := newFlags("source")
+	authors := fs.String("authors", "", `authors, "; " between them`)
+	year := fs.String("year", "", "year of publication")
+	citation := fs.String("citation", "", "the full reference")
+	objectives := fs.String("objectives", "", "the study's objectives")
+	location := fs.String("location", "", "where the study took place")
+	design := fs.String("design", "", "the study design")
+	participants := fs.String("participants", "", "who took part")
+	relevance := fs.String("relevance", "", "relevance: high, moderate, low or none")
+	relevanceNote := fs.String("relevance-note", "", "why")
+	rigour := fs.String("rigour", "", "rigour: high, moderate, low or none")
+	rigourNote := fs.String("rigour-note", "", "why")
+	coder := fs.String("coder", "", "who edits")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseN(fs, args, 2, "source PROJECT DOC [--year Y] [--design D] [--location L] [--participants P] [--objectives O] [--citation C] [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N]")
+	if err != nil {
+		return err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var rel, rig coding.Judgement
+	if set["relevance"] {
+		if rel, err = coding.ParseJudgement(*relevance); err != nil {
+			return err
+		}
+	}
+	if set["rigour"] {
+		if rig, err = coding.ParseJudgement(*rigour); err != nil {
+			return err
+		}
+	}
+	s, d, err := c.openDocument(pos[0], pos[1], *coder)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	src := d.Source()
+	edits := 0
+	for name, dst := range map[string]*string{"authors": &src.Authors, "year": &src.Year, "citation": &src.Citation,
+		"objectives": &src.Objectives, "location": &src.Location, "design": &src.Design, "participants": &src.Participants,
+		"relevance-note": &src.Relevance.Note, "rigour-note": &src.Rigour.Note} {
+		if set[name] {
+			*dst = *map[string]*string{"authors": authors, "year": year, "citation": citation, "objectives": objectives,
+				"location": location, "design": design, "participants": participants, "relevance-note": relevanceNote,
+				"rigour-note": rigourNote}[name]
+			edits++
+		}
+	}
+	if set["relevance"] {
+		src.Relevance.Judgement = rel
+		edits++
+	}
+	if set["rigour"] {
+		src.Rigour.Judgement = rig
+		edits++
+	}
+	if edits > 0 {
+		if err := s.Do(coding.EditSource{DocID: d.ID, Source: src}); err != nil {
+			return err
+		}
+		if d, err = s.Document(d.ID); err != nil {
+			return err
+		}
+	}
+	j := sourceJSON{d.ID, d.Title, d.Authors, d.Year, d.Citation, d.Objectives, d.Location, d.Design, d.Participants,
+		string(d.Relevance.Judgement), d.Relevance.Note, string(d.Rigour.Judgement), d.Rigour.Note}
+	if *asJSON {
+		return writeJSON(c.stdout, j)
+	}
+	for _, kv := range [][2]string{{"id", j.ID}, {"title", j.Title}, {"authors", j.Authors}, {"year", j.Year},
+		{"citation", j.Citation}, {"objectives", j.Objectives}, {"location", j.Location}, {"design", j.Design},
+		{"participants", j.Participants}, {"relevance", j.Relevance}, {"relevance_note", j.RelevanceNote},
+		{"rigour", j.Rigour}, {"rigour_note", j.RigourNote}} {
+		fmt.Fprintf(c.stdout, "%s\t%s\n", kv[0], strings.Join(strings.Fields(kv[1]), " "))
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/pdfview"
+)
+
+// ocr is the `ocr` verb: cmocoder ocr PROJECT DOC [--lang L] [--all]
+// [--password P].
+func (c *cli) ocr(args []string) error {
+	fs := newFlags("ocr")
+	password := fs.String("password", "", "password of an encrypted PDF (never stored)")
+	lang := fs.String("lang", "", "Tesseract language(s), e.g. eng or eng+deu (default eng)")
+	all := fs.Bool("all", false, "read every page by OCR, not only those without text")
+	pos, err := parseN(fs, args, 2, "ocr PROJECT DOC [--lang L] [--all] [--password P]")
+	if err != nil {
+		return err
+	}
+	s, d, err := c.openDocument(pos[0], pos[1], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := pdfview.FindTesseract(); err != nil {
+		return err
+	}
+	eng, err := session.NewEngine()
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	progress, finish := c.ocrProgress("ocr", d.FileName)
+	d, err = s.OCR(c.ctx, eng, d.ID, session.OCROptions{Password: *password, Lang: *lang, All: *all, Progress: progress})
+	finish()
+	if err != nil {
+		return err
+	}
+	for _, w := range d.Warnings {
+		fmt.Fprintf(c.stderr, "cmocoder: ocr: %s: %s\n", d.FileName, w)
+	}
+	fmt.Fprintf(c.stdout, "%s\t%d\t%s\n", d.ID, d.Pages, d.Title)
+	return nil
+}
+
+// addOCROptions are the import options of `add [--ocr] [--lang L]`. Without
+// Tesseract the files still go in (marked needs OCR) and the how-to line
+// is printed once.
+func (c *cli) addOCROptions(useOCR bool, lang string) session.ImportOptions {
+	told := false
+	progress, _ := c.ocrProgress("add", "")
+	return session.ImportOptions{OCR: useOCR, Lang: lang, Progress: progress, OCRFailed: func(err error) {
+		if errors.Is(err, pdfview.ErrNoTesseract) {
+			if !told {
+				fmt.Fprintf(c.stderr, "cmocoder: add: %s\n", session.OneLine(err))
+			}
+			told = true
+			return
+		}
+		fmt.Fprintf(c.stderr, "cmocoder: add: OCR not done: %s\n", session.OneLine(err))
+	}}
+}
+
+// ocrProgress reports OCR page by page on a terminal ("cmocoder: ocr: NAME:
+// OCR page 3 of 12", rewritten in place); finish ends the line. Elsewhere
+// (a script, a log) it says nothing.
+func (c *cli) ocrProgress(verb, name string) (progress func(done, total int), finish func()) {
+	f, ok := c.stderr.(*os.File)
+	if !ok {
+		return nil, func() {}
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil, func() {}
+	}
+	if name != "" {
+		name += ": "
+	}
+	var mu sync.Mutex
+	shown := false
+	progress = func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(f, "\rcmocoder: %s: %sOCR page %d of %d", verb, name, done, total)
+		shown = done < total
+		if !shown {
+			fmt.Fprintln(f)
+		}
+	}
+	finish = func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if shown {
+			fmt.Fprintln(f)
+			shown = false
+		}
+	}
+	return progress, finish
+}

@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding/refiqda"
+)
+
+// exportQDPX writes a project as a REFI-QDA project file at out, whole or
+// not at all; warnings (evidence that could not be linked) go to stderr.
+func (c *cli) exportQDPX(project, out string) error {
+	s, err := c.open(project, "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rp, err := session.QDPXProject(s)
+	if err != nil {
+		return err
+	}
+	var warnings []string
+	err = session.WriteFileAtomic(out, func(w io.Writer) error {
+		var err error
+		warnings, err = refiqda.Write(w, rp)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(c.stderr, "cmocoder: export: warning: %s\n", w)
+	}
+	return nil
+}

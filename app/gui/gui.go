@@ -1,0 +1,325 @@
+package gui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"cmocoder.org/cmocoder/app/install"
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/assets"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// AppID identifies cmocoder to Fyne (preferences, single-instance data).
+const AppID = install.AppID
+
+// prefRecent is the preference key of the recently opened projects.
+const prefRecent = "recentProjects"
+
+// RunApp's exit statuses, as the verbs' (../shared/CLI.md).
+const (
+	exitOK    = 0
+	exitError = 1
+)
+
+// RunApp opens the desktop app, on the project at path if it is not empty,
+// and returns the exit status when the last window closes.
+func RunApp(path string) (status int) {
+	// GLFW panics when the display named in DISPLAY cannot be opened (or
+	// there is no OpenGL): say so in one line instead of a stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "cmocoder: cannot open a window: %v\n", r)
+			status = exitError
+		}
+	}()
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
+	w := a.NewWindow("cmocoder")
+	w.Resize(savedWindowSize(a.Preferences()))
+	ui := &mainWindow{app: a, win: w}
+	ui.showWelcome()
+	// Show the window while it is still titled "cmocoder": on X11 GLFW
+	// names the window's class (WM_CLASS) after its first title, and
+	// desktops match that against the desktop entry's StartupWMClass to
+	// give the window cmocoder's icon. The project's title comes after.
+	w.Show()
+	if path != "" {
+		ui.openProject(path)
+	}
+	w.SetOnClosed(ui.closeSession)
+	// Closing the window, by its close button or Ctrl+Q, first saves the
+	// place (prefs.go): the preferences are written before the app ends,
+	// and not reliably once the window is gone.
+	w.SetCloseIntercept(ui.quit)
+	// Ctrl+Q quits everywhere (Fyne's own quit is Cmd+Q on macOS only).
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { ui.quit() })
+	a.Run()
+	ui.eng.close()
+	return exitOK
+}
+
+// mainWindow is the main window and the session it shows.
+type mainWindow struct {
+	app     fyne.App
+	win     fyne.Window
+	session *session.Session
+	view    *projectView // the project shown, nil on the welcome screen
+	eng     engineHolder // one PDF engine for the app (window.go)
+}
+
+func (d *mainWindow) closeSession() {
+	if d.view != nil {
+		d.view.close()
+		d.view = nil
+	}
+	if d.session != nil {
+		d.session.Close()
+		d.session = nil
+	}
+}
+
+// showError shows err as a dialog with one clear sentence.
+func (d *mainWindow) showError(err error) {
+	dialog.ShowError(fmt.Errorf("%s", session.OneLine(err)), d.win)
+}
+
+func (d *mainWindow) showWelcome() {
+	d.win.SetTitle("cmocoder")
+	open := widget.NewButton("Open project…", d.openDialog)
+	create := widget.NewButton("New project…", d.newProjectDialog)
+	create.Importance = widget.HighImportance
+	recent := d.app.Preferences().StringList(prefRecent)
+	list := widget.NewList(
+		func() int { return len(recent) },
+		func() fyne.CanvasObject { return widget.NewButton("", nil) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			b := o.(*widget.Button)
+			b.SetText(recentName(d.app.Preferences(), recent[i]) + "  —  " + filepath.Dir(recent[i]))
+			path := recent[i]
+			b.OnTapped = func() { d.openProject(path) }
+		})
+	title := widget.NewLabelWithStyle("cmocoder", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabelWithStyle("Code realist-review evidence in PDFs and build CMO configurations.", fyne.TextAlignCenter, fyne.TextStyle{})
+	heading := "Recent projects"
+	if len(recent) == 0 {
+		heading = "No recent projects yet: create one, or open a .cmoproj file a teammate sent you."
+	}
+	top := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(create, open)), widget.NewLabel(heading))
+	d.win.SetContent(container.NewBorder(top, nil, nil, nil, list))
+}
+
+// openDialog asks for a project file and opens it.
+func (d *mainWindow) openDialog() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		d.openProject(r.URI().Path())
+	}, d.win)
+	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".cmoproj"}))
+	fd.Show()
+}
+
+// newProjectDialog asks for a title and a folder, creates the project
+// there and opens it. It never writes over a file: a save dialog would
+// truncate an existing project before we could refuse it.
+func (d *mainWindow) newProjectDialog() {
+	title := widget.NewEntry()
+	title.SetPlaceHolder("e.g. Leadership in hospital mergers")
+	dialog.ShowForm("New project", "Choose folder…", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Title", title)},
+		func(ok bool) {
+			name := strings.TrimSpace(title.Text)
+			if !ok || name == "" {
+				return
+			}
+			dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+				if err != nil {
+					d.showError(err)
+					return
+				}
+				if dir == nil {
+					return
+				}
+				path := filepath.Join(dir.Path(), projectFileName(name))
+				p, err := storage.Create(path, name, d.coderName())
+				if err != nil {
+					d.showError(err)
+					return
+				}
+				p.Close()
+				d.openProject(path)
+			}, d.win)
+		}, d.win)
+}
+
+// projectFileName makes a file name from a project title: letters,
+// digits, spaces and a few marks kept, the rest dropped.
+func projectFileName(title string) string {
+	name := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '-' || r == '_' || r == '.':
+			return r
+		}
+		return -1
+	}, title)
+	name = strings.Trim(strings.Join(strings.Fields(name), " "), ". ")
+	if name == "" {
+		name = "project"
+	}
+	return name + ".cmoproj"
+}
+
+// addRecent puts path first in the recent projects.
+func (d *mainWindow) addRecent(path string) {
+	prefs := d.app.Preferences()
+	list := slices.DeleteFunc(prefs.StringList(prefRecent), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > 10 {
+		list = list[:10]
+	}
+	prefs.SetStringList(prefRecent, list)
+}
+
+func (d *mainWindow) openProject(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	s, err := session.OpenSession(path, d.coderName())
+	if err != nil {
+		if d.view == nil { // else the project open stays open
+			d.showWelcome()
+		}
+		d.showError(err)
+		return
+	}
+	d.closeSession()
+	d.session = s
+	d.addRecent(path)
+	view, err := newProjectView(s)
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	d.view = view
+	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog, Close: d.closeProject, Recent: d.recentMenu, Quit: d.quit}
+	view.win = d.win
+	title, _ := s.Title()
+	rememberTitle(d.app.Preferences(), path, title)
+	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
+	// The pages are laid out in the window before attach shows the
+	// document again, so that it opens where it was read last.
+	d.win.SetContent(withToolTips(view.content, d.win.Canvas()))
+	view.ws.attach(d.win, d.engine)
+}
+
+// projectView shows a project's documents, and the fragments and text of
+// the selected one.
+type projectView struct {
+	session   *session.Session
+	docs      []coding.Document
+	counts    map[string]map[coding.Role]int
+	docList   *widget.List
+	fragList  *widget.List
+	frags     []coding.Fragment
+	text      *widget.Label
+	heading   *widget.Label
+	content   fyne.CanvasObject
+	selection int
+	ws        *workspace     // the open document's pages and coding
+	docsList  docsColumn     // heading and filter of the documents (docs_column.go)
+	ocrButton *widget.Button // "OCR this document" (ocr_gui.go)
+	win       fyne.Window    // for dialogs
+	tabsView  projectTabs    // Documents, CMOCs, Theories, ... (tabs.go)
+}
+
+func newProjectView(s *session.Session) (*projectView, error) {
+	v := &projectView{session: s, selection: -1}
+	if err := v.load(); err != nil {
+		return nil, err
+	}
+	v.docList = widget.NewList(
+		func() int { return len(v.docs) },
+		newDocRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { v.fillDocRow(o, v.docs[i]) })
+	v.docList.OnSelected = v.selectDocument
+	v.heading = widget.NewLabelWithStyle("Select a document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.heading.Wrapping = fyne.TextWrapWord
+	v.ocrButton = v.newOCRButton()
+	// The pages, the coding panel and the fragments (workspace.go).
+	v.ws = newWorkspace(v)
+	right := v.ws.content
+	split := container.NewHSplit(
+		v.documentsColumn(),
+		right) // the document's title heads its pages (workspace.go)
+	split.Offset = 0.17
+	v.content = v.newTabs(split)
+	v.restorePlace() // the document and tab of last time (prefs.go)
+	return v, nil
+}
+
+// load reads the documents and counts their fragments by role.
+func (v *projectView) load() error {
+	docs, err := v.session.Documents()
+	if err != nil {
+		return err
+	}
+	frags, err := v.session.Fragments("")
+	if err != nil {
+		return err
+	}
+	v.docs = v.filterDocs(docs)
+	v.counts = map[string]map[coding.Role]int{}
+	for _, f := range frags {
+		if v.counts[f.DocID] == nil {
+			v.counts[f.DocID] = map[coding.Role]int{}
+		}
+		v.counts[f.DocID][f.Role]++
+	}
+	return nil
+}
+
+// summary is the last line of a document's row: its pages, and whether
+// it needs OCR (the fragments per role are on the line above,
+// docRoleCounts).
+func (v *projectView) summary(d coding.Document) string {
+	parts := []string{coding.Count(d.Pages, "page")}
+	if d.NeedsOCR {
+		parts = append(parts, "needs OCR")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (v *projectView) selectDocument(i widget.ListItemID) {
+	v.selection = i
+	if v.docsList.quiet {
+		return // the list was filtered: the same document stays shown
+	}
+	d := v.docs[i]
+	v.heading.SetText(d.Title)
+	v.showOCR(d)
+	if d.ID == v.ws.doc.ID {
+		v.ws.savePosition() // shown again (after OCR, say): stay where the reader is
+	}
+	v.ws.showDocument(d)
+	v.rememberDocument(d.ID)
+}

@@ -1,0 +1,107 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
+)
+
+// The "OCR this document" action of the project view: shown for a
+// document marked needs OCR, it reads the pages without text by Tesseract
+// as a job (jobs.go), and stores the text (Session.OCR).
+
+// newOCRButton makes the (hidden) button; showOCR shows it when it applies.
+func (v *projectView) newOCRButton() *widget.Button {
+	b := widget.NewButtonWithIcon("OCR this document", theme.DocumentIcon(), v.runOCR)
+	b.Importance = widget.HighImportance
+	b.Hide()
+	return b
+}
+
+// showOCR shows the OCR button for a document that needs OCR.
+func (v *projectView) showOCR(d coding.Document) {
+	if v.ocrButton == nil {
+		return
+	}
+	if d.NeedsOCR {
+		v.ocrButton.Show()
+	} else {
+		v.ocrButton.Hide()
+	}
+}
+
+// window is the window the view is shown in, for dialogs.
+func (v *projectView) window() fyne.Window {
+	if v.win != nil {
+		return v.win
+	}
+	if ws := fyne.CurrentApp().Driver().AllWindows(); len(ws) > 0 {
+		return ws[0]
+	}
+	return nil
+}
+
+// runOCR reads the selected document by OCR.
+func (v *projectView) runOCR() {
+	if v.selection < 0 || v.selection >= len(v.docs) {
+		return
+	}
+	d := v.docs[v.selection]
+	win := v.window()
+	if _, err := pdfview.FindTesseract(); err != nil {
+		dialog.ShowError(errors.New(session.OneLine(err)), win)
+		return
+	}
+	v.ocrButton.Disable()
+	var nd coding.Document
+	runJob(win, job{
+		title:  "OCR this document",
+		note:   fmt.Sprintf("Reading %q with Tesseract…", d.Title),
+		cancel: true,
+		work: func(ctx context.Context, progress func(string, float64)) error {
+			eng, err := session.NewEngine()
+			if err != nil {
+				return err
+			}
+			defer eng.Close()
+			nd, err = v.session.OCR(ctx, eng, d.ID, session.OCROptions{Password: v.session.Password(d.ID), Progress: func(done, total int) {
+				progress(fmt.Sprintf("Read %d of %s", done, coding.Count(total, "page")), float64(done)/float64(total))
+			}})
+			return err
+		},
+		done: func(err error) {
+			v.ocrButton.Enable()
+			if err == nil {
+				v.reloadDocument(nd.ID)
+			}
+		},
+	})
+}
+
+// reloadDocument reads the documents again and shows docID.
+func (v *projectView) reloadDocument(docID string) {
+	if err := v.load(); err != nil {
+		dialog.ShowError(errors.New(session.OneLine(err)), v.window())
+		return
+	}
+	v.docList.Refresh()
+	for i, d := range v.docs {
+		if d.ID == docID {
+			if i == v.selection {
+				v.selectDocument(i)
+			} else {
+				v.docList.Select(i)
+			}
+			return
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package gui
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"cmocoder.org/cmocoder/app/session"
+)
+
+// TestOCRButton: the project view offers "OCR this document" for a scan,
+// runs it with a progress dialog and then shows the text; the button goes
+// away once the document no longer needs OCR.
+func TestOCRButton(t *testing.T) {
+	scan := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "scanned-abstract-ccitt-no-text.pdf")
+	if _, err := os.Stat(scan); err != nil {
+		t.Skip("shared test PDFs not found")
+	}
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		if os.Getenv("CMOCODER_E2E") == "1" {
+			t.Fatal("CMOCODER_E2E=1 but tesseract is not installed")
+		}
+		t.Skip("tesseract is not installed")
+	}
+	test.NewTempApp(t)
+	s := newTestSession(t, "Scans")
+	eng, err := session.NewEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	if _, err := s.Import(context.Background(), eng, scan, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	v, err := newProjectView(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, v.content)
+	w.Resize(fyne.NewSize(1000, 700))
+	v.win = w
+	if !v.ocrButton.Visible() {
+		t.Fatal("no OCR button for a scan")
+	}
+	test.Tap(v.ocrButton)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		pump() // run what the OCR goroutine handed to the UI
+		needs, docID := v.docs[0].NeedsOCR, v.docs[0].ID
+		if !needs {
+			text, err := s.Text(docID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(strings.ToLower(text.String()), "hydrogen incorporation") {
+				t.Errorf("text after OCR: %q", text.String())
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("OCR did not finish in 60 s")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if v.ocrButton.Visible() {
+		t.Error("the OCR button is still shown")
+	}
+}

@@ -1,0 +1,98 @@
+package gui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
+)
+
+// roleColour is the colour of a role's highlights: Okabe & Ito's palette,
+// told apart by the common kinds of colour blindness; the role's letters
+// are drawn beside every highlight as well, so colour is never the only cue.
+func roleColour(r coding.Role) color.NRGBA {
+	switch r {
+	case coding.Context:
+		return color.NRGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff} // sky blue
+	case coding.Resource:
+		return color.NRGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff} // orange
+	case coding.Reasoning:
+		return color.NRGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff} // reddish purple
+	case coding.Outcome:
+		return color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff} // bluish green
+	}
+	return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+}
+
+// roleKey is the key that codes a selection with a role (1–4 work too).
+func roleKey(r coding.Role) fyne.KeyName {
+	switch r {
+	case coding.Context:
+		return fyne.KeyC
+	case coding.Resource:
+		return fyne.KeyR
+	case coding.Reasoning:
+		return fyne.KeyM
+	case coding.Outcome:
+		return fyne.KeyO
+	}
+	return ""
+}
+
+// roleForKey is the role a key stands for, if any.
+func roleForKey(k fyne.KeyName) (coding.Role, bool) {
+	switch k {
+	case fyne.KeyC, fyne.Key1:
+		return coding.Context, true
+	case fyne.KeyR, fyne.Key2:
+		return coding.Resource, true
+	case fyne.KeyM, fyne.Key3:
+		return coding.Reasoning, true
+	case fyne.KeyO, fyne.Key4:
+		return coding.Outcome, true
+	}
+	return "", false
+}
+
+// roleButtonText is a role's name on its button, with its key.
+func roleButtonText(r coding.Role) string {
+	name := map[coding.Role]string{coding.Context: "Context", coding.Resource: "M resource",
+		coding.Reasoning: "M reasoning", coding.Outcome: "Outcome"}[r]
+	return name + " (" + string(roleKey(r)) + ")"
+}
+
+// fragmentTag is the tag drawn beside a fragment's highlight: its role's
+// letters and its valence.
+func fragmentTag(f coding.Fragment) string {
+	return f.Role.Letter() + f.Valence.Sign()
+}
+
+// highlights turns fragments into the page view's highlights.
+func highlights(frags []coding.Fragment) []pdfview.Highlight {
+	out := make([]pdfview.Highlight, 0, len(frags))
+	for _, f := range frags {
+		out = append(out, pdfview.Highlight{ID: f.ID, Start: f.Start, End: f.End, Colour: roleColour(f.Role), Tag: fragmentTag(f)})
+	}
+	return out
+}
+
+// textOnColour picks black or white text for a background colour.
+func textOnColour(c color.NRGBA) color.Color {
+	if int(c.R)*3+int(c.G)*6+int(c.B) > 1280 {
+		return color.Black
+	}
+	return color.White
+}
+
+// roleTip says what a role means, for the tooltip of its button.
+func roleTip(r coding.Role) string {
+	what := map[coding.Role]string{
+		coding.Context:   "Context: a condition before or outside the programme that changes whether a mechanism fires",
+		coding.Resource:  "Mechanism resource: what the programme offers or does",
+		coding.Reasoning: "Mechanism reasoning: how people respond to that resource",
+		coding.Outcome:   "Outcome: the result, intended or not",
+	}[r]
+	return what + ". Select a passage on the page, then press " + string(roleKey(r)) + "."
+}

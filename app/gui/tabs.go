@@ -1,0 +1,158 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// The project view's tabs: Documents (the workspace) and the views of what
+// a review publishes. Each view but Documents reads the project again when
+// it is shown after a change, so undo anywhere shows everywhere.
+
+// tabView is one of the tabs after Documents.
+type tabView interface {
+	reload()
+}
+
+// projectTabs holds the tabs and the views in them.
+type projectTabs struct {
+	tabs     *container.AppTabs
+	docs     *container.TabItem
+	cmocs    *cmocsPanel
+	theories *theoriesPanel
+	codebook *codebookPanel
+	sources  *sourcesPanel
+	matrix   *matrixPanel
+	views    map[*container.TabItem]tabView
+	dirty    map[*container.TabItem]bool
+	form     *cmocForm // the CMOC form shown last
+}
+
+// newTabs puts the documents view and the other views in tabs.
+func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
+	t := &v.tabsView
+	t.docs = container.NewTabItem("Documents", documents)
+	t.cmocs = newCMOCsPanel(v)
+	t.theories = newTheoriesPanel(v)
+	t.codebook = newCodebookPanel(v)
+	t.sources = newSourcesPanel(v)
+	t.matrix = newMatrixPanel(v)
+	items := []struct {
+		name string
+		view tabView
+		obj  fyne.CanvasObject
+	}{
+		{"CMOCs", t.cmocs, t.cmocs.content},
+		{"Theories", t.theories, t.theories.content},
+		{"Codebook", t.codebook, t.codebook.content},
+		{"Sources", t.sources, t.sources.content},
+		{"Matrix", t.matrix, t.matrix.content},
+	}
+	t.tabs = container.NewAppTabs(t.docs)
+	t.views = map[*container.TabItem]tabView{}
+	t.dirty = map[*container.TabItem]bool{}
+	for _, it := range items {
+		ti := container.NewTabItem(it.name, it.obj)
+		t.tabs.Append(ti)
+		t.views[ti] = it.view
+		t.dirty[ti] = true
+	}
+	t.tabs.OnSelected = func(ti *container.TabItem) {
+		if t.dirty[ti] {
+			t.dirty[ti] = false
+			t.views[ti].reload()
+		}
+	}
+	return t.tabs
+}
+
+// refreshTabs marks every view out of date and reads the shown one again.
+func (v *projectView) refreshTabs() {
+	t := &v.tabsView
+	if t.tabs == nil {
+		return
+	}
+	for ti := range t.dirty {
+		t.dirty[ti] = true
+	}
+	if cur := t.tabs.Selected(); cur != nil && t.views[cur] != nil {
+		t.dirty[cur] = false
+		t.views[cur].reload()
+	}
+}
+
+// showTab selects a tab by name ("Documents", "CMOCs", ...).
+func (v *projectView) showTab(name string) {
+	t := &v.tabsView
+	if t.tabs == nil {
+		return
+	}
+	for _, ti := range t.tabs.Items {
+		if ti.Text == name {
+			t.tabs.Select(ti)
+			return
+		}
+	}
+}
+
+// onDocuments tells whether the documents tab is the one shown: the
+// coding keys only act there.
+func (v *projectView) onDocuments() bool {
+	t := &v.tabsView
+	return t.tabs == nil || t.tabs.Selected() == t.docs
+}
+
+// do applies a change made in one of the views, then refreshes
+// everything that shows the project; false (after an error dialog) when
+// it failed.
+func (v *projectView) do(c coding.Change) bool {
+	if err := v.session.Do(c); err != nil {
+		showError(v.window(), err)
+		return false
+	}
+	v.changed()
+	return true
+}
+
+// changed refreshes every view after a change.
+func (v *projectView) changed() {
+	if v.ws.doc.ID != "" {
+		v.ws.reload() // calls refreshCounts, which refreshes the tabs
+	} else {
+		v.ws.updateUndo()
+		v.ws.fragments.reload()
+		v.refreshTabs()
+	}
+}
+
+// jumpTo shows a fragment in its document: the Documents tab, the page
+// scrolled to it and flashed, the fragment open in the coding panel.
+func (v *projectView) jumpTo(f coding.Fragment) {
+	v.showTab("Documents")
+	if f.DocID != v.ws.doc.ID {
+		found := false
+		for _, d := range v.docs {
+			found = found || d.ID == f.DocID
+		}
+		if !found && v.docsList.filter != nil {
+			v.docsList.filter.SetText("") // the filter hid it
+		}
+		v.openDocument(f.DocID)
+	}
+	v.ws.selectFragment(f.ID, true)
+	v.ws.fragments.selectID(f.ID)
+	if v.ws.win != nil {
+		v.ws.view.Focus()
+	}
+}
+
+// refreshOthers refreshes the other views after undo or redo when no
+// document is open (reload does it otherwise).
+func (ws *workspace) refreshOthers() {
+	if ws.pv != nil && ws.doc.ID == "" {
+		ws.updateUndo()
+		ws.pv.refreshTabs()
+	}
+}

@@ -1,0 +1,293 @@
+package gui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// theoriesPanel lists the programme theories in their order (up / down
+// reorder them) and edits the one selected: name, description, initial
+// or refined, the initial theory a refined one refines, and its
+// "… so that … because …" statement.
+type theoriesPanel struct {
+	pv       *projectView
+	theories []coding.Theory
+	counts   map[string]int // CMOCs per theory
+	list     *widget.List
+	selected string // the theory edited
+
+	heading     *widget.Label
+	name        *widget.Entry
+	kind        *widget.RadioGroup
+	refines     *widget.Select
+	description *widget.Entry
+	statement   *widget.Entry
+	save        *widget.Button
+	remove      *widget.Button
+	up, down    *widget.Button
+	form        *fyne.Container
+	content     fyne.CanvasObject
+}
+
+const (
+	kindInitial = "Initial (IPT)"
+	kindRefined = "Refined"
+	refinesNone = "(none)"
+)
+
+func newTheoriesPanel(pv *projectView) *theoriesPanel {
+	p := &theoriesPanel{pv: pv, counts: map[string]int{}}
+	p.list = widget.NewList(
+		func() int { return len(p.theories) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(p.rowText(i))
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.theories) {
+			p.edit(p.theories[i].ID)
+		}
+	}
+	p.heading = widget.NewLabelWithStyle("Programme theories", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.name = widget.NewEntry()
+	p.kind = widget.NewRadioGroup([]string{kindInitial, kindRefined}, func(s string) {
+		if s == kindRefined {
+			p.refines.Enable()
+		} else {
+			p.refines.Disable()
+		}
+	})
+	p.kind.Horizontal = true
+	p.kind.Required = true
+	p.refines = widget.NewSelect([]string{refinesNone}, nil)
+	p.description = widget.NewMultiLineEntry()
+	p.description.Wrapping = fyne.TextWrapWord
+	p.description.SetMinRowsVisible(3)
+	p.description.SetPlaceHolder("What part of the programme this theory explains")
+	p.statement = widget.NewMultiLineEntry()
+	p.statement.Wrapping = fyne.TextWrapWord
+	p.statement.SetMinRowsVisible(3)
+	p.statement.SetPlaceHolder("Effective leaders … so that … because …")
+	p.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), p.saveEdits)
+	p.save.Importance = widget.HighImportance
+	p.remove = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.deleteSelected)
+	p.remove.Importance = widget.DangerImportance
+	p.up = widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { p.move(-1) })
+	p.down = widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { p.move(1) })
+	add := widget.NewButtonWithIcon("New theory…", theme.ContentAddIcon(), p.newTheory)
+	form := widget.NewForm(
+		widget.NewFormItem("Name", p.name),
+		widget.NewFormItem("Kind", p.kind),
+		widget.NewFormItem("Refines", p.refines),
+		widget.NewFormItem("Description", p.description),
+		widget.NewFormItem("Statement", p.statement),
+	)
+	p.form = container.NewVBox(p.heading, form, container.NewHBox(p.save, p.remove, layout.NewSpacer(), p.up, p.down))
+	left := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle("Theories in order", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), add), nil, nil, nil, p.list)
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(p.form)))
+	split.Offset = 0.33
+	p.content = split
+	p.show()
+	return p
+}
+
+// rowText is a theory's row: position, name, kind, CMOC count.
+func (p *theoriesPanel) rowText(i int) string {
+	t := p.theories[i]
+	kind := "IPT"
+	if t.Kind == coding.Refined {
+		kind = "refined"
+	}
+	return fmt.Sprintf("%d. %s  (%s, %s)", i+1, t.Name, kind, coding.Count(p.counts[t.ID], "CMOC"))
+}
+
+// reload reads the theories again.
+func (p *theoriesPanel) reload() {
+	ts, err := p.pv.session.Theories()
+	if err != nil {
+		return
+	}
+	p.theories = ts
+	p.counts = map[string]int{}
+	if cs, err := p.pv.session.CMOCs(); err == nil {
+		for _, c := range cs {
+			p.counts[c.TheoryID]++
+		}
+	}
+	p.list.Refresh()
+	if p.theory(p.selected) == nil {
+		p.selected = ""
+		if len(p.theories) > 0 {
+			p.selected = p.theories[0].ID
+		}
+	}
+	p.show()
+	for i, t := range p.theories {
+		if t.ID == p.selected {
+			p.list.Select(i)
+		}
+	}
+}
+
+func (p *theoriesPanel) theory(id string) *coding.Theory {
+	for i := range p.theories {
+		if p.theories[i].ID == id {
+			return &p.theories[i]
+		}
+	}
+	return nil
+}
+
+// edit shows a theory in the form.
+func (p *theoriesPanel) edit(id string) {
+	p.selected = id
+	p.show()
+}
+
+// show fills the form with the theory selected.
+func (p *theoriesPanel) show() {
+	t := p.theory(p.selected)
+	if t == nil {
+		p.heading.SetText("Select a theory, or make a new one")
+		for _, w := range []fyne.Disableable{p.name, p.kind, p.refines, p.description, p.statement, p.save, p.remove, p.up, p.down} {
+			w.Disable()
+		}
+		p.name.SetText("")
+		p.description.SetText("")
+		p.statement.SetText("")
+		return
+	}
+	for _, w := range []fyne.Disableable{p.name, p.kind, p.description, p.statement, p.save, p.remove, p.up, p.down} {
+		w.Enable()
+	}
+	p.heading.SetText(fmt.Sprintf("Programme theory: %s (%s)", t.Name, coding.Count(p.counts[t.ID], "CMOC")))
+	p.name.SetText(t.Name)
+	p.description.SetText(t.Description)
+	p.statement.SetText(t.Statement)
+	options := []string{refinesNone}
+	sel := refinesNone
+	for _, o := range p.theories {
+		if o.ID != t.ID && o.Kind == coding.Initial {
+			options = append(options, o.Name)
+			if o.ID == t.Refines {
+				sel = o.Name
+			}
+		}
+	}
+	p.refines.SetOptions(options)
+	p.refines.SetSelected(sel)
+	if t.Kind == coding.Refined {
+		p.kind.SetSelected(kindRefined)
+	} else {
+		p.kind.SetSelected(kindInitial)
+	}
+}
+
+// saveEdits saves the form.
+func (p *theoriesPanel) saveEdits() {
+	t := p.theory(p.selected)
+	if t == nil {
+		return
+	}
+	n := *t
+	n.Name = strings.TrimSpace(p.name.Text)
+	n.Description = strings.TrimSpace(p.description.Text)
+	n.Statement = strings.TrimSpace(p.statement.Text)
+	n.Kind, n.Refines = coding.Initial, ""
+	if p.kind.Selected == kindRefined {
+		n.Kind = coding.Refined
+		for _, o := range p.theories {
+			if o.Name == p.refines.Selected && o.ID != n.ID {
+				n.Refines = o.ID
+			}
+		}
+	}
+	if p.pv.do(coding.PutTheory{Theory: n}) {
+		p.pv.ws.say("Programme theory “%s” saved (Ctrl+Z undoes).", n.Name)
+	}
+}
+
+// newTheory asks for a name and adds an initial theory at the end.
+func (p *theoriesPanel) newTheory() {
+	name := widget.NewEntry()
+	name.SetPlaceHolder("e.g. Inspiring intent to work together")
+	d := dialog.NewForm("New programme theory", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+		n := strings.TrimSpace(name.Text)
+		if ok && n != "" {
+			p.create(n)
+		}
+	}, p.pv.window())
+	d.Resize(fyne.NewSize(460, 160))
+	d.Show()
+	p.pv.window().Canvas().Focus(name)
+}
+
+// create adds an initial theory named name at the end and selects it.
+func (p *theoriesPanel) create(name string) {
+	t := coding.Theory{ID: coding.NewID(), Name: name, Kind: coding.Initial, Position: len(p.theories)}
+	if p.pv.do(coding.PutTheory{Theory: t}) {
+		p.selected = t.ID
+		p.reload()
+		p.pv.ws.say("Programme theory “%s” created (Ctrl+Z undoes).", name)
+	}
+}
+
+// deleteSelected deletes the theory edited (refused while CMOCs are filed
+// under it).
+func (p *theoriesPanel) deleteSelected() {
+	t := p.theory(p.selected)
+	if t == nil {
+		return
+	}
+	if n := p.counts[t.ID]; n > 0 {
+		filed := "%s are filed under “%s”: move them to another theory first."
+		if n == 1 {
+			filed = "%s is filed under “%s”: move it to another theory first."
+		}
+		dialog.ShowInformation("Theory in use", fmt.Sprintf(filed, coding.Count(n, "CMOC"), t.Name), p.pv.window())
+		return
+	}
+	if p.pv.do(coding.DeleteTheory{ID: t.ID}) {
+		p.pv.ws.say("Programme theory “%s” deleted (Ctrl+Z brings it back).", t.Name)
+	}
+}
+
+// move moves the theory edited up (-1) or down (1): every theory gets its
+// place as its position, in one undoable step.
+func (p *theoriesPanel) move(dir int) {
+	i := -1
+	for j, t := range p.theories {
+		if t.ID == p.selected {
+			i = j
+		}
+	}
+	j := i + dir
+	if i < 0 || j < 0 || j >= len(p.theories) {
+		return
+	}
+	order := append([]coding.Theory(nil), p.theories...)
+	order[i], order[j] = order[j], order[i]
+	var batch coding.Batch
+	for k, t := range order {
+		if t.Position != k {
+			t.Position = k
+			batch = append(batch, coding.PutTheory{Theory: t})
+		}
+	}
+	if len(batch) > 0 && p.pv.do(batch) {
+		p.pv.ws.say("Theories reordered (Ctrl+Z undoes).")
+	}
+}

@@ -1,0 +1,699 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
+)
+
+// workspace is where a reviewer reads and codes one document: the real
+// pages with their highlights, a toolbar (zoom, page, search), the coding
+// panel and the document's fragments. Every change goes through
+// Session.Do, so the command line lists exactly what was coded here.
+// projectActions are the main window's project commands, for the File
+// menu.
+type projectActions struct {
+	New, Open, Close, Quit func()
+	Recent                 func() *fyne.Menu // File > Open recent
+}
+
+type workspace struct {
+	pv             *projectView
+	projectActions projectActions
+	session        *session.Session
+	win            fyne.Window
+	engine         func() (*pdfview.Engine, error)
+
+	doc   coding.Document
+	text  *coding.Text
+	frags []coding.Fragment
+	// current is the fragment being edited ("" when none); spanTarget the
+	// one that was, while a passage is selected (its span can be moved to
+	// the selection).
+	current    string
+	spanTarget string
+
+	view       *pdfview.PageView
+	pageEntry  *widget.Entry
+	pageTotal  *widget.Label
+	zoomLabel  *widget.Label
+	search     *findEntry
+	searchInfo *widget.Label
+	hits       []span
+	hit        int
+	status     *statusLine
+	imports    *fyne.Container
+	importBox  *fyne.Container
+	undoButton *hintButton
+	redoButton *hintButton
+	undoItem   *fyne.MenuItem // Edit > Undo of the window's menu, named after what it undoes
+	redoItem   *fyne.MenuItem
+	message    string          // the status line's message (hints come and go over it)
+	asking     map[string]bool // documents whose password is being asked for (passwords.go)
+	declined   map[string]bool // documents whose password the reviewer would not give
+
+	panel     *codingPanel
+	fragments *fragmentsPanel
+	content   fyne.CanvasObject
+
+	exportForm *exportForm // File > Export…'s form, when shown
+}
+
+// span is a stretch of the document text in code points.
+type span struct{ start, end int }
+
+func newWorkspace(pv *projectView) *workspace {
+	ws := &workspace{pv: pv, session: pv.session, asking: map[string]bool{}, declined: map[string]bool{}}
+	ws.view = pdfview.NewPageView()
+	ws.view.OnSelectionChanged = ws.selectionChanged
+	ws.view.OnPageChanged = func(page, pages int) {
+		if ws.win == nil || ws.win.Canvas().Focused() != ws.pageEntry {
+			ws.pageEntry.SetText(strconv.Itoa(page)) // not while a page number is typed
+		}
+		ws.pageTotal.SetText(fmt.Sprintf("/ %d", pages))
+	}
+	ws.view.OnZoomChanged = func(z float32) { ws.zoomLabel.SetText(fmt.Sprintf("%d%%", int(z*100+0.5))) }
+	ws.view.OnHighlightTapped = func(id string) { ws.selectFragment(id, false) }
+	ws.view.OnTypedKey = ws.typedKey
+	ws.view.OnTypedRune = ws.typedRune
+	ws.view.OnShortcut = func(s fyne.Shortcut) { ws.shortcut(s) }
+
+	ws.pageEntry = widget.NewEntry()
+	ws.pageEntry.OnSubmitted = func(s string) {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			ws.view.GoToPage(n)
+		}
+		ws.view.Focus()
+	}
+	ws.pageTotal = widget.NewLabel("/ 0")
+	ws.zoomLabel = widget.NewLabel("100%")
+	ws.search = newFindEntry()
+	ws.search.SetPlaceHolder("Find (Ctrl+F)")
+	ws.search.OnChanged = func(string) { ws.runSearch() }
+	ws.search.OnSubmitted = func(string) { ws.nextHit(1) }
+	ws.search.onEscape = func() {
+		ws.clearSearch()
+		ws.view.Focus()
+	}
+	ws.searchInfo = widget.NewLabel("")
+	ws.message = "Drag across the text to select a passage, then press C, R, M or O to code it."
+	ws.status = newStatusLine(ws.message)
+	ws.undoButton = newHintButton(theme.ContentUndoIcon(), "Undo the last coding action (Ctrl+Z)", ws.undo, ws.showHint)
+	ws.redoButton = newHintButton(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z or Ctrl+Y)", ws.redo, ws.showHint)
+
+	ws.panel = newCodingPanel(ws)
+	ws.fragments = newFragmentsPanel(ws)
+
+	tool := func(icon fyne.Resource, hint string, f func()) *hintButton {
+		return newHintButton(icon, hint, f, ws.showHint)
+	}
+	pageBox := container.NewGridWrap(fyne.NewSize(56, ws.pageEntry.MinSize().Height), ws.pageEntry)
+	tools := container.NewHBox(
+		ws.undoButton, ws.redoButton,
+		widget.NewSeparator(),
+		tool(theme.ZoomOutIcon(), "Zoom out (Ctrl+−)", ws.view.ZoomOut), ws.zoomLabel,
+		tool(theme.ZoomInIcon(), "Zoom in (Ctrl+=)", ws.view.ZoomIn),
+		tool(theme.ViewFullScreenIcon(), "Fit the page width (Ctrl+0)", ws.view.FitWidth),
+		widget.NewSeparator(),
+		tool(theme.MoveUpIcon(), "Previous page (Page Up or Ctrl+↑)", ws.view.PreviousPage), pageBox, ws.pageTotal,
+		tool(theme.MoveDownIcon(), "Next page (Page Down or Ctrl+↓)", ws.view.NextPage),
+		layoutSpacer(),
+	)
+	// The search box takes the width the tools leave, and no less than
+	// its placeholder needs: the toolbar's minimum width is what the
+	// documents column gives up.
+	searchMin := canvas.NewRectangle(color.Transparent)
+	searchMin.SetMinSize(fyne.NewSize(110, 1)) // its placeholder; more would cut the coding panel at 1024 wide
+	toolbar := container.NewBorder(nil, nil, tools, ws.searchInfo, container.NewStack(searchMin, ws.search))
+	ws.imports = container.NewVBox()
+	ws.importBox = container.NewBorder(nil, nil, nil,
+		tipButton("", theme.CancelIcon(), "Hide the list of imports", func() {
+			ws.imports.RemoveAll()
+			ws.importBox.Hide()
+		}), ws.imports)
+	ws.importBox.Hide()
+	top := container.NewVBox(toolbar, widget.NewSeparator())
+	if pv != nil && pv.heading != nil {
+		// The title heads the pages only: the coding column beside them
+		// keeps the height.
+		top = container.NewVBox(container.NewBorder(nil, nil, nil, pv.ocrButton, pv.heading), toolbar, widget.NewSeparator())
+	}
+	centre := container.NewBorder(top,
+		container.NewVBox(ws.importBox, ws.status), nil, nil, ws.view)
+	// The coding panel scrolls; the list below it keeps at least eight
+	// rows at 1260×780. The column is drawn a little denser than the
+	// rest, as it holds the most.
+	side := container.NewVSplit(ws.panel.content, ws.fragments.content)
+	side.Offset = 0.45
+	split := container.NewHSplit(centre, container.NewThemeOverride(side, compactTheme{}))
+	split.Offset = 0.68
+	ws.content = split
+	ws.updateUndo()
+	return ws
+}
+
+// compactTheme is the app's theme with less padding around each control.
+type compactTheme struct{}
+
+func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNamePadding:
+		return 2
+	case theme.SizeNameInnerPadding:
+		return 5
+	}
+	return t.base().Size(n)
+}
+
+// layoutSpacer pushes what follows to the right of an HBox.
+func layoutSpacer() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(12, 1))
+	return r
+}
+
+// attach connects the workspace to its window and the app's PDF engine,
+// and draws the document shown again with it.
+func (ws *workspace) attach(win fyne.Window, engine func() (*pdfview.Engine, error)) {
+	ws.win = win
+	ws.engine = engine
+	if ws.doc.ID != "" {
+		ws.showDocument(ws.doc)
+	}
+	c := win.Canvas()
+	// Keys typed while nothing has the focus reach the canvas.
+	c.SetOnTypedKey(ws.typedKey)
+	c.SetOnTypedRune(ws.typedRune)
+	for _, s := range ws.extraShortcuts() {
+		sc := s
+		c.AddShortcut(sc.shortcut, func(fyne.Shortcut) { sc.action() })
+	}
+	win.SetMainMenu(ws.mainMenu())
+	win.SetOnDropped(ws.dropped)
+	ws.askCoderOnce()
+}
+
+// showDocument shows a document's pages and fragments.
+func (ws *workspace) showDocument(d coding.Document) {
+	ws.flush()
+	text, err := ws.session.Text(d.ID)
+	if err != nil {
+		ws.fail(err)
+		return
+	}
+	if ws.doc.ID != d.ID {
+		ws.savePosition() // of the document left (prefs.go)
+		ws.clearSearch()  // a search is for the document it was typed in
+	}
+	ws.doc, ws.text, ws.current = d, text, ""
+	delete(ws.declined, d.ID) // opening it again asks for its password again
+	ws.hits, ws.hit = nil, 0
+	ws.view.SetSource(ws.source(d, text))
+	ws.restorePosition()
+	ws.reload()
+	ws.runSearch()
+	ws.panel.show()
+}
+
+// source is the page view's access to a document: stored boxes for the
+// highlights, PDFium for the images.
+func (ws *workspace) source(d coding.Document, text *coding.Text) *pdfview.Source {
+	project, docID := ws.session, d.ID
+	src := &pdfview.Source{
+		Text: text,
+		Boxes: func(n int) ([]coding.Box, error) {
+			p, err := project.Page(docID, n)
+			return p.Boxes, err
+		},
+	}
+	if ws.engine == nil {
+		return src
+	}
+	engine := ws.engine
+	var once sync.Once
+	var pdf []byte
+	var pdfErr error
+	src.Render = func(ctx context.Context, n int, dpi float64) (*image.RGBA, error) {
+		once.Do(func() { pdf, pdfErr = project.PDF(docID) })
+		if pdfErr != nil {
+			return nil, pdfErr
+		}
+		eng, err := engine()
+		if err != nil {
+			return nil, err
+		}
+		password := ws.session.Password(docID)
+		img, err := eng.RenderPage(ctx, pdf, password, n, dpi)
+		if errors.Is(err, pdfview.ErrPassword) {
+			runOnUI(func() { ws.unlock(d, password) })
+		}
+		return img, err
+	}
+	return src
+}
+
+// reload reads the document's fragments again after a change and
+// refreshes everything that shows them.
+func (ws *workspace) reload() {
+	if ws.doc.ID == "" {
+		return
+	}
+	frags, err := ws.session.Fragments(ws.doc.ID)
+	if err != nil {
+		ws.fail(err)
+		return
+	}
+	ws.frags = frags
+	if ws.current != "" && ws.fragment(ws.current) == nil {
+		ws.current = ""
+	}
+	ws.view.SetHighlights(highlights(frags))
+	ws.fragments.reload()
+	ws.panel.show()
+	ws.updateUndo()
+	if ws.pv != nil {
+		ws.pv.refreshCounts()
+	}
+}
+
+// fragment finds one of the document's fragments by ID.
+func (ws *workspace) fragment(id string) *coding.Fragment {
+	for i := range ws.frags {
+		if ws.frags[i].ID == id {
+			return &ws.frags[i]
+		}
+	}
+	return nil
+}
+
+func (ws *workspace) updateUndo() {
+	if ws.session.CanUndo() {
+		ws.undoButton.Enable()
+	} else {
+		ws.undoButton.Disable()
+	}
+	if ws.session.CanRedo() {
+		ws.redoButton.Enable()
+	} else {
+		ws.redoButton.Disable()
+	}
+	if ws.undoItem == nil || ws.redoItem == nil { // no window menu yet
+		ws.undoItem, ws.redoItem = fyne.NewMenuItem("", nil), fyne.NewMenuItem("", nil)
+	}
+	ws.nameUndo(ws.undoItem, ws.redoItem)
+	if ws.win != nil && ws.win.MainMenu() != nil {
+		ws.win.MainMenu().Refresh()
+	}
+}
+
+// fail shows an error: a dialog with one clear sentence in a window, the
+// status line otherwise.
+func (ws *workspace) fail(err error) {
+	ws.message = session.OneLine(err)
+	ws.status.SetText(ws.message)
+	if ws.win != nil {
+		showError(ws.win, err)
+	}
+}
+
+// say puts a message on the status line.
+func (ws *workspace) say(format string, args ...any) {
+	ws.message = fmt.Sprintf(format, args...)
+	ws.status.SetText(ws.message)
+}
+
+func (ws *workspace) selectionChanged(start, end int) {
+	if end > start {
+		if ws.current != "" {
+			ws.flush()
+			ws.spanTarget = ws.current
+		}
+		ws.current = ""
+		ws.fragments.list.UnselectAll()
+	}
+	ws.panel.show()
+}
+
+// trimmedSelection is the selection without white space at its ends.
+func (ws *workspace) trimmedSelection() (int, int) {
+	start, end := ws.view.Selection()
+	if ws.text == nil || end <= start {
+		return start, start
+	}
+	runes := []rune(ws.text.Slice(start, end))
+	i, j := 0, len(runes)
+	for i < j && (unicode.IsSpace(runes[i]) || runes[i] == coding.PageSeparator) {
+		i++
+	}
+	for j > i && (unicode.IsSpace(runes[j-1]) || runes[j-1] == coding.PageSeparator) {
+		j--
+	}
+	return start + i, start + j
+}
+
+// codeSelection codes the selected passage with role, taking valence,
+// labels and memo from the coding panel (which hold only what the
+// reviewer gave this passage, and the pinned labels); without a selection
+// it gives the fragment being edited that role.
+func (ws *workspace) codeSelection(role coding.Role) {
+	if ws.doc.ID == "" {
+		return
+	}
+	start, end := ws.trimmedSelection()
+	if end <= start {
+		if ws.editCurrent(func(f *coding.Fragment) { f.Role = role }) {
+			return
+		}
+		ws.say("Select a passage first: drag across the text on the page.")
+		return
+	}
+	f := coding.Fragment{
+		ID: coding.NewID(), DocID: ws.doc.ID, Start: start, End: end, Role: role,
+		Valence: ws.panel.valence(), Labels: ws.panel.labels(), Memo: ws.panel.memo.Text,
+	}
+	before := ws.labelNames()
+	if err := ws.session.Do(coding.AddFragment{Fragment: f}); err != nil {
+		ws.fail(err)
+		return
+	}
+	ws.view.ClearSelection()
+	ws.current = f.ID
+	ws.panel.clearDraft()
+	ws.reload()
+	ws.fragments.selectID(f.ID)
+	if g := ws.fragment(f.ID); g != nil {
+		ws.say("Coded %s on p.%d: “%s” (Ctrl+Z undoes)", role.Title(), g.Page, session.Clip(g.Text, 80))
+	}
+	ws.defineNewLabels(before)
+}
+
+// flush saves what the coding panel's fields hold for the fragment being
+// edited, before the panel shows something else or the window closes.
+func (ws *workspace) flush() { ws.panel.save() }
+
+// editCurrent saves the fragment being edited with what the panel's fields
+// hold and one change more, as one undoable step; false when no fragment
+// is being edited.
+func (ws *workspace) editCurrent(change func(*coding.Fragment)) bool {
+	f := ws.fragment(ws.current)
+	if f == nil {
+		return false
+	}
+	g := *f
+	if ws.panel.shown.ID == f.ID {
+		g = ws.panel.edited(g)
+	}
+	change(&g)
+	if !sameEdits(g, *f) {
+		ws.edit(g)
+	}
+	return true
+}
+
+// edit saves a changed fragment.
+func (ws *workspace) edit(f coding.Fragment) {
+	before := ws.labelNames()
+	if err := ws.session.Do(coding.EditFragment{Fragment: f}); err != nil {
+		ws.fail(err)
+		ws.reload()
+		return
+	}
+	ws.reload()
+	ws.say("Fragment on p.%d saved (Ctrl+Z undoes)", f.Page)
+	ws.defineNewLabels(before)
+}
+
+// moveSpan gives the fragment edited last the selected span.
+func (ws *workspace) moveSpan() {
+	f := ws.fragment(ws.spanTarget)
+	start, end := ws.trimmedSelection()
+	if f == nil || end <= start {
+		return
+	}
+	g := *f
+	g.Start, g.End = start, end
+	if err := ws.session.Do(coding.EditFragment{Fragment: g}); err != nil {
+		ws.fail(err)
+		return
+	}
+	ws.view.ClearSelection()
+	ws.current, ws.spanTarget = g.ID, ""
+	ws.reload()
+	ws.fragments.selectID(g.ID)
+	if h := ws.fragment(g.ID); h != nil {
+		ws.say("The %s fragment now reads “%s” (Ctrl+Z undoes)", h.Role.Title(), session.Clip(h.Text, 80))
+	}
+}
+
+// deleteCurrent deletes the fragment being edited.
+func (ws *workspace) deleteCurrent() {
+	ws.flush() // so that Ctrl+Z brings it back as the reviewer left it
+	f := ws.fragment(ws.current)
+	if f == nil {
+		return
+	}
+	if err := ws.session.Do(coding.DeleteFragment{ID: f.ID}); err != nil {
+		ws.fail(err)
+		return
+	}
+	ws.current = ""
+	ws.reload()
+	ws.say("Fragment on p.%d deleted (Ctrl+Z brings it back)", f.Page)
+}
+
+// setValence sets the valence of the fragment being edited, or the one
+// the next coding gets.
+func (ws *workspace) setValence(v coding.Valence) {
+	if ws.editCurrent(func(f *coding.Fragment) { f.Valence = v }) {
+		return
+	}
+	ws.panel.setValence(v)
+}
+
+// selectFragment makes a fragment the one being edited; from the list it
+// also scrolls the page to it and flashes it.
+func (ws *workspace) selectFragment(id string, scroll bool) {
+	if id != ws.current {
+		ws.flush()
+	}
+	f := ws.fragment(id)
+	if f == nil {
+		return
+	}
+	ws.current = id
+	ws.view.ClearSelection()
+	ws.current = id
+	if scroll {
+		ws.view.Flash(f.Start, f.End)
+	} else {
+		ws.fragments.selectID(id)
+	}
+	ws.panel.show()
+}
+
+func (ws *workspace) undo() {
+	ws.flush() // what was being typed is the last change, and the one undone
+	if !ws.session.CanUndo() {
+		ws.say("Nothing to undo.")
+		return
+	}
+	about := ws.session.UndoName()
+	if err := ws.session.Undo(); err != nil {
+		ws.fail(err)
+	} else {
+		ws.say("Undone: %s", about)
+	}
+	ws.reload()
+	ws.refreshOthers()
+}
+
+func (ws *workspace) redo() {
+	ws.flush()
+	if !ws.session.CanRedo() {
+		ws.say("Nothing to redo.")
+		return
+	}
+	about := ws.session.RedoName()
+	if err := ws.session.Redo(); err != nil {
+		ws.fail(err)
+	} else {
+		ws.say("Redone: %s", about)
+	}
+	ws.reload()
+	ws.refreshOthers()
+}
+
+// typedKey handles the keys of the page view (and of the window when
+// nothing has the focus): role keys code the selection.
+func (ws *workspace) typedKey(e *fyne.KeyEvent) {
+	if ws.pv != nil && !ws.pv.onDocuments() && e.Name != fyne.KeyF1 {
+		return // the coding keys act on the Documents tab only
+	}
+	if r, ok := roleForKey(e.Name); ok {
+		ws.codeSelection(r)
+		return
+	}
+	switch e.Name {
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		ws.deleteCurrent()
+	case fyne.KeyPageDown:
+		ws.view.NextPage()
+	case fyne.KeyPageUp:
+		ws.view.PreviousPage()
+	case fyne.KeyF1:
+		ws.showShortcuts()
+	case fyne.KeyEscape:
+		// The first Esc drops the selection, the next one the search.
+		if s, e := ws.view.Selection(); s == e {
+			ws.clearSearch()
+		}
+		ws.view.ClearSelection()
+	}
+}
+
+// typedRune handles the valence keys: + , - and 0.
+func (ws *workspace) typedRune(r rune) {
+	if ws.pv != nil && !ws.pv.onDocuments() {
+		return
+	}
+	switch r {
+	case '+', '=':
+		ws.setValence(coding.Positive)
+	case '-', '−':
+		ws.setValence(coding.Negative)
+	case '0':
+		ws.setValence(coding.NoValence)
+	}
+}
+
+// runSearch finds the search text in the document (case-insensitive) and
+// highlights every hit.
+func (ws *workspace) runSearch() {
+	q := []rune(strings.ToLower(strings.TrimSpace(ws.search.Text)))
+	ws.hits, ws.hit = nil, -1
+	if ws.text == nil || len(q) == 0 {
+		ws.view.SetSearchHits(nil)
+		ws.searchInfo.SetText("")
+		return
+	}
+	for i, r := range q {
+		q[i] = unicode.ToLower(r)
+	}
+	text := []rune(ws.text.String())
+	for i, r := range text {
+		text[i] = unicode.ToLower(r)
+	}
+	for i := 0; i+len(q) <= len(text); i++ {
+		if text[i] == q[0] && string(text[i:i+len(q)]) == string(q) {
+			ws.hits = append(ws.hits, span{i, i + len(q)})
+			i += len(q) - 1
+		}
+	}
+	hl := make([]pdfview.Highlight, len(ws.hits))
+	for i, h := range ws.hits {
+		hl[i] = pdfview.Highlight{Start: h.start, End: h.end, Colour: color.NRGBA{R: 0xff, G: 0xe0, B: 0x00, A: 0x70}, Outline: true}
+	}
+	ws.view.SetSearchHits(hl)
+	if len(ws.hits) == 0 {
+		ws.searchInfo.SetText("no hits")
+	} else {
+		ws.searchInfo.SetText(coding.Count(len(ws.hits), "hit"))
+	}
+}
+
+// clearSearch empties the search box and drops the hits.
+func (ws *workspace) clearSearch() {
+	ws.search.SetText("") // runs the empty search, which clears the hits
+	ws.runSearch()        // for a box that was empty already
+}
+
+// nextHit moves to the next (dir 1) or previous (-1) search hit.
+func (ws *workspace) nextHit(dir int) {
+	if len(ws.hits) == 0 {
+		return
+	}
+	ws.hit = (ws.hit + dir + len(ws.hits)) % len(ws.hits)
+	h := ws.hits[ws.hit]
+	ws.view.Flash(h.start, h.end)
+	ws.view.SetSelection(h.start, h.end)
+	ws.searchInfo.SetText(fmt.Sprintf("%d of %d", ws.hit+1, len(ws.hits)))
+}
+
+// find puts the keyboard in the search box.
+func (ws *workspace) find() {
+	if ws.win != nil {
+		ws.win.Canvas().Focus(ws.search)
+	}
+}
+
+// shortcutEntry is one keyboard shortcut of the app.
+type shortcutEntry struct {
+	shortcut fyne.Shortcut
+	action   func()
+}
+
+var (
+	ctrl      = fyne.KeyModifierShortcutDefault
+	ctrlShift = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
+)
+
+func custom(k fyne.KeyName, m fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: m}
+}
+
+// extraShortcuts are the shortcuts that have no menu item of their own.
+func (ws *workspace) extraShortcuts() []shortcutEntry {
+	return []shortcutEntry{
+		{&fyne.ShortcutRedo{}, ws.redo}, // Ctrl+Y
+		{custom(fyne.KeyPlus, ctrl), ws.view.ZoomIn},
+		{custom(fyne.KeyEqual, ctrlShift), ws.view.ZoomIn},
+	}
+}
+
+// shortcut runs the app's action for a shortcut that reached the page
+// view (a focused widget gets every shortcut); true when there was one.
+func (ws *workspace) shortcut(s fyne.Shortcut) bool {
+	name := s.ShortcutName()
+	for _, e := range ws.extraShortcuts() {
+		if e.shortcut.ShortcutName() == name {
+			e.action()
+			return true
+		}
+	}
+	for _, m := range ws.menus() {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == name && it.Action != nil {
+				it.Action()
+				return true
+			}
+		}
+	}
+	return false
+}

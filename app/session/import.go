@@ -1,0 +1,176 @@
+package session
+
+// `cmocoder import PROJECT FILE.qdpx|FILE.qdc`: a REFI-QDA project or
+// codebook brought into a project. coding/refiqda reads the file and maps
+// it to the domain; this extracts the PDFs it carries into documents (one
+// transaction each, as `add`) and then applies all the coding in one
+// transaction (refiqda.Import).
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding/refiqda"
+	"cmocoder.org/cmocoder/pdfview"
+)
+
+// ReadREFI reads a .qdc, .qdpx or .qde file; what is wrong with it is one
+// line naming it.
+func ReadREFI(p string) (*refiqda.Input, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, coding.E(coding.KindNotFound, "import", p, UnwrapPathError(err))
+	}
+	name := filepath.Base(p)
+	in, err := refiqda.Read(name, data)
+	if err != nil {
+		return nil, coding.E(coding.KindInvalid, "import", name, err)
+	}
+	return in, nil
+}
+
+// ImportFile brings what a REFI-QDA file holds into the project: the PDFs
+// the file carries (each in its own transaction, as `add` does), then the
+// codebook, fragments, CMOCs and programme theories in one transaction
+// (refiqda.Import), then the file's users as coders, each recorded
+// without changing the session's coder. warn is told what was left out.
+func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(string)) (added, here refiqda.Counts, err error) {
+	im := refiqda.NewImport(in)
+	if err := s.importSources(ctx, im, in, &added, &here, warn); err != nil {
+		return added, here, err
+	}
+	if err := s.Do(im); err != nil {
+		if added.Documents > 0 {
+			return added, here, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.Name, coding.Count(added.Documents, "document"), err)
+		}
+		return added, here, err
+	}
+	for _, w := range im.Warnings {
+		warn(w)
+	}
+	added.Fragments, added.CMOCs, added.Theories, added.Labels = im.Added.Fragments, im.Added.CMOCs, im.Added.Theories, im.Added.Labels
+	here.Fragments, here.CMOCs, here.Theories, here.Labels = im.Here.Fragments, im.Here.CMOCs, im.Here.Theories, im.Here.Labels
+
+	// Coders: the file's users and everyone its coding names. The coders
+	// table is written by each transaction for its coder only, so each new
+	// name takes one short transaction of its own.
+	known, err := s.store.Coders()
+	if err != nil {
+		return added, here, err
+	}
+	isKnown := func(name string) bool {
+		return slices.ContainsFunc(known, func(c coding.Coder) bool { return coding.SameName(c.Name, name) })
+	}
+	for _, name := range append(slices.Clone(im.Users()), im.Coders...) {
+		if name = strings.TrimSpace(name); name == "" || isKnown(name) {
+			continue
+		}
+		if err := s.recordCoder(name); err != nil {
+			return added, here, err
+		}
+		known = append(known, coding.Coder{Name: name})
+		added.Coders++
+	}
+	return added, here, nil
+}
+
+// importSources imports the PDFs of the file's PDF sources (a PDF already
+// in the project, by SHA-256, is used as it is), tells im which document
+// each became, and warns about the sources left out.
+func (s *Session) importSources(ctx context.Context, im *refiqda.Import, in *refiqda.Input, added, here *refiqda.Counts, warn func(string)) error {
+	var eng *pdfview.Engine
+	defer func() {
+		if eng != nil {
+			eng.Close()
+		}
+	}()
+	pdfs, skipped := im.PDFSources()
+	for _, src := range pdfs {
+		name := src.DisplayName()
+		var data []byte
+		ok := false
+		if in.Archive != nil {
+			var err error
+			if data, ok, err = in.Archive.Open(src.Path); err != nil {
+				warn(fmt.Sprintf("source %q: %v; skipped", name, err))
+				continue
+			}
+		}
+		if !ok {
+			warn(fmt.Sprintf("source %q: its PDF (%s) is not in %s; skipped", name, src.Path, in.Name))
+			continue
+		}
+		if ctx.Err() != nil {
+			return coding.Errorf(coding.KindInvalid, "import", in.Name, "interrupted; %s imported, none of the coding", coding.Count(added.Documents, "document"))
+		}
+		sum := sha256.Sum256(data)
+		doc, found, err := s.store.HasPDF(hex.EncodeToString(sum[:]))
+		if err != nil {
+			return err
+		}
+		if found {
+			here.Documents++
+		} else {
+			if eng == nil {
+				if eng, err = NewEngine(); err != nil {
+					return err
+				}
+			}
+			var warnings []string
+			doc, warnings, err = s.importSourcePDF(ctx, eng, src, data)
+			if err != nil {
+				if coding.IsKind(err, coding.KindBusy) || coding.IsKind(err, coding.KindDamaged) {
+					return err
+				}
+				warn(fmt.Sprintf("source %q: %v; skipped", name, OneLine(err)))
+				continue
+			}
+			for _, w := range warnings {
+				warn(fmt.Sprintf("source %q: %s", name, w))
+			}
+			added.Documents++
+		}
+		if err := im.AddDocument(src, doc.ID); err != nil {
+			warn(fmt.Sprintf("source %q: %v", name, err))
+		}
+	}
+	for _, w := range skipped {
+		warn(w)
+	}
+	return nil
+}
+
+// importSourcePDF imports a source's PDF with cmocoder's own extraction,
+// as `add` does, keeping the source's GUID as the document's ID (unless a
+// document has it already), its name as the title (unless it is a GUID)
+// and the study characteristics its variables hold. The warnings are the
+// extraction's and those about source fields left out.
+func (s *Session) importSourcePDF(ctx context.Context, eng *pdfview.Engine, src refiqda.Source, data []byte) (coding.Document, []string, error) {
+	fileName := src.FileName()
+	ex, err := eng.Extract(ctx, data, "")
+	if err != nil {
+		return coding.Document{}, nil, coding.E(coding.KindInvalid, "import", fileName, err)
+	}
+	title := src.Title()
+	if title == "" {
+		title = pdfview.GuessTitle(ex.Info.Title, ex.Pages, fileName)
+	}
+	id := ""
+	if refiqda.ValidGUID(src.GUID) {
+		if _, err := s.store.Document(src.GUID); coding.IsKind(err, coding.KindNotFound) {
+			id = src.GUID
+		}
+	}
+	doc := coding.Document{ID: id, FileName: fileName, Title: title, Authors: ex.Info.Authors, Year: ex.Info.Year,
+		NeedsOCR: ex.NeedsOCR, Warnings: ex.Warnings, Added: src.Created}
+	warnings := src.SetStudy(&doc)
+	doc, err = s.store.AddDocument(doc, data, ex.Pages)
+	return doc, append(slices.Clone(ex.Warnings), warnings...), err
+}

@@ -1,0 +1,63 @@
+package session
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
+)
+
+// Import reads one PDF, extracts its text with eng and adds it to the
+// project in one transaction. A PDF already in the project (same SHA-256)
+// is refused before any extraction, with KindExists. warnings are what the
+// reviewer should know about a document that did go in (e.g. a scan).
+// With ImportOptions.OCR the pages without a text layer are read by OCR
+// first (see ImportOptions).
+func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, password string, opts ...ImportOptions) (doc coding.Document, err error) {
+	name := filepath.Base(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return doc, coding.E(coding.KindNotFound, "add", path, UnwrapPathError(err))
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	if d, ok, err := s.store.HasPDF(sha); err != nil {
+		return doc, err
+	} else if ok {
+		return d, coding.Errorf(coding.KindExists, "add", name, "already in the project as %s", Describe(d))
+	}
+	ex, err := eng.Extract(ctx, data, password)
+	if err != nil {
+		return doc, coding.E(coding.KindInvalid, "add", name, err)
+	}
+	if err := importOCR(ctx, eng, data, password, ex, importOptions(opts)); err != nil {
+		return doc, coding.E(coding.KindInvalid, "add", name, err)
+	}
+	doc = coding.Document{
+		FileName: name,
+		Title:    pdfview.GuessTitle(ex.Info.Title, ex.Pages, name),
+		SHA256:   sha,
+		Authors:  ex.Info.Authors,
+		Year:     ex.Info.Year,
+		NeedsOCR: ex.NeedsOCR,
+		Warnings: ex.Warnings,
+	}
+	return s.store.AddDocument(doc, data, ex.Pages)
+}
+
+// UnwrapPathError drops the path from an *os.PathError: messages name the
+// file once, first.
+func UnwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		if os.IsNotExist(pe.Err) {
+			return fmt.Errorf("no such file")
+		}
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,321 @@
+// Package session is the one seam between cmocoder's two front ends (the
+// verbs of app/cli and the windows of app/gui) and the domain: an open
+// project, its undo history, the coder and the passwords typed this
+// session. Both work through a Session, so whatever the app writes the
+// CLI lists, and the other way round.
+//
+// # Goroutines
+//
+// Every method of a Session may be called from any goroutine, so the
+// app's background jobs (adding PDFs, a REFI-QDA import, a merge, OCR)
+// run them on a worker while the UI goroutine keeps reading, coding and
+// undoing. Reads go to the store, which is safe for concurrent use. The
+// history is guarded: a change, its place on the undo stack and the coder
+// it is recorded under are one step (Do, Undo, Redo, ImportFile's
+// coders), and the writes that make the history meaningless (Merge, OCR)
+// forget it in the same step. Only the short writes hold that lock; the
+// slow parts of a job (reading PDFs, OCR) run outside it, so Ctrl+Z on
+// the UI goroutine waits at most for one transaction.
+//
+// Close is the exception: call it when no job is running.
+package session
+
+import (
+	"fmt"
+	"os"
+	"os/user"
+	"strings"
+	"sync"
+
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// Store is what a session needs of the place a project is kept: reading
+// it (coding.Reader), applying changes (coding.Store), and the few writes
+// that are not changes with an inverse: documents coming in, text read by
+// OCR, a teammate's file merged. storage.Project, the .cmoproj file, is
+// the one there is; a team server's database could be another, and the
+// GUI and CLI would not change, since they reach a project only through
+// a Session.
+type Store interface {
+	coding.Reader
+	coding.Store
+	// Path names the project for messages and backups.
+	Path() string
+	// Coder is the name recorded on changes; SetCoder changes it.
+	Coder() string
+	SetCoder(name string)
+	// HasPDF finds a document by its file's SHA-256 (hex).
+	HasPDF(sha256hex string) (coding.Document, bool, error)
+	AddDocument(doc coding.Document, pdf []byte, pages []coding.Page) (coding.Document, error)
+	ReplaceText(docID string, pages []coding.Page, needsOCR bool, warnings []string) (coding.Document, error)
+	// Merge brings a teammate's project in (or only plans it, dryRun).
+	Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error)
+	// Backup copies the project, whole and consistent, to path.
+	Backup(path string) error
+	Close() error
+}
+
+var _ Store = (*storage.Project)(nil)
+
+// Session is an open project and its undo history: the one bridge between
+// the front ends and the domain. It reads the project as a coding.Reader
+// (s.Documents(), s.Fragments(docID), ...); every Do is one committed
+// transaction.
+type Session struct {
+	coding.Reader
+	store Store
+	// mu makes applying a change and moving it on the history one step
+	// (see Goroutines in the package comment).
+	mu   sync.Mutex
+	undo []step
+	redo []step
+	keys passwords // of encrypted PDFs, typed in this session (passwords.go)
+}
+
+// New is a session on an open store.
+func New(store Store) *Session {
+	return &Session{Reader: store, store: store}
+}
+
+// OpenSession opens the project at path for coder.
+func OpenSession(path, coder string) (*Session, error) {
+	p, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if coder != "" {
+		p.SetCoder(coder)
+	}
+	return New(p), nil
+}
+
+// Path names the open project.
+func (s *Session) Path() string { return s.store.Path() }
+
+// Coder is the name recorded on the changes made in this session.
+func (s *Session) Coder() string { return s.store.Coder() }
+
+// SetCoder changes the name recorded on the changes made from now on.
+func (s *Session) SetCoder(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.SetCoder(name)
+}
+
+// recordCoder makes name one of the project's coders: an empty change
+// recorded under it, the session's own coder unchanged.
+func (s *Session) recordCoder(name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	own := s.store.Coder()
+	defer s.store.SetCoder(own)
+	s.store.SetCoder(name)
+	_, err := s.store.Apply(coding.Batch{})
+	return err
+}
+
+// Backup copies the project, whole and consistent, to path (before a
+// merge, say).
+func (s *Session) Backup(path string) error { return s.store.Backup(path) }
+
+// Merge merges a teammate's project into this one, or with dryRun only
+// says what merging would do. A merge cannot be undone: the history of
+// changes made before it is forgotten, since their inverses may no
+// longer fit what is stored.
+func (s *Session) Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error) {
+	if dryRun {
+		return s.store.Merge(other, true)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	plan, err := s.store.Merge(other, false)
+	if err == nil {
+		s.forgetHistory()
+	}
+	return plan, err
+}
+
+// Close closes the project, leaving it as one file.
+func (s *Session) Close() error { return s.store.Close() }
+
+// step is a change on the undo or redo stack, with what the reviewer did
+// in words ("code Outcome on p. 3"): the same words name its undo and its
+// redo.
+type step struct {
+	change coding.Change
+	about  string
+}
+
+// Do applies a change in one transaction and remembers how to undo it.
+func (s *Session) Do(c coding.Change) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	about := coding.Describe(c, s.store) // before: it reads what c replaces
+	u, err := s.store.Apply(c)
+	if err != nil {
+		return err
+	}
+	s.undo = append(s.undo, step{u, about})
+	s.redo = nil
+	return nil
+}
+
+// UndoName and RedoName say what Undo and Redo would undo or redo
+// ("code Outcome on p. 3"); "" when nothing.
+func (s *Session) UndoName() string { return s.lastAbout(&s.undo) }
+func (s *Session) RedoName() string { return s.lastAbout(&s.redo) }
+
+func (s *Session) lastAbout(h *[]step) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(*h) == 0 {
+		return ""
+	}
+	return (*h)[len(*h)-1].about
+}
+
+// CanUndo and CanRedo tell whether Undo and Redo have anything to do.
+func (s *Session) CanUndo() bool { return s.historyLen(&s.undo) > 0 }
+func (s *Session) CanRedo() bool { return s.historyLen(&s.redo) > 0 }
+
+func (s *Session) historyLen(h *[]step) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(*h)
+}
+
+// forgetHistory drops the undo and redo history; s.mu is held.
+func (s *Session) forgetHistory() { s.undo, s.redo = nil, nil }
+
+// Undo reverses the last change done (or redone).
+func (s *Session) Undo() error {
+	return s.move(&s.undo, &s.redo)
+}
+
+// Redo applies again the last change undone.
+func (s *Session) Redo() error {
+	return s.move(&s.redo, &s.undo)
+}
+
+func (s *Session) move(from, to *[]step) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(*from) == 0 {
+		return nil
+	}
+	last := (*from)[len(*from)-1]
+	inv, err := s.store.Apply(last.change)
+	if err != nil {
+		return err
+	}
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, step{inv, last.about})
+	return nil
+}
+
+// FindDocument resolves what a person typed for a document: its ID, a
+// unique prefix of it, or its file name.
+func (s *Session) FindDocument(ref string) (coding.Document, error) {
+	docs, err := s.store.Documents()
+	if err != nil {
+		return coding.Document{}, err
+	}
+	return FindDocumentIn(docs, ref)
+}
+
+// FindDocumentIn resolves ref among docs as FindDocument does.
+func FindDocumentIn(docs []coding.Document, ref string) (coding.Document, error) {
+	const op = "find document"
+	var matches []coding.Document
+	for _, d := range docs {
+		if d.ID == ref || strings.EqualFold(d.FileName, ref) {
+			return d, nil
+		}
+		if len(ref) >= 4 && strings.HasPrefix(d.ID, strings.ToLower(ref)) {
+			matches = append(matches, d)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return coding.Document{}, coding.Errorf(coding.KindNotFound, op, ref, "no such document in the project")
+	}
+	return coding.Document{}, coding.Errorf(coding.KindInvalid, op, ref, "%d documents start with this id; give more of it", len(matches))
+}
+
+// FindFragment resolves a fragment ID or a unique prefix of one.
+func (s *Session) FindFragment(ref string) (coding.Fragment, error) {
+	if f, err := s.store.Fragment(ref); err == nil || !coding.IsKind(err, coding.KindNotFound) {
+		return f, err
+	}
+	frags, err := s.store.Fragments("")
+	if err != nil {
+		return coding.Fragment{}, err
+	}
+	var found []coding.Fragment
+	for _, f := range frags {
+		if len(ref) >= 4 && strings.HasPrefix(f.ID, strings.ToLower(ref)) {
+			found = append(found, f)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return coding.Fragment{}, coding.Errorf(coding.KindNotFound, "find fragment", ref, "no such fragment in the project")
+	}
+	return coding.Fragment{}, coding.Errorf(coding.KindInvalid, "find fragment", ref, "%d fragments start with this id; give more of it", len(found))
+}
+
+// Describe names a document for messages: its title and short ID.
+func Describe(d coding.Document) string {
+	return fmt.Sprintf("%q (%s)", d.Title, ShortID(d.ID))
+}
+
+// ShortID is the first 8 characters of an ID, as messages show it.
+func ShortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}
+
+// OneLine keeps an error message to one line.
+func OneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// DefaultCoder is the name recorded on changes made without --coder.
+func DefaultCoder() string {
+	for _, k := range []string{"CMOCODER_CODER", "USER", "USERNAME"} {
+		if v := strings.TrimSpace(os.Getenv(k)); v != "" {
+			return v
+		}
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "unknown"
+}
+
+// NewEngine starts PDFium with its compilation cache in the user's cache
+// folder.
+func NewEngine() (*pdfview.Engine, error) {
+	return pdfview.NewEngine(pdfview.Options{})
+}
+
+// Version is the program's version, set at build time with -ldflags.
+var Version = "dev"
+
+// Clip shortens s to n code points on one line.
+func Clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

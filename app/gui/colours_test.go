@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/pdfview/pageview"
 )
 
 // The selection on the page is told apart from every role's highlight
@@ -16,9 +16,9 @@ import (
 // protanopia, deuteranopia and tritanopia.
 func TestSelectionColourStandsApartFromRoles(t *testing.T) {
 	const minSelectionDistance = 25
-	sel := overWhite(pdfview.SelectionColour)
+	sel := overWhite(pageview.SelectionColour)
 	for _, r := range coding.Roles {
-		fill := overWhite(pdfview.HighlightFill(roleColour(r)))
+		fill := overWhite(pageview.HighlightFill(roleColour(r)))
 		for _, v := range visions {
 			if d := deltaE(lab(sel, v.m), lab(fill, v.m)); d < minSelectionDistance {
 				t.Errorf("%s: the selection is %.1f from the %s highlight, want %d or more", v.name, d, r, minSelectionDistance)

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/pdfview/pageview"
 )
 
 // roleColour is the colour of a role's highlights: Okabe & Ito's palette,
@@ -70,10 +70,10 @@ func fragmentTag(f coding.Fragment) string {
 }
 
 // highlights turns fragments into the page view's highlights.
-func highlights(frags []coding.Fragment) []pdfview.Highlight {
-	out := make([]pdfview.Highlight, 0, len(frags))
+func highlights(frags []coding.Fragment) []pageview.Highlight {
+	out := make([]pageview.Highlight, 0, len(frags))
 	for _, f := range frags {
-		out = append(out, pdfview.Highlight{ID: f.ID, Start: f.Start, End: f.End, Colour: roleColour(f.Role), Tag: fragmentTag(f)})
+		out = append(out, pageview.Highlight{ID: f.ID, Start: f.Start, End: f.End, Colour: roleColour(f.Role), Tag: fragmentTag(f)})
 	}
 	return out
 }

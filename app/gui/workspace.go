@@ -21,6 +21,7 @@ import (
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/pdfview/pageview"
 )
 
 // workspace is where a reviewer reads and codes one document: the real
@@ -50,7 +51,7 @@ type workspace struct {
 	current    string
 	spanTarget string
 
-	view       *pdfview.PageView
+	view       *pageview.View
 	pageEntry  *widget.Entry
 	pageTotal  *widget.Label
 	zoomLabel  *widget.Label
@@ -81,7 +82,7 @@ type span struct{ start, end int }
 
 func newWorkspace(pv *projectView) *workspace {
 	ws := &workspace{pv: pv, session: pv.session, asking: map[string]bool{}, declined: map[string]bool{}}
-	ws.view = pdfview.NewPageView()
+	ws.view = pageview.New()
 	ws.view.OnSelectionChanged = ws.selectionChanged
 	ws.view.OnPageChanged = func(page, pages int) {
 		if ws.win == nil || ws.win.Canvas().Focused() != ws.pageEntry {
@@ -244,9 +245,9 @@ func (ws *workspace) showDocument(d coding.Document) {
 
 // source is the page view's access to a document: stored boxes for the
 // highlights, PDFium for the images.
-func (ws *workspace) source(d coding.Document, text *coding.Text) *pdfview.Source {
+func (ws *workspace) source(d coding.Document, text *coding.Text) *pageview.Source {
 	project, docID := ws.session, d.ID
-	src := &pdfview.Source{
+	src := &pageview.Source{
 		Text: text,
 		Boxes: func(n int) ([]coding.Box, error) {
 			p, err := project.Page(docID, n)
@@ -616,9 +617,9 @@ func (ws *workspace) runSearch() {
 			i += len(q) - 1
 		}
 	}
-	hl := make([]pdfview.Highlight, len(ws.hits))
+	hl := make([]pageview.Highlight, len(ws.hits))
 	for i, h := range ws.hits {
-		hl[i] = pdfview.Highlight{Start: h.start, End: h.end, Colour: color.NRGBA{R: 0xff, G: 0xe0, B: 0x00, A: 0x70}, Outline: true}
+		hl[i] = pageview.Highlight{Start: h.start, End: h.end, Colour: color.NRGBA{R: 0xff, G: 0xe0, B: 0x00, A: 0x70}, Outline: true}
 	}
 	ws.view.SetSearchHits(hl)
 	if len(ws.hits) == 0 {

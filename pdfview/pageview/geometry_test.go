@@ -1,4 +1,4 @@
-package pdfview
+package pageview
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package pdfview
+package pageview
 
 import (
 	"context"
@@ -88,7 +88,7 @@ func BenchmarkBookFirstPageShown(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		v := NewPageView()
+		v := New()
 		w.SetContent(v)
 		v.SetSource(&Source{
 			Text:  coding.NewText(pages),

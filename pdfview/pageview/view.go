@@ -1,9 +1,9 @@
-package pdfview
+package pageview
 
 // The page view itself: the widget, its document, the layout of the pages
 // one under the other, scrolling and zoom. Its render worker is in
-// pageview_render.go, what it draws over the pages in pageview_overlays.go,
-// and the mouse and keys in pageview_input.go.
+// render.go, what it draws over the pages in overlays.go,
+// and the mouse and keys in input.go.
 
 import (
 	"context"
@@ -60,11 +60,11 @@ var (
 	pageEdgeColour = color.NRGBA{R: 0x30, G: 0x33, B: 0x36, A: 0xff}
 )
 
-// PageView shows a document's real pages in a continuous vertical scroll,
+// View shows a document's real pages in a continuous vertical scroll,
 // rendered in the background at the screen's pixel size, with highlights
 // drawn from the stored character boxes, and lets the reader select a
 // passage by dragging across the text. Use it from the UI goroutine only.
-type PageView struct {
+type View struct {
 	widget.BaseWidget
 
 	// OnSelectionChanged is called when a drag ends, and when the
@@ -132,10 +132,10 @@ type PageView struct {
 	firstPage chan struct{}
 }
 
-// NewPageView makes an empty page view; give it a document with
+// New makes an empty page view; give it a document with
 // SetSource.
-func NewPageView() *PageView {
-	v := &PageView{zoom: 1, fit: true, boxes: map[int][]coding.Box{}, slots: map[int]*pageSlot{},
+func New() *View {
+	v := &View{zoom: 1, fit: true, boxes: map[int][]coding.Box{}, slots: map[int]*pageSlot{},
 		kick: make(chan struct{}, 1), firstPage: make(chan struct{})}
 	v.content = &pageContent{v: v}
 	v.content.ExtendBaseWidget(v.content)
@@ -147,11 +147,11 @@ func NewPageView() *PageView {
 }
 
 // CreateRenderer implements fyne.Widget.
-func (v *PageView) CreateRenderer() fyne.WidgetRenderer {
+func (v *View) CreateRenderer() fyne.WidgetRenderer {
 	return &viewRenderer{v: v}
 }
 
-type viewRenderer struct{ v *PageView }
+type viewRenderer struct{ v *View }
 
 func (r *viewRenderer) Layout(size fyne.Size) {
 	v := r.v
@@ -173,7 +173,7 @@ func (r *viewRenderer) Objects() []fyne.CanvasObject {
 func (r *viewRenderer) Destroy() {}
 
 // SetSource shows a document (nil shows none) from its first page.
-func (v *PageView) SetSource(src *Source) {
+func (v *View) SetSource(src *Source) {
 	v.gen++
 	v.mu.Lock()
 	if v.cancel != nil {
@@ -207,7 +207,7 @@ func (v *PageView) SetSource(src *Source) {
 
 // Close stops the view's render worker, for a view that is going away
 // (another project opened). A closed view shows nothing.
-func (v *PageView) Close() {
+func (v *View) Close() {
 	v.SetSource(nil)
 	v.mu.Lock()
 	wasClosed := v.closed
@@ -219,34 +219,34 @@ func (v *PageView) Close() {
 }
 
 // Source is the document shown, or nil.
-func (v *PageView) Source() *Source { return v.src }
+func (v *View) Source() *Source { return v.src }
 
 // Pages is the number of pages of the document shown.
-func (v *PageView) Pages() int { return len(v.geoms) }
+func (v *View) Pages() int { return len(v.geoms) }
 
 // Page is the page at the top of the view (1-based; 0 without a document).
-func (v *PageView) Page() int { return v.page }
+func (v *View) Page() int { return v.page }
 
 // Zoom is the current zoom: view units per PDF point.
-func (v *PageView) Zoom() float32 { return v.zoom }
+func (v *View) Zoom() float32 { return v.zoom }
 
 // SetHighlights replaces the highlights of coded fragments.
-func (v *PageView) SetHighlights(h []Highlight) {
+func (v *View) SetHighlights(h []Highlight) {
 	v.highlights = h
 	v.rebuild()
 }
 
 // SetSearchHits replaces the highlighted search hits.
-func (v *PageView) SetSearchHits(h []Highlight) {
+func (v *View) SetSearchHits(h []Highlight) {
 	v.search = h
 	v.rebuild()
 }
 
 // Selection is the selected span [start, end); start == end when none.
-func (v *PageView) Selection() (start, end int) { return v.selStart, v.selEnd }
+func (v *View) Selection() (start, end int) { return v.selStart, v.selEnd }
 
 // SetSelection selects [start, end) and tells OnSelectionChanged.
-func (v *PageView) SetSelection(start, end int) {
+func (v *View) SetSelection(start, end int) {
 	if start > end {
 		start, end = end, start
 	}
@@ -258,24 +258,24 @@ func (v *PageView) SetSelection(start, end int) {
 }
 
 // ClearSelection drops the selection.
-func (v *PageView) ClearSelection() { v.SetSelection(0, 0) }
+func (v *View) ClearSelection() { v.SetSelection(0, 0) }
 
 // ZoomIn, ZoomOut and FitWidth change the zoom, keeping the page at the
 // top of the view where it is.
-func (v *PageView) ZoomIn()  { v.SetZoom(v.zoom * 1.25) }
-func (v *PageView) ZoomOut() { v.SetZoom(v.zoom / 1.25) }
-func (v *PageView) FitWidth() {
+func (v *View) ZoomIn()  { v.SetZoom(v.zoom * 1.25) }
+func (v *View) ZoomOut() { v.SetZoom(v.zoom / 1.25) }
+func (v *View) FitWidth() {
 	v.fit = true
 	v.relayout(true)
 }
 
 // SetZoom sets the zoom (view units per PDF point) and leaves fit-width.
-func (v *PageView) SetZoom(z float32) {
+func (v *View) SetZoom(z float32) {
 	v.fit = false
 	v.setZoom(z, true)
 }
 
-func (v *PageView) setZoom(z float32, keep bool) {
+func (v *View) setZoom(z float32, keep bool) {
 	z = min(max(z, minZoom), maxZoom)
 	if len(v.geoms) == 0 {
 		v.zoom = z
@@ -299,7 +299,7 @@ func (v *PageView) setZoom(z float32, keep bool) {
 
 // anchorPoint is the page at the top of the viewport and how far down it
 // the top is (0..1).
-func (v *PageView) anchorPoint() (int, float32) {
+func (v *View) anchorPoint() (int, float32) {
 	if len(v.tops) == 0 {
 		return 0, 0
 	}
@@ -313,7 +313,7 @@ func (v *PageView) anchorPoint() (int, float32) {
 }
 
 // relayout recomputes the fit-width zoom (when on) and the page layout.
-func (v *PageView) relayout(keep bool) {
+func (v *View) relayout(keep bool) {
 	if v.fit && len(v.geoms) > 0 && v.Size().Width > 0 {
 		var widest float32
 		for _, g := range v.geoms {
@@ -328,7 +328,7 @@ func (v *PageView) relayout(keep bool) {
 }
 
 // layoutPages places the pages one under the other, centred.
-func (v *PageView) layoutPages() {
+func (v *View) layoutPages() {
 	v.tops = v.tops[:0]
 	var widest float32
 	y := float32(pageMargin)
@@ -345,19 +345,19 @@ func (v *PageView) layoutPages() {
 }
 
 // pageOrigin is the top left corner of page n in content coordinates.
-func (v *PageView) pageOrigin(n int) fyne.Position {
+func (v *View) pageOrigin(n int) fyne.Position {
 	w, _ := v.geoms[n-1].Size()
 	cw := max(v.contentW, v.scroll.Size().Width)
 	return fyne.NewPos(float32(math.Floor(float64((cw-w)/2))), v.tops[n-1])
 }
 
-func (v *PageView) pageHeight(n int) float32 {
+func (v *View) pageHeight(n int) float32 {
 	_, h := v.geoms[n-1].Size()
 	return h
 }
 
 // pageAtY is the page at content height y, or the nearest one.
-func (v *PageView) pageAtY(y float32) int {
+func (v *View) pageAtY(y float32) int {
 	i := sort.Search(len(v.tops), func(i int) bool { return v.tops[i] > y })
 	if i == 0 {
 		return 1
@@ -372,13 +372,13 @@ func (v *PageView) pageAtY(y float32) int {
 
 // PageOrigin is where page n's top left corner is drawn, relative to the
 // view's top left corner (for tests and hit tests).
-func (v *PageView) PageOrigin(n int) fyne.Position {
+func (v *View) PageOrigin(n int) fyne.Position {
 	o := v.pageOrigin(n)
 	return fyne.NewPos(o.X-v.scroll.Offset.X, o.Y-v.scroll.Offset.Y)
 }
 
 // GoToPage scrolls page n to the top of the view.
-func (v *PageView) GoToPage(n int) {
+func (v *View) GoToPage(n int) {
 	if len(v.tops) == 0 {
 		return
 	}
@@ -388,12 +388,12 @@ func (v *PageView) GoToPage(n int) {
 }
 
 // NextPage and PreviousPage move by one page.
-func (v *PageView) NextPage()     { v.GoToPage(v.page + 1) }
-func (v *PageView) PreviousPage() { v.GoToPage(v.page - 1) }
+func (v *View) NextPage()     { v.GoToPage(v.page + 1) }
+func (v *View) PreviousPage() { v.GoToPage(v.page - 1) }
 
 // ShowOffset scrolls so that the character at offset off is in view, a
 // third of the way down, unless it is in view already.
-func (v *PageView) ShowOffset(off int) {
+func (v *View) ShowOffset(off int) {
 	if v.src == nil || len(v.tops) == 0 {
 		return
 	}
@@ -412,7 +412,7 @@ func (v *PageView) ShowOffset(off int) {
 }
 
 // pageBoxes returns page n's character boxes, read once.
-func (v *PageView) pageBoxes(n int) []coding.Box {
+func (v *View) pageBoxes(n int) []coding.Box {
 	if b, ok := v.boxes[n]; ok {
 		return b
 	}
@@ -428,7 +428,7 @@ func (v *PageView) pageBoxes(n int) []coding.Box {
 // select text) and the keys.
 type pageContent struct {
 	widget.BaseWidget
-	v       *PageView
+	v       *View
 	objects []fyne.CanvasObject
 	focused bool
 }

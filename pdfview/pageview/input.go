@@ -1,4 +1,4 @@
-package pdfview
+package pageview
 
 // The page view's mouse and keys: selecting by dragging (snapped to whole
 // words unless Alt is held), double and triple clicks, clicks on
@@ -14,11 +14,11 @@ import (
 
 // CaretAt is the document offset nearest to a point of the view (relative
 // to the view's top left corner).
-func (v *PageView) CaretAt(p fyne.Position) int {
+func (v *View) CaretAt(p fyne.Position) int {
 	return v.caretAtContent(fyne.NewPos(p.X+v.scroll.Offset.X, p.Y+v.scroll.Offset.Y))
 }
 
-func (v *PageView) caretAtContent(p fyne.Position) int {
+func (v *View) caretAtContent(p fyne.Position) int {
 	if v.src == nil || len(v.tops) == 0 {
 		return 0
 	}
@@ -51,7 +51,7 @@ func (c *pageContent) MouseDown(e *desktop.MouseEvent) {
 
 // countClick counts the presses in a row: within the double-click delay
 // of the last one and close to it.
-func (v *PageView) countClick(p fyne.Position) {
+func (v *View) countClick(p fyne.Position) {
 	now := time.Now()
 	near := math.Abs(float64(p.X-v.pressAt.X)) <= 4 && math.Abs(float64(p.Y-v.pressAt.Y)) <= 4
 	if v.clicks > 0 && near && now.Sub(v.lastPress) <= fyne.CurrentApp().Driver().DoubleTapDelay() {
@@ -64,7 +64,7 @@ func (v *PageView) countClick(p fyne.Position) {
 
 // charAt is the document offset of the character under a point of the
 // content, or -1 when there is none.
-func (v *PageView) charAt(p fyne.Position) int {
+func (v *View) charAt(p fyne.Position) int {
 	if v.src == nil || len(v.tops) == 0 {
 		return -1
 	}
@@ -78,7 +78,7 @@ func (v *PageView) charAt(p fyne.Position) int {
 }
 
 // selectSentenceAt selects the sentence (or the line) under a point.
-func (v *PageView) selectSentenceAt(p fyne.Position) {
+func (v *View) selectSentenceAt(p fyne.Position) {
 	if off := v.charAt(p); off >= 0 {
 		v.SetSelection(v.src.Text.SentenceAt(off))
 	}
@@ -263,14 +263,14 @@ func (c *pageContent) TypedShortcut(s fyne.Shortcut) {
 }
 
 // Focus gives the view the keyboard focus.
-func (v *PageView) Focus() {
+func (v *View) Focus() {
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(v.content); cv != nil {
 		cv.Focus(v.content)
 	}
 }
 
 // Content is the object that takes the mouse and keys (for tests).
-func (v *PageView) Content() fyne.CanvasObject { return v.content }
+func (v *View) Content() fyne.CanvasObject { return v.content }
 
 var (
 	_ fyne.Focusable      = (*pageContent)(nil)
@@ -285,7 +285,7 @@ var (
 // PointOf is where the character at offset off is drawn, frac of the way
 // across it and half way down, in the coordinates of Content (for tests
 // and automation); false when the character has no box.
-func (v *PageView) PointOf(off int, frac float32) (fyne.Position, bool) {
+func (v *View) PointOf(off int, frac float32) (fyne.Position, bool) {
 	if v.src == nil || len(v.tops) == 0 || off < 0 || off >= v.src.Text.Len() {
 		return fyne.Position{}, false
 	}

@@ -1,4 +1,4 @@
-package pdfview
+package pageview
 
 // The page view's render worker: which pages near the viewport keep an
 // image, the queue of renders asked for, the goroutine that draws them with
@@ -33,7 +33,7 @@ type renderReq struct {
 }
 
 // visibleRange is the first and last page in the viewport.
-func (v *PageView) visibleRange() (int, int) {
+func (v *View) visibleRange() (int, int) {
 	top := v.scroll.Offset.Y
 	bottom := top + max(v.scroll.Size().Height, 1)
 	first := v.pageAtY(top)
@@ -46,7 +46,7 @@ func (v *PageView) visibleRange() (int, int) {
 
 // update keeps images for the pages near the viewport only, asks for the
 // renders missing, and reports the page at the top.
-func (v *PageView) update() {
+func (v *View) update() {
 	if len(v.tops) == 0 {
 		return
 	}
@@ -118,7 +118,7 @@ func (v *PageView) update() {
 const maxTextureSide = 16000
 
 // pageDPI is dpi, lowered when page n's image would exceed maxTextureSide.
-func (v *PageView) pageDPI(n int, dpi float64) float64 {
+func (v *View) pageDPI(n int, dpi float64) float64 {
 	w, h := v.geoms[n-1].PointSize()
 	if side := float64(max(w, h)) * dpi / 72; side > maxTextureSide {
 		return dpi * maxTextureSide / side
@@ -130,7 +130,7 @@ func closeEnough(a, b float64) bool { return a > 0 && math.Abs(a-b) <= 0.02*b }
 
 // deviceDPI is the resolution that fills the screen's pixels at the
 // current zoom.
-func (v *PageView) deviceDPI() float64 {
+func (v *View) deviceDPI() float64 {
 	scale := float32(1)
 	if app := fyne.CurrentApp(); app != nil {
 		if c := app.Driver().CanvasForObject(v); c != nil {
@@ -140,7 +140,7 @@ func (v *PageView) deviceDPI() float64 {
 	return float64(72 * v.zoom * scale)
 }
 
-func (v *PageView) newSlot(n int) *pageSlot {
+func (v *View) newSlot(n int) *pageSlot {
 	frame := canvas.NewRectangle(pageColour)
 	frame.StrokeColor = pageEdgeColour
 	frame.StrokeWidth = 1
@@ -157,7 +157,7 @@ var runOnUI = fyne.Do
 
 // worker renders the pages asked for, nearest first, one at a time, and
 // hands the images to the UI goroutine.
-func (v *PageView) worker() {
+func (v *View) worker() {
 	for range v.kick {
 		for {
 			v.mu.Lock()
@@ -187,7 +187,7 @@ func (v *PageView) worker() {
 }
 
 // deliver shows a rendered page, unless it is no longer wanted.
-func (v *PageView) deliver(req renderReq, img *image.RGBA, err error) {
+func (v *View) deliver(req renderReq, img *image.RGBA, err error) {
 	if req.gen != v.gen {
 		return
 	}
@@ -214,7 +214,7 @@ func (v *PageView) deliver(req renderReq, img *image.RGBA, err error) {
 }
 
 // Rendered is how many page images have reached the view.
-func (v *PageView) Rendered() int { return v.rendered }
+func (v *View) Rendered() int { return v.rendered }
 
 // FirstPageShown is closed once the first page image reaches the view.
-func (v *PageView) FirstPageShown() <-chan struct{} { return v.firstPage }
+func (v *View) FirstPageShown() <-chan struct{} { return v.firstPage }

@@ -1,4 +1,4 @@
-package pdfview
+package pageview
 
 import (
 	"context"
@@ -110,7 +110,7 @@ outer:
 
 // charPoint is where to point at a character of a page in the content's
 // coordinates: frac of the way across it, half way down.
-func charPoint(v *PageView, page, i int, frac float32) fyne.Position {
+func charPoint(v *View, page, i int, frac float32) fyne.Position {
 	g := v.geoms[page-1]
 	r := g.Box(v.pageBoxes(page)[i])
 	o := v.pageOrigin(page)
@@ -118,10 +118,10 @@ func charPoint(v *PageView, page, i int, frac float32) fyne.Position {
 }
 
 // drag sends what a mouse drag from a to b sends, as the GLFW driver does.
-func drag(v *PageView, a, b fyne.Position) { dragWith(v, a, b, 0) }
+func drag(v *View, a, b fyne.Position) { dragWith(v, a, b, 0) }
 
 // dragWith is drag with modifier keys held.
-func dragWith(v *PageView, a, b fyne.Position, mod fyne.KeyModifier) {
+func dragWith(v *View, a, b fyne.Position, mod fyne.KeyModifier) {
 	c := v.content
 	c.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: a}, Button: desktop.MouseButtonPrimary, Modifier: mod})
 	mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
@@ -131,9 +131,9 @@ func dragWith(v *PageView, a, b fyne.Position, mod fyne.KeyModifier) {
 	c.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: b}, Button: desktop.MouseButtonPrimary})
 }
 
-func newTestView(t *testing.T, src *Source, size fyne.Size) *PageView {
+func newTestView(t *testing.T, src *Source, size fyne.Size) *View {
 	test.NewTempApp(t)
-	v := NewPageView()
+	v := New()
 	w := test.NewWindow(v)
 	t.Cleanup(w.Close)
 	w.Resize(size)

@@ -1,4 +1,4 @@
-package pdfview
+package pageview
 
 // What the page view draws over the page images: coded fragments'
 // highlights with their margin stripes and tags, search hits, the
@@ -38,7 +38,7 @@ type flash struct {
 
 // Flash scrolls to the span [start, end) and makes it blink, so that the
 // eye finds it.
-func (v *PageView) Flash(start, end int) {
+func (v *View) Flash(start, end int) {
 	v.ShowOffset(start)
 	f := &flash{start: start, end: end, alpha: 0xff}
 	v.flash = f
@@ -60,7 +60,7 @@ func (v *PageView) Flash(start, end int) {
 }
 
 // rebuild lays out the live pages and their overlays.
-func (v *PageView) rebuild() {
+func (v *View) rebuild() {
 	c := v.content
 	c.objects = c.objects[:0]
 	if v.src == nil || len(v.tops) == 0 {
@@ -94,7 +94,7 @@ func (v *PageView) rebuild() {
 
 // appendOverlays adds page n's highlights, search hits, selection and
 // flash as rectangles over its image.
-func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.CanvasObject {
+func (v *View) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.CanvasObject {
 	text := v.src.Text
 	pstart := text.PageStart(n)
 	pend := pstart + len(v.pageBoxesOrNil(n))
@@ -218,7 +218,7 @@ func (v *PageView) appendOverlays(objs []fyne.CanvasObject, n int) []fyne.Canvas
 	return append(objs, objsTags...)
 }
 
-func (v *PageView) pageBoxesOrNil(n int) []coding.Box { return v.pageBoxes(n) }
+func (v *View) pageBoxesOrNil(n int) []coding.Box { return v.pageBoxes(n) }
 
 // textOn picks black or white text for a background colour.
 func textOn(c color.NRGBA) color.Color {

@@ -1,4 +1,4 @@
-package pdfview
+package pageview
 
 import (
 	"strings"
@@ -69,7 +69,7 @@ func TestPageViewAltDuringDrag(t *testing.T) {
 // click sends what the GLFW driver sends for the n-th click of a quick
 // series at one spot: the press, the release, and at the second the
 // double tap; the tap that follows the last click of the series.
-func click(v *PageView, p fyne.Position, n int) {
+func click(v *View, p fyne.Position, n int) {
 	c := v.content
 	ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}, Button: desktop.MouseButtonPrimary}
 	c.MouseDown(ev)

@@ -111,6 +111,7 @@ func (p *codebookPanel) rowText(i int) string {
 func (p *codebookPanel) reload() {
 	c, err := p.pv.session.Contents()
 	if err != nil {
+		p.pv.readFailed("codebook", err)
 		return
 	}
 	p.labels = c.Labels

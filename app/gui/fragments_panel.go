@@ -161,25 +161,36 @@ func (p *fragmentsPanel) reload() {
 	project := p.ws.session
 	p.all = nil
 	if p.scope.Selected == allDocuments {
-		p.all, _ = project.Fragments("")
-		docs, _ := project.Documents()
+		all, err := project.Fragments("")
+		if err != nil {
+			p.ws.pv.readFailed("fragments", err)
+		}
+		docs, err := project.Documents()
+		if err != nil {
+			p.ws.pv.readFailed("documents", err)
+		}
+		p.all = all
 		p.docName = map[string]string{}
 		for _, d := range docs {
 			p.docName[d.ID] = session.Clip(d.ShortName(), 28)
 		}
 	}
 	labels := []string{allLabels}
-	if ls, err := project.Labels(); err == nil {
-		for _, l := range ls {
-			labels = append(labels, l.Name)
-		}
+	ls, err := project.Labels()
+	if err != nil {
+		p.ws.pv.readFailed("codebook", err)
+	}
+	for _, l := range ls {
+		labels = append(labels, l.Name)
 	}
 	p.label.SetOptions(labels)
 	coders := []string{allCoders}
-	if cs, err := project.Coders(); err == nil {
-		for _, c := range cs {
-			coders = append(coders, c.Name)
-		}
+	cs, err := project.Coders()
+	if err != nil {
+		p.ws.pv.readFailed("coders", err)
+	}
+	for _, c := range cs {
+		coders = append(coders, c.Name)
 	}
 	p.coder.SetOptions(coders)
 	if len(p.ticked) > 0 { // a ticked fragment may have been deleted

@@ -235,6 +235,10 @@ func (d *mainWindow) openProject(path string) {
 // projectView shows a project's documents, and the fragments and text of
 // the selected one.
 type projectView struct {
+	// lastReadError is the last reason shown for a failed read
+	// (readFailed), so that each reason gets one dialog.
+	lastReadError string
+
 	session   *session.Session
 	docs      []coding.Document
 	counts    map[string]map[coding.Role]int

@@ -21,7 +21,7 @@ func TestOneIsSingular(t *testing.T) {
 		t.Errorf("theory heading %q, want %q", th.heading.Text, want)
 	}
 	test.Tap(th.remove)
-	if got, want := dialogText(w), "1 CMOC is filed under “Leading for quality”: move it to another theory first."; !strings.Contains(got, want) {
+	if got, want := dialogText(w), "Leading for quality: the programme theory still holds 1 CMOC; move or delete it first"; !strings.Contains(got, want) {
 		t.Errorf("theory in use: %q, want %q", got, want)
 	}
 	topDialog(t, w).Hide()

@@ -118,6 +118,7 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 func (p *sourcesPanel) reload() {
 	docs, err := p.pv.session.Documents()
 	if err != nil {
+		p.pv.readFailed("sources", err)
 		return
 	}
 	p.docs = docs

@@ -1,9 +1,14 @@
 package gui
 
 import (
+	"errors"
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 
+	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 )
 
@@ -114,6 +119,24 @@ func (v *projectView) do(c coding.Change) bool {
 	}
 	v.changed()
 	return true
+}
+
+// readFailed says that a view could not read the project, and why (a
+// busy or damaged file), instead of showing empty lists as if the project
+// were empty: on the status line, and in a dialog the first time that
+// reason comes up, so that refreshing the views again does not stack
+// dialogs.
+func (v *projectView) readFailed(what string, err error) {
+	msg := fmt.Sprintf("Cannot read the %s: %s", what, session.OneLine(err))
+	v.ws.message = msg
+	v.ws.status.SetText(msg)
+	if msg == v.lastReadError {
+		return
+	}
+	v.lastReadError = msg
+	if w := v.window(); w != nil {
+		dialog.ShowError(errors.New(msg), w)
+	}
 }
 
 // changed refreshes every view after a change.

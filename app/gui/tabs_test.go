@@ -70,7 +70,7 @@ func TestTheoriesTab(t *testing.T) {
 	// A theory with CMOCs is not deleted.
 	p.list.Select(0)
 	test.Tap(p.remove)
-	if !strings.Contains(dialogText(w), "1 CMOC is filed under") {
+	if !strings.Contains(dialogText(w), "the programme theory still holds 1 CMOC") {
 		t.Errorf("dialog %q", dialogText(w))
 	}
 	topDialog(t, w).Hide()

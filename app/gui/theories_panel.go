@@ -118,14 +118,18 @@ func (p *theoriesPanel) rowText(i int) string {
 func (p *theoriesPanel) reload() {
 	ts, err := p.pv.session.Theories()
 	if err != nil {
+		p.pv.readFailed("programme theories", err)
+		return
+	}
+	cs, err := p.pv.session.CMOCs()
+	if err != nil {
+		p.pv.readFailed("CMOCs", err)
 		return
 	}
 	p.theories = ts
 	p.counts = map[string]int{}
-	if cs, err := p.pv.session.CMOCs(); err == nil {
-		for _, c := range cs {
-			p.counts[c.TheoryID]++
-		}
+	for _, c := range cs {
+		p.counts[c.TheoryID]++
 	}
 	p.list.Refresh()
 	if p.theory(p.selected) == nil {
@@ -252,14 +256,8 @@ func (p *theoriesPanel) deleteSelected() {
 	if t == nil {
 		return
 	}
-	if n := p.counts[t.ID]; n > 0 {
-		filed := "%s are filed under “%s”: move them to another theory first."
-		if n == 1 {
-			filed = "%s is filed under “%s”: move it to another theory first."
-		}
-		dialog.ShowInformation("Theory in use", fmt.Sprintf(filed, coding.Count(n, "CMOC"), t.Name), p.pv.window())
-		return
-	}
+	// coding.DeleteTheory refuses a theory that still holds CMOCs, and
+	// says why in the dialog do shows.
 	if p.pv.do(coding.DeleteTheory{ID: t.ID}) {
 		p.pv.ws.say("Programme theory “%s” deleted (Ctrl+Z brings it back).", t.Name)
 	}

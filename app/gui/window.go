@@ -65,6 +65,7 @@ func showError(win fyne.Window, err error) {
 // after a change.
 func (v *projectView) refreshCounts() {
 	if err := v.load(); err != nil {
+		v.readFailed("documents", err)
 		return
 	}
 	if v.docList != nil {

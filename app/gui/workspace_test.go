@@ -74,6 +74,13 @@ func openWorkspace(t *testing.T) (*workspace, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return openWorkspaceOn(t, s)
+}
+
+// openWorkspaceOn shows the Documents tab of the session's project in a
+// 1260×780 test window.
+func openWorkspaceOn(t *testing.T, s *session.Session) (*workspace, fyne.Window) {
+	t.Helper()
 	t.Cleanup(func() { s.Close() })
 	pv, err := newProjectView(s)
 	if err != nil {

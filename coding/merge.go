@@ -2,6 +2,10 @@ package coding
 
 // Merging a teammate's copy of a project into ours.
 //
+// This file stays whole (over 700 lines): the table below is the merge's
+// contract, and each entity's rule is written right after it in the same
+// order, so a reader checks one against the other in one place.
+//
 // Two or three reviewers code copies of one project (or projects they
 // built separately from the same PDFs) and a lead merges them. PlanMerge
 // compares the two sides as values and says what to add, update and

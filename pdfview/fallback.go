@@ -51,7 +51,9 @@ func fallbackExtract(ctx context.Context, data []byte, password string, pdfiumEr
 		return nil, ctxError(ctx, 0, ctx.Err())
 	}
 	if r.err != nil || r.ex == nil {
-		// Say why if the second parser knows something useful.
+		// Say why if the second parser knows something useful. Its
+		// "missing %%EOF" has no error value of its own to test with
+		// errors.Is, so its text is the only way to recognise it.
 		var pe *Error
 		if r.err != nil && strings.Contains(r.err.Error(), "missing %%EOF") && errors.As(pdfiumErr, &pe) {
 			return nil, newError(pe.Kind, pe.Err, "%s (it ends early: no end-of-file marker)", pe.Error())

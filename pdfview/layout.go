@@ -9,6 +9,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// This file stays whole (over 700 lines) because its steps are one
+// algorithm over one set of types: splitting it would scatter the
+// thresholds that only make sense together and the comments that explain
+// them in order.
+//
 // Reading order. PDFium gives a page's characters in content-stream order,
 // which is whatever order the producer drew them in: a running head last,
 // columns interleaved line by line, a table cell by cell. layoutPage puts

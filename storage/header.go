@@ -22,12 +22,12 @@ const sqliteMagic = "SQLite format 3\x00"
 func checkHeader(abs, name, op string, sizeToo bool) error {
 	f, err := os.Open(abs)
 	if err != nil {
-		return coding.E(coding.KindOther, op, name, unwrapPathError(err))
+		return coding.E(coding.KindOther, op, name, coding.PathCause(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return coding.E(coding.KindOther, op, name, unwrapPathError(err))
+		return coding.E(coding.KindOther, op, name, coding.PathCause(err))
 	}
 	size := fi.Size()
 	if size == 0 {

@@ -98,11 +98,11 @@ func create(path, title, coder string, busy time.Duration) (*Project, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such folder")
 	case err != nil:
-		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
+		return nil, coding.E(coding.KindOther, op, path, coding.PathCause(err))
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(abs)
-		return nil, coding.E(coding.KindOther, op, path, unwrapPathError(err))
+		return nil, coding.E(coding.KindOther, op, path, coding.PathCause(err))
 	}
 	p := connect(abs, path, busy)
 	p.coder = strings.TrimSpace(coder)
@@ -135,14 +135,6 @@ func create(path, title, coder string, busy time.Duration) (*Project, error) {
 	return p, nil
 }
 
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // Open opens an existing project. It fails, leaving the file exactly as it
 // was, with KindNotFound when there is no such file (it creates none) and
 // with KindDamaged when the file is not a cmocoder project, is damaged or
@@ -166,7 +158,7 @@ func statProject(path, op string) (string, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return "", coding.Errorf(coding.KindNotFound, op, path, "no such file")
 	case err != nil:
-		return "", coding.E(coding.KindOther, op, path, unwrapPathError(err))
+		return "", coding.E(coding.KindOther, op, path, coding.PathCause(err))
 	case fi.IsDir():
 		return "", notOurs(path, op, "it is a folder")
 	case !fi.Mode().IsRegular():

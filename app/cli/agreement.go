@@ -90,7 +90,7 @@ func (c *cli) agreement(args []string) error {
 		if kappa == 0 {
 			kappa = 0 // not "-0.00"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.1f%%\t%.2f\t%s\n", session.Clip(r.Document, 40), coding.Role(r.Role).Title(),
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.1f%%\t%.2f\t%s\n", coding.Clip(r.Document, 40), coding.Role(r.Role).Title(),
 			r.Units, r.Both, r.OnlyA, r.OnlyB, 100*r.Agreement, kappa, overlap)
 	}
 	return tw.Flush()

@@ -486,7 +486,7 @@ func (c *cli) extract(args []string) error {
 	}
 	data, err := os.ReadFile(pos[0])
 	if err != nil {
-		return coding.E(coding.KindNotFound, "extract", pos[0], session.UnwrapPathError(err))
+		return coding.E(coding.KindNotFound, "extract", pos[0], coding.PathCause(err))
 	}
 	eng, err := session.NewEngine()
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 )
 
@@ -106,7 +105,7 @@ func (v *projectView) evidenceSummary(frags []coding.Fragment) string {
 	names := v.docNames()
 	var lines []string
 	for _, f := range frags {
-		lines = append(lines, fmt.Sprintf("%s · %s, p.%d · “%s”", fragmentTag(f), names[f.DocID], f.Page, session.Clip(f.Text, 70)))
+		lines = append(lines, fmt.Sprintf("%s · %s, p.%d · “%s”", fragmentTag(f), names[f.DocID], f.Page, coding.Clip(f.Text, 70)))
 	}
 	parts := coding.Parts(frags)
 	var gaps []string
@@ -126,7 +125,7 @@ func (v *projectView) docNames() map[string]string {
 	docs, _ := v.session.Documents()
 	out := map[string]string{}
 	for _, d := range docs {
-		out[d.ID] = session.Clip(d.ShortName(), 40)
+		out[d.ID] = coding.Clip(d.ShortName(), 40)
 	}
 	return out
 }
@@ -175,7 +174,7 @@ func (ws *workspace) newCMOC() {
 			return
 		}
 		ws.fragments.setTicked(nil)
-		ws.say("CMOC “%s” created from %s (Ctrl+Z undoes); see the CMOCs tab.", session.Clip(c.Statement, 60), coding.Count(len(ids), "fragment"))
+		ws.say("CMOC “%s” created from %s (Ctrl+Z undoes); see the CMOCs tab.", coding.Clip(c.Statement, 60), coding.Count(len(ids), "fragment"))
 	})
 }
 
@@ -196,7 +195,7 @@ func (ws *workspace) addTickedToCMOC() {
 	}
 	options := make([]string, len(cmocs))
 	for i, c := range cmocs {
-		options[i] = fmt.Sprintf("%d. %s", i+1, session.Clip(c.Statement, 70))
+		options[i] = fmt.Sprintf("%d. %s", i+1, coding.Clip(c.Statement, 70))
 	}
 	pick := widget.NewSelect(options, nil)
 	pick.SetSelectedIndex(len(options) - 1)
@@ -222,7 +221,7 @@ func (v *projectView) addTicked(c coding.CMOC) {
 		return
 	}
 	v.ws.fragments.setTicked(nil)
-	v.ws.say("%s added to “%s” (Ctrl+Z undoes).", coding.Count(added, "fragment"), session.Clip(c.Statement, 60))
+	v.ws.say("%s added to “%s” (Ctrl+Z undoes).", coding.Count(added, "fragment"), coding.Clip(c.Statement, 60))
 }
 
 func containsString(list []string, s string) bool {

@@ -231,7 +231,7 @@ func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment
 		}
 		for _, f := range part.Fragments {
 			fl := &fragmentLink{frag: f}
-			fl.link = widget.NewHyperlink(fmt.Sprintf("“%s” — %s, p. %d", session.Clip(f.Text, 110), names[f.DocID], f.Page), nil)
+			fl.link = widget.NewHyperlink(fmt.Sprintf("“%s” — %s, p. %d", coding.Clip(f.Text, 110), names[f.DocID], f.Page), nil)
 			fl.link.Truncation = fyne.TextTruncateEllipsis
 			frag := f
 			fl.link.OnTapped = func() { p.pv.jumpTo(frag) }
@@ -292,7 +292,7 @@ func (p *cmocsPanel) editCMOC(c coding.CMOC) {
 	frags := p.fragments(c)
 	p.pv.showCMOCForm("Edit CMOC", "Save", c, p.pv.evidenceSummary(frags), func(d coding.CMOC, theory string) {
 		if p.pv.do(p.pv.theoryChange(d, theory, func(c coding.CMOC) coding.Change { return coding.EditCMOC{CMOC: c} })) {
-			p.pv.ws.say("CMOC “%s” saved (Ctrl+Z undoes).", session.Clip(d.Statement, 60))
+			p.pv.ws.say("CMOC “%s” saved (Ctrl+Z undoes).", coding.Clip(d.Statement, 60))
 		}
 	})
 }
@@ -328,15 +328,15 @@ func (p *cmocsPanel) removeFragment(c coding.CMOC, id string) {
 		}
 	}
 	if p.pv.do(coding.EditCMOC{CMOC: d}) {
-		p.pv.ws.say("Fragment taken out of “%s” (Ctrl+Z puts it back).", session.Clip(c.Statement, 60))
+		p.pv.ws.say("Fragment taken out of “%s” (Ctrl+Z puts it back).", coding.Clip(c.Statement, 60))
 	}
 }
 
 // deleteCMOC deletes a CMOC (its fragments stay), after asking.
 func (p *cmocsPanel) deleteCMOC(c coding.CMOC) {
-	dialog.ShowConfirm("Delete CMOC", fmt.Sprintf("Delete the CMOC “%s”? Its fragments stay coded; Ctrl+Z brings it back.", session.Clip(c.Statement, 80)), func(ok bool) {
+	dialog.ShowConfirm("Delete CMOC", fmt.Sprintf("Delete the CMOC “%s”? Its fragments stay coded; Ctrl+Z brings it back.", coding.Clip(c.Statement, 80)), func(ok bool) {
 		if ok && p.pv.do(coding.DeleteCMOC{ID: c.ID}) {
-			p.pv.ws.say("CMOC “%s” deleted (Ctrl+Z brings it back).", session.Clip(c.Statement, 60))
+			p.pv.ws.say("CMOC “%s” deleted (Ctrl+Z brings it back).", coding.Clip(c.Statement, 60))
 		}
 	}, p.pv.window())
 }

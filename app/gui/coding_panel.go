@@ -14,7 +14,6 @@ import (
 
 	ttwidget "github.com/dweymouth/fyne-tooltip/widget"
 
-	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 )
 
@@ -314,7 +313,7 @@ func (p *codingPanel) show() {
 	switch {
 	case f != nil:
 		p.title.SetText(fmt.Sprintf("Fragment · %s%s · p.%d", f.Role.Title(), spaced(f.Valence.Sign()), f.Page))
-		p.quote.SetText("“" + session.Clip(f.Text, quoteLength) + "”")
+		p.quote.SetText("“" + coding.Clip(f.Text, quoteLength) + "”")
 		p.fill(*f)
 		p.remove.Show()
 		p.meta.SetText(fmt.Sprintf("Coded by %s, %s · offsets %d–%d", f.Coder, f.Modified.Local().Format("2 Jan 2006 15:04"), f.Start, f.End))
@@ -323,7 +322,7 @@ func (p *codingPanel) show() {
 			p.fillDraft()
 		}
 		p.title.SetText(fmt.Sprintf("Code the selection · p.%d", ws.text.PageAt(start)))
-		p.quote.SetText("“" + session.Clip(ws.text.Slice(start, end), quoteLength) + "”")
+		p.quote.SetText("“" + coding.Clip(ws.text.Slice(start, end), quoteLength) + "”")
 		p.remove.Hide()
 		p.meta.SetText(coding.Count(end-start, "character") + " · press C, R, M or O")
 		if t := ws.fragment(ws.spanTarget); t != nil {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 )
 
@@ -148,7 +147,7 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 // rowText is a fragment's row: its quote first, so that the start of it
 // is read even where the row is cut, then where it is and its labels.
 func rowText(f coding.Fragment, where string) string {
-	line := session.Clip(f.Text, 200) + "  · " + where
+	line := coding.Clip(f.Text, 200) + "  · " + where
 	if len(f.Labels) > 0 {
 		line += " · " + strings.Join(f.Labels, ", ")
 	}
@@ -172,7 +171,7 @@ func (p *fragmentsPanel) reload() {
 		p.all = all
 		p.docName = map[string]string{}
 		for _, d := range docs {
-			p.docName[d.ID] = session.Clip(d.ShortName(), 28)
+			p.docName[d.ID] = coding.Clip(d.ShortName(), 28)
 		}
 	}
 	labels := []string{allLabels}
@@ -262,7 +261,7 @@ func (p *fragmentsPanel) selectID(id string) {
 func (p *fragmentsPanel) texts() []string {
 	var out []string
 	for _, f := range p.shown {
-		out = append(out, fragmentTag(f)+" "+session.Clip(f.Text, 200))
+		out = append(out, fragmentTag(f)+" "+coding.Clip(f.Text, 200))
 	}
 	return out
 }

@@ -69,7 +69,7 @@ func newMatrixPanel(pv *projectView) *matrixPanel {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			f := p.frags[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s, p.%d  “%s”", fragmentTag(f), p.names[f.DocID], f.Page, session.Clip(f.Text, 160)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s, p.%d  “%s”", fragmentTag(f), p.names[f.DocID], f.Page, coding.Clip(f.Text, 160)))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.frags) {

@@ -102,7 +102,7 @@ func TestFragmentListShowsEightRows(t *testing.T) {
 // rowFragment is the fragment whose quote a row's text begins with.
 func rowFragment(ws *workspace, row string) *coding.Fragment {
 	for i, f := range ws.frags {
-		if q := session.Clip(f.Text, 30); strings.HasPrefix(row, strings.TrimSuffix(q, "…")) {
+		if q := coding.Clip(f.Text, 30); strings.HasPrefix(row, strings.TrimSuffix(q, "…")) {
 			return &ws.frags[i]
 		}
 	}

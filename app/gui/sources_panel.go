@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 )
 
@@ -193,6 +192,6 @@ func (p *sourcesPanel) saveEdits() {
 		Rigour:    coding.Appraisal{Judgement: judgementOf(p.rigour.Selected), Note: p.rigourNote.Text},
 	}
 	if p.pv.do(coding.EditSource{DocID: d.ID, Source: s}) {
-		p.pv.ws.say("Source “%s” saved (Ctrl+Z undoes).", session.Clip(d.Title, 60))
+		p.pv.ws.say("Source “%s” saved (Ctrl+Z undoes).", coding.Clip(d.Title, 60))
 	}
 }

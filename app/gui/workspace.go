@@ -410,7 +410,7 @@ func (ws *workspace) codeSelection(role coding.Role) {
 	ws.reload()
 	ws.fragments.selectID(f.ID)
 	if g := ws.fragment(f.ID); g != nil {
-		ws.say("Coded %s on p.%d: “%s” (Ctrl+Z undoes)", role.Title(), g.Page, session.Clip(g.Text, 80))
+		ws.say("Coded %s on p.%d: “%s” (Ctrl+Z undoes)", role.Title(), g.Page, coding.Clip(g.Text, 80))
 	}
 	ws.defineNewLabels(before)
 }
@@ -469,7 +469,7 @@ func (ws *workspace) moveSpan() {
 	ws.reload()
 	ws.fragments.selectID(g.ID)
 	if h := ws.fragment(g.ID); h != nil {
-		ws.say("The %s fragment now reads “%s” (Ctrl+Z undoes)", h.Role.Title(), session.Clip(h.Text, 80))
+		ws.say("The %s fragment now reads “%s” (Ctrl+Z undoes)", h.Role.Title(), coding.Clip(h.Text, 80))
 	}
 }
 

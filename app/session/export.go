@@ -41,7 +41,7 @@ func WriteFileAtomic(path string, fn func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return coding.E(coding.KindInvalid, op, path, UnwrapPathError(err))
+		return coding.E(coding.KindInvalid, op, path, coding.PathCause(err))
 	}
 	tmp := f.Name()
 	ok := false
@@ -64,7 +64,7 @@ func WriteFileAtomic(path string, fn func(w io.Writer) error) error {
 		return coding.E(coding.KindOther, op, path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return coding.E(coding.KindInvalid, op, path, UnwrapPathError(err))
+		return coding.E(coding.KindInvalid, op, path, coding.PathCause(err))
 	}
 	ok = true
 	return nil

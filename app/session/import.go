@@ -26,7 +26,7 @@ import (
 func ReadREFI(p string) (*refiqda.Input, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return nil, coding.E(coding.KindNotFound, "import", p, UnwrapPathError(err))
+		return nil, coding.E(coding.KindNotFound, "import", p, coding.PathCause(err))
 	}
 	name := filepath.Base(p)
 	in, err := refiqda.Read(name, data)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -22,7 +21,7 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 	name := filepath.Base(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return doc, coding.E(coding.KindNotFound, "add", path, UnwrapPathError(err))
+		return doc, coding.E(coding.KindNotFound, "add", path, coding.PathCause(err))
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
@@ -48,16 +47,4 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 		Warnings: ex.Warnings,
 	}
 	return s.store.AddDocument(doc, data, ex.Pages)
-}
-
-// UnwrapPathError drops the path from an *os.PathError: messages name the
-// file once, first.
-func UnwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		if os.IsNotExist(pe.Err) {
-			return fmt.Errorf("no such file")
-		}
-		return pe.Err
-	}
-	return err
 }

@@ -310,12 +310,3 @@ func NewEngine() (*pdfview.Engine, error) {
 
 // Version is the program's version, set at build time with -ldflags.
 var Version = "dev"
-
-// Clip shortens s to n code points on one line.
-func Clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}

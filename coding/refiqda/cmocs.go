@@ -181,11 +181,11 @@ func (im *Import) cmocs(tx coding.Tx, do func(coding.Change) error) error {
 			}
 		}
 		if len(frags) == 0 {
-			im.warnf("CMOC %q: none of its fragments was imported; skipped", shortText(n.Name, 60))
+			im.warnf("CMOC %q: none of its fragments was imported; skipped", coding.Clip(n.Name, 60))
 			continue
 		}
 		if missing > 0 {
-			im.warnf("CMOC %q: %d of its fragments %s not imported; it keeps the others", shortText(n.Name, 60), missing, were(missing))
+			im.warnf("CMOC %q: %d of its fragments %s not imported; it keeps the others", coding.Clip(n.Name, 60), missing, were(missing))
 		}
 		statement, narrative, labels := ParseCMOCNote(im.notes[n.GUID], n.Name, theoryName[n.GUID])
 		for i, l := range labels {

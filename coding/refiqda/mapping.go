@@ -412,7 +412,7 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 		case errors.As(err, &nf):
 			notFound++
 			if example == "" {
-				example = shortText(nf.quote, 60)
+				example = coding.Clip(nf.quote, 60)
 			}
 			continue
 		case err != nil:
@@ -468,14 +468,6 @@ func (im *Import) memo(sel Selection) string {
 		}
 	}
 	return strings.Join(memo, "\n\n")
-}
-
-func shortText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }
 
 // were is the verb for n things: "1 passage was", "2 passages were".

@@ -179,8 +179,6 @@ var variables = []struct {
 
 func variableGUID(name string) string { return GUID("variable/" + strings.ToLower(name)) }
 
-func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-
 // builder holds what building the XML learns along the way.
 type builder struct {
 	p        *Project
@@ -202,7 +200,7 @@ func (b *builder) seen(ts ...time.Time) {
 }
 
 // user is the GUID of a coder's User, "" for no coder.
-func (b *builder) user(name string) string { return b.users[fold(name)] }
+func (b *builder) user(name string) string { return b.users[coding.NameKey(name)] }
 
 // sourceGUID is the GUID of a document's source.
 func sourceGUID(d coding.Document) string { return entityGUID("document", d.ID) }
@@ -218,7 +216,7 @@ func build(p *Project) (*xProject, []string, error) {
 	// Users: the listed coders, then anyone else named, by name.
 	var users []xUser
 	addUser := func(name, guid string) {
-		if k := fold(name); k != "" && b.users[k] == "" {
+		if k := coding.NameKey(name); k != "" && b.users[k] == "" {
 			b.users[k] = guid
 			users = append(users, xUser{GUID: guid, Name: clean(strings.TrimSpace(name))})
 		}
@@ -238,7 +236,7 @@ func build(p *Project) (*xProject, []string, error) {
 		extra = append(extra, c.Coder)
 	}
 	extra = append(extra, p.CreatedBy)
-	slices.SortFunc(extra, func(a, c string) int { return strings.Compare(fold(a), fold(c)) })
+	slices.SortFunc(extra, func(a, c string) int { return strings.Compare(coding.NameKey(a), coding.NameKey(c)) })
 	for _, name := range extra {
 		addUser(name, CoderGUID(name))
 	}
@@ -298,7 +296,7 @@ func build(p *Project) (*xProject, []string, error) {
 			Description: "The review's codebook: mechanism labels and other codes. A fragment's labels are codings of its passage."}
 		for _, l := range p.Labels {
 			guid := entityGUID("label", l.ID)
-			labels[fold(l.Name)] = guid
+			labels[coding.NameKey(l.Name)] = guid
 			c := xCode{GUID: guid, Name: clean(l.Name), IsCodable: true, Description: clean(l.Definition)}
 			if rgbRE.MatchString(l.Colour) {
 				c.Color = l.Colour
@@ -467,7 +465,7 @@ func (b *builder) selection(f coding.Fragment, labels map[string]string) (xPlain
 	}
 	codes := []string{code}
 	for _, l := range f.Labels {
-		g, ok := labels[fold(l)]
+		g, ok := labels[coding.NameKey(l)]
 		if !ok {
 			b.warnf("fragment %s: label %q is not in the codebook; its coding is left out", f.ID, l)
 			continue
@@ -610,10 +608,8 @@ func Write(w io.Writer, p *Project) (warnings []string, err error) {
 	return warnings, nil
 }
 
-// about names the document an error is about, unless it already does.
+// about names the document an error is about: the store's errors name
+// its ID, a reviewer knows its title.
 func about(err error, what string, d coding.Document) error {
-	if d.Title != "" && strings.Contains(err.Error(), d.Title) {
-		return err
-	}
 	return fmt.Errorf("%s %q: %w", what, d.Title, err)
 }

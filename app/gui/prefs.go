@@ -53,6 +53,12 @@ func (v *projectView) positionKey(docID string) string { return v.placeKey("posi
 
 func prefs() fyne.Preferences { return fyne.CurrentApp().Preferences() }
 
+// selectCharactersKey remembers View ▸ Select whole words turned off: a
+// drag then selects exactly the characters it covers, as Alt+drag does
+// (on desktops whose window manager takes Alt+drag to move windows, this
+// is the way to character precision).
+const selectCharactersKey = "selectCharacters"
+
 // restorePlace opens the document and the tab shown when the project was
 // last closed, or the first document on the Documents tab.
 func (v *projectView) restorePlace() {

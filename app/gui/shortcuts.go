@@ -81,11 +81,37 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		item("Next page", custom(fyne.KeyDown, ctrl), ws.view.NextPage),
 		item("Previous page", custom(fyne.KeyUp, ctrl), ws.view.PreviousPage),
+		fyne.NewMenuItemSeparator(),
+		ws.wholeWordsItem(),
 	)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts  (F1)", ws.showShortcuts),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open .cmoproj files with cmocoder", ws.registerFileType))
 	return []*fyne.Menu{file, edit, code, view, help}
+}
+
+// wholeWordsItem is View ▸ Select whole words: ticked (the default), a
+// drag snaps to whole words; unticked, it selects exactly the characters
+// it covers. The choice is remembered.
+func (ws *workspace) wholeWordsItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem("Select whole words  (Alt+drag: characters)", nil)
+	it.Checked = !ws.view.SelectCharacters
+	it.Action = func() {
+		ws.view.SelectCharacters = !ws.view.SelectCharacters
+		it.Checked = !ws.view.SelectCharacters
+		prefs().SetBool(selectCharactersKey, ws.view.SelectCharacters)
+		if ws.win != nil {
+			if m := ws.win.MainMenu(); m != nil {
+				m.Refresh()
+			}
+		}
+		if ws.view.SelectCharacters {
+			ws.say("A drag now selects exactly the characters it covers (View ▸ Select whole words turns snapping back on).")
+		} else {
+			ws.say("A drag now selects whole words (hold Alt for characters).")
+		}
+	}
+	return it
 }
 
 func (ws *workspace) mainMenu() *fyne.MainMenu {

@@ -25,7 +25,10 @@ type cmocForm struct {
 
 // theoryNames lists the programme theories' names in their order.
 func (v *projectView) theoryNames() ([]coding.Theory, []string) {
-	ts, _ := v.session.Theories()
+	ts, err := v.session.Theories()
+	if err != nil {
+		v.readFailed("programme theories", err)
+	}
 	names := make([]string, len(ts))
 	for i, t := range ts {
 		names[i] = t.Name
@@ -122,7 +125,10 @@ func (v *projectView) evidenceSummary(frags []coding.Fragment) string {
 
 // docNames are the documents' short names by ID.
 func (v *projectView) docNames() map[string]string {
-	docs, _ := v.session.Documents()
+	docs, err := v.session.Documents()
+	if err != nil {
+		v.readFailed("documents", err)
+	}
 	out := map[string]string{}
 	for _, d := range docs {
 		out[d.ID] = coding.Clip(d.ShortName(), 40)

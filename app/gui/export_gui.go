@@ -130,10 +130,20 @@ func (ws *workspace) chooseExportFile(table, format, by string) {
 		ws.fail(err)
 		return
 	}
-	title, _ := ws.session.Title()
-	ws.chooseSaveFile(projectFileNameBase(title)+" - "+table+"."+format, "."+format, func(path string) {
+	ws.chooseSaveFile(projectFileNameBase(ws.projectTitle())+" - "+table+"."+format, "."+format, func(path string) {
 		ws.finishExport(path, data, warnings)
 	})
+}
+
+// projectTitle is the project's title, for a file name offered; when it
+// cannot be read the reason is shown and the project file's name serves.
+func (ws *workspace) projectTitle() string {
+	title, err := ws.session.Title()
+	if err != nil {
+		ws.pv.readFailed("project's title", err)
+		return strings.TrimSuffix(filepath.Base(ws.session.Path()), filepath.Ext(ws.session.Path()))
+	}
+	return title
 }
 
 // finishExport writes data to path (whole or not at all) and says what

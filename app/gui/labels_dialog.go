@@ -16,7 +16,10 @@ var paletteNames = []string{"orange", "sky blue", "bluish green", "yellow", "blu
 // labelNames is the codebook's names, by coding.NameKey.
 func (ws *workspace) labelNames() map[string]bool {
 	out := map[string]bool{}
-	labels, _ := ws.session.Labels()
+	labels, err := ws.session.Labels()
+	if err != nil {
+		ws.pv.readFailed("codebook", err)
+	}
 	for _, l := range labels {
 		out[coding.NameKey(l.Name)] = true
 	}

@@ -13,8 +13,7 @@ import (
 // exportQDPXDialog asks where to save the project as a REFI-QDA project
 // (File ▸ Export REFI-QDA project), then writes it.
 func (ws *workspace) exportQDPXDialog() {
-	title, _ := ws.session.Title()
-	ws.chooseSaveFile(projectFileNameBase(title)+".qdpx", ".qdpx", func(path string) { ws.exportQDPXTo(path, nil) })
+	ws.chooseSaveFile(projectFileNameBase(ws.projectTitle())+".qdpx", ".qdpx", func(path string) { ws.exportQDPXTo(path, nil) })
 }
 
 // exportQDPXTo writes the project to path as the export verb does, whole

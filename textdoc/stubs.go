@@ -1,0 +1,7 @@
+package textdoc
+
+func ReadDOCX(data []byte) (*Doc, error)     { return nil, newError(ErrNotText, nil, "not yet") }
+func ReadODT(data []byte) (*Doc, error)      { return nil, newError(ErrNotText, nil, "not yet") }
+func ReadHTML(data []byte) (*Doc, error)     { return nil, newError(ErrNotText, nil, "not yet") }
+func ReadMarkdown(data []byte) (*Doc, error) { return nil, newError(ErrNotText, nil, "not yet") }
+func ReadRTF(data []byte) (*Doc, error)      { return nil, newError(ErrNotText, nil, "not yet") }

@@ -63,8 +63,8 @@ type Block struct {
 	// drawn, but it is not part of the text.
 	Marker string
 	// Text is what the reader sees, with '\n' for a line break inside the
-	// block; never '\r' or coding.PageSeparator ('\f' is a page break and
-	// only plain text has it).
+	// block; never '\r', and '\f' (coding.PageSeparator) only in plain
+	// text, where it is a page break.
 	Text string
 }
 
@@ -203,8 +203,8 @@ func Supported(name string) bool {
 // file saved as .docx, a Word file named .txt): then the content wins,
 // because that is what the reviewer's word processor would show.
 func Read(name string, data []byte) (*Doc, error) {
-	if len(data) > MaxInput {
-		return nil, newError(ErrTooLarge, nil, "larger than %d MB", MaxInput>>20)
+	if err := checkSize(data); err != nil {
+		return nil, err
 	}
 	f, ok := FormatOf(name)
 	if s := sniff(data); s != "" && s != f {
@@ -232,6 +232,14 @@ func sniff(data []byte) Format {
 		}
 	}
 	return ""
+}
+
+// checkSize refuses input over MaxInput.
+func checkSize(data []byte) error {
+	if len(data) > MaxInput {
+		return newError(ErrTooLarge, nil, "larger than %d MB", MaxInput>>20)
+	}
+	return nil
 }
 
 func baseName(name string) string {
@@ -276,8 +284,12 @@ type blockList struct {
 }
 
 func (l *blockList) add(b Block) {
-	b.Text = strings.Trim(b.Text, " \n")
-	if b.Kind != Code && b.Text == "" {
+	if b.Kind == Code {
+		b.Text = strings.Trim(b.Text, "\n")
+	} else {
+		b.Text = strings.Trim(b.Text, " \n")
+	}
+	if b.Text == "" {
 		return
 	}
 	l.size += len(b.Text)

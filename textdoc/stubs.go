@@ -2,6 +2,4 @@ package textdoc
 
 func ReadDOCX(data []byte) (*Doc, error)     { return nil, newError(ErrNotText, nil, "not yet") }
 func ReadODT(data []byte) (*Doc, error)      { return nil, newError(ErrNotText, nil, "not yet") }
-func ReadHTML(data []byte) (*Doc, error)     { return nil, newError(ErrNotText, nil, "not yet") }
-func ReadMarkdown(data []byte) (*Doc, error) { return nil, newError(ErrNotText, nil, "not yet") }
 func ReadRTF(data []byte) (*Doc, error)      { return nil, newError(ErrNotText, nil, "not yet") }

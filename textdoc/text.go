@@ -18,19 +18,29 @@ import (
 // a form feed is a page break. Bytes that are no text (NULs, many control
 // characters) are refused as "not a text file".
 func ReadText(data []byte) (*Doc, error) {
-	if len(data) > MaxInput {
-		return nil, newError(ErrTooLarge, nil, "larger than %d MB", MaxInput>>20)
-	}
-	s, enc, err := decodeText(data)
+	s, enc, err := decodePlain(data)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkText(s); err != nil {
 		return nil, err
 	}
 	d := PlainDoc(s)
 	d.Encoding = enc
 	return d, nil
+}
+
+// decodePlain decodes a plain-text file (or Markdown) and refuses what is
+// too large or not text. It gives the text and the encoding's name.
+func decodePlain(data []byte) (string, string, error) {
+	if err := checkSize(data); err != nil {
+		return "", "", err
+	}
+	s, enc, err := decodeText(data)
+	if err != nil {
+		return "", "", err
+	}
+	if err := checkText(s); err != nil {
+		return "", "", err
+	}
+	return s, enc, nil
 }
 
 // PlainDoc makes a document of text that is already decoded (a REFI-QDA

@@ -42,8 +42,8 @@ type archive struct {
 }
 
 func openArchive(data []byte, what string) (*archive, error) {
-	if len(data) > MaxInput {
-		return nil, newError(ErrTooLarge, nil, "larger than %d MB", MaxInput>>20)
+	if err := checkSize(data); err != nil {
+		return nil, err
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {

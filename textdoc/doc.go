@@ -121,12 +121,13 @@ const (
 const (
 	// MaxInput is the largest file read, in bytes.
 	MaxInput = 50 << 20
-	// maxUnpacked caps one archive member, and all members read together,
-	// once decompressed.
-	maxUnpacked = 200 << 20
 	// maxDepth caps the nesting of XML and HTML elements and RTF groups.
 	maxDepth = 512
 )
+
+// maxUnpacked caps one archive member, and all members read together,
+// once decompressed (a variable so that a test can lower it).
+var maxUnpacked int64 = 100 << 20
 
 // Errors, for errors.Is; each error's message is one line for people.
 var (

@@ -104,8 +104,10 @@ var blockElements = map[atom.Atom]bool{
 }
 
 func (h *htmlReader) walk(n *html.Node, ctx htmlContext, depth int) error {
-	if depth > maxDepth {
-		return newError(ErrDamaged, nil, "not a readable HTML page: elements nested deeper than %d", maxDepth)
+	// The parser refuses more than 512 open elements; this guards the
+	// recursion should that change.
+	if depth > 2*maxDepth {
+		return newError(ErrDamaged, nil, "not a readable HTML page: elements nested deeper than %d", 2*maxDepth)
 	}
 	switch n.Type {
 	case html.TextNode:

@@ -65,6 +65,9 @@ func (a *archive) find(name string) *zip.File {
 
 // read unpacks a member within the budget.
 func (a *archive) read(f *zip.File) ([]byte, error) {
+	if f.UncompressedSize64 > uint64(a.budget) {
+		return nil, a.tooLarge(f)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, newError(ErrDamaged, err, "not a readable %s: %s", strings.TrimPrefix(a.what, "a "), f.Name)
@@ -75,10 +78,14 @@ func (a *archive) read(f *zip.File) ([]byte, error) {
 		return nil, newError(ErrDamaged, err, "not a readable %s: %s", strings.TrimPrefix(a.what, "a "), f.Name)
 	}
 	if int64(len(data)) > a.budget {
-		return nil, newError(ErrTooLarge, nil, "%s unpacks to more than %d MB", f.Name, maxUnpacked>>20)
+		return nil, a.tooLarge(f)
 	}
 	a.budget -= int64(len(data))
 	return data, nil
+}
+
+func (a *archive) tooLarge(f *zip.File) error {
+	return newError(ErrTooLarge, nil, "too large: %s unpacks to more than %d MB", f.Name, maxUnpacked>>20)
 }
 
 // member reads the member called name; a missing one is damage.
@@ -147,6 +154,44 @@ func (w *xmlWalker) next() (xml.Token, error) {
 		}
 	}
 	return tok, nil
+}
+
+// xmlHandler is told of a member's elements and text in order.
+type xmlHandler interface {
+	start(w *xmlWalker, t xml.StartElement) error
+	end(local string)
+	chars(w *xmlWalker, data xml.CharData)
+}
+
+// walk reads the whole member into h.
+func (w *xmlWalker) walk(h xmlHandler) error {
+	for {
+		tok, err := w.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := h.start(w, t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			h.end(t.Name.Local)
+		case xml.CharData:
+			h.chars(w, t)
+		}
+	}
+}
+
+// last is the innermost of the open paragraphs, or nil.
+func last[T any](open []*T) *T {
+	if len(open) == 0 {
+		return nil
+	}
+	return open[len(open)-1]
 }
 
 // skip consumes the rest of the element just started.

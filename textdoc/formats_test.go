@@ -236,6 +236,8 @@ func TestReadRTFFeatures(t *testing.T) {
 			`\pard\ls1\ilvl1{\listtext 2.\tab}Item\par\pard\intbl one\cell two\cell\row\pard after\par}`,
 			[]string{"paragraph: a\tb\nc d-ef—g {braces}\\", "heading 1: Heading", "list item 2 2.: Item",
 				"table cell: one", "table cell: two", "paragraph: after"}},
+		{"upr keeps the Unicode text once", `{\rtf1 {\upr{caf\'e9 ansi}{\*\ud{caf\u233? \u252?nicode}}} end\par}`,
+			[]string{"paragraph: café ünicode end"}},
 		{"binary data", "{\\rtf1 a{\\*\\blipuid x}\\bin5 }}}{{b\\par}", []string{"paragraph: ab"}},
 		{"footnote and field", `{\rtf1 text{\footnote note}{\field{\*\fldinst PAGE}{\fldrslt 3}} end\par}`,
 			[]string{"paragraph: text3 end"}},

@@ -87,7 +87,7 @@ var skipped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Template: true, atom.Noscript: true,
 	atom.Head: true, atom.Select: true, atom.Input: true, atom.Iframe: true,
 	atom.Object: true, atom.Embed: true, atom.Svg: true, atom.Canvas: true,
-	atom.Audio: true, atom.Video: true, atom.Button: false,
+	atom.Audio: true, atom.Video: true,
 }
 
 // blockElements start and end a line.

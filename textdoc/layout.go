@@ -1,7 +1,6 @@
 package textdoc
 
 import (
-	"strings"
 	"sync"
 
 	"cmocoder.org/cmocoder/coding"
@@ -288,6 +287,7 @@ type line struct {
 	runes []rune
 	x     []float64
 	w     []float64
+	ink bool // it holds more than white space
 	// brk is the break that ends it, which waits for the next line: '\n',
 	// the space it wrapped at, '\f' (a page break), or 0 (the block's end,
 	// or a word broken for being longer than a line).
@@ -381,6 +381,7 @@ func wrap(text string, m *metrics, left, right float64) []line {
 		x = left
 	}
 	add := func(r rune, w float64) {
+		cur.ink = cur.ink || (r != ' ' && r != '\t')
 		cur.runes = append(cur.runes, r)
 		cur.x = append(cur.x, x)
 		cur.w = append(cur.w, w)
@@ -420,7 +421,7 @@ func wrap(text string, m *metrics, left, right float64) []line {
 			i = j
 		default:
 			w := m.advance(r)
-			if x+w > right && len(cur.runes) > 0 && !onlySpace(cur.runes) {
+			if x+w > right && cur.ink {
 				// A word longer than the line: broken where the line is full.
 				push(0)
 			}
@@ -457,8 +458,4 @@ func wordWidth(runes []rune, i int, m *metrics) float64 {
 		w += m.advance(r)
 	}
 	return w
-}
-
-func onlySpace(rs []rune) bool {
-	return strings.TrimSpace(string(rs)) == ""
 }

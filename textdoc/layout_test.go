@@ -258,3 +258,10 @@ func TestRender(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestLayWhiteSpace: a line of white space longer than the measure stays
+// within the page, and a word after it is laid out in linear time.
+func TestLayWhiteSpace(t *testing.T) {
+	d := PlainDoc(strings.Repeat(" ", 20000) + strings.Repeat("x", 20000) + "\n" + strings.Repeat("\t", 5000) + "y")
+	checkLayout(t, d, Lay(d))
+}

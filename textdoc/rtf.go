@@ -59,6 +59,9 @@ type rtfState struct {
 	intbl   bool
 	list    bool
 	ilvl    int
+	// uprDest is where text went outside a \upr group, whose \*\ud
+	// destination holds the Unicode twin of its ANSI text.
+	uprDest rtfDest
 }
 
 type rtfReader struct {
@@ -243,7 +246,7 @@ func (r *rtfReader) word(word string, num int, hasNum bool) {
 	st := r.st()
 	if r.star {
 		r.star = false
-		if word != "ud" { // \*\ud holds the Unicode twin of \upr's text
+		if word != "ud" {
 			r.flushRaw()
 			st.dest = destSkip
 			return
@@ -266,6 +269,10 @@ func (r *rtfReader) word(word string, num int, hasNum bool) {
 	switch {
 	case rtfSkipped[word]:
 		st.dest = destSkip
+	case word == "upr":
+		st.uprDest, st.dest = st.dest, destSkip
+	case word == "ud":
+		st.dest = st.uprDest
 	case word == "info":
 		st.dest = destInfo
 	case word == "title" && st.dest == destInfo:

@@ -11,6 +11,12 @@
 // which each page ends turned into the separator, so offsets into the one
 // are offsets into the other.
 //
+// Pages do not re-flow when zoomed: they are A4 pages scaled like a PDF's,
+// so the stored boxes serve highlights, selection and hit-testing exactly
+// as they do for PDFs. Lay is deterministic, so the page view can lay out
+// the kept file again to draw its pages (Render needs the fonts of each
+// run, which storage does not keep).
+//
 // Everything here is deterministic and bounded: inputs over MaxInput bytes,
 // archives that unpack to more than maxUnpacked bytes and XML nested deeper
 // than maxDepth are refused with one line saying so.

@@ -304,6 +304,13 @@ func (l *layouter) block(b Block) {
 	}
 	left = min(left, marginRight-measure/2)
 	lines := wrap(b.Text, m, left, marginRight)
+	if b.Kind == Heading && l.lines > 0 {
+		// A heading stays with the line after it: never last on a page.
+		need := l.gap + float64(len(lines))*m.lineHeight() + l.m[body].lineHeight()*(1+gapBefore(b, Block{}))
+		if l.y+need > PageHeight-marginBot {
+			l.breakPage()
+		}
+	}
 	for i, ln := range lines {
 		markText := ""
 		if i == 0 && b.Kind == ListItem {

@@ -265,3 +265,23 @@ func TestLayWhiteSpace(t *testing.T) {
 	d := PlainDoc(strings.Repeat(" ", 20000) + strings.Repeat("x", 20000) + "\n" + strings.Repeat("\t", 5000) + "y")
 	checkLayout(t, d, Lay(d))
 }
+
+// TestLayHeadingKeptWithNext: a heading that would end a page starts the
+// next one, the line break before it becoming the page separator.
+func TestLayHeadingKeptWithNext(t *testing.T) {
+	d := &Doc{Spaced: true}
+	for i := 0; i < 40; i++ {
+		d.Blocks = append(d.Blocks, Block{Text: fmt.Sprintf("Line %d", i)})
+	}
+	for k := 0; k < 20; k++ {
+		dd := &Doc{Spaced: true, Blocks: append(append([]Block(nil), d.Blocks[:20+k]...),
+			Block{Kind: Heading, Level: 2, Text: "Findings"}, Block{Text: "After the heading."})}
+		l := Lay(dd)
+		checkLayout(t, dd, l)
+		for _, p := range l.Pages {
+			if strings.HasSuffix(p.Text, "Findings") {
+				t.Errorf("%d lines before: page %d ends with the heading", 20+k, p.Number)
+			}
+		}
+	}
+}

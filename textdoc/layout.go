@@ -287,7 +287,7 @@ type line struct {
 	runes []rune
 	x     []float64
 	w     []float64
-	ink bool // it holds more than white space
+	ink   bool // it holds more than white space
 	// brk is the break that ends it, which waits for the next line: '\n',
 	// the space it wrapped at, '\f' (a page break), or 0 (the block's end,
 	// or a word broken for being longer than a line).

@@ -122,12 +122,12 @@ func checkLayout(t *testing.T, d *Doc, l *Layout) {
 
 func TestLayInvariants(t *testing.T) {
 	docs := map[string]*Doc{
-		"structured": structuredDoc(),
-		"transcript": PlainDoc(transcript(60 << 10)),
-		"empty":      PlainDoc(""),
-		"form feed":  PlainDoc("one\fTwo\n\fthree"),
-		"long word":  PlainDoc(strings.Repeat("x", 20000)),
-		"tabs":       PlainDoc("a\tb\t\tc\n\t\tindented"),
+		"structured":     structuredDoc(),
+		"transcript":     PlainDoc(transcript(60 << 10)),
+		"empty":          PlainDoc(""),
+		"form feed":      PlainDoc("one\fTwo\n\fthree"),
+		"long word":      PlainDoc(strings.Repeat("x", 20000)),
+		"tabs":           PlainDoc("a\tb\t\tc\n\t\tindented"),
 		"missing glyphs": {Blocks: []Block{{Text: "中文文本 and ☃ and 𝄞 mixed " + strings.Repeat("漢字", 200)}}},
 	}
 	for name, d := range docs {

@@ -51,7 +51,7 @@ func Render(p *Page, scale float64) *image.RGBA {
 		}
 		m := face(p.runs[ri].style)
 		// The box's bottom is the baseline less the descent (at scale 1).
-		baseline := (PageHeight - float64(b.Y0)) * scale - m.descent
+		baseline := (PageHeight-float64(b.Y0))*scale - m.descent
 		drawGlyph(img, ink, m, r, float64(b.X0)*scale, baseline)
 	}
 	return img

@@ -217,6 +217,9 @@ func Read(name string, data []byte) (*Doc, error) {
 	if s := sniff(data); s != "" && s != f {
 		f, ok = s, true
 	}
+	if !ok && strings.EqualFold(name[max(len(name)-4, 0):], ".doc") {
+		return nil, newError(ErrNotText, nil, "not readable: %q is an old Word file (.doc); save it as .docx", baseName(name))
+	}
 	if !ok {
 		return nil, newError(ErrNotText, nil, "not a text document: %q has no known extension (.txt, .docx, .odt, .html, .md, .rtf)", baseName(name))
 	}

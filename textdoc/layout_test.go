@@ -238,6 +238,9 @@ func TestRender(t *testing.T) {
 		}
 		return n
 	}
+	if r := l.Pages[0].runs; len(r) < 2 || r[0].style != heading1 || r[1].style != body {
+		t.Errorf("style runs %+v: want the heading bold, then body text", r)
+	}
 	b := l.Pages[0].Boxes[0]
 	if n := ink(int(b.X0*2), int((PageHeight-b.Y1)*2), int(b.X1*2), int((PageHeight-b.Y0)*2)); n < 20 {
 		t.Errorf("%d dark pixels in the box of %q", n, "I")

@@ -87,6 +87,7 @@ func TestReadBad(t *testing.T) {
 		{"too large txt", "big.txt", bytes.Repeat([]byte("a"), MaxInput+1), ErrTooLarge, "larger than 50 MB"},
 		{"docx not a zip", "report.docx", []byte("this is not a zip"), ErrNotText, "not a .docx file: not a zip archive"},
 		{"odt not a zip", "report.odt", []byte("this is not a zip"), ErrNotText, "not an .odt file: not a zip archive"},
+		{"old word", "dir/Interview.DOC", []byte("\xd0\xcf\x11\xe0"), ErrNotText, `not readable: "Interview.DOC" is an old Word file (.doc); save it as .docx`},
 		{"unknown extension", "x.pdf", []byte("%PDF-1.4"), ErrNotText, `not a text document: "x.pdf" has no known extension`},
 	}
 	for _, tc := range tests {

@@ -595,66 +595,6 @@ func (ws *workspace) typedRune(r rune) {
 	}
 }
 
-// runSearch finds the search text in the document (case-insensitive) and
-// highlights every hit.
-func (ws *workspace) runSearch() {
-	q := []rune(strings.ToLower(strings.TrimSpace(ws.search.Text)))
-	ws.hits, ws.hit = nil, -1
-	if ws.text == nil || len(q) == 0 {
-		ws.view.SetSearchHits(nil)
-		ws.searchInfo.SetText("")
-		return
-	}
-	for i, r := range q {
-		q[i] = unicode.ToLower(r)
-	}
-	text := []rune(ws.text.String())
-	for i, r := range text {
-		text[i] = unicode.ToLower(r)
-	}
-	for i := 0; i+len(q) <= len(text); i++ {
-		if text[i] == q[0] && string(text[i:i+len(q)]) == string(q) {
-			ws.hits = append(ws.hits, span{i, i + len(q)})
-			i += len(q) - 1
-		}
-	}
-	hl := make([]pageview.Highlight, len(ws.hits))
-	for i, h := range ws.hits {
-		hl[i] = pageview.Highlight{Start: h.start, End: h.end, Colour: color.NRGBA{R: 0xff, G: 0xe0, B: 0x00, A: 0x70}, Outline: true}
-	}
-	ws.view.SetSearchHits(hl)
-	if len(ws.hits) == 0 {
-		ws.searchInfo.SetText("no hits")
-	} else {
-		ws.searchInfo.SetText(coding.Count(len(ws.hits), "hit"))
-	}
-}
-
-// clearSearch empties the search box and drops the hits.
-func (ws *workspace) clearSearch() {
-	ws.search.SetText("") // runs the empty search, which clears the hits
-	ws.runSearch()        // for a box that was empty already
-}
-
-// nextHit moves to the next (dir 1) or previous (-1) search hit.
-func (ws *workspace) nextHit(dir int) {
-	if len(ws.hits) == 0 {
-		return
-	}
-	ws.hit = (ws.hit + dir + len(ws.hits)) % len(ws.hits)
-	h := ws.hits[ws.hit]
-	ws.view.Flash(h.start, h.end)
-	ws.view.SetSelection(h.start, h.end)
-	ws.searchInfo.SetText(fmt.Sprintf("%d of %d", ws.hit+1, len(ws.hits)))
-}
-
-// find puts the keyboard in the search box.
-func (ws *workspace) find() {
-	if ws.win != nil {
-		ws.win.Canvas().Focus(ws.search)
-	}
-}
-
 // shortcutEntry is one keyboard shortcut of the app.
 type shortcutEntry struct {
 	shortcut fyne.Shortcut

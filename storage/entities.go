@@ -31,58 +31,28 @@ func (p *Project) Fragments(docID string) ([]coding.Fragment, error) {
 
 // Fragment returns one fragment; KindNotFound when there is none.
 func (p *Project) Fragment(id string) (coding.Fragment, error) {
-	var f coding.Fragment
-	err := p.read("get fragment", func(q querier) error {
-		var err error
-		f, err = getFragment(q, id)
-		return err
-	})
-	return f, err
+	return readValue(p, "get fragment", func(q querier) (coding.Fragment, error) { return getFragment(q, id) })
 }
 
 // CMOCs lists the CMOCs in the order they were made.
 func (p *Project) CMOCs() ([]coding.CMOC, error) {
-	var out []coding.CMOC
-	err := p.read("list CMOCs", func(q querier) error {
-		var err error
-		out, err = listCMOCs(q, "")
-		return err
-	})
-	return out, err
+	return readValue(p, "list CMOCs", func(q querier) ([]coding.CMOC, error) { return listCMOCs(q, "") })
 }
 
 // CMOC returns one CMOC; KindNotFound when there is none. Its Fragments
 // may name fragments deleted since: they are kept so that the gap shows.
 func (p *Project) CMOC(id string) (coding.CMOC, error) {
-	var c coding.CMOC
-	err := p.read("get CMOC", func(q querier) error {
-		var err error
-		c, err = getCMOC(q, id)
-		return err
-	})
-	return c, err
+	return readValue(p, "get CMOC", func(q querier) (coding.CMOC, error) { return getCMOC(q, id) })
 }
 
 // Theories lists the programme theories by position, then name.
 func (p *Project) Theories() ([]coding.Theory, error) {
-	var out []coding.Theory
-	err := p.read("list theories", func(q querier) error {
-		var err error
-		out, err = listTheories(q)
-		return err
-	})
-	return out, err
+	return readValue(p, "list theories", listTheories)
 }
 
 // Labels lists the codebook by name (case-insensitive).
 func (p *Project) Labels() ([]coding.Label, error) {
-	var out []coding.Label
-	err := p.read("list labels", func(q querier) error {
-		var err error
-		out, err = listLabels(q)
-		return err
-	})
-	return out, err
+	return readValue(p, "list labels", listLabels)
 }
 
 // ---- fragments

@@ -90,13 +90,7 @@ func (p *Project) SameFile(other *Project) bool {
 // MergeSide reads the project as a merge compares it, in one read
 // transaction.
 func (p *Project) MergeSide() (coding.MergeSide, error) {
-	var s coding.MergeSide
-	err := p.read("read project", func(q querier) error {
-		var err error
-		s, err = readMergeSide(q)
-		return err
-	})
-	return s, err
+	return readValue(p, "read project", readMergeSide)
 }
 
 func readMergeSide(q querier) (coding.MergeSide, error) {
@@ -361,8 +355,7 @@ func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 			return err
 		}
 	}
-	stmt, err := t.q.PrepareContext(ctx, `INSERT INTO pages (doc_id, number, start_offset, text, boxes,
-		x0, y0, x1, y1, rotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := t.q.PrepareContext(ctx, insertPage)
 	if err != nil {
 		return err
 	}

@@ -197,11 +197,7 @@ func scanDocument(s scanner) (coding.Document, error) {
 }
 
 func getDocument(q querier, id string) (coding.Document, error) {
-	d, err := scanDocument(q.QueryRowContext(context.Background(), "SELECT "+documentCols+" FROM documents WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, notFound("get document", "document", id)
-	}
-	return d, err
+	return queryOne(q, scanDocument, notFound("get document", "document", id), "SELECT "+documentCols+" FROM documents WHERE id = ?", id)
 }
 
 func documentBySHA(q querier, sha string) (coding.Document, bool, error) {

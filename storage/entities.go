@@ -1,9 +1,6 @@
 package storage
 
 import (
-	"context"
-	"database/sql"
-	"errors"
 	"time"
 
 	"cmocoder.org/cmocoder/coding"
@@ -74,11 +71,7 @@ func scanFragment(s scanner) (coding.Fragment, error) {
 }
 
 func getFragment(q querier, id string) (coding.Fragment, error) {
-	ctx := context.Background()
-	f, err := scanFragment(q.QueryRowContext(ctx, "SELECT "+fragmentCols+" FROM fragments f WHERE f.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, notFound("get fragment", "fragment", id)
-	}
+	f, err := queryOne(q, scanFragment, notFound("get fragment", "fragment", id), "SELECT "+fragmentCols+" FROM fragments f WHERE f.id = ?", id)
 	if err != nil {
 		return f, err
 	}
@@ -199,19 +192,12 @@ func scanTheory(s scanner) (coding.Theory, error) {
 }
 
 func getTheory(q querier, id string) (coding.Theory, error) {
-	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, notFound("get theory", "programme theory", id)
-	}
-	return t, err
+	return queryOne(q, scanTheory, notFound("get theory", "programme theory", id), "SELECT "+theoryCols+" FROM theories WHERE id = ?", id)
 }
 
 func theoryNamed(q querier, name string) (coding.Theory, error) {
-	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE fold = ?", coding.NameKey(name)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, coding.Errorf(coding.KindNotFound, "find theory", name, "no programme theory of this name")
-	}
-	return t, err
+	return queryOne(q, scanTheory, coding.Errorf(coding.KindNotFound, "find theory", name, "no programme theory of this name"),
+		"SELECT "+theoryCols+" FROM theories WHERE fold = ?", coding.NameKey(name))
 }
 
 func listTheories(q querier) ([]coding.Theory, error) {
@@ -234,19 +220,12 @@ func scanLabel(s scanner) (coding.Label, error) {
 }
 
 func getLabel(q querier, id string) (coding.Label, error) {
-	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return l, notFound("get label", "label", id)
-	}
-	return l, err
+	return queryOne(q, scanLabel, notFound("get label", "label", id), "SELECT "+labelCols+" FROM labels WHERE id = ?", id)
 }
 
 func labelNamed(q querier, name string) (coding.Label, error) {
-	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE fold = ?", coding.NameKey(name)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return l, coding.Errorf(coding.KindNotFound, "find label", name, "no label of this name")
-	}
-	return l, err
+	return queryOne(q, scanLabel, coding.Errorf(coding.KindNotFound, "find label", name, "no label of this name"),
+		"SELECT "+labelCols+" FROM labels WHERE fold = ?", coding.NameKey(name))
 }
 
 func listLabels(q querier) ([]coding.Label, error) {

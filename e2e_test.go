@@ -308,15 +308,7 @@ func locateSentence(t *testing.T, project, sentence string) sentenceTarget {
 // run's length (the page's width in pixels).
 func findPage(t *testing.T, path string) (left, top, width int) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := decodeImage(t, path)
 	rgb := func(x, y int) [3]uint32 {
 		r, g, b, _ := img.At(x, y).RGBA()
 		return [3]uint32{r >> 8, g >> 8, b >> 8}
@@ -343,10 +335,8 @@ func findPage(t *testing.T, path string) (left, top, width int) {
 	return
 }
 
-// checkDrawn fails unless the screenshot shows a drawn window: text (light
-// on the dark theme, dark on the light one) on a plain background, and
-// more than a handful of colours.
-func checkDrawn(t *testing.T, path string) {
+// decodeImage reads a screenshot.
+func decodeImage(t *testing.T, path string) image.Image {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -357,6 +347,15 @@ func checkDrawn(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return img
+}
+
+// checkDrawn fails unless the screenshot shows a drawn window: text (light
+// on the dark theme, dark on the light one) on a plain background, and
+// more than a handful of colours.
+func checkDrawn(t *testing.T, path string) {
+	t.Helper()
+	img := decodeImage(t, path)
 	colours := map[color.RGBA]int{}
 	dark, light := 0, 0
 	b := img.Bounds()

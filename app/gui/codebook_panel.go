@@ -125,29 +125,13 @@ func (p *codebookPanel) reload() {
 			p.cmocs[coding.NameKey(l)]++
 		}
 	}
-	if p.label(p.selected) == nil {
-		p.selected = ""
-		if len(p.labels) > 0 {
-			p.selected = p.labels[0].ID
-		}
-	}
-	p.list.Refresh()
-	for i, l := range p.labels {
-		if l.ID == p.selected {
-			p.list.Select(i)
-		}
-	}
+	reselect(p.list, p.labels, labelID, &p.selected)
 	p.show()
 }
 
-func (p *codebookPanel) label(id string) *coding.Label {
-	for i := range p.labels {
-		if p.labels[i].ID == id {
-			return &p.labels[i]
-		}
-	}
-	return nil
-}
+func labelID(l coding.Label) string { return l.ID }
+
+func (p *codebookPanel) label(id string) *coding.Label { return byID(p.labels, labelID, id) }
 
 // show fills the form with the label selected.
 func (p *codebookPanel) show() {

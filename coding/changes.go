@@ -162,14 +162,7 @@ type DeleteFragment struct {
 
 // Apply implements Change.
 func (d DeleteFragment) Apply(tx Tx) (Change, error) {
-	old, err := tx.Fragment(d.ID)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.DeleteFragment(d.ID); err != nil {
-		return nil, err
-	}
-	return restoreFragment{old}, nil
+	return remove(d.ID, tx.Fragment, tx.DeleteFragment, func(v Fragment) Change { return restoreFragment{v} })
 }
 
 // restoreFragment puts a fragment back exactly as it was: the inverse of
@@ -292,14 +285,7 @@ type DeleteCMOC struct {
 
 // Apply implements Change.
 func (d DeleteCMOC) Apply(tx Tx) (Change, error) {
-	old, err := tx.CMOC(d.ID)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.DeleteCMOC(d.ID); err != nil {
-		return nil, err
-	}
-	return restoreCMOC{old}, nil
+	return remove(d.ID, tx.CMOC, tx.DeleteCMOC, func(v CMOC) Change { return restoreCMOC{v} })
 }
 
 type restoreCMOC struct{ c CMOC }
@@ -430,6 +416,19 @@ type restoreLabel struct{ l Label }
 
 func (r restoreLabel) Apply(tx Tx) (Change, error) {
 	return restore(r.l, r.l.ID, tx.Label, tx.PutLabel, func(v Label) Change { return restoreLabel{v} }, DeleteLabel{ID: r.l.ID})
+}
+
+// remove deletes what get finds under id and returns again(what it was),
+// the change that puts it back.
+func remove[T any](id string, get func(string) (T, error), del func(string) error, again func(T) Change) (Change, error) {
+	old, err := get(id)
+	if err != nil {
+		return nil, err
+	}
+	if err := del(id); err != nil {
+		return nil, err
+	}
+	return again(old), nil
 }
 
 // restore puts v (with the given id) back exactly as it was and returns

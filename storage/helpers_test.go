@@ -18,6 +18,14 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
+// reopen closes p and opens its file again, as the next session does.
+func reopen(t *testing.T, p *Project) *Project {
+	t.Helper()
+	path := p.Path()
+	p.Close()
+	return mustOpen(t, path)
+}
+
 // newProject creates a project in a fresh temporary folder.
 func newProject(t testing.TB) *Project {
 	t.Helper()

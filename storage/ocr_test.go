@@ -70,12 +70,7 @@ func TestReplaceText(t *testing.T) {
 	}
 	check(p)
 	path := p.Path()
-	p.Close()
-	p2, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p2.Close()
+	p2 := reopen(t, p)
 	check(p2)
 
 	// Once a fragment is coded, the text is fixed: refused, nothing

@@ -59,13 +59,7 @@ func TestV2SourcesMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := p.Path()
-	p.Close()
-	p2, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p2.Close()
+	p2 := reopen(t, p)
 	d2, err := p2.Document(fixtureDoc)
 	if err != nil {
 		t.Fatal(err)

@@ -18,6 +18,21 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
+// samePages fails unless each page of a document reads back (with its
+// boxes) as want has it.
+func samePages(t *testing.T, p *Project, docID string, want []coding.Page) {
+	t.Helper()
+	for i, w := range want {
+		got, err := p.Page(docID, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("page %d differs:\n got %+v\nwant %+v", i+1, got, w)
+		}
+	}
+}
+
 // reopen closes p and opens its file again, as the next session does.
 func reopen(t *testing.T, p *Project) *Project {
 	t.Helper()

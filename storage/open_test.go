@@ -132,9 +132,8 @@ func TestOpenRefuses(t *testing.T) {
 		}
 		return path
 	}
-	// withDB makes a project copy and changes it with the driver directly.
-	withDB := func(name string, sqls ...string) string {
-		path := write(name, realBytes)
+	// execIn changes the database file at path with the driver directly.
+	execIn := func(path string, sqls ...string) string {
 		db := rawDB(t, path)
 		for _, s := range sqls {
 			if _, err := db.Exec(s); err != nil {
@@ -144,29 +143,15 @@ func TestOpenRefuses(t *testing.T) {
 		db.Close()
 		return path
 	}
+	// withDB makes a project copy and changes it with the driver directly.
+	withDB := func(name string, sqls ...string) string { return execIn(write(name, realBytes), sqls...) }
 	random := make([]byte, 10000)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range random {
 		random[i] = byte(r.Uint32())
 	}
-	otherSQLite := func() string {
-		path := filepath.Join(dir, "other.db")
-		db := rawDB(t, path)
-		if _, err := db.Exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('someone else''s data')"); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
-		return path
-	}()
-	otherWAL := func() string {
-		path := filepath.Join(dir, "other-wal.db")
-		db := rawDB(t, path)
-		if _, err := db.Exec("PRAGMA journal_mode=WAL; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('x')"); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
-		return path
-	}()
+	otherSQLite := execIn(filepath.Join(dir, "other.db"), "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('someone else''s data')")
+	otherWAL := execIn(filepath.Join(dir, "other-wal.db"), "PRAGMA journal_mode=WAL; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('x')")
 	// A page in the middle overwritten with garbage, size intact: the
 	// root page of the fragments table.
 	corrupt := func() string {

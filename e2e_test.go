@@ -21,6 +21,17 @@ import (
 	"cmocoder.org/cmocoder/storage"
 )
 
+// demoUnderXvfb starts a display and makes the demo project in a folder of
+// the test's (dir): what every run of the real app starts with.
+func demoUnderXvfb(t *testing.T) (display, dir, project string) {
+	t.Helper()
+	display = startXvfb(t)
+	dir = t.TempDir()
+	project = filepath.Join(dir, "demo.cmoproj")
+	mustRun(t, "demo", project)
+	return display, dir, project
+}
+
 // startXvfb starts a virtual X display for the test and returns its name.
 // Under `make test` (CMOCODER_E2E=1) a missing Xvfb is a failure, not a skip.
 func startXvfb(t *testing.T) string {
@@ -86,10 +97,7 @@ const e2eSentence = "Efforts in the past to achieve these objectives were short-
 // and quits with Ctrl+Q: the project is then one file again, and the
 // command line lists the new fragment with exactly that sentence.
 func TestAppUnderXvfb(t *testing.T) {
-	display := startXvfb(t)
-	dir := t.TempDir()
-	project := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", project)
+	display, dir, project := demoUnderXvfb(t)
 	target := locateSentence(t, project, e2eSentence)
 
 	app := exec.Command(bin, project)

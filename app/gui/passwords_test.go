@@ -20,10 +20,7 @@ import (
 // lockedPDF is a shared test PDF encrypted by qpdf with a user password.
 func lockedPDF(t *testing.T, password string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
-	if _, err := os.Stat(src); err != nil {
-		t.Skip("the shared test PDFs are not here")
-	}
+	src := sharedFile(t, "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		if os.Getenv("CMOCODER_E2E") != "" {
 			t.Fatal("qpdf is not installed (make test-deps installs it)")

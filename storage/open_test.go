@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
 	"flag"
@@ -481,18 +482,25 @@ func TestMigration(t *testing.T) {
 	wantKind(t, err, coding.KindDamaged, fmt.Sprintf("newer cmocoder (schema %d)", len(saved)+1))
 }
 
-func TestBusy(t *testing.T) {
-	path := realProject(t, t.TempDir())
-	// Another program holds the write lock.
-	other := rawDB(t, path)
-	conn, err := other.Conn(context.Background())
+// otherWriter is another program's connection to the file at path, in the
+// write transaction that begin starts.
+func otherWriter(t *testing.T, path, begin string) *sql.Conn {
+	t.Helper()
+	conn, err := rawDB(t, path).Conn(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+	t.Cleanup(func() { conn.Close() })
+	if _, err := conn.ExecContext(context.Background(), begin); err != nil {
 		t.Fatal(err)
 	}
+	return conn
+}
+
+func TestBusy(t *testing.T) {
+	path := realProject(t, t.TempDir())
+	// Another program holds the write lock.
+	conn := otherWriter(t, path, "BEGIN IMMEDIATE")
 
 	// Reading still works while the other program writes.
 	p, err := open(path, 300*time.Millisecond)
@@ -570,15 +578,7 @@ func TestStaleJournal(t *testing.T) {
 
 	// The journal of another program's transaction under way is left alone,
 	// and Open does not wait for it.
-	other := rawDB(t, path)
-	conn, err := other.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('other', 'writing')"); err != nil {
-		t.Fatal(err)
-	}
+	conn := otherWriter(t, path, "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('other', 'writing')")
 	if len(sidecars(path)) != 1 {
 		t.Fatal("the other program's transaction has no journal")
 	}

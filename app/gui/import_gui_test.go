@@ -17,11 +17,7 @@ func TestImportFromApp(t *testing.T) {
 	before, _ := ws.session.Labels()
 
 	run := func(path string) error {
-		var got error
-		finished := false
-		ws.importREFITo(path, func(err error) { got, finished = err, true })
-		waitFor(t, "the import", func() bool { return finished })
-		return got
+		return waitDone(t, "the import", func(done func(error)) { ws.importREFITo(path, done) })
 	}
 	if err := run(qdc); err != nil {
 		t.Fatal(err)

@@ -34,6 +34,17 @@ func lockedPDF(t *testing.T, password string) string {
 	return out
 }
 
+// waitDone starts work that calls done when it ends, waits for that and
+// returns the work's error.
+func waitDone(t *testing.T, what string, start func(done func(error))) error {
+	t.Helper()
+	var got error
+	finished := false
+	start(func(err error) { got, finished = err, true })
+	waitFor(t, what, func() bool { return finished })
+	return got
+}
+
 // waitFor pumps the UI queue until cond holds, or fails after 60 s.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()

@@ -57,14 +57,8 @@ func newCodebookPanel(pv *projectView) *codebookPanel {
 			sw.FillColor = parseColour(p.labels[i].Colour)
 			sw.Refresh()
 		})
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.labels) {
-			p.selected = p.labels[i].ID
-			p.show()
-		}
-	}
-	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.heading.Wrapping = fyne.TextWrapWord
+	followSelection(p.list, &p.labels, labelID, &p.selected, p.show)
+	p.heading = newHeading()
 	p.name = widget.NewEntry()
 	p.definition = widget.NewMultiLineEntry()
 	p.definition.Wrapping = fyne.TextWrapWord

@@ -58,14 +58,8 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 			d := p.docs[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title))
 		})
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.docs) {
-			p.selected = p.docs[i].ID
-			p.show()
-		}
-	}
-	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.heading.Wrapping = fyne.TextWrapWord
+	followSelection(p.list, &p.docs, docID, &p.selected, p.show)
+	p.heading = newHeading()
 	entry := func(hint string, multi bool) *widget.Entry {
 		e := widget.NewEntry()
 		if multi {
@@ -124,6 +118,24 @@ func (p *sourcesPanel) reload() {
 func docID(d coding.Document) string { return d.ID }
 
 func (p *sourcesPanel) doc(id string) *coding.Document { return byID(p.docs, docID, id) }
+
+// followSelection keeps *selected the ID of the item picked in a tab's
+// list and shows it.
+func followSelection[T any](list *widget.List, items *[]T, idOf func(T) string, selected *string, show func()) {
+	list.OnSelected = func(i widget.ListItemID) {
+		if i < len(*items) {
+			*selected = idOf((*items)[i])
+			show()
+		}
+	}
+}
+
+// newHeading is the bold heading over a tab's form, wrapped.
+func newHeading() *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
 
 // reselect keeps the item a tab's list had selected when it is read again,
 // or selects the first when that one is gone (none when the list is empty).

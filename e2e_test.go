@@ -17,8 +17,6 @@ import (
 	"testing"
 	"time"
 	"unicode"
-
-	"cmocoder.org/cmocoder/storage"
 )
 
 // demoUnderXvfb starts a display and makes the demo project in a folder of
@@ -253,10 +251,7 @@ type sentenceTarget struct {
 // space collapsed) and its stored character boxes.
 func locateSentence(t *testing.T, project, sentence string) sentenceTarget {
 	t.Helper()
-	p, err := storage.Open(project)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openStored(t, project)
 	defer p.Close()
 	docs, err := p.Documents()
 	if err != nil || len(docs) == 0 {

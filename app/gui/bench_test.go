@@ -45,14 +45,7 @@ func BenchmarkOpenBookFirstPage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		s, err := session.OpenSession(path, "bench")
-		if err != nil {
-			b.Fatal(err)
-		}
-		pv, err := newProjectView(s)
-		if err != nil {
-			b.Fatal(err)
-		}
+		s, pv := newViewOf(b, path, "bench")
 		w.SetContent(pv.content)
 		pv.ws.attach(w, func() (*pdfview.Engine, error) { return eng, nil })
 		select {

@@ -45,11 +45,11 @@ func demoWithSecondDocument(t *testing.T) (path, second string) {
 	return path, d.ID
 }
 
-// openView opens the project at path as the app does: the view made,
-// shown in the window, then attached to it.
-func openView(t *testing.T, path string) (*projectView, fyne.Window) {
+// newViewOf opens the project at path for coder and makes its view, as the
+// app does before it shows it.
+func newViewOf(t testing.TB, path, coder string) (*session.Session, *projectView) {
 	t.Helper()
-	s, err := session.OpenSession(path, "tester")
+	s, err := session.OpenSession(path, coder)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,6 +57,14 @@ func openView(t *testing.T, path string) (*projectView, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, pv
+}
+
+// openView opens the project at path as the app does: the view made,
+// shown in the window, then attached to it.
+func openView(t *testing.T, path string) (*projectView, fyne.Window) {
+	t.Helper()
+	s, pv := newViewOf(t, path, "tester")
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1260, 780))
 	pv.win = w

@@ -167,6 +167,16 @@ func (c *cli) openDocuments(project, coder string) (*session.Session, []coding.D
 	return s, docs, nil
 }
 
+// parseDocument parses the arguments of a verb on one document (PROJECT
+// DOC and the flags in fs), then opens the project at that document.
+func (c *cli) parseDocument(fs *flag.FlagSet, args []string, usage string) (*session.Session, coding.Document, error) {
+	pos, err := parseN(fs, args, 2, usage)
+	if err != nil {
+		return nil, coding.Document{}, err
+	}
+	return c.openDocument(pos[0], pos[1], "")
+}
+
 // openDocument opens a project and finds one of its documents by what a
 // person typed for it (see Session.FindDocument).
 func (c *cli) openDocument(project, doc, coder string) (*session.Session, coding.Document, error) {
@@ -316,11 +326,7 @@ func writeJSON(w io.Writer, v any) error {
 func (c *cli) text(args []string) error {
 	fs := newFlags("text")
 	page := fs.Int("page", 0, "print only page N")
-	pos, err := parseN(fs, args, 2, "text PROJECT DOC [--page N]")
-	if err != nil {
-		return err
-	}
-	s, d, err := c.openDocument(pos[0], pos[1], "")
+	s, d, err := c.parseDocument(fs, args, "text PROJECT DOC [--page N]")
 	if err != nil {
 		return err
 	}

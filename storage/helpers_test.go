@@ -33,6 +33,17 @@ func samePages(t *testing.T, p *Project, docID string, want []coding.Page) {
 	}
 }
 
+// openCopy writes raw (a project file's bytes) to a file named name in
+// a fresh folder and opens it, migrating it, until the test ends.
+func openCopy(t *testing.T, raw []byte, name string) *Project {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, raw, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return mustOpen(t, path)
+}
+
 // reopen closes p and opens its file again, as the next session does.
 func reopen(t *testing.T, p *Project) *Project {
 	t.Helper()

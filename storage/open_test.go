@@ -394,14 +394,8 @@ func TestV1Fixture(t *testing.T) {
 	if v := binary.BigEndian.Uint32(raw[60:64]); v != 1 {
 		t.Fatalf("the fixture has schema %d", v)
 	}
-	path := filepath.Join(t.TempDir(), "v1 copy.cmoproj")
-	if err := os.WriteFile(path, raw, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	p, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openCopy(t, raw, "v1 copy.cmoproj")
+	path := p.Path()
 	fr, err := p.Fragment(fixtureFragment)
 	if err != nil || fr.Text != "Leadership" || fr.Valence != coding.Positive || !reflect.DeepEqual(fr.Labels, []string{"Trust"}) || fr.Coder != "Ann" {
 		t.Errorf("fragment %+v %v", fr, err)

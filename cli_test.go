@@ -88,6 +88,17 @@ func mustRun(t testing.TB, args ...string) string {
 	return r.stdout
 }
 
+// openStored opens a project file directly, to check what it holds; the
+// caller closes it before the binary runs again.
+func openStored(t *testing.T, path string) *storage.Project {
+	t.Helper()
+	p, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // fragmentRow is a fragment as `fragments --json` prints it.
 type fragmentRow struct {
 	ID       string   `json:"id"`
@@ -344,10 +355,7 @@ func TestCodeFragmentsCMOC(t *testing.T) {
 		t.Errorf("cmoc printed %q, want a UUID", cmocID)
 	}
 	// The CMOC is stored with its fragment and theory.
-	proj, err := storage.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	proj := openStored(t, p)
 	cmocs, err := proj.CMOCs()
 	proj.Close()
 	if err != nil || len(cmocs) != 1 || cmocs[0].ID != cmocID || len(cmocs[0].Fragments) != 1 || cmocs[0].Fragments[0] != fragID || cmocs[0].TheoryID == "" {
@@ -620,10 +628,7 @@ func TestConcurrentWriters(t *testing.T) {
 	if len(frags) != 2*perWriter {
 		t.Errorf("%d fragments stored, want %d", len(frags), 2*perWriter)
 	}
-	proj, err := storage.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	proj := openStored(t, p)
 	defer proj.Close()
 	if err := proj.Check(); err != nil {
 		t.Error(err)

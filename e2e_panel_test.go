@@ -51,10 +51,7 @@ const pickedSentence = "Against this background, a situational analysis was perf
 // the Documents tab with a fragment picked are kept at 1260×780 and at
 // 1024×768.
 func TestE2EPanel(t *testing.T) {
-	display := startXvfb(t)
-	dir := t.TempDir()
-	project := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", project)
+	display, dir, project := demoUnderXvfb(t)
 	picked := locateSentence(t, project, pickedSentence)
 	target := locateSentence(t, project, e2eSentence)
 	doc := strings.Fields(mustRun(t, "docs", project))[0]

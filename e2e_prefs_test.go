@@ -112,11 +112,8 @@ func differentPixels(t *testing.T, a, b string, w, h, x, y int) int {
 // app opens again at that size, on that page: the screen's page area is
 // the same as when they left, and not the first page.
 func TestE2ERestartKeepsPlace(t *testing.T) {
-	display := startXvfb(t)
-	dir := t.TempDir()
-	project := filepath.Join(dir, "demo.cmoproj")
+	display, dir, project := demoUnderXvfb(t)
 	config := filepath.Join(dir, "config")
-	mustRun(t, "demo", project)
 	const title = "Demo: quality improvement"
 
 	a := startApp(t, display, project, config, title)

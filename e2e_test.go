@@ -17,9 +17,18 @@ import (
 	"testing"
 	"time"
 	"unicode"
-
-	"cmocoder.org/cmocoder/storage"
 )
+
+// demoUnderXvfb starts a display and makes the demo project in a folder of
+// the test's (dir): what every run of the real app starts with.
+func demoUnderXvfb(t *testing.T) (display, dir, project string) {
+	t.Helper()
+	display = startXvfb(t)
+	dir = t.TempDir()
+	project = filepath.Join(dir, "demo.cmoproj")
+	mustRun(t, "demo", project)
+	return display, dir, project
+}
 
 // startXvfb starts a virtual X display for the test and returns its name.
 // Under `make test` (CMOCODER_E2E=1) a missing Xvfb is a failure, not a skip.
@@ -86,10 +95,7 @@ const e2eSentence = "Efforts in the past to achieve these objectives were short-
 // and quits with Ctrl+Q: the project is then one file again, and the
 // command line lists the new fragment with exactly that sentence.
 func TestAppUnderXvfb(t *testing.T) {
-	display := startXvfb(t)
-	dir := t.TempDir()
-	project := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", project)
+	display, dir, project := demoUnderXvfb(t)
 	target := locateSentence(t, project, e2eSentence)
 
 	app := exec.Command(bin, project)
@@ -245,10 +251,7 @@ type sentenceTarget struct {
 // space collapsed) and its stored character boxes.
 func locateSentence(t *testing.T, project, sentence string) sentenceTarget {
 	t.Helper()
-	p, err := storage.Open(project)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openStored(t, project)
 	defer p.Close()
 	docs, err := p.Documents()
 	if err != nil || len(docs) == 0 {
@@ -308,15 +311,7 @@ func locateSentence(t *testing.T, project, sentence string) sentenceTarget {
 // run's length (the page's width in pixels).
 func findPage(t *testing.T, path string) (left, top, width int) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, _, err := image.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := decodeImage(t, path)
 	rgb := func(x, y int) [3]uint32 {
 		r, g, b, _ := img.At(x, y).RGBA()
 		return [3]uint32{r >> 8, g >> 8, b >> 8}
@@ -343,10 +338,8 @@ func findPage(t *testing.T, path string) (left, top, width int) {
 	return
 }
 
-// checkDrawn fails unless the screenshot shows a drawn window: text (light
-// on the dark theme, dark on the light one) on a plain background, and
-// more than a handful of colours.
-func checkDrawn(t *testing.T, path string) {
+// decodeImage reads a screenshot.
+func decodeImage(t *testing.T, path string) image.Image {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -357,6 +350,15 @@ func checkDrawn(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return img
+}
+
+// checkDrawn fails unless the screenshot shows a drawn window: text (light
+// on the dark theme, dark on the light one) on a plain background, and
+// more than a handful of colours.
+func checkDrawn(t *testing.T, path string) {
+	t.Helper()
+	img := decodeImage(t, path)
 	colours := map[color.RGBA]int{}
 	dark, light := 0, 0
 	b := img.Bounds()

@@ -13,8 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"cmocoder.org/cmocoder/storage"
 )
 
 // toPDF converts a document with LibreOffice and returns the PDF's path;
@@ -61,10 +59,7 @@ func TestDOCXTablePrints(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "demo.cmoproj")
 	mustRun(t, "demo", p)
-	proj, err := storage.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	proj := openStored(t, p)
 	cs, err := proj.CMOCs()
 	proj.Close()
 	if err != nil || len(cs) != 1 {

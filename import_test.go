@@ -63,19 +63,9 @@ func TestImportQdpxRoundTrip(t *testing.T) {
 	qdpx := filepath.Join(dir, "review.qdpx")
 	mustRun(t, "export", orig, "--format", "qdpx", "-o", qdpx)
 
-	p := newProject(t)
-	r := run(t, "import", p, qdpx)
-	if r.code != 0 || r.stderr != "" {
-		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
-	}
 	// The demo's coders are "Demo coder" and Bea; tester made the new
 	// project. Labels: the demo's four and Staffing.
-	if want := "imported: 1 document, 6 fragments, 2 CMOCs, 2 theories, 5 labels, 2 coders\n"; r.stdout != want {
-		t.Errorf("stdout %q, want %q", r.stdout, want)
-	}
-	if a, b := importedFragments(t, orig), importedFragments(t, p); a != b {
-		t.Errorf("fragments differ:\noriginal %s\nimported %s", a, b)
-	}
+	p := importInto(t, orig, qdpx, "imported: 1 document, 6 fragments, 2 CMOCs, 2 theories, 5 labels, 2 coders\n")
 	for _, table := range []string{"cmocs", "codebook", "sources", "matrix"} {
 		a := mustRun(t, "export", orig, "--table", table, "--format", "csv")
 		b := mustRun(t, "export", p, "--table", table, "--format", "csv")
@@ -99,7 +89,7 @@ func TestImportQdpxRoundTrip(t *testing.T) {
 
 	// Again: nothing new.
 	before := importedFragments(t, p)
-	r = run(t, "import", p, qdpx)
+	r := run(t, "import", p, qdpx)
 	if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 0 labels, 0 coders; already here: 1 document, 6 fragments, 2 CMOCs, 2 theories, 5 labels\n") {
 		t.Errorf("second import: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
@@ -113,6 +103,39 @@ func TestImportQdpxRoundTrip(t *testing.T) {
 	}
 }
 
+// importInto imports file into a new project, which it returns, checking
+// that import prints want and that the fragments are those of orig.
+func importInto(t *testing.T, orig, file, want string) string {
+	t.Helper()
+	p := newProject(t)
+	r := run(t, "import", p, file)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+	}
+	if r.stdout != want {
+		t.Errorf("stdout %q, want %q", r.stdout, want)
+	}
+	if a, b := importedFragments(t, orig), importedFragments(t, p); a != b {
+		t.Errorf("fragments differ:\noriginal %s\nimported %s", a, b)
+	}
+	return p
+}
+
+// readZipped reads one file of a zip.
+func readZipped(t *testing.T, f *zip.File) []byte {
+	t.Helper()
+	rc, err := f.Open()
+	if err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	return data
+}
+
 // rewriteQdpx copies a .qdpx, changing its project.qde and its .txt files.
 func rewriteQdpx(t *testing.T, from, to string, qde func([]byte) []byte, txt func(string) string) {
 	t.Helper()
@@ -124,15 +147,7 @@ func rewriteQdpx(t *testing.T, from, to string, qde func([]byte) []byte, txt fun
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := readZipped(t, f)
 		switch {
 		case f.Name == "project.qde":
 			data = qde(data)
@@ -191,18 +206,8 @@ func TestImportOtherText(t *testing.T) {
 		return "\ufeff" + prefix + strings.ReplaceAll(s, "\n", "\r\n")
 	})
 
-	p := newProject(t)
-	r := run(t, "import", p, other)
-	if r.code != 0 || r.stderr != "" {
-		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
-	}
 	// Not cmocoder's export: no CMOCs, no theories.
-	if want := "imported: 1 document, 6 fragments, 0 CMOCs, 0 theories, 5 labels, 2 coders\n"; r.stdout != want {
-		t.Errorf("stdout %q, want %q", r.stdout, want)
-	}
-	if a, b := importedFragments(t, orig), importedFragments(t, p); a != b {
-		t.Errorf("fragments differ:\noriginal %s\nimported %s", a, b)
-	}
+	importInto(t, orig, other, "imported: 1 document, 6 fragments, 0 CMOCs, 0 theories, 5 labels, 2 coders\n")
 
 	// A passage the text no longer holds is skipped with a warning.
 	gone := filepath.Join(dir, "gone.qdpx")
@@ -212,7 +217,7 @@ func TestImportOtherText(t *testing.T) {
 		return strings.Replace(s, "Weak leadership structures", "Strong leadership structures", 1)
 	})
 	p2 := newProject(t)
-	r = run(t, "import", p2, gone)
+	r := run(t, "import", p2, gone)
 	if r.code != 0 || !strings.Contains(r.stderr, "cmocoder: import: warning: source ") ||
 		!strings.Contains(r.stderr, "1 coded passage was not found in cmocoder's text of the PDF") ||
 		!strings.HasPrefix(r.stdout, "imported: 1 document, 5 fragments") {

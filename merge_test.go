@@ -15,7 +15,6 @@ import (
 	"unicode"
 
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
 const mergePDF = "hindawi-rrp-2010-tully.pdf"
@@ -61,10 +60,7 @@ func codeAs(t *testing.T, project, doc, text, coder string, n, m int, role strin
 // label's definition).
 func withProject(t *testing.T, path, coder string, c coding.Change) {
 	t.Helper()
-	p, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openStored(t, path)
 	defer p.Close()
 	p.SetCoder(coder)
 	if _, err := p.Apply(c); err != nil {
@@ -74,10 +70,7 @@ func withProject(t *testing.T, path, coder string, c coding.Change) {
 
 func labelNamed(t *testing.T, path, name string) coding.Label {
 	t.Helper()
-	p, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openStored(t, path)
 	defer p.Close()
 	ls, err := p.Labels()
 	if err != nil {
@@ -270,10 +263,7 @@ func TestMergeConflictsAndBadInput(t *testing.T) {
 	// Bob deletes the fragment; Ann then edits it: her change is newer
 	// than his deletion, so the merge keeps it and says so.
 	withProject(t, bob, "Bob", coding.DeleteFragment{ID: f})
-	p, err := storage.Open(ann)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openStored(t, ann)
 	frag, err := p.Fragment(f)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // oneMany is a count of one with a plural noun: "1 sources", "1 CMOCs".
@@ -36,10 +35,7 @@ func TestOneIsSingularInCLI(t *testing.T) {
 // given, as the app would, and returns it.
 func deleteFragmentOf(t *testing.T, project string, role coding.Role) coding.Fragment {
 	t.Helper()
-	proj, err := storage.Open(project)
-	if err != nil {
-		t.Fatal(err)
-	}
+	proj := openStored(t, project)
 	defer proj.Close()
 	frags, err := proj.Fragments("")
 	if err != nil {

@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,16 +77,7 @@ func openQdpx(t *testing.T, path string) qdpxFile {
 	defer zr.Close()
 	q := qdpxFile{files: map[string][]byte{}}
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatalf("%s in %s: %v", f.Name, path, err)
-		}
-		q.files[f.Name] = data
+		q.files[f.Name] = readZipped(t, f)
 	}
 	q.qde = q.files["project.qde"]
 	if q.qde == nil {

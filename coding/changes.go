@@ -136,21 +136,11 @@ type EditFragment struct {
 
 // Apply implements Change.
 func (e EditFragment) Apply(tx Tx) (Change, error) {
-	old, err := tx.Fragment(e.Fragment.ID)
-	if err != nil {
-		return nil, err
-	}
-	f := e.Fragment
-	f.DocID = old.DocID
-	f.stamp().keepFrom(old.stamp(), tx)
-	newLabels, err := settle(tx, &f)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.PutFragment(f); err != nil {
-		return nil, err
-	}
-	return undoWithLabels(restoreFragment{old}, newLabels), nil
+	return edit(e.Fragment.ID, e.Fragment, tx.Fragment, func(old Fragment, f *Fragment) ([]Label, error) {
+		f.DocID = old.DocID
+		f.stamp().keepFrom(old.stamp(), tx)
+		return settle(tx, f)
+	}, tx.PutFragment, func(v Fragment) Change { return restoreFragment{v} })
 }
 
 // DeleteFragment removes a fragment. CMOCs that used it keep its ID, so
@@ -162,14 +152,7 @@ type DeleteFragment struct {
 
 // Apply implements Change.
 func (d DeleteFragment) Apply(tx Tx) (Change, error) {
-	old, err := tx.Fragment(d.ID)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.DeleteFragment(d.ID); err != nil {
-		return nil, err
-	}
-	return restoreFragment{old}, nil
+	return remove(d.ID, tx.Fragment, tx.DeleteFragment, func(v Fragment) Change { return restoreFragment{v} })
 }
 
 // restoreFragment puts a fragment back exactly as it was: the inverse of
@@ -266,23 +249,13 @@ type EditCMOC struct {
 
 // Apply implements Change.
 func (e EditCMOC) Apply(tx Tx) (Change, error) {
-	old, err := tx.CMOC(e.CMOC.ID)
-	if err != nil {
-		return nil, err
-	}
-	c := e.CMOC
-	c.stamp().keepFrom(old.stamp(), tx)
-	if err := checkCMOC(tx, &c, old.Fragments); err != nil {
-		return nil, err
-	}
-	added, err := ensureLabels(tx, c.Labels)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.PutCMOC(c); err != nil {
-		return nil, err
-	}
-	return undoWithLabels(restoreCMOC{old}, added), nil
+	return edit(e.CMOC.ID, e.CMOC, tx.CMOC, func(old CMOC, c *CMOC) ([]Label, error) {
+		c.stamp().keepFrom(old.stamp(), tx)
+		if err := checkCMOC(tx, c, old.Fragments); err != nil {
+			return nil, err
+		}
+		return ensureLabels(tx, c.Labels)
+	}, tx.PutCMOC, func(v CMOC) Change { return restoreCMOC{v} })
 }
 
 // DeleteCMOC removes a CMOC (its fragments stay).
@@ -292,14 +265,7 @@ type DeleteCMOC struct {
 
 // Apply implements Change.
 func (d DeleteCMOC) Apply(tx Tx) (Change, error) {
-	old, err := tx.CMOC(d.ID)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.DeleteCMOC(d.ID); err != nil {
-		return nil, err
-	}
-	return restoreCMOC{old}, nil
+	return remove(d.ID, tx.CMOC, tx.DeleteCMOC, func(v CMOC) Change { return restoreCMOC{v} })
 }
 
 type restoreCMOC struct{ c CMOC }
@@ -430,6 +396,38 @@ type restoreLabel struct{ l Label }
 
 func (r restoreLabel) Apply(tx Tx) (Change, error) {
 	return restore(r.l, r.l.ID, tx.Label, tx.PutLabel, func(v Label) Change { return restoreLabel{v} }, DeleteLabel{ID: r.l.ID})
+}
+
+// edit replaces what get finds under id with v, once prepare has filled
+// v in from the old value and checked it (adding the labels it names that
+// the codebook lacks), and returns the change that puts the old value
+// back and takes those labels out again.
+func edit[T any](id string, v T, get func(string) (T, error), prepare func(old T, v *T) ([]Label, error), put func(T) error, again func(T) Change) (Change, error) {
+	old, err := get(id)
+	if err != nil {
+		return nil, err
+	}
+	added, err := prepare(old, &v)
+	if err != nil {
+		return nil, err
+	}
+	if err := put(v); err != nil {
+		return nil, err
+	}
+	return undoWithLabels(again(old), added), nil
+}
+
+// remove deletes what get finds under id and returns again(what it was),
+// the change that puts it back.
+func remove[T any](id string, get func(string) (T, error), del func(string) error, again func(T) Change) (Change, error) {
+	old, err := get(id)
+	if err != nil {
+		return nil, err
+	}
+	if err := del(id); err != nil {
+		return nil, err
+	}
+	return again(old), nil
 }
 
 // restore puts v (with the given id) back exactly as it was and returns

@@ -112,33 +112,18 @@ func (m MergeLabels) Apply(tx Tx) (Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	var undo Batch
-	for _, id := range frags {
-		f, err := tx.Fragment(id)
-		if err != nil {
-			return nil, err
-		}
-		nf := f
-		nf.Labels = replaceLabel(f.Labels, drop.Name, keep.Name)
-		nf.Modified = tx.Now()
-		if err := tx.PutFragment(nf); err != nil {
-			return nil, err
-		}
-		undo = append(undo, restoreFragment{f})
+	relabel := func(names []string) []string { return replaceLabel(names, drop.Name, keep.Name) }
+	undo, err := putEach(frags, tx.Fragment, tx.PutFragment,
+		func(f *Fragment) { f.Labels, f.Modified = relabel(f.Labels), tx.Now() }, func(f Fragment) Change { return restoreFragment{f} })
+	if err != nil {
+		return nil, err
 	}
-	for _, id := range cmocs {
-		c, err := tx.CMOC(id)
-		if err != nil {
-			return nil, err
-		}
-		nc := c
-		nc.Labels = replaceLabel(c.Labels, drop.Name, keep.Name)
-		nc.Modified = tx.Now()
-		if err := tx.PutCMOC(nc); err != nil {
-			return nil, err
-		}
-		undo = append(undo, restoreCMOC{c})
+	undoCMOCs, err := putEach(cmocs, tx.CMOC, tx.PutCMOC,
+		func(c *CMOC) { c.Labels, c.Modified = relabel(c.Labels), tx.Now() }, func(c CMOC) Change { return restoreCMOC{c} })
+	if err != nil {
+		return nil, err
 	}
+	undo = append(undo, undoCMOCs...)
 	u, err := DeleteLabel{ID: drop.ID}.Apply(tx)
 	if err != nil {
 		return nil, err
@@ -147,6 +132,25 @@ func (m MergeLabels) Apply(tx Tx) (Change, error) {
 	// Undo in reverse: the label first, then the codings that carry it.
 	for i, j := 0, len(undo)-1; i < j; i, j = i+1, j-1 {
 		undo[i], undo[j] = undo[j], undo[i]
+	}
+	return undo, nil
+}
+
+// putEach puts each of ids (read with get) back changed by edit, and
+// returns the changes (again) that put them back as they were.
+func putEach[T any](ids []string, get func(string) (T, error), put func(T) error, edit func(*T), again func(T) Change) (Batch, error) {
+	var undo Batch
+	for _, id := range ids {
+		old, err := get(id)
+		if err != nil {
+			return nil, err
+		}
+		v := old
+		edit(&v)
+		if err := put(v); err != nil {
+			return nil, err
+		}
+		undo = append(undo, again(old))
 	}
 	return undo, nil
 }

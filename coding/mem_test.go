@@ -48,55 +48,46 @@ func (m *memTx) Coder() string  { return m.coder }
 
 func notFound(what, id string) error { return Errorf(KindNotFound, "get", id, "no such %s", what) }
 
-func (m *memTx) Document(id string) (Document, error) {
-	if d, ok := m.docs[id]; ok {
-		return d, nil
+// lookup is what the store holds under id in m: KindNotFound, naming
+// what, when nothing.
+func lookup[T any](m map[string]T, id, what string) (T, error) {
+	if v, ok := m[id]; ok {
+		return v, nil
 	}
-	return Document{}, notFound("document", id)
+	var zero T
+	return zero, notFound(what, id)
 }
 
-func (m *memTx) Text(id string) (*Text, error) {
-	if t, ok := m.texts[id]; ok {
-		return t, nil
+// lookupNamed is the value in m whose name (nameOf) is name in any case.
+func lookupNamed[T any](m map[string]T, nameOf func(T) string, name, what string) (T, error) {
+	for _, v := range m {
+		if SameName(nameOf(v), name) {
+			return v, nil
+		}
 	}
-	return nil, notFound("document", id)
+	var zero T
+	return zero, notFound(what, name)
 }
 
-func (m *memTx) Fragment(id string) (Fragment, error) {
-	if f, ok := m.frags[id]; ok {
-		return f, nil
-	}
-	return Fragment{}, notFound("fragment", id)
-}
-func (m *memTx) PutFragment(f Fragment) error { m.frags[f.ID] = f; return nil }
+func (m *memTx) Document(id string) (Document, error) { return lookup(m.docs, id, "document") }
+
+func (m *memTx) Text(id string) (*Text, error) { return lookup(m.texts, id, "document") }
+
+func (m *memTx) Fragment(id string) (Fragment, error) { return lookup(m.frags, id, "fragment") }
+func (m *memTx) PutFragment(f Fragment) error         { m.frags[f.ID] = f; return nil }
 func (m *memTx) DeleteFragment(id string) error {
 	delete(m.frags, id)
 	m.deletions = append(m.deletions, "fragment "+id)
 	return nil
 }
 
-func (m *memTx) CMOC(id string) (CMOC, error) {
-	if c, ok := m.cmocs[id]; ok {
-		return c, nil
-	}
-	return CMOC{}, notFound("CMOC", id)
-}
-func (m *memTx) PutCMOC(c CMOC) error       { m.cmocs[c.ID] = c; return nil }
-func (m *memTx) DeleteCMOC(id string) error { delete(m.cmocs, id); return nil }
+func (m *memTx) CMOC(id string) (CMOC, error) { return lookup(m.cmocs, id, "CMOC") }
+func (m *memTx) PutCMOC(c CMOC) error         { m.cmocs[c.ID] = c; return nil }
+func (m *memTx) DeleteCMOC(id string) error   { delete(m.cmocs, id); return nil }
 
-func (m *memTx) Theory(id string) (Theory, error) {
-	if t, ok := m.theories[id]; ok {
-		return t, nil
-	}
-	return Theory{}, notFound("theory", id)
-}
+func (m *memTx) Theory(id string) (Theory, error) { return lookup(m.theories, id, "theory") }
 func (m *memTx) TheoryNamed(name string) (Theory, error) {
-	for _, t := range m.theories {
-		if SameName(t.Name, name) {
-			return t, nil
-		}
-	}
-	return Theory{}, notFound("theory", name)
+	return lookupNamed(m.theories, func(v Theory) string { return v.Name }, name, "theory")
 }
 func (m *memTx) PutTheory(t Theory) error     { m.theories[t.ID] = t; return nil }
 func (m *memTx) DeleteTheory(id string) error { delete(m.theories, id); return nil }
@@ -120,19 +111,9 @@ func (m *memTx) TheoryUses(id string) (cmocs, refinedBy []string, err error) {
 	return cmocs, refinedBy, nil
 }
 
-func (m *memTx) Label(id string) (Label, error) {
-	if l, ok := m.labels[id]; ok {
-		return l, nil
-	}
-	return Label{}, notFound("label", id)
-}
+func (m *memTx) Label(id string) (Label, error) { return lookup(m.labels, id, "label") }
 func (m *memTx) LabelNamed(name string) (Label, error) {
-	for _, l := range m.labels {
-		if SameName(l.Name, name) {
-			return l, nil
-		}
-	}
-	return Label{}, notFound("label", name)
+	return lookupNamed(m.labels, func(v Label) string { return v.Name }, name, "label")
 }
 
 func (m *memTx) Labels() ([]Label, error) { return slices.Collect(maps.Values(m.labels)), nil }

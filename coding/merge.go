@@ -259,6 +259,53 @@ func (m *merger) conflict(entity, id, about, format string, args ...any) {
 	m.plan.Conflicts = append(m.plan.Conflicts, Conflict{Entity: entity, ID: id, About: about, Reason: fmt.Sprintf(format, args...)})
 }
 
+// indexByID maps each of xs by its ID.
+func indexByID[T any](xs []T, id func(T) string) map[string]T {
+	out := make(map[string]T, len(xs))
+	for _, x := range xs {
+		out[id(x)] = x
+	}
+	return out
+}
+
+// theirsNewer decides for one thing both sides changed: OTHER's version
+// wins when it is the newer, ours when it is; changed at the same time, it
+// is a conflict (about names it) and ours stays.
+func (m *merger) theirsNewer(entity, id string, ours, theirs time.Time, about func() string) bool {
+	switch {
+	case theirs.After(ours):
+		return true
+	case ours.After(theirs):
+	default:
+		m.conflict(entity, id, about(), "changed in both at the same time; kept ours")
+	}
+	return false
+}
+
+// deletedHere reports whether we deleted one of OTHER's things; changed in
+// OTHER after that (modified), it is a conflict (about names it) and stays
+// deleted.
+func (m *merger) deletedHere(entity, id string, modified time.Time, about func() string) bool {
+	d, ok := m.ourDeleted[delKey(entity, id)]
+	if ok && modified.After(d.At) {
+		m.conflict(entity, id, about(), "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
+	}
+	return ok
+}
+
+// deletedInOther finds OTHER's deletion of one of our things that OTHER
+// no longer holds. ok is true when OTHER deleted it after our last change
+// (modified), so that it may go here too; deleted before that, it is a
+// conflict (about names it) and stays.
+func (m *merger) deletedInOther(entity, id string, modified time.Time, about func() string) (d Deletion, ok bool) {
+	d, ok = m.theirDel[delKey(entity, id)]
+	if ok && !modified.Before(d.At) {
+		m.conflict(entity, id, about(), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
+		return d, false
+	}
+	return d, ok
+}
+
 func when(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") }
 
 func by(coder string) string {
@@ -593,10 +640,7 @@ func (m *merger) aboutFragment(f Fragment, theirs bool) string {
 }
 
 func (m *merger) fragments() {
-	ours := map[string]Fragment{}
-	for _, f := range m.ours.Fragments {
-		ours[f.ID] = f
-	}
+	ours := indexByID(m.ours.Fragments, func(f Fragment) string { return f.ID })
 	inOther := map[string]bool{}
 	for _, o := range m.theirs.Fragments {
 		inOther[o.ID] = true
@@ -606,10 +650,7 @@ func (m *merger) fragments() {
 		about := m.aboutFragment(o, true)
 		f, have := ours[o.ID]
 		if !have {
-			if d, ok := m.ourDeleted[delKey(EntityFragment, o.ID)]; ok {
-				if o.Modified.After(d.At) {
-					m.conflict(EntityFragment, o.ID, about, "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
-				}
+			if m.deletedHere(EntityFragment, o.ID, o.Modified, func() string { return about }) {
 				continue // already deleted here
 			}
 		}
@@ -629,27 +670,19 @@ func (m *merger) fragments() {
 		if sameFragment(f, mapped) {
 			continue
 		}
-		switch {
-		case o.Modified.After(f.Modified):
+		if m.theirsNewer(EntityFragment, f.ID, f.Modified, o.Modified, func() string { return m.aboutFragment(f, false) }) {
 			mapped.Labels = m.mapLabels(o.Labels)
 			m.plan.PutFragments = append(m.plan.PutFragments, mapped)
 			m.plan.Updated.Fragments++
-		case f.Modified.After(o.Modified):
-		default:
-			m.conflict(EntityFragment, f.ID, m.aboutFragment(f, false), "changed in both at the same time; kept ours")
 		}
 	}
 	for _, f := range m.ours.Fragments {
 		if inOther[f.ID] {
 			continue
 		}
-		if d, ok := m.theirDel[delKey(EntityFragment, f.ID)]; ok {
-			if f.Modified.Before(d.At) {
-				m.plan.DeleteFragments = append(m.plan.DeleteFragments, d)
-				m.plan.Deleted.Fragments++
-			} else {
-				m.conflict(EntityFragment, f.ID, m.aboutFragment(f, false), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
-			}
+		if d, ok := m.deletedInOther(EntityFragment, f.ID, f.Modified, func() string { return m.aboutFragment(f, false) }); ok {
+			m.plan.DeleteFragments = append(m.plan.DeleteFragments, d)
+			m.plan.Deleted.Fragments++
 		}
 	}
 }
@@ -700,19 +733,13 @@ func aboutCMOC(c CMOC) string {
 }
 
 func (m *merger) cmocs() {
-	ours := map[string]CMOC{}
-	for _, c := range m.ours.CMOCs {
-		ours[c.ID] = c
-	}
+	ours := indexByID(m.ours.CMOCs, func(c CMOC) string { return c.ID })
 	inOther := map[string]bool{}
 	for _, o := range m.theirs.CMOCs {
 		inOther[o.ID] = true
 		c, have := ours[o.ID]
 		if !have {
-			if d, ok := m.ourDeleted[delKey(EntityCMOC, o.ID)]; ok {
-				if o.Modified.After(d.At) {
-					m.conflict(EntityCMOC, o.ID, aboutCMOC(o), "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
-				}
+			if m.deletedHere(EntityCMOC, o.ID, o.Modified, func() string { return aboutCMOC(o) }) {
 				continue
 			}
 			mapped := o
@@ -731,28 +758,20 @@ func (m *merger) cmocs() {
 		if sameCMOC(c, mapped) {
 			continue
 		}
-		switch {
-		case o.Modified.After(c.Modified):
+		if m.theirsNewer(EntityCMOC, c.ID, c.Modified, o.Modified, func() string { return aboutCMOC(c) }) {
 			mapped.TheoryID = m.mapTheory(o.TheoryID)
 			mapped.Labels = m.mapLabels(o.Labels)
 			m.plan.PutCMOCs = append(m.plan.PutCMOCs, mapped)
 			m.plan.Updated.CMOCs++
-		case c.Modified.After(o.Modified):
-		default:
-			m.conflict(EntityCMOC, c.ID, aboutCMOC(c), "changed in both at the same time; kept ours")
 		}
 	}
 	for _, c := range m.ours.CMOCs {
 		if inOther[c.ID] {
 			continue
 		}
-		if d, ok := m.theirDel[delKey(EntityCMOC, c.ID)]; ok {
-			if c.Modified.Before(d.At) {
-				m.plan.DeleteCMOCs = append(m.plan.DeleteCMOCs, d)
-				m.plan.Deleted.CMOCs++
-			} else {
-				m.conflict(EntityCMOC, c.ID, aboutCMOC(c), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
-			}
+		if d, ok := m.deletedInOther(EntityCMOC, c.ID, c.Modified, func() string { return aboutCMOC(c) }); ok {
+			m.plan.DeleteCMOCs = append(m.plan.DeleteCMOCs, d)
+			m.plan.Deleted.CMOCs++
 		}
 	}
 }
@@ -771,17 +790,13 @@ func (m *merger) heldBack() {
 		if _, ok := m.heldLabels[NameKey(o.Name)]; !ok {
 			continue
 		}
-		if d := m.ourDeleted[delKey(EntityLabel, o.ID)]; o.Modified.After(d.At) {
-			m.conflict(EntityLabel, o.ID, fmt.Sprintf("%q", o.Name), "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
-		}
+		m.deletedHere(EntityLabel, o.ID, o.Modified, func() string { return fmt.Sprintf("%q", o.Name) })
 	}
 	for _, o := range m.theirs.Theories {
 		if _, ok := m.heldTheories[o.ID]; !ok {
 			continue
 		}
-		if d := m.ourDeleted[delKey(EntityTheory, o.ID)]; o.Modified.After(d.At) {
-			m.conflict(EntityTheory, o.ID, fmt.Sprintf("%q", o.Name), "deleted here (%s%s) but changed in OTHER after that; kept deleted", when(d.At), by(d.Coder))
-		}
+		m.deletedHere(EntityTheory, o.ID, o.Modified, func() string { return fmt.Sprintf("%q", o.Name) })
 	}
 	// A theory added must come after the theory it refines.
 	m.plan.AddTheories = orderTheories(m.plan.AddTheories)
@@ -875,7 +890,7 @@ func (m *merger) carryDeletions() {
 		if inOther[l.ID] {
 			continue
 		}
-		d, ok := m.theirDel[delKey(EntityLabel, l.ID)]
+		d, ok := m.deletedInOther(EntityLabel, l.ID, l.Modified, func() string { return fmt.Sprintf("%q", l.Name) })
 		if !ok {
 			continue
 		}
@@ -883,30 +898,19 @@ func (m *merger) carryDeletions() {
 		if n, ok := renamed[l.ID]; ok {
 			name = n
 		}
-		switch {
-		case !l.Modified.Before(d.At):
-			m.conflict(EntityLabel, l.ID, fmt.Sprintf("%q", l.Name), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
-		case usedLabels[NameKey(name)]:
+		if usedLabels[NameKey(name)] {
 			// Still carried by coding here: kept, silently (the
 			// codings are work that must not be lost).
-		default:
-			m.plan.DeleteLabels = append(m.plan.DeleteLabels, d)
-			m.plan.Deleted.Labels++
+			continue
 		}
+		m.plan.DeleteLabels = append(m.plan.DeleteLabels, d)
+		m.plan.Deleted.Labels++
 	}
 	for _, t := range m.ours.Theories {
 		if inOther[t.ID] {
 			continue
 		}
-		d, ok := m.theirDel[delKey(EntityTheory, t.ID)]
-		if !ok {
-			continue
-		}
-		switch {
-		case !t.Modified.Before(d.At):
-			m.conflict(EntityTheory, t.ID, fmt.Sprintf("%q", t.Name), "deleted in OTHER (%s%s) but changed here after that; kept ours", when(d.At), by(d.Coder))
-		case usedTheories[t.ID]:
-		default:
+		if d, ok := m.deletedInOther(EntityTheory, t.ID, t.Modified, func() string { return fmt.Sprintf("%q", t.Name) }); ok && !usedTheories[t.ID] {
 			m.plan.DeleteTheories = append(m.plan.DeleteTheories, d)
 			m.plan.Deleted.Theories++
 		}

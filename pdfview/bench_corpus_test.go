@@ -23,23 +23,17 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		data = append(data, readCorpus(b, c.file))
 	}
 	pdftotext, lookErr := exec.LookPath("pdftotext")
-	eng, err := NewEngine(Options{CacheDir: testCacheDir(), Workers: 2})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
+	eng := ownEngine(b, Options{CacheDir: testCacheDir(), Workers: 2})
 	var ours, theirs time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if lookErr == nil {
-			b.StopTimer()
-			start := time.Now()
-			for _, name := range names {
-				// pdftotext fails on nothing here but the scan prints no text.
-				_ = exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(corpusDir, name), os.DevNull).Run()
-			}
-			theirs += time.Since(start)
-			b.StartTimer()
+			theirs += offTimer(b, func() {
+				for _, name := range names {
+					// pdftotext fails on nothing here but the scan prints no text.
+					_ = exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(corpusDir, name), os.DevNull).Run()
+				}
+			})
 		}
 		start := time.Now()
 		for k, d := range data {
@@ -49,11 +43,7 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		}
 		ours += time.Since(start)
 	}
-	b.ReportMetric(ours.Seconds()/float64(b.N), "s/extract")
-	if theirs > 0 {
-		b.ReportMetric(theirs.Seconds()/float64(b.N), "s/pdftotext")
-		b.ReportMetric(float64(ours)/float64(theirs), "x_pdftotext")
-	}
+	reportExtract(b, ours, theirs)
 }
 
 // BenchmarkLayoutBook is the cost of the reading-order pass alone over the

@@ -242,22 +242,29 @@ func TestWordOverlap(t *testing.T) {
 
 // wordOverlap is the share of ref's tokens (as a multiset) found in got.
 func wordOverlap(ref, got string) float64 {
-	have := map[string]int{}
-	for _, w := range tokens(got) {
-		have[w]++
-	}
-	found, all := 0, 0
-	for _, w := range tokens(ref) {
-		all++
-		if have[w] > 0 {
-			have[w]--
-			found++
-		}
-	}
+	found, all, _ := tokenMatches(ref, got)
 	if all == 0 {
 		return 1
 	}
 	return float64(found) / float64(all)
+}
+
+// tokenMatches counts ref's tokens found in got, as multisets (each of
+// got's tokens matches once), and the tokens of each.
+func tokenMatches(ref, got string) (match, nRef, nGot int) {
+	have := map[string]int{}
+	for _, w := range tokens(got) {
+		have[w]++
+		nGot++
+	}
+	for _, w := range tokens(ref) {
+		nRef++
+		if have[w] > 0 {
+			have[w]--
+			match++
+		}
+	}
+	return match, nRef, nGot
 }
 
 // tokens splits text into lower-case runs of letters and digits, with

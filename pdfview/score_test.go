@@ -228,20 +228,7 @@ func correctReference(path, ref string) (string, string) {
 // bagF1 is the F1 of got's tokens against ref's, as multisets; n is the
 // number of reference tokens.
 func bagF1(ref, got string) (float64, int) {
-	have := map[string]int{}
-	ng := 0
-	for _, w := range tokens(got) {
-		have[w]++
-		ng++
-	}
-	match, nr := 0, 0
-	for _, w := range tokens(ref) {
-		nr++
-		if have[w] > 0 {
-			have[w]--
-			match++
-		}
-	}
+	match, nr, ng := tokenMatches(ref, got)
 	if nr+ng == 0 {
 		return 1, 0
 	}

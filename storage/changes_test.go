@@ -311,13 +311,7 @@ func TestChangesUndoRedo(t *testing.T) {
 	}
 	// Everything survives closing and opening.
 	want := snapshot(t, p)
-	path := p.Path()
-	p.Close()
-	p, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p = reopen(t, p)
 	sameState(t, "reopened", snapshot(t, p), want)
 }
 

@@ -117,18 +117,13 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 				return err
 			}
 		}
-		stmt, err := t.q.PrepareContext(ctx, `INSERT INTO pages (doc_id, number, start_offset, text, boxes,
-			x0, y0, x1, y1, rotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		stmt, err := t.q.PrepareContext(ctx, insertPage)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		for i, pg := range pages {
-			var b any // NULL for a page without boxes
-			if boxes[i] != nil {
-				b = boxes[i]
-			}
-			if _, err := stmt.ExecContext(ctx, d.ID, i+1, text.PageStart(i+1), pg.Text, b,
+			if _, err := stmt.ExecContext(ctx, d.ID, i+1, text.PageStart(i+1), pg.Text, boxesArg(boxes[i]),
 				float64(pg.X0), float64(pg.Y0), float64(pg.X1), float64(pg.Y1), pg.Rotation); err != nil {
 				return err
 			}
@@ -165,24 +160,12 @@ func stripBoxes(pages []coding.Page) []coding.Page {
 
 // Documents lists the documents in import order.
 func (p *Project) Documents() ([]coding.Document, error) {
-	var out []coding.Document
-	err := p.read("list documents", func(q querier) error {
-		var err error
-		out, err = listDocuments(q)
-		return err
-	})
-	return out, err
+	return readValue(p, "list documents", listDocuments)
 }
 
 // Document returns one document; KindNotFound when there is none.
 func (p *Project) Document(id string) (coding.Document, error) {
-	var d coding.Document
-	err := p.read("get document", func(q querier) error {
-		var err error
-		d, err = getDocument(q, id)
-		return err
-	})
-	return d, err
+	return readValue(p, "get document", func(q querier) (coding.Document, error) { return getDocument(q, id) })
 }
 
 func listDocuments(q querier) ([]coding.Document, error) {
@@ -214,11 +197,7 @@ func scanDocument(s scanner) (coding.Document, error) {
 }
 
 func getDocument(q querier, id string) (coding.Document, error) {
-	d, err := scanDocument(q.QueryRowContext(context.Background(), "SELECT "+documentCols+" FROM documents WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, notFound("get document", "document", id)
-	}
-	return d, err
+	return queryOne(q, scanDocument, notFound("get document", "document", id), "SELECT "+documentCols+" FROM documents WHERE id = ?", id)
 }
 
 func documentBySHA(q querier, sha string) (coding.Document, bool, error) {
@@ -239,13 +218,7 @@ func (p *Project) Text(docID string) (*coding.Text, error) {
 	if t := p.cachedText(docID); t != nil {
 		return t, nil
 	}
-	var t *coding.Text
-	err := p.read("get text", func(q querier) error {
-		var err error
-		t, err = p.text(q, docID)
-		return err
-	})
-	return t, err
+	return readValue(p, "get text", func(q querier) (*coding.Text, error) { return p.text(q, docID) })
 }
 
 func (p *Project) cachedText(docID string) *coding.Text {
@@ -374,6 +347,20 @@ func (p *Project) PDF(docID string) ([]byte, error) {
 		return nil, err
 	}
 	return data, nil
+}
+
+// insertPage adds one page row, in the order of the pages table's columns
+// (a merge copies OTHER's rows through it as they are).
+const insertPage = `INSERT INTO pages (doc_id, number, start_offset, text, boxes,
+	x0, y0, x1, y1, rotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// boxesArg is a page's encoded boxes as an SQL argument: NULL for a page
+// without boxes (checkPages leaves those nil).
+func boxesArg(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return b
 }
 
 // checkPages validates pages for storing and encodes their boxes, on all

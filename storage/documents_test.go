@@ -81,15 +81,7 @@ func TestAddDocument(t *testing.T) {
 			// an offset on the separator belongs to the page before it
 			t.Errorf("PageAt(separator) = %d", n)
 		}
-		for i, want := range pages {
-			got, err := p.Page(doc.ID, i+1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("Page %d differs:\n got %+v\nwant %+v", i+1, got, want)
-			}
-		}
+		samePages(t, p, doc.ID, pages)
 		if _, err := p.Page(doc.ID, 4); err != nil {
 			wantKind(t, err, coding.KindNotFound, "no page 4", "Leadership in a merger")
 		} else {

@@ -1,9 +1,6 @@
 package storage
 
 import (
-	"context"
-	"database/sql"
-	"errors"
 	"time"
 
 	"cmocoder.org/cmocoder/coding"
@@ -31,58 +28,28 @@ func (p *Project) Fragments(docID string) ([]coding.Fragment, error) {
 
 // Fragment returns one fragment; KindNotFound when there is none.
 func (p *Project) Fragment(id string) (coding.Fragment, error) {
-	var f coding.Fragment
-	err := p.read("get fragment", func(q querier) error {
-		var err error
-		f, err = getFragment(q, id)
-		return err
-	})
-	return f, err
+	return readValue(p, "get fragment", func(q querier) (coding.Fragment, error) { return getFragment(q, id) })
 }
 
 // CMOCs lists the CMOCs in the order they were made.
 func (p *Project) CMOCs() ([]coding.CMOC, error) {
-	var out []coding.CMOC
-	err := p.read("list CMOCs", func(q querier) error {
-		var err error
-		out, err = listCMOCs(q, "")
-		return err
-	})
-	return out, err
+	return readValue(p, "list CMOCs", func(q querier) ([]coding.CMOC, error) { return listCMOCs(q, "") })
 }
 
 // CMOC returns one CMOC; KindNotFound when there is none. Its Fragments
 // may name fragments deleted since: they are kept so that the gap shows.
 func (p *Project) CMOC(id string) (coding.CMOC, error) {
-	var c coding.CMOC
-	err := p.read("get CMOC", func(q querier) error {
-		var err error
-		c, err = getCMOC(q, id)
-		return err
-	})
-	return c, err
+	return readValue(p, "get CMOC", func(q querier) (coding.CMOC, error) { return getCMOC(q, id) })
 }
 
 // Theories lists the programme theories by position, then name.
 func (p *Project) Theories() ([]coding.Theory, error) {
-	var out []coding.Theory
-	err := p.read("list theories", func(q querier) error {
-		var err error
-		out, err = listTheories(q)
-		return err
-	})
-	return out, err
+	return readValue(p, "list theories", listTheories)
 }
 
 // Labels lists the codebook by name (case-insensitive).
 func (p *Project) Labels() ([]coding.Label, error) {
-	var out []coding.Label
-	err := p.read("list labels", func(q querier) error {
-		var err error
-		out, err = listLabels(q)
-		return err
-	})
-	return out, err
+	return readValue(p, "list labels", listLabels)
 }
 
 // ---- fragments
@@ -104,11 +71,7 @@ func scanFragment(s scanner) (coding.Fragment, error) {
 }
 
 func getFragment(q querier, id string) (coding.Fragment, error) {
-	ctx := context.Background()
-	f, err := scanFragment(q.QueryRowContext(ctx, "SELECT "+fragmentCols+" FROM fragments f WHERE f.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, notFound("get fragment", "fragment", id)
-	}
+	f, err := queryOne(q, scanFragment, notFound("get fragment", "fragment", id), "SELECT "+fragmentCols+" FROM fragments f WHERE f.id = ?", id)
 	if err != nil {
 		return f, err
 	}
@@ -229,19 +192,12 @@ func scanTheory(s scanner) (coding.Theory, error) {
 }
 
 func getTheory(q querier, id string) (coding.Theory, error) {
-	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, notFound("get theory", "programme theory", id)
-	}
-	return t, err
+	return queryOne(q, scanTheory, notFound("get theory", "programme theory", id), "SELECT "+theoryCols+" FROM theories WHERE id = ?", id)
 }
 
 func theoryNamed(q querier, name string) (coding.Theory, error) {
-	t, err := scanTheory(q.QueryRowContext(context.Background(), "SELECT "+theoryCols+" FROM theories WHERE fold = ?", coding.NameKey(name)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, coding.Errorf(coding.KindNotFound, "find theory", name, "no programme theory of this name")
-	}
-	return t, err
+	return queryOne(q, scanTheory, coding.Errorf(coding.KindNotFound, "find theory", name, "no programme theory of this name"),
+		"SELECT "+theoryCols+" FROM theories WHERE fold = ?", coding.NameKey(name))
 }
 
 func listTheories(q querier) ([]coding.Theory, error) {
@@ -264,19 +220,12 @@ func scanLabel(s scanner) (coding.Label, error) {
 }
 
 func getLabel(q querier, id string) (coding.Label, error) {
-	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return l, notFound("get label", "label", id)
-	}
-	return l, err
+	return queryOne(q, scanLabel, notFound("get label", "label", id), "SELECT "+labelCols+" FROM labels WHERE id = ?", id)
 }
 
 func labelNamed(q querier, name string) (coding.Label, error) {
-	l, err := scanLabel(q.QueryRowContext(context.Background(), "SELECT "+labelCols+" FROM labels WHERE fold = ?", coding.NameKey(name)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return l, coding.Errorf(coding.KindNotFound, "find label", name, "no label of this name")
-	}
-	return l, err
+	return queryOne(q, scanLabel, coding.Errorf(coding.KindNotFound, "find label", name, "no label of this name"),
+		"SELECT "+labelCols+" FROM labels WHERE fold = ?", coding.NameKey(name))
 }
 
 func listLabels(q querier) ([]coding.Label, error) {

@@ -18,6 +18,40 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
+// samePages fails unless each page of a document reads back (with its
+// boxes) as want has it.
+func samePages(t *testing.T, p *Project, docID string, want []coding.Page) {
+	t.Helper()
+	for i, w := range want {
+		got, err := p.Page(docID, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("page %d differs:\n got %+v\nwant %+v", i+1, got, w)
+		}
+	}
+}
+
+// openCopy writes raw (a project file's bytes) to a file named name in
+// a fresh folder and opens it, migrating it, until the test ends.
+func openCopy(t *testing.T, raw []byte, name string) *Project {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, raw, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return mustOpen(t, path)
+}
+
+// reopen closes p and opens its file again, as the next session does.
+func reopen(t *testing.T, p *Project) *Project {
+	t.Helper()
+	path := p.Path()
+	p.Close()
+	return mustOpen(t, path)
+}
+
 // newProject creates a project in a fresh temporary folder.
 func newProject(t testing.TB) *Project {
 	t.Helper()

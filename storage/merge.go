@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"cmocoder.org/cmocoder/coding"
@@ -90,13 +91,7 @@ func (p *Project) SameFile(other *Project) bool {
 // MergeSide reads the project as a merge compares it, in one read
 // transaction.
 func (p *Project) MergeSide() (coding.MergeSide, error) {
-	var s coding.MergeSide
-	err := p.read("read project", func(q querier) error {
-		var err error
-		s, err = readMergeSide(q)
-		return err
-	})
-	return s, err
+	return readValue(p, "read project", readMergeSide)
 }
 
 func readMergeSide(q querier) (coding.MergeSide, error) {
@@ -218,6 +213,16 @@ func (p *Project) Merge(other *Project, dryRun bool) (coding.MergePlan, error) {
 	return plan, nil
 }
 
+// putAll puts each of vs, stopping at the first error.
+func putAll[T any](vs []T, put func(T) error) error {
+	for _, v := range vs {
+		if err := put(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // applyMerge carries out a plan in t; otx reads the other project.
 func applyMerge(t *tx, otx *sql.Tx, otherName string, plan coding.MergePlan) error {
 	for _, name := range plan.Coders {
@@ -231,20 +236,11 @@ func applyMerge(t *tx, otx *sql.Tx, otherName string, plan coding.MergePlan) err
 			return err
 		}
 	}
-	for _, d := range plan.UpdateDocuments {
-		if err := t.PutDocument(d); err != nil {
-			return err
-		}
+	if err := putAll(plan.UpdateDocuments, t.PutDocument); err != nil {
+		return err
 	}
-	for _, l := range plan.UpdateLabels {
-		if err := t.PutLabel(l); err != nil {
-			return err
-		}
-	}
-	for _, l := range plan.AddLabels {
-		if err := t.PutLabel(l); err != nil {
-			return err
-		}
+	if err := putAll(slices.Concat(plan.UpdateLabels, plan.AddLabels), t.PutLabel); err != nil {
+		return err
 	}
 	// Theories: each after the theory it refines.
 	pending := append(append([]coding.Theory(nil), plan.UpdateTheories...), plan.AddTheories...)
@@ -268,48 +264,38 @@ func applyMerge(t *tx, otx *sql.Tx, otherName string, plan coding.MergePlan) err
 		}
 		pending = later
 	}
-	for _, f := range plan.PutFragments {
-		if err := t.PutFragment(f); err != nil {
-			return err
-		}
+	if err := putAll(plan.PutFragments, t.PutFragment); err != nil {
+		return err
 	}
-	for _, c := range plan.PutCMOCs {
-		if err := t.PutCMOC(c); err != nil {
-			return err
-		}
+	if err := putAll(plan.PutCMOCs, t.PutCMOC); err != nil {
+		return err
 	}
-	for _, d := range plan.DeleteCMOCs {
-		if err := t.mergeDelete("cmocs", d); err != nil {
-			return err
-		}
-	}
-	for _, d := range plan.DeleteFragments {
-		if err := t.mergeDelete("fragments", d); err != nil {
-			return err
-		}
-	}
-	for _, d := range plan.DeleteLabels {
-		n, err := t.count("SELECT (SELECT count(*) FROM fragment_labels WHERE label_id = ?) + (SELECT count(*) FROM cmoc_labels WHERE label_id = ?)", d.ID, d.ID)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			return coding.Errorf(coding.KindInvalid, "merge", d.ID, "a label deleted in %s is still in use here", otherName)
-		}
-		if err := t.mergeDelete("labels", d); err != nil {
-			return err
-		}
-	}
-	for _, d := range plan.DeleteTheories {
-		n, err := t.count("SELECT (SELECT count(*) FROM cmocs WHERE theory_id = ?) + (SELECT count(*) FROM theories WHERE refines = ?)", d.ID, d.ID)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			return coding.Errorf(coding.KindInvalid, "merge", d.ID, "a programme theory deleted in %s is still in use here", otherName)
-		}
-		if err := t.mergeDelete("theories", d); err != nil {
-			return err
+	// CMOCs first, then what they use; a label or a theory still in use
+	// here (inUse counts the uses of the ID given twice) is refused.
+	for _, del := range []struct {
+		table string
+		ds    []coding.Deletion
+		inUse string
+		what  string
+	}{
+		{"cmocs", plan.DeleteCMOCs, "", ""},
+		{"fragments", plan.DeleteFragments, "", ""},
+		{"labels", plan.DeleteLabels, "SELECT (SELECT count(*) FROM fragment_labels WHERE label_id = ?) + (SELECT count(*) FROM cmoc_labels WHERE label_id = ?)", "a label"},
+		{"theories", plan.DeleteTheories, "SELECT (SELECT count(*) FROM cmocs WHERE theory_id = ?) + (SELECT count(*) FROM theories WHERE refines = ?)", "a programme theory"},
+	} {
+		for _, d := range del.ds {
+			if del.inUse != "" {
+				n, err := t.count(del.inUse, d.ID, d.ID)
+				if err != nil {
+					return err
+				}
+				if n > 0 {
+					return coding.Errorf(coding.KindInvalid, "merge", d.ID, "%s deleted in %s is still in use here", del.what, otherName)
+				}
+			}
+			if err := t.mergeDelete(del.table, d); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -361,8 +347,7 @@ func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 			return err
 		}
 	}
-	stmt, err := t.q.PrepareContext(ctx, `INSERT INTO pages (doc_id, number, start_offset, text, boxes,
-		x0, y0, x1, y1, rotation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := t.q.PrepareContext(ctx, insertPage)
 	if err != nil {
 		return err
 	}

@@ -36,19 +36,14 @@ func code(t *testing.T, p *Project, coder, id, doc string, start, end int, role 
 	mustApply(t, p, coder, coding.AddFragment{Fragment: coding.Fragment{ID: id, DocID: doc, Start: start, End: end, Role: role, Labels: labels}})
 }
 
-func mustOpen(t *testing.T, path string) *Project {
-	t.Helper()
-	p, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close() })
-	return p
-}
+func mustOpen(t *testing.T, path string) *Project { t.Helper(); return opened(t, path, Open) }
 
-func mustOpenRO(t *testing.T, path string) *Project {
+func mustOpenRO(t *testing.T, path string) *Project { t.Helper(); return opened(t, path, OpenReadOnly) }
+
+// opened opens path with open, closing it when the test ends.
+func opened(t *testing.T, path string, open func(string) (*Project, error)) *Project {
 	t.Helper()
-	p, err := OpenReadOnly(path)
+	p, err := open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,11 +57,7 @@ func (p *Project) ReplaceText(docID string, pages []coding.Page, needsOCR bool, 
 		}
 		defer stmt.Close()
 		for i, pg := range pages {
-			var b any // NULL for a page without boxes
-			if boxes[i] != nil {
-				b = boxes[i]
-			}
-			res, err := stmt.ExecContext(ctx, text.PageStart(i+1), pg.Text, b,
+			res, err := stmt.ExecContext(ctx, text.PageStart(i+1), pg.Text, boxesArg(boxes[i]),
 				float64(pg.X0), float64(pg.Y0), float64(pg.X1), float64(pg.Y1), pg.Rotation, docID, i+1)
 			if err != nil {
 				return err

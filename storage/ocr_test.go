@@ -51,15 +51,7 @@ func TestReplaceText(t *testing.T) {
 		if s := text.String(); s != ocr[0].Text+"\f"+ocr[1].Text {
 			t.Errorf("text %q", s)
 		}
-		for i, w := range ocr {
-			pg, err := p.Page(doc.ID, i+1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(pg, w) {
-				t.Errorf("page %d\n got %+v\nwant %+v", i+1, pg, w)
-			}
-		}
+		samePages(t, p, doc.ID, ocr)
 		d, err := p.Document(doc.ID)
 		if err != nil || !reflect.DeepEqual(d, got) {
 			t.Errorf("stored document %+v %v", d, err)
@@ -70,12 +62,7 @@ func TestReplaceText(t *testing.T) {
 	}
 	check(p)
 	path := p.Path()
-	p.Close()
-	p2, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p2.Close()
+	p2 := reopen(t, p)
 	check(p2)
 
 	// Once a fragment is coded, the text is fixed: refused, nothing

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
 	"flag"
@@ -132,9 +133,8 @@ func TestOpenRefuses(t *testing.T) {
 		}
 		return path
 	}
-	// withDB makes a project copy and changes it with the driver directly.
-	withDB := func(name string, sqls ...string) string {
-		path := write(name, realBytes)
+	// execIn changes the database file at path with the driver directly.
+	execIn := func(path string, sqls ...string) string {
 		db := rawDB(t, path)
 		for _, s := range sqls {
 			if _, err := db.Exec(s); err != nil {
@@ -144,29 +144,15 @@ func TestOpenRefuses(t *testing.T) {
 		db.Close()
 		return path
 	}
+	// withDB makes a project copy and changes it with the driver directly.
+	withDB := func(name string, sqls ...string) string { return execIn(write(name, realBytes), sqls...) }
 	random := make([]byte, 10000)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range random {
 		random[i] = byte(r.Uint32())
 	}
-	otherSQLite := func() string {
-		path := filepath.Join(dir, "other.db")
-		db := rawDB(t, path)
-		if _, err := db.Exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('someone else''s data')"); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
-		return path
-	}()
-	otherWAL := func() string {
-		path := filepath.Join(dir, "other-wal.db")
-		db := rawDB(t, path)
-		if _, err := db.Exec("PRAGMA journal_mode=WAL; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('x')"); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
-		return path
-	}()
+	otherSQLite := execIn(filepath.Join(dir, "other.db"), "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('someone else''s data')")
+	otherWAL := execIn(filepath.Join(dir, "other-wal.db"), "PRAGMA journal_mode=WAL; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('x')")
 	// A page in the middle overwritten with garbage, size intact: the
 	// root page of the fragments table.
 	corrupt := func() string {
@@ -408,14 +394,8 @@ func TestV1Fixture(t *testing.T) {
 	if v := binary.BigEndian.Uint32(raw[60:64]); v != 1 {
 		t.Fatalf("the fixture has schema %d", v)
 	}
-	path := filepath.Join(t.TempDir(), "v1 copy.cmoproj")
-	if err := os.WriteFile(path, raw, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	p, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openCopy(t, raw, "v1 copy.cmoproj")
+	path := p.Path()
 	fr, err := p.Fragment(fixtureFragment)
 	if err != nil || fr.Text != "Leadership" || fr.Valence != coding.Positive || !reflect.DeepEqual(fr.Labels, []string{"Trust"}) || fr.Coder != "Ann" {
 		t.Errorf("fragment %+v %v", fr, err)
@@ -496,18 +476,25 @@ func TestMigration(t *testing.T) {
 	wantKind(t, err, coding.KindDamaged, fmt.Sprintf("newer cmocoder (schema %d)", len(saved)+1))
 }
 
-func TestBusy(t *testing.T) {
-	path := realProject(t, t.TempDir())
-	// Another program holds the write lock.
-	other := rawDB(t, path)
-	conn, err := other.Conn(context.Background())
+// otherWriter is another program's connection to the file at path, in the
+// write transaction that begin starts.
+func otherWriter(t *testing.T, path, begin string) *sql.Conn {
+	t.Helper()
+	conn, err := rawDB(t, path).Conn(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+	t.Cleanup(func() { conn.Close() })
+	if _, err := conn.ExecContext(context.Background(), begin); err != nil {
 		t.Fatal(err)
 	}
+	return conn
+}
+
+func TestBusy(t *testing.T) {
+	path := realProject(t, t.TempDir())
+	// Another program holds the write lock.
+	conn := otherWriter(t, path, "BEGIN IMMEDIATE")
 
 	// Reading still works while the other program writes.
 	p, err := open(path, 300*time.Millisecond)
@@ -585,15 +572,7 @@ func TestStaleJournal(t *testing.T) {
 
 	// The journal of another program's transaction under way is left alone,
 	// and Open does not wait for it.
-	other := rawDB(t, path)
-	conn, err := other.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('other', 'writing')"); err != nil {
-		t.Fatal(err)
-	}
+	conn := otherWriter(t, path, "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('other', 'writing')")
 	if len(sidecars(path)) != 1 {
 		t.Fatal("the other program's transaction has no journal")
 	}

@@ -516,6 +516,17 @@ func (p *Project) read(op string, fn func(q querier) error) error {
 	return fail(p.name, op, t.Commit())
 }
 
+// readValue is read for a function that returns what it read.
+func readValue[T any](p *Project, op string, get func(q querier) (T, error)) (T, error) {
+	var v T
+	err := p.read(op, func(q querier) error {
+		var err error
+		v, err = get(q)
+		return err
+	})
+	return v, err
+}
+
 // Check verifies the whole file: SQLite's integrity check, the foreign
 // keys, and that every document has all its pages. It returns a
 // KindDamaged error describing the first problem found.

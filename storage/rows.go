@@ -1,6 +1,10 @@
 package storage
 
-import "context"
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
 
 // Reading rows: every multi-row query in this package goes through eachRow
 // or queryAll, so that closing the rows and checking rows.Err are written
@@ -36,6 +40,16 @@ func queryAll[T any](q querier, scan func(scanner) (T, error), query string, arg
 	var out []T
 	err := eachRow(q, scan, func(v T) error { out = append(out, v); return nil }, query, args...)
 	return out, err
+}
+
+// queryOne scans the one row query finds; missing is the error when it
+// finds none.
+func queryOne[T any](q querier, scan func(scanner) (T, error), missing error, query string, args ...any) (T, error) {
+	v, err := scan(q.QueryRowContext(context.Background(), query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, missing
+	}
+	return v, err
 }
 
 // pair is a row of two strings: a key and a value.

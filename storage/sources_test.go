@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -12,17 +10,7 @@ import (
 // openV1Copy opens a copy of the v1 fixture, migrating it.
 func openV1Copy(t *testing.T) *Project {
 	t.Helper()
-	raw := readGzip(t, "testdata/v1.cmoproj.gz")
-	path := filepath.Join(t.TempDir(), "v1.cmoproj")
-	if err := os.WriteFile(path, raw, 0o666); err != nil {
-		t.Fatal(err)
-	}
-	p, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close() })
-	return p
+	return openCopy(t, readGzip(t, "testdata/v1.cmoproj.gz"), "v1.cmoproj")
 }
 
 // TestV2SourcesMigration: a v1 file gains empty source fields, keeps its
@@ -59,13 +47,7 @@ func TestV2SourcesMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := p.Path()
-	p.Close()
-	p2, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p2.Close()
+	p2 := reopen(t, p)
 	d2, err := p2.Document(fixtureDoc)
 	if err != nil {
 		t.Fatal(err)

@@ -134,14 +134,21 @@ func (t *tx) PutFragment(f coding.Fragment) error {
 
 // DeleteFragment implements coding.Tx. CMOCs keep the fragment's ID.
 func (t *tx) DeleteFragment(id string) error {
-	res, err := t.q.ExecContext(context.Background(), "DELETE FROM fragments WHERE id = ?", id)
+	return t.deleteRecorded("fragments", "fragment", "fragment", id)
+}
+
+// deleteRecorded deletes row id of table and records the deletion of
+// entity, so that a merge carries it; KindNotFound (naming what) when
+// there is no such row.
+func (t *tx) deleteRecorded(table, entity, what, id string) error {
+	res, err := t.q.ExecContext(context.Background(), "DELETE FROM "+table+" WHERE id = ?", id)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return notFound("delete fragment", "fragment", id)
+		return notFound("delete "+what, what, id)
 	}
-	return t.recordDeletion("fragment", id)
+	return t.recordDeletion(entity, id)
 }
 
 // CMOC implements coding.Tx.
@@ -192,14 +199,7 @@ func (t *tx) PutCMOC(c coding.CMOC) error {
 
 // DeleteCMOC implements coding.Tx. The CMOC's fragments stay.
 func (t *tx) DeleteCMOC(id string) error {
-	res, err := t.q.ExecContext(context.Background(), "DELETE FROM cmocs WHERE id = ?", id)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return notFound("delete CMOC", "CMOC", id)
-	}
-	return t.recordDeletion("cmoc", id)
+	return t.deleteRecorded("cmocs", "cmoc", "CMOC", id)
 }
 
 // Theory implements coding.Tx.

@@ -51,15 +51,11 @@ func (c *cli) agreement(args []string) error {
 		return usagef("--coders wants two different coders, A,B: %s", agreementUsage)
 	}
 	a, b := names[0], names[1]
-	s, err := c.open(pos[0], "")
+	s, docs, err := c.openDocuments(pos[0], "")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	docs, err := s.Documents()
-	if err != nil {
-		return err
-	}
 	if *doc != "" {
 		d, err := session.FindDocumentIn(docs, *doc)
 		if err != nil {

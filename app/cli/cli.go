@@ -152,19 +152,44 @@ func (c *cli) open(path, coder string) (*session.Session, error) {
 	return session.OpenSession(path, coder)
 }
 
+// openDocuments opens a project and reads its documents, where the verbs
+// that list or find them start.
+func (c *cli) openDocuments(project, coder string) (*session.Session, []coding.Document, error) {
+	s, err := c.open(project, coder)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := s.Documents()
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return s, docs, nil
+}
+
+// parseDocument parses the arguments of a verb on one document (PROJECT
+// DOC and the flags in fs), then opens the project at that document.
+func (c *cli) parseDocument(fs *flag.FlagSet, args []string, usage string) (*session.Session, coding.Document, error) {
+	pos, err := parseN(fs, args, 2, usage)
+	if err != nil {
+		return nil, coding.Document{}, err
+	}
+	return c.openDocument(pos[0], pos[1], "")
+}
+
 // openDocument opens a project and finds one of its documents by what a
 // person typed for it (see Session.FindDocument).
 func (c *cli) openDocument(project, doc, coder string) (*session.Session, coding.Document, error) {
-	s, err := c.open(project, coder)
+	s, docs, err := c.openDocuments(project, coder)
 	if err != nil {
 		return nil, coding.Document{}, err
 	}
-	d, err := s.FindDocument(doc)
+	d, err := session.FindDocumentIn(docs, doc)
 	if err != nil {
 		s.Close()
-		return nil, coding.Document{}, err
+		s = nil
 	}
-	return s, d, nil
+	return s, d, err
 }
 
 func (c *cli) newProject(args []string) error {
@@ -261,15 +286,11 @@ func (c *cli) docs(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := c.open(pos[0], "")
+	s, docs, err := c.openDocuments(pos[0], "")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	docs, err := s.Documents()
-	if err != nil {
-		return err
-	}
 	frags, err := s.Fragments("")
 	if err != nil {
 		return err
@@ -305,11 +326,7 @@ func writeJSON(w io.Writer, v any) error {
 func (c *cli) text(args []string) error {
 	fs := newFlags("text")
 	page := fs.Int("page", 0, "print only page N")
-	pos, err := parseN(fs, args, 2, "text PROJECT DOC [--page N]")
-	if err != nil {
-		return err
-	}
-	s, d, err := c.openDocument(pos[0], pos[1], "")
+	s, d, err := c.parseDocument(fs, args, "text PROJECT DOC [--page N]")
 	if err != nil {
 		return err
 	}
@@ -396,15 +413,11 @@ func (c *cli) fragments(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := c.open(pos[0], "")
+	s, docs, err := c.openDocuments(pos[0], "")
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	docs, err := s.Documents()
-	if err != nil {
-		return err
-	}
 	titles := map[string]string{}
 	for _, d := range docs {
 		titles[d.ID] = d.Title

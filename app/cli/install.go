@@ -7,24 +7,20 @@ import (
 )
 
 func (c *cli) install(args []string) error {
-	fs := newFlags("install")
-	if _, err := parseN(fs, args, 0, "install (no arguments)"); err != nil {
-		return err
-	}
-	msg, err := install.RegisterFileType()
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.stdout, msg)
-	return nil
+	return c.fileType("install", args, install.RegisterFileType)
 }
 
 func (c *cli) uninstall(args []string) error {
-	fs := newFlags("uninstall")
-	if _, err := parseN(fs, args, 0, "uninstall (no arguments)"); err != nil {
+	return c.fileType("uninstall", args, install.UnregisterFileType)
+}
+
+// fileType is the install or uninstall verb: it takes no arguments, does
+// its work and prints what was done.
+func (c *cli) fileType(verb string, args []string, do func() (string, error)) error {
+	if _, err := parseN(newFlags(verb), args, 0, verb+" (no arguments)"); err != nil {
 		return err
 	}
-	msg, err := install.UnregisterFileType()
+	msg, err := do()
 	if err != nil {
 		return err
 	}

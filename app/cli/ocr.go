@@ -17,11 +17,7 @@ func (c *cli) ocr(args []string) error {
 	password := fs.String("password", "", "password of an encrypted PDF (never stored)")
 	lang := fs.String("lang", "", "Tesseract language(s), e.g. eng or eng+deu (default eng)")
 	all := fs.Bool("all", false, "read every page by OCR, not only those without text")
-	pos, err := parseN(fs, args, 2, "ocr PROJECT DOC [--lang L] [--all] [--password P]")
-	if err != nil {
-		return err
-	}
-	s, d, err := c.openDocument(pos[0], pos[1], "")
+	s, d, err := c.parseDocument(fs, args, "ocr PROJECT DOC [--lang L] [--all] [--password P]")
 	if err != nil {
 		return err
 	}

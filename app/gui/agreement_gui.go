@@ -91,11 +91,7 @@ func (ws *workspace) compareCodersDialog() {
 	summary.Wrapping = fyne.TextWrapWord
 	table := widget.NewTable(
 		func() (int, int) { return len(rows) + 1, len(agreementColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCutLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			if id.Row == 0 {

@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -22,10 +21,7 @@ import (
 // engine (started before the clock: the app starts it once). The goal is
 // under 1 s.
 func BenchmarkOpenBookFirstPage(b *testing.B) {
-	book := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "freeculture-lessig-352p.pdf")
-	if _, err := os.Stat(book); err != nil {
-		b.Skip("the shared test PDFs are not here")
-	}
+	book := sharedFile(b, "testdata", "pdf", "freeculture-lessig-352p.pdf")
 	b.Setenv("CMOCODER_CODER", "bench")
 	path := filepath.Join(b.TempDir(), "book.cmoproj")
 	p, err := storage.Create(path, "Book", "bench")
@@ -49,14 +45,7 @@ func BenchmarkOpenBookFirstPage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		s, err := session.OpenSession(path, "bench")
-		if err != nil {
-			b.Fatal(err)
-		}
-		pv, err := newProjectView(s)
-		if err != nil {
-			b.Fatal(err)
-		}
+		s, pv := newViewOf(b, path, "bench")
 		w.SetContent(pv.content)
 		pv.ws.attach(w, func() (*pdfview.Engine, error) { return eng, nil })
 		select {

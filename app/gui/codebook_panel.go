@@ -57,14 +57,8 @@ func newCodebookPanel(pv *projectView) *codebookPanel {
 			sw.FillColor = parseColour(p.labels[i].Colour)
 			sw.Refresh()
 		})
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.labels) {
-			p.selected = p.labels[i].ID
-			p.show()
-		}
-	}
-	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.heading.Wrapping = fyne.TextWrapWord
+	followSelection(p.list, &p.labels, labelID, &p.selected, p.show)
+	p.heading = newHeading()
 	p.name = widget.NewEntry()
 	p.definition = widget.NewMultiLineEntry()
 	p.definition.Wrapping = fyne.TextWrapWord
@@ -126,29 +120,13 @@ func (p *codebookPanel) reload() {
 			p.cmocs[coding.NameKey(l)]++
 		}
 	}
-	if p.label(p.selected) == nil {
-		p.selected = ""
-		if len(p.labels) > 0 {
-			p.selected = p.labels[0].ID
-		}
-	}
-	p.list.Refresh()
-	for i, l := range p.labels {
-		if l.ID == p.selected {
-			p.list.Select(i)
-		}
-	}
+	reselect(p.list, p.labels, labelID, &p.selected)
 	p.show()
 }
 
-func (p *codebookPanel) label(id string) *coding.Label {
-	for i := range p.labels {
-		if p.labels[i].ID == id {
-			return &p.labels[i]
-		}
-	}
-	return nil
-}
+func labelID(l coding.Label) string { return l.ID }
+
+func (p *codebookPanel) label(id string) *coding.Label { return byID(p.labels, labelID, id) }
 
 // show fills the form with the label selected.
 func (p *codebookPanel) show() {

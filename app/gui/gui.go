@@ -124,17 +124,7 @@ func (d *mainWindow) showWelcome() {
 
 // openDialog asks for a project file and opens it.
 func (d *mainWindow) openDialog() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			d.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		d.openProject(r.URI().Path())
-	}, d.win)
+	fd := dialog.NewFileOpen(pickedPath[fyne.URIReadCloser](d.showError, d.openProject), d.win)
 	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{".cmoproj"}))
 	fd.Show()
 }

@@ -22,14 +22,7 @@ func (ws *workspace) importREFIDialog() {
 // refreshes every tab and says what came in and what was left out. done,
 // if not nil, runs on the UI goroutine afterwards.
 func (ws *workspace) importREFITo(path string, done func(error)) {
-	finish := func(err error) {
-		if err != nil {
-			ws.fail(err)
-		}
-		if done != nil {
-			done(err)
-		}
-	}
+	finish := ws.failThen(done)
 	in, err := session.ReadREFI(path)
 	if err != nil {
 		finish(err)

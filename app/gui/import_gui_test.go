@@ -11,20 +11,13 @@ import (
 // tool's codebook in as labels and says so; a file that is not REFI-QDA
 // gives a message and changes nothing.
 func TestImportFromApp(t *testing.T) {
-	qdc := filepath.Join("..", "..", "..", "shared", "refi-qda", "samples", "taguette-1.4.1-codebook.qdc")
-	if _, err := os.Stat(qdc); err != nil {
-		t.Skip("the shared REFI-QDA samples are not here")
-	}
+	qdc := sharedFile(t, "refi-qda", "samples", "taguette-1.4.1-codebook.qdc")
 	ws, _ := openWorkspace(t)
 	menuAction(t, ws, "File", "Import REFI-QDA project or codebook…")
 	before, _ := ws.session.Labels()
 
 	run := func(path string) error {
-		var got error
-		finished := false
-		ws.importREFITo(path, func(err error) { got, finished = err, true })
-		waitFor(t, "the import", func() bool { return finished })
-		return got
+		return waitDone(t, "the import", func(done func(error)) { ws.importREFITo(path, done) })
 	}
 	if err := run(qdc); err != nil {
 		t.Fatal(err)

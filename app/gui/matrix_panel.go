@@ -42,11 +42,7 @@ func newMatrixPanel(pv *projectView) *matrixPanel {
 			}
 			return len(p.cells), len(p.cells[0])
 		},
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCutLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.SetText(p.cells[id.Row][id.Col])
@@ -62,11 +58,7 @@ func newMatrixPanel(pv *projectView) *matrixPanel {
 	p.cellInfo = widget.NewLabelWithStyle("Click a count to list its fragments.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = widget.NewList(
 		func() int { return len(p.frags) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCutLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			f := p.frags[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s  %s, p.%d  “%s”", fragmentTag(f), p.names[f.DocID], f.Page, coding.Clip(f.Text, 160)))
@@ -203,4 +195,12 @@ func (p *matrixPanel) rowMatcher(key string, all bool) func(coding.Fragment) boo
 		return func(f coding.Fragment) bool { return len(f.Labels) == 0 }
 	}
 	return func(f coding.Fragment) bool { return hasLabel(f, key) }
+}
+
+// newCutLabel is a list's or a table's cell: one line of text, cut with an
+// ellipsis where the column is narrower.
+func newCutLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }

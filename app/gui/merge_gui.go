@@ -26,14 +26,7 @@ func (ws *workspace) mergeDialog() {
 // merge verb's dry run) and shows it; the reviewer then merges or not.
 // done, if not nil, runs after the merge or the refusal (for tests).
 func (ws *workspace) previewMerge(path string, done func(error)) {
-	finish := func(err error) {
-		if err != nil {
-			ws.fail(err)
-		}
-		if done != nil {
-			done(err)
-		}
-	}
+	finish := ws.failThen(done)
 	other, err := storage.OpenReadOnly(path)
 	if err != nil {
 		finish(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,10 +18,7 @@ import (
 // runs it with a progress dialog and then shows the text; the button goes
 // away once the document no longer needs OCR.
 func TestOCRButton(t *testing.T) {
-	scan := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "scanned-abstract-ccitt-no-text.pdf")
-	if _, err := os.Stat(scan); err != nil {
-		t.Skip("shared test PDFs not found")
-	}
+	scan := sharedFile(t, "testdata", "pdf", "scanned-abstract-ccitt-no-text.pdf")
 	if _, err := exec.LookPath("tesseract"); err != nil {
 		if os.Getenv("CMOCODER_E2E") == "1" {
 			t.Fatal("CMOCODER_E2E=1 but tesseract is not installed")

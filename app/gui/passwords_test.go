@@ -20,10 +20,7 @@ import (
 // lockedPDF is a shared test PDF encrypted by qpdf with a user password.
 func lockedPDF(t *testing.T, password string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
-	if _, err := os.Stat(src); err != nil {
-		t.Skip("the shared test PDFs are not here")
-	}
+	src := sharedFile(t, "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		if os.Getenv("CMOCODER_E2E") != "" {
 			t.Fatal("qpdf is not installed (make test-deps installs it)")
@@ -35,6 +32,17 @@ func lockedPDF(t *testing.T, password string) string {
 		t.Fatalf("qpdf: %v %s", err, msg)
 	}
 	return out
+}
+
+// waitDone starts work that calls done when it ends, waits for that and
+// returns the work's error.
+func waitDone(t *testing.T, what string, start func(done func(error))) error {
+	t.Helper()
+	var got error
+	finished := false
+	start(func(err error) { got, finished = err, true })
+	waitFor(t, what, func() bool { return finished })
+	return got
 }
 
 // waitFor pumps the UI queue until cond holds, or fails after 60 s.

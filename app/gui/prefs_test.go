@@ -11,11 +11,15 @@ import (
 	"cmocoder.org/cmocoder/storage"
 )
 
-// withSecondDocument adds to the project at path a second document, a
-// copy of the first one's pages and boxes under another title, and
-// returns its ID.
-func withSecondDocument(t *testing.T, path string) string {
+// demoWithSecondDocument starts a test app for the coder tester and makes
+// a copy of the demo project with a second document, a copy of the first
+// one's pages and boxes under another title: it returns the project's
+// path and that document's ID.
+func demoWithSecondDocument(t *testing.T) (path, second string) {
 	t.Helper()
+	t.Setenv("CMOCODER_CODER", "tester")
+	test.NewTempApp(t)
+	path = demoCopy(t)
 	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -38,14 +42,14 @@ func withSecondDocument(t *testing.T, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d.ID
+	return path, d.ID
 }
 
-// openView opens the project at path as the app does: the view made,
-// shown in the window, then attached to it.
-func openView(t *testing.T, path string) (*projectView, fyne.Window) {
+// newViewOf opens the project at path for coder and makes its view, as the
+// app does before it shows it.
+func newViewOf(t testing.TB, path, coder string) (*session.Session, *projectView) {
 	t.Helper()
-	s, err := session.OpenSession(path, "tester")
+	s, err := session.OpenSession(path, coder)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +57,14 @@ func openView(t *testing.T, path string) (*projectView, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, pv
+}
+
+// openView opens the project at path as the app does: the view made,
+// shown in the window, then attached to it.
+func openView(t *testing.T, path string) (*projectView, fyne.Window) {
+	t.Helper()
+	s, pv := newViewOf(t, path, "tester")
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1260, 780))
 	pv.win = w
@@ -69,10 +81,7 @@ func openView(t *testing.T, path string) (*projectView, fyne.Window) {
 // shows the Matrix tab and closes the project; opened again (the same
 // preferences), it shows that document at that page on that tab.
 func TestRestartKeepsPlace(t *testing.T) {
-	t.Setenv("CMOCODER_CODER", "tester")
-	test.NewTempApp(t)
-	path := demoCopy(t)
-	second := withSecondDocument(t, path)
+	path, second := demoWithSecondDocument(t)
 
 	pv, _ := openView(t, path)
 	if pv.ws.doc.ID == second {
@@ -126,10 +135,7 @@ func TestWindowSizeRemembered(t *testing.T) {
 // A document shown again (after OCR or an import) stays where the reader
 // is, not where it was when last left.
 func TestShownAgainKeepsPlace(t *testing.T) {
-	t.Setenv("CMOCODER_CODER", "tester")
-	test.NewTempApp(t)
-	path := demoCopy(t)
-	second := withSecondDocument(t, path)
+	path, second := demoWithSecondDocument(t)
 	pv, _ := openView(t, path)
 	pv.docList.Select(1)
 	pv.ws.view.GoToPage(2)

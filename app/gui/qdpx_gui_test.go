@@ -18,11 +18,7 @@ func TestExportQDPXFromApp(t *testing.T) {
 	menuAction(t, ws, "File", "Export REFI-QDA project (.qdpx)…")
 
 	export := func(path string) error {
-		var got error
-		finished := false
-		ws.exportQDPXTo(path, func(err error) { got, finished = err, true })
-		waitFor(t, "the export", func() bool { return finished })
-		return got
+		return waitDone(t, "the export", func(done func(error)) { ws.exportQDPXTo(path, done) })
 	}
 	path := filepath.Join(t.TempDir(), "review.qdpx")
 	if err := export(path); err != nil {

@@ -52,23 +52,13 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 	p := &sourcesPanel{pv: pv}
 	p.list = widget.NewList(
 		func() int { return len(p.docs) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCutLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			d := p.docs[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title))
 		})
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.docs) {
-			p.selected = p.docs[i].ID
-			p.show()
-		}
-	}
-	p.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.heading.Wrapping = fyne.TextWrapWord
+	followSelection(p.list, &p.docs, docID, &p.selected, p.show)
+	p.heading = newHeading()
 	entry := func(hint string, multi bool) *widget.Entry {
 		e := widget.NewEntry()
 		if multi {
@@ -121,25 +111,54 @@ func (p *sourcesPanel) reload() {
 		return
 	}
 	p.docs = docs
-	if p.doc(p.selected) == nil {
-		p.selected = ""
-		if len(docs) > 0 {
-			p.selected = docs[0].ID
-		}
-	}
-	p.list.Refresh()
-	for i, d := range p.docs {
-		if d.ID == p.selected {
-			p.list.Select(i)
-		}
-	}
+	reselect(p.list, p.docs, docID, &p.selected)
 	p.show()
 }
 
-func (p *sourcesPanel) doc(id string) *coding.Document {
-	for i := range p.docs {
-		if p.docs[i].ID == id {
-			return &p.docs[i]
+func docID(d coding.Document) string { return d.ID }
+
+func (p *sourcesPanel) doc(id string) *coding.Document { return byID(p.docs, docID, id) }
+
+// followSelection keeps *selected the ID of the item picked in a tab's
+// list and shows it.
+func followSelection[T any](list *widget.List, items *[]T, idOf func(T) string, selected *string, show func()) {
+	list.OnSelected = func(i widget.ListItemID) {
+		if i < len(*items) {
+			*selected = idOf((*items)[i])
+			show()
+		}
+	}
+}
+
+// newHeading is the bold heading over a tab's form, wrapped.
+func newHeading() *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// reselect keeps the item a tab's list had selected when it is read again,
+// or selects the first when that one is gone (none when the list is empty).
+func reselect[T any](list *widget.List, items []T, idOf func(T) string, selected *string) {
+	if byID(items, idOf, *selected) == nil {
+		*selected = ""
+		if len(items) > 0 {
+			*selected = idOf(items[0])
+		}
+	}
+	list.Refresh()
+	for i, v := range items {
+		if idOf(v) == *selected {
+			list.Select(i)
+		}
+	}
+}
+
+// byID finds the item with the ID id in items, nil when there is none.
+func byID[T any](items []T, idOf func(T) string, id string) *T {
+	for i := range items {
+		if idOf(items[i]) == id {
+			return &items[i]
 		}
 	}
 	return nil

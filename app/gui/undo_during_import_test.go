@@ -1,8 +1,6 @@
 package gui
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -15,10 +13,7 @@ import (
 // share the history safely). Afterwards the history is whole: undoing
 // everything leaves the demo's codebook as it was.
 func TestUndoDuringImport(t *testing.T) {
-	qdc := filepath.Join("..", "..", "..", "shared", "refi-qda", "samples", "taguette-1.4.1-codebook.qdc")
-	if _, err := os.Stat(qdc); err != nil {
-		t.Skip("the shared REFI-QDA samples are not here")
-	}
+	qdc := sharedFile(t, "refi-qda", "samples", "taguette-1.4.1-codebook.qdc")
 	ws, _ := openWorkspace(t)
 	before, _ := ws.session.Labels()
 	for range 5 { // again and again: the later imports find everything here, and say so in a change

@@ -113,20 +113,30 @@ func (ws *workspace) chooseFile(exts []string, use func(path string)) {
 	if ws.win == nil {
 		return
 	}
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ws.fail(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		use(r.URI().Path())
-	}, ws.win)
+	fd := dialog.NewFileOpen(pickedPath[fyne.URIReadCloser](ws.fail, use), ws.win)
 	fd.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	fd.Resize(fyne.NewSize(800, 560))
 	fd.Show()
+}
+
+// pickedPath is a file dialog's callback: an error goes to fail, Cancel
+// does nothing, and the file picked is closed (only its path is wanted)
+// and its path handed to use.
+func pickedPath[F interface {
+	URI() fyne.URI
+	Close() error
+}](fail func(error), use func(path string)) func(F, error) {
+	return func(f F, err error) {
+		if err != nil {
+			fail(err)
+			return
+		}
+		if any(f) == nil { // Cancel
+			return
+		}
+		f.Close()
+		use(f.URI().Path())
+	}
 }
 
 // chooseSaveFile asks where to save a file, offering name, then hands
@@ -136,17 +146,7 @@ func (ws *workspace) chooseSaveFile(name, ext string, write func(path string)) {
 	if ws.win == nil {
 		return
 	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			ws.fail(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		w.Close()
-		write(w.URI().Path())
-	}, ws.win)
+	fd := dialog.NewFileSave(pickedPath[fyne.URIWriteCloser](ws.fail, write), ws.win)
 	fd.SetFileName(name)
 	fd.SetFilter(fynestorage.NewExtensionFileFilter([]string{ext}))
 	if dir, err := fynestorage.ListerForURI(fynestorage.NewFileURI(filepath.Dir(ws.session.Path()))); err == nil {

@@ -345,6 +345,19 @@ func (ws *workspace) fail(err error) {
 	}
 }
 
+// failThen is the end of a piece of work started from a dialog: an error
+// shown, then done (for tests), if not nil.
+func (ws *workspace) failThen(done func(error)) func(error) {
+	return func(err error) {
+		if err != nil {
+			ws.fail(err)
+		}
+		if done != nil {
+			done(err)
+		}
+	}
+}
+
 // say puts a message on the status line.
 func (ws *workspace) say(format string, args ...any) {
 	ws.message = fmt.Sprintf(format, args...)
@@ -521,32 +534,26 @@ func (ws *workspace) selectFragment(id string, scroll bool) {
 }
 
 func (ws *workspace) undo() {
-	ws.flush() // what was being typed is the last change, and the one undone
-	if !ws.session.CanUndo() {
-		ws.say("Nothing to undo.")
-		return
-	}
-	about := ws.session.UndoName()
-	if err := ws.session.Undo(); err != nil {
-		ws.fail(err)
-	} else {
-		ws.say("Undone: %s", about)
-	}
-	ws.reload()
-	ws.refreshOthers()
+	ws.replay(ws.session.CanUndo, ws.session.UndoName, ws.session.Undo, "Nothing to undo.", "Undone: %s")
 }
 
 func (ws *workspace) redo() {
-	ws.flush()
-	if !ws.session.CanRedo() {
-		ws.say("Nothing to redo.")
+	ws.replay(ws.session.CanRedo, ws.session.RedoName, ws.session.Redo, "Nothing to redo.", "Redone: %s")
+}
+
+// replay undoes or redoes one change (do, when can) and says which (name,
+// into done), or that there is nothing to do.
+func (ws *workspace) replay(can func() bool, name func() string, do func() error, nothing, done string) {
+	ws.flush() // what was being typed is the last change, and the one undone
+	if !can() {
+		ws.say("%s", nothing)
 		return
 	}
-	about := ws.session.RedoName()
-	if err := ws.session.Redo(); err != nil {
+	about := name()
+	if err := do(); err != nil {
 		ws.fail(err)
 	} else {
-		ws.say("Redone: %s", about)
+		ws.say(done, about)
 	}
 	ws.reload()
 	ws.refreshOthers()

@@ -43,6 +43,17 @@ var (
 	demoErr  error
 )
 
+// sharedFile is a file of ../shared (the test PDFs, the REFI-QDA
+// samples) by its path there; the test is skipped when it is missing.
+func sharedFile(t testing.TB, elem ...string) string {
+	t.Helper()
+	path := filepath.Join(append([]string{"..", "..", "..", "shared"}, elem...)...)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s is not here: the shared test files belong in ../shared beside the checkout", path)
+	}
+	return path
+}
+
 // demoCopy is a fresh copy of the demo project (built once per run).
 func demoCopy(t *testing.T) string {
 	t.Helper()
@@ -431,10 +442,7 @@ func TestMoveFragmentSpan(t *testing.T) {
 // ends with what became of it, the good one goes in and is listed, the
 // bad one is reported with its reason.
 func TestImportFilesReportsEach(t *testing.T) {
-	good := filepath.Join("..", "..", "..", "shared", "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
-	if _, err := os.Stat(good); err != nil {
-		t.Skip("the shared test PDFs are not here")
-	}
+	good := sharedFile(t, "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
 	ws, _ := openWorkspace(t)
 	bad := filepath.Join(t.TempDir(), "notes.pdf")
 	os.WriteFile(bad, []byte("these are notes, not a PDF"), 0o644)

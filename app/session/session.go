@@ -228,23 +228,12 @@ func (s *Session) FindDocument(ref string) (coding.Document, error) {
 
 // FindDocumentIn resolves ref among docs as FindDocument does.
 func FindDocumentIn(docs []coding.Document, ref string) (coding.Document, error) {
-	const op = "find document"
-	var matches []coding.Document
 	for _, d := range docs {
 		if d.ID == ref || strings.EqualFold(d.FileName, ref) {
 			return d, nil
 		}
-		if len(ref) >= 4 && strings.HasPrefix(d.ID, strings.ToLower(ref)) {
-			matches = append(matches, d)
-		}
 	}
-	switch len(matches) {
-	case 1:
-		return matches[0], nil
-	case 0:
-		return coding.Document{}, coding.Errorf(coding.KindNotFound, op, ref, "no such document in the project")
-	}
-	return coding.Document{}, coding.Errorf(coding.KindInvalid, op, ref, "%d documents start with this id; give more of it", len(matches))
+	return byPrefix(docs, func(d coding.Document) string { return d.ID }, ref, "document")
 }
 
 // FindFragment resolves a fragment ID or a unique prefix of one.
@@ -256,19 +245,27 @@ func (s *Session) FindFragment(ref string) (coding.Fragment, error) {
 	if err != nil {
 		return coding.Fragment{}, err
 	}
-	var found []coding.Fragment
-	for _, f := range frags {
-		if len(ref) >= 4 && strings.HasPrefix(f.ID, strings.ToLower(ref)) {
-			found = append(found, f)
+	return byPrefix(frags, func(f coding.Fragment) string { return f.ID }, ref, "fragment")
+}
+
+// byPrefix finds the one of xs whose ID starts with ref, when ref has 4
+// characters at least; none or more than one is an error naming what.
+func byPrefix[T any](xs []T, id func(T) string, ref, what string) (T, error) {
+	var found []T
+	for _, x := range xs {
+		if len(ref) >= 4 && strings.HasPrefix(id(x), strings.ToLower(ref)) {
+			found = append(found, x)
 		}
 	}
+	op := "find " + what
+	var zero T
 	switch len(found) {
 	case 1:
 		return found[0], nil
 	case 0:
-		return coding.Fragment{}, coding.Errorf(coding.KindNotFound, "find fragment", ref, "no such fragment in the project")
+		return zero, coding.Errorf(coding.KindNotFound, op, ref, "no such %s in the project", what)
 	}
-	return coding.Fragment{}, coding.Errorf(coding.KindInvalid, "find fragment", ref, "%d fragments start with this id; give more of it", len(found))
+	return zero, coding.Errorf(coding.KindInvalid, op, ref, "%d %ss start with this id; give more of it", len(found), what)
 }
 
 // Describe names a document for messages: its title and short ID.

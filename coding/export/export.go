@@ -175,21 +175,15 @@ func (t *Table) dropColumn(header string) {
 	}
 }
 
+// writers are the writers of the Formats, by name.
+var writers = map[string]func(io.Writer, *Table) error{
+	CSV: WriteCSV, Markdown: WriteMarkdown, HTML: WriteHTML, TeX: WriteTeX, XLSX: WriteXLSX, DOCX: WriteDOCX,
+}
+
 // Write writes t in a format.
 func Write(w io.Writer, t *Table, format string) error {
-	switch format {
-	case CSV:
-		return WriteCSV(w, t)
-	case Markdown:
-		return WriteMarkdown(w, t)
-	case HTML:
-		return WriteHTML(w, t)
-	case TeX:
-		return WriteTeX(w, t)
-	case XLSX:
-		return WriteXLSX(w, t)
-	case DOCX:
-		return WriteDOCX(w, t)
+	if write, ok := writers[format]; ok {
+		return write(w, t)
 	}
 	return coding.Errorf(coding.KindInvalid, "export", format, "unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

@@ -84,30 +84,12 @@ func FuzzReadCodebook(f *testing.F) {
 }
 
 // FuzzReadProject reads .qde project documents and imports them.
-func FuzzReadProject(f *testing.F) {
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if len(data) > maxFuzzInput {
-			return
-		}
-		in, err := Read("fuzz.qde", data)
-		if err != nil {
-			return
-		}
-		importInto(t, in)
-	})
-}
+func FuzzReadProject(f *testing.F) { fuzzRead(f, "fuzz.qde", importInto) }
 
 // FuzzReadQDPX reads .qdpx archives, every file their sources and notes
 // name, and imports them.
 func FuzzReadQDPX(f *testing.F) {
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if len(data) > maxFuzzInput {
-			return
-		}
-		in, err := Read("fuzz.qdpx", data)
-		if err != nil {
-			return
-		}
+	fuzzRead(f, "fuzz.qdpx", func(t *testing.T, in *Input) {
 		a := in.Archive
 		for _, src := range a.Sources {
 			if b, ok, err := a.Open(src.Path); err == nil && ok && len(b) > MaxEntrySize {
@@ -118,6 +100,21 @@ func FuzzReadQDPX(f *testing.F) {
 			}
 		}
 		importInto(t, in)
+	})
+}
+
+// fuzzRead has Read read fuzzed bytes as the file name (up to
+// maxFuzzInput of them) and hands what it read to check.
+func fuzzRead(f *testing.F, name string, check func(t *testing.T, in *Input)) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxFuzzInput {
+			return
+		}
+		in, err := Read(name, data)
+		if err != nil {
+			return
+		}
+		check(t, in)
 	})
 }
 

@@ -16,11 +16,14 @@ import (
 
 const samples = "../../../shared/refi-qda/samples"
 
-func flatten(cs []Code) []Code {
-	var out []Code
-	for _, c := range cs {
-		out = append(out, c)
-		out = append(out, flatten(c.Children)...)
+func flatten(cs []Code) []Code { return preorder(cs, func(c Code) []Code { return c.Children }) }
+
+// preorder lists a tree's nodes, each before its children.
+func preorder[T any](nodes []T, children func(T) []T) []T {
+	var out []T
+	for _, n := range nodes {
+		out = append(out, n)
+		out = append(out, preorder(children(n), children)...)
 	}
 	return out
 }

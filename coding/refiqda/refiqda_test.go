@@ -111,14 +111,7 @@ type rSet struct {
 }
 
 // allCodes flattens a code tree.
-func allCodes(cs []rCode) []rCode {
-	var out []rCode
-	for _, c := range cs {
-		out = append(out, c)
-		out = append(out, allCodes(c.Codes)...)
-	}
-	return out
-}
+func allCodes(cs []rCode) []rCode { return preorder(cs, func(c rCode) []rCode { return c.Codes }) }
 
 const xsd = "../../../shared/refi-qda/schema/Project-mrt2019.xsd"
 

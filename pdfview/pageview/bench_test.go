@@ -73,13 +73,8 @@ func BenchmarkRenderFirstPageVsPdftoppm(b *testing.B) {
 // 352-page book (its stored text and boxes, as the app has them) to its
 // first page image reaching the view: the goal is under 1 s.
 func BenchmarkBookFirstPageShown(b *testing.B) {
-	data := readCorpus(b, "freeculture-lessig-352p.pdf")
+	data, pages := extractCorpus(b, "freeculture-lessig-352p.pdf")
 	eng := testEngine(b)
-	ex, err := eng.Extract(context.Background(), data, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	pages := ex.Pages
 	test.NewTempApp(b)
 	w := test.NewWindow(nil)
 	defer w.Close()

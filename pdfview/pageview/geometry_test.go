@@ -97,14 +97,10 @@ func TestNearestCaretAndRuns(t *testing.T) {
 // the same scale covers ink: highlights land on their text however the
 // page is turned.
 func TestGeometryBoxesCoverInkOnRotatedPages(t *testing.T) {
-	data := readCorpus(t, "habibi-arabic-rotated-pages.pdf")
+	data, pages := extractCorpus(t, "habibi-arabic-rotated-pages.pdf")
 	eng := testEngine(t)
-	ex, err := eng.Extract(context.Background(), data, "")
-	if err != nil {
-		t.Fatal(err)
-	}
 	const dpi = 144
-	for _, p := range ex.Pages {
+	for _, p := range pages {
 		img, err := eng.RenderPage(context.Background(), data, "", p.Number, dpi)
 		if err != nil {
 			t.Fatal(err)

@@ -1,11 +1,13 @@
 package pageview
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/pdfview"
 )
 
@@ -30,6 +32,17 @@ func testEngine(t testing.TB) *pdfview.Engine {
 		t.Fatal(engineErr)
 	}
 	return engine
+}
+
+// extractCorpus is a shared test PDF's bytes and its pages as extracted.
+func extractCorpus(t testing.TB, name string) ([]byte, []coding.Page) {
+	t.Helper()
+	data := readCorpus(t, name)
+	ex, err := testEngine(t).Extract(context.Background(), data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, ex.Pages
 }
 
 func readCorpus(t testing.TB, name string) []byte {

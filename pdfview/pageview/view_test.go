@@ -297,13 +297,8 @@ func TestPageViewScrollingStaysResponsive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts the 352-page book")
 	}
-	data := readCorpus(t, "freeculture-lessig-352p.pdf")
+	data, pages := extractCorpus(t, "freeculture-lessig-352p.pdf")
 	eng := testEngine(t)
-	ex, err := eng.Extract(context.Background(), data, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := ex.Pages
 	src := &Source{
 		Text:  coding.NewText(pages),
 		Boxes: func(n int) ([]coding.Box, error) { return pages[n-1].Boxes, nil },

@@ -48,20 +48,13 @@ func newTheoriesPanel(pv *projectView) *theoriesPanel {
 	p := &theoriesPanel{pv: pv, counts: map[string]int{}}
 	p.list = widget.NewList(
 		func() int { return len(p.theories) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		newCutLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(p.rowText(i))
 		})
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.theories) {
-			p.edit(p.theories[i].ID)
-		}
-	}
-	p.heading = widget.NewLabelWithStyle("Programme theories", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	followSelection(p.list, &p.theories, theoryID, &p.selected, p.show)
+	p.heading = newHeading()
+	p.heading.SetText("Programme theories")
 	p.name = widget.NewEntry()
 	p.kind = widget.NewRadioGroup([]string{kindInitial, kindRefined}, func(s string) {
 		if s == kindRefined {
@@ -131,35 +124,13 @@ func (p *theoriesPanel) reload() {
 	for _, c := range cs {
 		p.counts[c.TheoryID]++
 	}
-	p.list.Refresh()
-	if p.theory(p.selected) == nil {
-		p.selected = ""
-		if len(p.theories) > 0 {
-			p.selected = p.theories[0].ID
-		}
-	}
-	p.show()
-	for i, t := range p.theories {
-		if t.ID == p.selected {
-			p.list.Select(i)
-		}
-	}
-}
-
-func (p *theoriesPanel) theory(id string) *coding.Theory {
-	for i := range p.theories {
-		if p.theories[i].ID == id {
-			return &p.theories[i]
-		}
-	}
-	return nil
-}
-
-// edit shows a theory in the form.
-func (p *theoriesPanel) edit(id string) {
-	p.selected = id
+	reselect(p.list, p.theories, theoryID, &p.selected)
 	p.show()
 }
+
+func theoryID(t coding.Theory) string { return t.ID }
+
+func (p *theoriesPanel) theory(id string) *coding.Theory { return byID(p.theories, theoryID, id) }
 
 // show fills the form with the theory selected.
 func (p *theoriesPanel) show() {

@@ -52,8 +52,8 @@ type Document struct {
 	// for PDFs (and for a text document's markup line breaks).
 	Encoding   string
 	LineEnding string
-	Pages    int    // page count
-	Chars    int    // code points in the document text, separators included
+	Pages      int // page count
+	Chars      int // code points in the document text, separators included
 
 	// Bibliographic fields, from the PDF's information dictionary at import
 	// and editable later.

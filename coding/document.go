@@ -42,6 +42,9 @@ type Document struct {
 	FileName string // the name it was imported from, without directories
 	Title    string
 	SHA256   string // hex of the original file's bytes
+	Pages    int    // page count
+	Chars    int    // code points in the document text, separators included
+
 	// Format is what the original file is: FormatPDF or a text format.
 	// Empty means a PDF (a document made before formats were recorded).
 	Format string
@@ -52,8 +55,6 @@ type Document struct {
 	// for PDFs (and for a text document's markup line breaks).
 	Encoding   string
 	LineEnding string
-	Pages      int // page count
-	Chars      int // code points in the document text, separators included
 
 	// Bibliographic fields, from the PDF's information dictionary at import
 	// and editable later.

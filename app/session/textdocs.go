@@ -11,6 +11,22 @@ import (
 	"cmocoder.org/cmocoder/textdoc"
 )
 
+// Addable reports whether add takes a file by its name: a PDF or a text
+// document (textdoc.Supported).
+func Addable(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".pdf") || textdoc.Supported(name)
+}
+
+// AddablePatterns are the file name patterns of the files add takes, in
+// lower and upper case, for the desktop's file dialogs: "*.pdf", "*.PDF", …
+func AddablePatterns() []string {
+	var out []string
+	for _, e := range append([]string{".pdf"}, textdoc.Extensions()...) {
+		out = append(out, "*"+e, "*"+strings.ToUpper(e))
+	}
+	return out
+}
+
 // IsTextDocument reports whether a file is read as a text document rather
 // than a PDF: its name says a text format (or .doc, which textdoc refuses
 // with what to do) and its bytes are not a PDF's, since a PDF saved under

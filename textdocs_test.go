@@ -5,6 +5,7 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -221,5 +222,55 @@ func TestTextDocsBadInput(t *testing.T) {
 	}
 	if d, ok := textDocs(t, p)["interview.odt"]; !ok || d.Format != "odt" {
 		t.Errorf("the good file of a mixed batch did not go in: %+v", d)
+	}
+}
+
+// TestTextDocsQdpx exports a project with a coded Word interview and a web
+// page as REFI-QDA: each is a TextSource whose text file is what `text`
+// prints (page breaks as line breaks), no PDF is written, the coded
+// sentence's selection has its offsets, and project.qde validates.
+func TestTextDocsQdpx(t *testing.T) {
+	p := newProject(t)
+	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.docx"), filepath.Join(textdocDir, "structured.html"))
+	text := mustRun(t, "text", p, "interview.docx")
+	const quote = "We met every week at the café"
+	start := runeIndex(text, quote)
+	end := start + utf8.RuneCountInString(quote)
+	mustRun(t, "code", p, "interview.docx", strconv.Itoa(start), strconv.Itoa(end), "--role", "context")
+	out := filepath.Join(t.TempDir(), "interviews.qdpx")
+	mustRun(t, "export", p, "--format", "qdpx", "-o", out)
+	q := openQdpx(t, out)
+	validateQDE(t, q.qde)
+	if len(q.project.PDFSources) != 0 {
+		t.Errorf("%d PDF sources, want none", len(q.project.PDFSources))
+	}
+	var src struct {
+		Sources []struct {
+			Name          string `xml:"name,attr"`
+			PlainTextPath string `xml:"plainTextPath,attr"`
+			Selections    []struct {
+				Start int `xml:"startPosition,attr"`
+				End   int `xml:"endPosition,attr"`
+			} `xml:"PlainTextSelection"`
+		} `xml:"Sources>TextSource"`
+	}
+	if err := xml.Unmarshal(q.qde, &src); err != nil {
+		t.Fatal(err)
+	}
+	if len(src.Sources) != 2 {
+		t.Fatalf("%d text sources, want 2", len(src.Sources))
+	}
+	for name := range q.files {
+		if strings.HasSuffix(name, ".pdf") {
+			t.Errorf("%s written", name)
+		}
+	}
+	s := src.Sources[0]
+	file := q.files["sources/"+strings.TrimPrefix(s.PlainTextPath, "internal://")]
+	if string(file) != strings.ReplaceAll(text, "\f", "\n") {
+		t.Errorf("%s holds %q, want the document's text", s.PlainTextPath, file)
+	}
+	if len(s.Selections) != 1 || s.Selections[0].Start != start || s.Selections[0].End != end {
+		t.Errorf("%s: selections %+v, want %d-%d", s.Name, s.Selections, start, end)
 	}
 }

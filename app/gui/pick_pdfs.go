@@ -20,7 +20,7 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-// File ▸ Add PDFs… picks several files at once (PDFs and text documents:
+// File ▸ Add documents… picks several files at once (PDFs and text documents:
 // session.Addable). Fyne's own file dialog
 // picks one, so the desktop's dialog is used where there is one (zenity
 // or kdialog, on Linux and the BSDs); elsewhere the reviewer picks a
@@ -38,11 +38,11 @@ func platformPicker(dir string) []string {
 	}
 	if p, err := findPicker("zenity"); err == nil {
 		return []string{p, "--file-selection", "--multiple", "--separator=\n",
-			"--title=Add PDFs to the project", "--filename=" + dir + string(filepath.Separator),
+			"--title=Add documents to the project", "--filename=" + dir + string(filepath.Separator),
 			"--file-filter=PDFs and text documents | " + strings.Join(session.AddablePatterns(), " "), "--file-filter=All files | *"}
 	}
 	if p, err := findPicker("kdialog"); err == nil {
-		return []string{p, "--title", "Add PDFs to the project", "--getopenfilename", dir,
+		return []string{p, "--title", "Add documents to the project", "--getopenfilename", dir,
 			"PDFs and text documents (" + strings.Join(session.AddablePatterns(), " ") + ")", "--multiple", "--separate-output"}
 	}
 	return nil
@@ -65,7 +65,7 @@ func pickedFiles(out string) []string {
 	return paths
 }
 
-// addPDFs asks for PDFs to add (File > Add PDFs…) and imports them; they
+// addPDFs asks for PDFs to add (File > Add documents…) and imports them; they
 // can also be dropped on the window.
 func (ws *workspace) addPDFs() {
 	if ws.win == nil {
@@ -137,7 +137,7 @@ func (ws *workspace) tickFolderPDFs(dir string, add func(paths []string)) {
 		return
 	}
 	if len(names) == 0 {
-		dialog.ShowInformation("Add PDFs", fmt.Sprintf("There are no PDFs or text documents in %s.", dir), ws.win)
+		dialog.ShowInformation("Add documents", fmt.Sprintf("There are no PDFs or text documents in %s.", dir), ws.win)
 		return
 	}
 	checks := container.NewVBox()
@@ -155,7 +155,7 @@ func (ws *workspace) tickFolderPDFs(dir string, add func(paths []string)) {
 	intro := widget.NewLabel(fmt.Sprintf("%s in %s:", coding.Count(len(names), "document"), dir))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(container.NewVBox(intro, all, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(checks))
-	d := dialog.NewCustomConfirm("Add PDFs", "Add", "Cancel", body, func(ok bool) {
+	d := dialog.NewCustomConfirm("Add documents", "Add", "Cancel", body, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -274,3 +274,24 @@ func TestTextDocsQdpx(t *testing.T) {
 		t.Errorf("%s: selections %+v, want %d-%d", s.Name, s.Selections, start, end)
 	}
 }
+
+// TestTextDocsPDFByContent: a PDF saved under a text document's name is
+// still read as the PDF it is (with a PDF engine started for it, as add
+// starts none for text documents).
+func TestTextDocsPDFByContent(t *testing.T) {
+	needPDFs(t)
+	b, err := os.ReadFile(filepath.Join(pdfDir, "hindawi-rrp-2010-tully.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	misnamed := filepath.Join(t.TempDir(), "tully.txt")
+	if err := os.WriteFile(misnamed, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newProject(t)
+	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.md"), misnamed)
+	d := textDocs(t, p)["tully.txt"]
+	if d.Format != "pdf" || !strings.Contains(d.Title, "Heart Failure") {
+		t.Errorf("a PDF named .txt went in as %+v", d)
+	}
+}

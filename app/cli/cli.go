@@ -207,16 +207,24 @@ func (c *cli) add(args []string) error {
 		return err
 	}
 	defer s.Close()
-	eng, err := session.NewEngine()
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
+	// The PDF engine starts at the first PDF: text documents need none,
+	// and starting it is most of the time a short transcript takes.
+	var eng *pdfview.Engine
+	defer func() {
+		if eng != nil {
+			eng.Close()
+		}
+	}()
 	failed := 0
 	for i, path := range pos[1:] {
 		if c.ctx.Err() != nil {
 			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %s not added\n", coding.Count(len(pos)-1-i, "file"))
 			return errReported
+		}
+		if eng == nil && !session.IsTextName(filepath.Base(path)) {
+			if eng, err = session.NewEngine(); err != nil {
+				return err
+			}
 		}
 		doc, err := s.Import(c.ctx, eng, path, *password, opts)
 		if err != nil {

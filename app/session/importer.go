@@ -15,7 +15,8 @@ import (
 // project in one transaction; a text document (.txt .docx .odt .html .md
 // .rtf: IsTextDocument) is read and laid out on pages by textdoc instead.
 // A file already in the project (same SHA-256) is refused before any
-// extraction, with KindExists. warnings are what the
+// extraction, with KindExists. eng may be nil, as text documents need
+// none: a PDF then gets an engine of its own. warnings are what the
 // reviewer should know about a document that did go in (e.g. a scan).
 // With ImportOptions.OCR the pages without a text layer are read by OCR
 // first (see ImportOptions).
@@ -41,6 +42,12 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 			return doc, err
 		}
 		return s.store.AddDocument(doc, data, pages)
+	}
+	if eng == nil { // a caller that expected a text document
+		if eng, err = NewEngine(); err != nil {
+			return doc, err
+		}
+		defer eng.Close()
 	}
 	ex, err := eng.Extract(ctx, data, password)
 	if err != nil {

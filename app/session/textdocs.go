@@ -27,12 +27,16 @@ func AddablePatterns() []string {
 	return out
 }
 
+// IsTextName reports whether a file's name says a text document (its
+// bytes may still be a PDF's: IsTextDocument decides).
+func IsTextName(name string) bool { return textdoc.Supported(name) }
+
 // IsTextDocument reports whether a file is read as a text document rather
 // than a PDF: its name says a text format (or .doc, which textdoc refuses
 // with what to do) and its bytes are not a PDF's, since a PDF saved under
 // another name is still best read as the PDF it is.
 func IsTextDocument(name string, data []byte) bool {
-	if !textdoc.Supported(name) && !strings.EqualFold(filepath.Ext(name), ".doc") {
+	if !IsTextName(name) && !strings.EqualFold(filepath.Ext(name), ".doc") {
 		return false
 	}
 	return !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))

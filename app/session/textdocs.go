@@ -96,10 +96,13 @@ func TextDocumentPages(name string, data []byte) ([]coding.Page, error) {
 
 // TextPages lays out a stored text document again from its original file
 // (deterministic: the same pages, with the fonts of each run that Render
-// needs), for drawing. It fails if the layout's text is not the stored
+// needs), for drawing. The file is read as its recorded Format says, not
+// as its name does, so a source whose file is its text alone (as a
+// REFI-QDA TextSource brings it: Format "txt", UTF-8 bytes) is drawn
+// whatever it was called. It fails if the layout's text is not the stored
 // text, as offsets would then point elsewhere.
 func TextPages(doc coding.Document, data []byte, stored *coding.Text) ([]textdoc.Page, error) {
-	d, err := textdoc.Read(doc.FileName, data)
+	d, err := textdoc.Read("document."+doc.Format, data)
 	if err != nil {
 		return nil, fmt.Errorf("read %s again: %w", doc.FileName, err)
 	}

@@ -168,8 +168,9 @@ func TestTextDocsCode(t *testing.T) {
 	}
 }
 
-// TestTextDocsBadInput: a .docx that is not a zip, a .txt of binary bytes
-// and a 200 MB web page are each refused in one line naming the file, exit
+// TestTextDocsBadInput: a .docx that is not a zip, a .txt of binary bytes,
+// a 200 MB web page, an old Word file (.doc) and a text file with no text
+// are each refused in one line naming the file, exit
 // 1, the project unchanged; with a good file in the same batch, the good
 // file still goes in.
 func TestTextDocsBadInput(t *testing.T) {
@@ -187,6 +188,14 @@ func TestTextDocsBadInput(t *testing.T) {
 	if err := os.WriteFile(binary, bin, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	oldWord := filepath.Join(dir, "old.doc")
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(oldWord, []byte("\xd0\xcf\x11\xe0 an old Word file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(empty, []byte("\ufeff\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	f, err := os.Create(huge)
 	if err != nil {
 		t.Fatal(err)
@@ -199,15 +208,15 @@ func TestTextDocsBadInput(t *testing.T) {
 	p := newProject(t)
 	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.md"))
 	before := fileSum(t, p)
-	r := run(t, "add", p, notZip, binary, huge)
+	r := run(t, "add", p, notZip, binary, huge, oldWord, empty)
 	if r.code != 1 || r.stdout != "" {
 		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
 	}
 	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
-	if len(lines) != 3 {
+	if len(lines) != 5 {
 		t.Fatalf("want one line per bad file:\n%s", r.stderr)
 	}
-	for i, name := range []string{"notes.docx", "data.txt", "page.html"} {
+	for i, name := range []string{"notes.docx", "data.txt", "page.html", "old.doc", "empty.txt"} {
 		if !strings.HasPrefix(lines[i], "cmocoder: add: "+name+": ") {
 			t.Errorf("line %d %q does not name %s", i+1, lines[i], name)
 		}

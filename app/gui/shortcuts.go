@@ -188,7 +188,7 @@ var shortcutTable = [][2]string{
 	{"↑  ↓  Home  End", "Scroll; first and last page"},
 	{"Ctrl+=  Ctrl+−  Ctrl+0", "Zoom in, zoom out, fit width"},
 	{"Ctrl+C", "Copy the selected text"},
-	{"Ctrl+O", "Add documents (PDFs, Word, OpenDocument, web pages, Markdown, RTF, plain text), several at once (or drop them on the window)"},
+	{"Ctrl+O", "Add documents: PDFs and text documents, several at once (or drop them on the window)"},
 	{"Ctrl+E", "Export a table (CMOCs, fragments, matrix, codebook, sources)"},
 	{"Ctrl+N", "New project"},
 	{"Ctrl+Shift+O", "Open another project"},

@@ -31,14 +31,30 @@ type Page struct {
 	Rotation       int
 }
 
-// Document is one source of the review: a PDF with its extracted text.
+// Formats of a document's original file: FormatPDF, or a text document's
+// format as textdoc names it ("txt", "docx", "odt", "html", "md", "rtf").
+const FormatPDF = "pdf"
+
+// Document is one source of the review: a PDF or a text document (Word,
+// OpenDocument, web page, Markdown, RTF, plain text) with its text.
 type Document struct {
 	ID       string // UUID
 	FileName string // the name it was imported from, without directories
 	Title    string
-	SHA256   string // hex of the PDF bytes
+	SHA256   string // hex of the original file's bytes
 	Pages    int    // page count
 	Chars    int    // code points in the document text, separators included
+
+	// Format is what the original file is: FormatPDF or a text format.
+	// Empty means a PDF (a document made before formats were recorded).
+	Format string
+	// Encoding and LineEnding are a text document's original character
+	// encoding ("UTF-8 with BOM", "UTF-16LE", "Windows-1252") and line-ending
+	// convention ("CRLF", "LF", "CR", "mixed"), so that an export can say
+	// them: the stored text is decoded and its line breaks are LF. Empty
+	// for PDFs (and for a text document's markup line breaks).
+	Encoding   string
+	LineEnding string
 
 	// Bibliographic fields, from the PDF's information dictionary at import
 	// and editable later.
@@ -63,6 +79,10 @@ type Document struct {
 	Added    time.Time
 	Modified time.Time
 }
+
+// IsPDF reports whether the document's original file is a PDF, which
+// PDFium draws and OCR reads; a text document is drawn from its layout.
+func (d Document) IsPDF() bool { return d.Format == "" || d.Format == FormatPDF }
 
 // Text is a document's whole text: the pages' texts joined by
 // PageSeparator. Offsets into it are code points, end exclusive.

@@ -21,7 +21,7 @@ package coding
 // | entity | how matched | rule |
 // | --- | --- | --- |
 // | coder | name | union |
-// | document | ID, then SHA-256 of the PDF | only in OTHER: added with its PDF, pages, text and boxes; matched, same stored text: OTHER's document ID maps to ours (its fragments follow); matched, different text (one was OCR'd): conflict naming the document, OTHER's fragments on it are not merged |
+// | document | ID, then SHA-256 of the original file (PDF or text document) | only in OTHER: added with its PDF, pages, text and boxes; matched, same stored text: OTHER's document ID maps to ours (its fragments follow); matched, different text (one was OCR'd): conflict naming the document, OTHER's fragments on it are not merged |
 // | document metadata (title, study characteristics, appraisal) | with its document | the same: nothing; different: the newer `modified` wins ("updated"); the same time: conflict, ours kept |
 // | label | ID, then name (case-insensitive) | only in OTHER: added (unless we deleted it after OTHER's last change and nothing merged carries it); different name/definition/colour: the newer wins ("updated"), the same time: conflict; a rename onto a name we use for another label: conflict; fragments and CMOCs of OTHER carry our matched label |
 // | programme theory | ID, then name | as labels; `refines` follows the match |

@@ -79,8 +79,12 @@ func CheckDeleteLabel(l Label, fragments, cmocs int) error {
 
 // CheckNewText refuses (KindInvalid) to give a document a new text (by
 // OCR) once fragments are coded on it: their offsets must never shift.
-// coded is how many fragments the document has.
+// coded is how many fragments the document has. Nor does a text document
+// get one: its text is the file's own, and OCR reads only PDFs.
 func CheckNewText(d Document, coded int) error {
+	if !d.IsPDF() {
+		return Errorf(KindInvalid, "replace text", "", "document %q is a text document (%s), not a PDF: OCR has nothing to read", d.Title, d.Format)
+	}
 	if coded > 0 {
 		return Errorf(KindInvalid, "replace text", "", "document %q has coded fragments; its text can no longer change", d.Title)
 	}

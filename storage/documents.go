@@ -30,12 +30,13 @@ func (p *Project) HasPDF(sha256hex string) (coding.Document, bool, error) {
 }
 
 // AddDocument imports a document in one transaction: its metadata, the
-// original PDF bytes and its pages (text and one box per code point). It
-// fills in and returns the document's ID (a new one when empty), Added
-// (now when zero), Modified (now), SHA256 (computed from pdf when empty),
-// Pages, Chars and, when empty, Title (from FileName). A PDF whose SHA-256
-// is in the project already is refused with KindExists, and nothing is
-// written. pdf may be nil for a source without a PDF.
+// original file's bytes (pdf: a PDF, or a text document's file as read)
+// and its pages (text and one box per code point). It fills in and
+// returns the document's ID (a new one when empty), Added (now when zero),
+// Modified (now), SHA256 (computed from pdf when empty), Format (PDF when
+// empty), Pages, Chars and, when empty, Title (from FileName). A file whose
+// SHA-256 is in the project already is refused with KindExists, and
+// nothing is written. pdf may be nil for a source without its file.
 func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Page) (coding.Document, error) {
 	const op = "add document"
 	item := doc.FileName
@@ -64,6 +65,9 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 	}
 	if doc.Title == "" {
 		doc.Title = doc.FileName
+	}
+	if doc.Format == "" {
+		doc.Format = coding.FormatPDF
 	}
 	doc.Pages, doc.Chars = len(pages), text.Len()
 	warnings := "[]"
@@ -102,13 +106,14 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 		}
 		_, err := t.q.ExecContext(ctx, `INSERT INTO documents (id, position, file_name, title, sha256,
 				pages, chars, authors, year, citation, needs_ocr, warnings, added, modified,
-				objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note)
+				objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note,
+				format, encoding, line_ending)
 			VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				?, ?, ?, ?, ?, ?, ?, ?)`,
+				?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.FileName, d.Title, sha, d.Pages, d.Chars, d.Authors, d.Year, d.Citation,
 			d.NeedsOCR, warnings, fmtTime(d.Added), fmtTime(d.Modified),
 			d.Objectives, d.Location, d.Design, d.Participants, string(d.Relevance.Judgement), d.Relevance.Note,
-			string(d.Rigour.Judgement), d.Rigour.Note)
+			string(d.Rigour.Judgement), d.Rigour.Note, d.Format, d.Encoding, d.LineEnding)
 		if err != nil {
 			return err
 		}
@@ -174,14 +179,15 @@ func listDocuments(q querier) ([]coding.Document, error) {
 
 const documentCols = `id, file_name, title, coalesce(sha256, ''), pages, chars, authors, year, citation,
 	needs_ocr, warnings, added, modified, objectives, location, design, participants, relevance,
-	relevance_note, rigour, rigour_note`
+	relevance_note, rigour, rigour_note, format, encoding, line_ending`
 
 func scanDocument(s scanner) (coding.Document, error) {
 	var d coding.Document
 	var warnings, added, modified, relevance, rigour string
 	if err := s.Scan(&d.ID, &d.FileName, &d.Title, &d.SHA256, &d.Pages, &d.Chars, &d.Authors, &d.Year,
 		&d.Citation, &d.NeedsOCR, &warnings, &added, &modified, &d.Objectives, &d.Location, &d.Design,
-		&d.Participants, &relevance, &d.Relevance.Note, &rigour, &d.Rigour.Note); err != nil {
+		&d.Participants, &relevance, &d.Relevance.Note, &rigour, &d.Rigour.Note,
+		&d.Format, &d.Encoding, &d.LineEnding); err != nil {
 		return d, err
 	}
 	d.Relevance.Judgement, d.Rigour.Judgement = coding.Judgement(relevance), coding.Judgement(rigour)
@@ -318,8 +324,9 @@ func (p *Project) Page(docID string, n int) (coding.Page, error) {
 	return pg, err
 }
 
-// PDF returns a document's original PDF bytes, checked against the
-// SHA-256 recorded at import (KindDamaged when they differ).
+// PDF returns a document's original file (a PDF, or a text document's
+// file as it was read: see Document.Format), checked against the SHA-256
+// recorded at import (KindDamaged when they differ).
 func (p *Project) PDF(docID string) ([]byte, error) {
 	const op = "get PDF"
 	var data []byte

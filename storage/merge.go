@@ -314,18 +314,20 @@ func (t *tx) mergeDelete(table string, d coding.Deletion) error {
 }
 
 // copyDocument copies one document of the other project, row for row:
-// its metadata, its PDF (checked against its SHA-256) and its pages with
+// its metadata, its original file (checked against its SHA-256) and its pages with
 // their text and boxes. It goes after our documents, keeping its ID.
 func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 	ctx := context.Background()
 	const cols = `id, file_name, title, sha256, pages, chars, authors, year, citation, needs_ocr, warnings,
-		added, modified, objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note`
-	vals, err := scanValues(21)(otx.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE id = ?", id))
+		added, modified, objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note,
+		format, encoding, line_ending`
+	vals, err := scanValues(24)(otx.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE id = ?", id))
 	if err != nil {
 		return fail(otherName, "merge", err)
 	}
 	err = t.exec(`INSERT INTO documents (position, `+cols+`)
-		VALUES ((SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, vals...)
+		VALUES ((SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+			?, ?, ?)`, vals...)
 	if err != nil {
 		return err
 	}
@@ -340,7 +342,7 @@ func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 			sum := sha256.Sum256(pdf)
 			if hex.EncodeToString(sum[:]) != sha {
 				title, _ := vals[2].(string)
-				return damaged(otherName, "merge", fmt.Sprintf("the PDF of %q is not the one imported", title))
+				return damaged(otherName, "merge", fmt.Sprintf("the original file of %q is not the one imported", title))
 			}
 		}
 		if err := t.exec("INSERT INTO pdfs (doc_id, data) VALUES (?, ?)", id, pdf); err != nil {

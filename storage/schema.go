@@ -15,6 +15,7 @@ import (
 var migrations = []func(q querier) error{
 	execAll(schemaV1),
 	execAll(schemaV2),
+	execAll(schemaV3),
 }
 
 // schemaVersion is the schema this cmocoder writes (PRAGMA user_version).
@@ -53,6 +54,18 @@ func migrate(q querier) error {
 	}
 	return nil
 }
+
+// schemaV3 records what each document's original file is (coding.Document
+// Format: every document before it is a PDF) and, for a text document, the
+// encoding and line-ending convention its text was decoded from. The
+// original bytes of a text document are kept in pdfs, as a PDF's are: the
+// table holds each document's original file.
+const schemaV3 = `
+ALTER TABLE documents ADD COLUMN format      TEXT NOT NULL DEFAULT 'pdf'
+	CHECK (format <> '' AND format = lower(format));
+ALTER TABLE documents ADD COLUMN encoding    TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN line_ending TEXT NOT NULL DEFAULT '';
+`
 
 // schemaV2 adds the study characteristics and the appraisal of each
 // source (coding.Source) to the documents.

@@ -25,6 +25,7 @@ package textdoc
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -197,6 +198,17 @@ func FormatOf(name string) (Format, bool) {
 	}
 	f, ok := extensions[strings.ToLower(name[i:])]
 	return f, ok
+}
+
+// Extensions are the file name extensions read here (".txt", ".docx", …),
+// lower case and sorted, for file dialogs' filters.
+func Extensions() []string {
+	out := make([]string, 0, len(extensions))
+	for e := range extensions {
+		out = append(out, e)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Supported reports whether a file name has an extension read here.

@@ -27,12 +27,13 @@ const (
 	exitUsage = 2 // the command line itself is wrong
 )
 
-const usageText = `cmocoder codes realist-review evidence in PDFs and builds CMO configurations.
+const usageText = `cmocoder codes realist-review evidence in PDFs and text documents and builds CMO configurations.
 
 Usage:
   cmocoder [PROJECT]                      open the desktop app
   cmocoder new PROJECT [--title T] [--coder NAME]
-  cmocoder add PROJECT FILE.pdf... [--password P] [--ocr [--lang L]]
+  cmocoder add PROJECT FILE... [--password P] [--ocr [--lang L]]
+                FILE: .pdf, or a text document: .txt .docx .odt .html .htm .md .rtf
   cmocoder ocr PROJECT DOC [--lang L] [--all] [--password P]
   cmocoder docs PROJECT [--json]
   cmocoder text PROJECT DOC [--page N]
@@ -50,7 +51,7 @@ Usage:
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder merge PROJECT OTHER.cmoproj [--dry-run] [--json]   merge a teammate's project
   cmocoder import PROJECT FILE.qdpx|FILE.qdc   bring in a REFI-QDA project or codebook
-  cmocoder extract FILE.pdf [--password P] [--boxes]
+  cmocoder extract FILE [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
   cmocoder install                        open .cmoproj files in cmocoder on double-click
   cmocoder uninstall                      undo install
@@ -223,7 +224,7 @@ func (c *cli) add(args []string) error {
 		return err
 	}
 	if len(pos) < 2 {
-		return usagef("expected add PROJECT FILE.pdf...")
+		return usagef("expected add PROJECT FILE...")
 	}
 	opts := c.addOCROptions(*useOCR, *lang)
 	s, err := c.open(pos[0], "")
@@ -231,16 +232,24 @@ func (c *cli) add(args []string) error {
 		return err
 	}
 	defer s.Close()
-	eng, err := session.NewEngine()
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
+	// The PDF engine starts at the first PDF: text documents need none,
+	// and starting it is most of the time a short transcript takes.
+	var eng *pdfview.Engine
+	defer func() {
+		if eng != nil {
+			eng.Close()
+		}
+	}()
 	failed := 0
 	for i, path := range pos[1:] {
 		if c.ctx.Err() != nil {
 			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %s not added\n", coding.Count(len(pos)-1-i, "file"))
 			return errReported
+		}
+		if eng == nil && !session.IsTextName(filepath.Base(path)) {
+			if eng, err = session.NewEngine(); err != nil {
+				return err
+			}
 		}
 		doc, err := s.Import(c.ctx, eng, path, *password, opts)
 		if err != nil {
@@ -277,6 +286,11 @@ type docJSON struct {
 	Warnings  []string `json:"warnings"`
 	Fragments int      `json:"fragments"`
 	Added     string   `json:"added"`
+	// What the original file is ("pdf", "txt", "docx", ...) and, for a
+	// text document, the encoding and line endings it was read from.
+	Format     string `json:"format"`
+	Encoding   string `json:"encoding,omitempty"`
+	LineEnding string `json:"line_ending,omitempty"`
 }
 
 func (c *cli) docs(args []string) error {
@@ -306,7 +320,8 @@ func (c *cli) docs(args []string) error {
 			if w == nil {
 				w = []string{}
 			}
-			out = append(out, docJSON{d.ID, d.FileName, d.Title, d.Pages, d.Chars, d.SHA256, d.Authors, d.Year, d.Citation, d.NeedsOCR, w, count[d.ID], d.Added.UTC().Format(time.RFC3339)})
+			out = append(out, docJSON{d.ID, d.FileName, d.Title, d.Pages, d.Chars, d.SHA256, d.Authors, d.Year, d.Citation, d.NeedsOCR, w, count[d.ID], d.Added.UTC().Format(time.RFC3339),
+				d.Format, d.Encoding, d.LineEnding})
 		}
 		return writeJSON(c.stdout, out)
 	}
@@ -493,13 +508,20 @@ func (c *cli) extract(args []string) error {
 	fs := newFlags("extract")
 	password := fs.String("password", "", "password of an encrypted PDF")
 	boxes := fs.Bool("boxes", false, "print every page's characters with their boxes as JSON")
-	pos, err := parseN(fs, args, 1, "extract FILE.pdf [--password P] [--boxes]")
+	pos, err := parseN(fs, args, 1, "extract FILE [--password P] [--boxes]")
 	if err != nil {
 		return err
 	}
 	data, err := os.ReadFile(pos[0])
 	if err != nil {
 		return coding.E(coding.KindNotFound, "extract", pos[0], coding.PathCause(err))
+	}
+	if name := filepath.Base(pos[0]); session.IsTextDocument(name, data) {
+		pages, err := session.TextDocumentPages(name, data)
+		if err != nil {
+			return err
+		}
+		return c.printExtracted(pages, *boxes)
 	}
 	eng, err := session.NewEngine()
 	if err != nil {
@@ -513,9 +535,15 @@ func (c *cli) extract(args []string) error {
 	for _, w := range ex.Warnings {
 		fmt.Fprintf(c.stderr, "cmocoder: extract: %s: %s\n", filepath.Base(pos[0]), w)
 	}
-	if *boxes {
-		return pdfview.WriteBoxesJSON(c.stdout, ex.Pages)
+	return c.printExtracted(ex.Pages, *boxes)
+}
+
+// printExtracted prints a document's pages as extract does: the text with
+// pages separated by form feeds, or with boxes every character's box.
+func (c *cli) printExtracted(pages []coding.Page, boxes bool) error {
+	if boxes {
+		return pdfview.WriteBoxesJSON(c.stdout, pages)
 	}
-	_, err = io.WriteString(c.stdout, coding.NewText(ex.Pages).String())
+	_, err := io.WriteString(c.stdout, coding.NewText(pages).String())
 	return err
 }

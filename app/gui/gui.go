@@ -113,7 +113,7 @@ func (d *mainWindow) showWelcome() {
 			b.OnTapped = func() { d.openProject(path) }
 		})
 	title := widget.NewLabelWithStyle("cmocoder", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	intro := widget.NewLabelWithStyle("Code realist-review evidence in PDFs and build CMO configurations.", fyne.TextAlignCenter, fyne.TextStyle{})
+	intro := widget.NewLabelWithStyle("Code realist-review evidence in PDFs and text documents and build CMO configurations.", fyne.TextAlignCenter, fyne.TextStyle{})
 	heading := "Recent projects"
 	if len(recent) == 0 {
 		heading = "No recent projects yet: create one, or open a .cmoproj file a teammate sent you."

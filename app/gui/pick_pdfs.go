@@ -16,10 +16,12 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 )
 
-// File ▸ Add PDFs… picks several files at once. Fyne's own file dialog
+// File ▸ Add documents… picks several files at once (PDFs and text documents:
+// session.Addable). Fyne's own file dialog
 // picks one, so the desktop's dialog is used where there is one (zenity
 // or kdialog, on Linux and the BSDs); elsewhere the reviewer picks a
 // folder and ticks its PDFs.
@@ -36,12 +38,12 @@ func platformPicker(dir string) []string {
 	}
 	if p, err := findPicker("zenity"); err == nil {
 		return []string{p, "--file-selection", "--multiple", "--separator=\n",
-			"--title=Add PDFs to the project", "--filename=" + dir + string(filepath.Separator),
-			"--file-filter=PDF files | *.pdf *.PDF", "--file-filter=All files | *"}
+			"--title=Add documents to the project", "--filename=" + dir + string(filepath.Separator),
+			"--file-filter=PDFs and text documents | " + strings.Join(session.AddablePatterns(), " "), "--file-filter=All files | *"}
 	}
 	if p, err := findPicker("kdialog"); err == nil {
-		return []string{p, "--title", "Add PDFs to the project", "--getopenfilename", dir,
-			"PDF files (*.pdf *.PDF)", "--multiple", "--separate-output"}
+		return []string{p, "--title", "Add documents to the project", "--getopenfilename", dir,
+			"PDFs and text documents (" + strings.Join(session.AddablePatterns(), " ") + ")", "--multiple", "--separate-output"}
 	}
 	return nil
 }
@@ -63,7 +65,7 @@ func pickedFiles(out string) []string {
 	return paths
 }
 
-// addPDFs asks for PDFs to add (File > Add PDFs…) and imports them; they
+// addPDFs asks for PDFs to add (File > Add documents…) and imports them; they
 // can also be dropped on the window.
 func (ws *workspace) addPDFs() {
 	if ws.win == nil {
@@ -110,7 +112,7 @@ func (ws *workspace) chooseFolderPDFs(dir string, add func(paths []string)) {
 	fd.Show()
 }
 
-// folderPDFs lists the PDFs in dir by name.
+// folderPDFs lists the PDFs and text documents in dir by name.
 func folderPDFs(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -118,7 +120,7 @@ func folderPDFs(dir string) ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(e.Name()), ".pdf") {
+		if e.Type().IsRegular() && session.Addable(e.Name()) {
 			names = append(names, e.Name())
 		}
 	}
@@ -135,7 +137,7 @@ func (ws *workspace) tickFolderPDFs(dir string, add func(paths []string)) {
 		return
 	}
 	if len(names) == 0 {
-		dialog.ShowInformation("Add PDFs", fmt.Sprintf("There are no PDFs in %s.", dir), ws.win)
+		dialog.ShowInformation("Add documents", fmt.Sprintf("There are no PDFs or text documents in %s.", dir), ws.win)
 		return
 	}
 	checks := container.NewVBox()
@@ -150,10 +152,10 @@ func (ws *workspace) tickFolderPDFs(dir string, add func(paths []string)) {
 		}
 	})
 	all.SetChecked(true)
-	intro := widget.NewLabel(fmt.Sprintf("%s in %s:", coding.Count(len(names), "PDF"), dir))
+	intro := widget.NewLabel(fmt.Sprintf("%s in %s:", coding.Count(len(names), "document"), dir))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(container.NewVBox(intro, all, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(checks))
-	d := dialog.NewCustomConfirm("Add PDFs", "Add", "Cancel", body, func(ok bool) {
+	d := dialog.NewCustomConfirm("Add documents", "Add", "Cancel", body, func(ok bool) {
 		if !ok {
 			return
 		}

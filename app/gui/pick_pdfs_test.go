@@ -91,7 +91,7 @@ func TestAddPDFsFromFolder(t *testing.T) {
 	w.Canvas().Overlays().Top().Hide()
 
 	dir := t.TempDir()
-	for _, n := range []string{"b.pdf", "A.PDF", "notes.txt", "c.pdf"} {
+	for _, n := range []string{"b.pdf", "A.PDF", "notes.xls", "c.pdf"} {
 		os.WriteFile(filepath.Join(dir, n), []byte("%PDF"), 0o644)
 	}
 	os.Mkdir(filepath.Join(dir, "sub.pdf"), 0o755)
@@ -113,7 +113,7 @@ func TestAddPDFsFromFolder(t *testing.T) {
 	if strings.Join(names, ",") != "A.PDF,b.pdf,c.pdf" {
 		t.Fatalf("the folder's PDFs are listed as %q", names)
 	}
-	if !strings.Contains(dialogText(w), "3 PDFs in "+dir) {
+	if !strings.Contains(dialogText(w), "3 documents in "+dir) {
 		t.Errorf("dialog %q", dialogText(w))
 	}
 	test.Tap(checks[1]) // b.pdf off
@@ -128,7 +128,7 @@ func TestAddPDFsFromFolder(t *testing.T) {
 func TestDropFolder(t *testing.T) {
 	ws, _ := openWorkspace(t)
 	dir := t.TempDir()
-	for _, n := range []string{"a.pdf", "notes.txt"} {
+	for _, n := range []string{"a.pdf", "notes.xls"} {
 		os.WriteFile(filepath.Join(dir, n), []byte("not really a PDF"), 0o644)
 	}
 	ws.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(dir)})

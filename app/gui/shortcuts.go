@@ -37,7 +37,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		file.Items = append(file.Items, fyne.NewMenuItemSeparator())
 	}
 	file.Items = append(file.Items,
-		item("Add PDFs…", custom(fyne.KeyO, ctrl), ws.addPDFs),
+		item("Add documents…", custom(fyne.KeyO, ctrl), ws.addPDFs),
 		item("Export…", custom(fyne.KeyE, ctrl), ws.exportDialog),
 		fyne.NewMenuItem("Export REFI-QDA project (.qdpx)…", ws.exportQDPXDialog),
 		fyne.NewMenuItem("Merge a teammate's project…", ws.mergeDialog),
@@ -188,7 +188,7 @@ var shortcutTable = [][2]string{
 	{"↑  ↓  Home  End", "Scroll; first and last page"},
 	{"Ctrl+=  Ctrl+−  Ctrl+0", "Zoom in, zoom out, fit width"},
 	{"Ctrl+C", "Copy the selected text"},
-	{"Ctrl+O", "Add PDFs, several at once (or drop PDFs on the window)"},
+	{"Ctrl+O", "Add documents: PDFs and text documents, several at once (or drop them on the window)"},
 	{"Ctrl+E", "Export a table (CMOCs, fragments, matrix, codebook, sources)"},
 	{"Ctrl+N", "New project"},
 	{"Ctrl+Shift+O", "Open another project"},

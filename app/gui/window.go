@@ -285,8 +285,12 @@ func (ws *workspace) importFiles(paths []string) {
 	}()
 }
 
-// importOne imports a PDF with the app's PDF engine.
+// importOne imports a PDF with the app's PDF engine, or a text document
+// (which needs no engine, so none is started for it).
 func (ws *workspace) importOne(engine func() (*pdfview.Engine, error), path, password string) (coding.Document, error) {
+	if session.IsTextName(filepath.Base(path)) {
+		return ws.session.Import(context.Background(), nil, path, password)
+	}
 	eng, err := engineOrNew(engine)
 	if err != nil {
 		return coding.Document{}, err

@@ -245,7 +245,7 @@ func (ws *workspace) showDocument(d coding.Document) {
 }
 
 // source is the page view's access to a document: stored boxes for the
-// highlights, PDFium for the images.
+// highlights, PDFium for the images (textdoc for a text document's).
 func (ws *workspace) source(d coding.Document, text *coding.Text) *pageview.Source {
 	project, docID := ws.session, d.ID
 	src := &pageview.Source{
@@ -254,6 +254,10 @@ func (ws *workspace) source(d coding.Document, text *coding.Text) *pageview.Sour
 			p, err := project.Page(docID, n)
 			return p.Boxes, err
 		},
+	}
+	if !d.IsPDF() {
+		src.Render = textRenderer(project, d, text)
+		return src
 	}
 	if ws.engine == nil {
 		return src

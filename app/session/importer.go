@@ -12,13 +12,19 @@ import (
 )
 
 // Import reads one PDF, extracts its text with eng and adds it to the
-// project in one transaction. A PDF already in the project (same SHA-256)
-// is refused before any extraction, with KindExists. warnings are what the
+// project in one transaction; a text document (.txt .docx .odt .html .md
+// .rtf: IsTextDocument) is read and laid out on pages by textdoc instead.
+// A file already in the project (same SHA-256) is refused before any
+// extraction, with KindExists. eng may be nil, as text documents need
+// none: a PDF then gets an engine of its own. warnings are what the
 // reviewer should know about a document that did go in (e.g. a scan).
 // With ImportOptions.OCR the pages without a text layer are read by OCR
 // first (see ImportOptions).
 func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, password string, opts ...ImportOptions) (doc coding.Document, err error) {
 	name := filepath.Base(path)
+	if err := checkTextSize(path); err != nil {
+		return doc, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return doc, coding.E(coding.KindNotFound, "add", path, coding.PathCause(err))
@@ -29,6 +35,19 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 		return doc, err
 	} else if ok {
 		return d, coding.Errorf(coding.KindExists, "add", name, "already in the project as %s", Describe(d))
+	}
+	if IsTextDocument(name, data) {
+		doc, pages, err := textDocument("add", name, sha, data)
+		if err != nil {
+			return doc, err
+		}
+		return s.store.AddDocument(doc, data, pages)
+	}
+	if eng == nil { // a caller that expected a text document
+		if eng, err = NewEngine(); err != nil {
+			return doc, err
+		}
+		defer eng.Close()
 	}
 	ex, err := eng.Extract(ctx, data, password)
 	if err != nil {

@@ -39,7 +39,7 @@ func QDPXProject(p *Session) (*refiqda.Project, error) {
 			}
 			return t.String(), nil
 		}}
-		if d.SHA256 != "" { // a document without a PDF has no SHA-256
+		if d.SHA256 != "" && d.IsPDF() { // a document without a PDF has no SHA-256; a text document is its text
 			doc.PDF = func() ([]byte, error) { return p.PDF(id) }
 		}
 		rp.Documents = append(rp.Documents, doc)

@@ -75,7 +75,8 @@ type Document struct {
 	coding.Document
 
 	// PDF returns the original PDF bytes; nil when the document has no
-	// PDF, which is then written as a TextSource.
+	// PDF, which is then written as a TextSource, as a text document
+	// (Format not a PDF) always is.
 	PDF func() ([]byte, error)
 	// Text returns the document's text as offsets count it: pages joined
 	// by coding.PageSeparator. Its length in code points must be Chars.

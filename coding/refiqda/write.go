@@ -359,7 +359,7 @@ func build(p *Project) (*xProject, []string, error) {
 				notes = append(notes, *note)
 			}
 		}
-		if d.PDF != nil {
+		if d.pdf() != nil {
 			s.XMLName = xml.Name{Local: "PDFSource"}
 			s.Path = "internal://" + guid + ".pdf"
 			s.CurrentPath = clean(d.FileName)
@@ -576,8 +576,8 @@ func Write(w io.Writer, p *Project) (warnings []string, err error) {
 	for _, d := range p.Documents {
 		guid := sourceGUID(d.Document)
 		txtName := guid
-		if d.PDF != nil {
-			pdf, err := d.PDF()
+		if pdfOf := d.pdf(); pdfOf != nil {
+			pdf, err := pdfOf()
 			if err != nil {
 				return nil, about(err, "the PDF of", d.Document)
 			}
@@ -606,6 +606,17 @@ func Write(w io.Writer, p *Project) (warnings []string, err error) {
 		return nil, err
 	}
 	return warnings, nil
+}
+
+// pdf is how to read a document's PDF, or nil when it is written as a
+// TextSource of its text: a document without its PDF, and a text document
+// (Word, web page, …), whose plain text is what other tools read; its
+// original file is not a PDF whatever PDF returns.
+func (d Document) pdf() func() ([]byte, error) {
+	if !d.IsPDF() {
+		return nil
+	}
+	return d.PDF
 }
 
 // about names the document an error is about: the store's errors name

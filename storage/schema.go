@@ -67,7 +67,7 @@ func migrate(q querier) error {
 // bump the schema cookie so every connection reads it again, and check.
 func schemaV4(q querier) error {
 	const (
-		old = "CHECK (role IN ('context', 'resource', 'reasoning', 'outcome'))"
+		old   = "CHECK (role IN ('context', 'resource', 'reasoning', 'outcome'))"
 		wider = "CHECK (role IN ('context', 'resource', 'reasoning', 'outcome', 'unclassified'))"
 	)
 	ctx := context.Background()

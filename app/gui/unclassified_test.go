@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
@@ -159,5 +161,37 @@ func TestUnclassifiedInCMOCBox(t *testing.T) {
 	})
 	if !found {
 		t.Error("the box has no \"Unclassified\" heading")
+	}
+}
+
+// The coding panel has an "Unclassified (U)" button beside the four roles:
+// it takes the role off a picked fragment, and Context gives it back.
+func TestUnclassifiedButton(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	b := ws.panel.roles[coding.Unclassified]
+	if b == nil || b.Text != "Unclassified (U)" {
+		t.Fatalf("the panel's Unclassified button: %v", b)
+	}
+	var picked coding.Fragment
+	for i, f := range ws.fragments.shown {
+		if f.Role == coding.Context {
+			picked = f
+			ws.fragments.list.Select(i)
+			break
+		}
+	}
+	if picked.ID == "" || ws.current != picked.ID {
+		t.Fatalf("no context fragment picked (current %q)", ws.current)
+	}
+	test.Tap(b)
+	if f, err := ws.session.Fragment(picked.ID); err != nil || f.Role != coding.Unclassified {
+		t.Fatalf("after Unclassified: %+v %v", f, err)
+	}
+	if b.Importance != widget.HighImportance {
+		t.Error("the Unclassified button is not shown as the fragment's state")
+	}
+	test.Tap(ws.panel.roles[coding.Context])
+	if f, err := ws.session.Fragment(picked.ID); err != nil || f.Role != coding.Context {
+		t.Errorf("after Context: %+v %v", f, err)
 	}
 }

@@ -399,7 +399,7 @@ func TestCodeFragmentsCMOC(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"code", p, docID, "1"},
-		{"code", p, docID, "1", "5"},
+		{"code", p, docID, "1", "5", "9"}, // one number too many (without --role it would code an unclassified fragment)
 		{"frobnicate", p},
 		{"docs", p, "--bogus"},
 		{"cmoc", p, "--statement", "s"},

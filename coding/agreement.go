@@ -73,7 +73,11 @@ func (a *Agreement) Add(b Agreement) {
 }
 
 // CompareCoders compares coderA's and coderB's fragments of one document,
-// whose text is text, for every role (in the order of Roles). Fragments of
+// whose text is text, for every role (in the order of Roles) and then for
+// Unclassified, a category of its own: two coders who both left a passage
+// unclassified agree on it. The Unclassified row is left out when neither
+// coder left anything in the document unclassified, so that a project
+// without such fragments compares as it always did. Fragments of
 // other coders or documents are ignored; overlapping fragments of one coder
 // count once.
 func CompareCoders(docID, text string, frags []Fragment, coderA, coderB string) []Agreement {
@@ -88,9 +92,12 @@ func CompareCoders(docID, text string, frags []Fragment, coderA, coderB string) 
 	}
 	total := units[len(units)-1]
 	var out []Agreement
-	for _, role := range Roles {
+	for _, role := range Categories {
 		a := spansOf(frags, docID, coderA, role, len(units)-1)
 		b := spansOf(frags, docID, coderB, role, len(units)-1)
+		if role == Unclassified && len(a) == 0 && len(b) == 0 {
+			continue
+		}
 		covA, covB := measure(a, units), measure(b, units)
 		both := measure(intersect(a, b), units)
 		out = append(out, Agreement{DocID: docID, Role: role, Units: total, Both: both, OnlyA: covA - both, OnlyB: covB - both})

@@ -26,8 +26,22 @@ const (
 	Outcome   Role = "outcome"
 )
 
+// Unclassified is the state of a fragment that has labels but no role yet:
+// a passage another tool coded, or one a reviewer extracted to classify
+// later. It is a named value rather than the empty string so that callers
+// say what they mean (f.Role == coding.Unclassified), and so that what is
+// stored, printed as JSON and exported reads as a word; the zero Role stays
+// invalid, which catches a role forgotten by mistake.
+const Unclassified Role = "unclassified"
+
 // Roles lists the roles in the order of a configuration line.
+// Unclassified is not among them: it is the absence of a role.
 var Roles = []Role{Context, Resource, Reasoning, Outcome}
+
+// Categories is every state a fragment may be in, the four roles in
+// configuration order and then Unclassified: what agreement compares and
+// what the fragment lists filter by.
+var Categories = []Role{Context, Resource, Reasoning, Outcome, Unclassified}
 
 // ParseRole accepts a role's name or its usual abbreviation, any case.
 func ParseRole(s string) (Role, error) {
@@ -40,18 +54,24 @@ func ParseRole(s string) (Role, error) {
 		return Reasoning, nil
 	case "outcome", "o":
 		return Outcome, nil
+	case "unclassified", "none", "u":
+		return Unclassified, nil
 	}
-	return "", E(KindInvalid, "parse role", s, fmt.Errorf("unknown role %q (want context, resource, reasoning or outcome)", s))
+	return "", E(KindInvalid, "parse role", s, fmt.Errorf("unknown role %q (want context, resource, reasoning, outcome or unclassified)", s))
 }
 
-// Valid reports whether r is one of the four roles.
+// Valid reports whether r is one of the four roles or Unclassified.
 func (r Role) Valid() bool {
 	switch r {
-	case Context, Resource, Reasoning, Outcome:
+	case Context, Resource, Reasoning, Outcome, Unclassified:
 		return true
 	}
 	return false
 }
+
+// Classified reports whether r is one of the four roles, the fragments a
+// configuration line is made of.
+func (r Role) Classified() bool { return r.Valid() && r != Unclassified }
 
 // Letter is the short form shown in the app and in tables.
 func (r Role) Letter() string {
@@ -64,6 +84,8 @@ func (r Role) Letter() string {
 		return "M rea"
 	case Outcome:
 		return "O"
+	case Unclassified:
+		return "U"
 	}
 	return "?"
 }
@@ -79,6 +101,8 @@ func (r Role) Title() string {
 		return "Mechanism reasoning"
 	case Outcome:
 		return "Outcome"
+	case Unclassified:
+		return "Unclassified"
 	}
 	return string(r)
 }

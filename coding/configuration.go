@@ -90,3 +90,16 @@ func Configuration(frags []Fragment) string {
 	}
 	return b.String()
 }
+
+// WithoutRole is the fragments among frags that are Unclassified: evidence
+// ticked into a CMOC that supports it without a place on its configuration
+// line until it is given a role.
+func WithoutRole(frags []Fragment) []Fragment {
+	var out []Fragment
+	for _, f := range frags {
+		if f.Role == Unclassified {
+			out = append(out, f)
+		}
+	}
+	return out
+}

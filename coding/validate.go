@@ -30,7 +30,7 @@ func (f *Fragment) Check() error {
 		return Errorf(KindInvalid, op, f.ID, "no document")
 	}
 	if !f.Role.Valid() {
-		return Errorf(KindInvalid, op, f.ID, "unknown role %q (want context, resource, reasoning or outcome)", f.Role)
+		return Errorf(KindInvalid, op, f.ID, "unknown role %q (want context, resource, reasoning, outcome or unclassified)", f.Role)
 	}
 	if !f.Valence.Valid() {
 		return Errorf(KindInvalid, op, f.ID, "unknown valence %q (want +, - or none)", f.Valence)

@@ -16,6 +16,7 @@ var migrations = []func(q querier) error{
 	execAll(schemaV1),
 	execAll(schemaV2),
 	execAll(schemaV3),
+	schemaV4,
 }
 
 // schemaVersion is the schema this cmocoder writes (PRAGMA user_version).
@@ -51,6 +52,55 @@ func migrate(q querier) error {
 	// PRAGMA arguments cannot be bound: v is an int we made.
 	if _, err := q.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
 		return err
+	}
+	return nil
+}
+
+// schemaV4 lets a fragment be unclassified (coding.Unclassified: labels,
+// no role yet), which the role column's CHECK refused. SQLite cannot alter
+// a CHECK, and rebuilding fragments would mean dropping it, which cascades
+// to fragment_labels and leaves free pages behind. Widening an IN list
+// changes nothing stored (every row already passes), so this is the case
+// SQLite's documentation gives for editing the table's definition in
+// sqlite_schema instead (https://sqlite.org/lang_altertable.html, "Making
+// Other Kinds Of Table Schema Changes"): rewrite the CREATE TABLE text,
+// bump the schema cookie so every connection reads it again, and check.
+func schemaV4(q querier) error {
+	const (
+		old   = "CHECK (role IN ('context', 'resource', 'reasoning', 'outcome'))"
+		wider = "CHECK (role IN ('context', 'resource', 'reasoning', 'outcome', 'unclassified'))"
+	)
+	ctx := context.Background()
+	var cookie int
+	if err := q.QueryRowContext(ctx, "PRAGMA schema_version").Scan(&cookie); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "PRAGMA writable_schema = ON"); err != nil {
+		return err
+	}
+	res, err := q.ExecContext(ctx, "UPDATE sqlite_schema SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = 'fragments' AND instr(sql, ?) > 0", old, wider, old)
+	if err == nil {
+		var n int64
+		if n, err = res.RowsAffected(); err == nil && n != 1 {
+			err = fmt.Errorf("the fragments table's role CHECK is not the one schema 1 wrote")
+		}
+	}
+	// Schema cookies are ints we read: they cannot be bound in a PRAGMA.
+	if err == nil {
+		_, err = q.ExecContext(ctx, fmt.Sprintf("PRAGMA schema_version = %d", cookie+1))
+	}
+	if _, offErr := q.ExecContext(ctx, "PRAGMA writable_schema = OFF"); err == nil {
+		err = offErr
+	}
+	if err != nil {
+		return err
+	}
+	var ok string
+	if err := q.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&ok); err != nil {
+		return err
+	}
+	if ok != "ok" {
+		return fmt.Errorf("after widening the role CHECK: %s", ok)
 	}
 	return nil
 }

@@ -37,7 +37,7 @@ Usage:
   cmocoder ocr PROJECT DOC [--lang L] [--all] [--password P]
   cmocoder docs PROJECT [--json]
   cmocoder text PROJECT DOC [--page N]
-  cmocoder code PROJECT DOC START END --role context|resource|reasoning|outcome
+  cmocoder code PROJECT DOC START END [--role context|resource|reasoning|outcome|unclassified]
                 [--valence +|-] [--label L]... [--coder NAME] [--memo TEXT]
   cmocoder fragments PROJECT [--doc DOC] [--json]
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
@@ -363,18 +363,15 @@ func (c *cli) text(args []string) error {
 
 func (c *cli) code(args []string) error {
 	fs := newFlags("code")
-	role := fs.String("role", "", "context, resource, reasoning or outcome")
+	role := fs.String("role", "unclassified", "context, resource, reasoning, outcome or unclassified (labels, no role yet)")
 	valence := fs.String("valence", "", "+ or -")
 	var labels listFlag
 	fs.Var(&labels, "label", "a codebook label (repeatable)")
 	coder := fs.String("coder", "", "who codes")
 	memo := fs.String("memo", "", "a memo")
-	pos, err := parseN(fs, args, 4, "code PROJECT DOC START END --role context|resource|reasoning|outcome")
+	pos, err := parseN(fs, args, 4, "code PROJECT DOC START END [--role context|resource|reasoning|outcome|unclassified]")
 	if err != nil {
 		return err
-	}
-	if *role == "" {
-		return usagef("code: --role is required (context, resource, reasoning or outcome)")
 	}
 	r, err := coding.ParseRole(*role)
 	if err != nil {

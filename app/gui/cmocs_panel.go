@@ -201,6 +201,25 @@ func cmocText(c coding.CMOC, frags map[string]coding.Fragment) string {
 	return strings.Join(parts, " ")
 }
 
+// quoteLinks is a row per fragment of a CMOC's box: its quote, which jumps
+// to it, and a button taking it out of the CMOC.
+func (p *cmocsPanel) quoteLinks(b *cmocBox, c coding.CMOC, frags []coding.Fragment, names map[string]string) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, f := range frags {
+		fl := &fragmentLink{frag: f}
+		fl.link = widget.NewHyperlink(fmt.Sprintf("“%s” — %s, p. %d", coding.Clip(f.Text, 110), names[f.DocID], f.Page), nil)
+		fl.link.Truncation = fyne.TextTruncateEllipsis
+		frag := f
+		fl.link.OnTapped = func() { p.pv.jumpTo(frag) }
+		rm := tipButton("", theme.CancelIcon(), "Take this quote out of the CMOC (the fragment stays coded)", func() { p.removeFragment(c, frag.ID) })
+		fl.remove = &rm.Button
+		fl.remove.Importance = widget.LowImportance
+		b.links = append(b.links, fl)
+		rows = append(rows, container.NewBorder(nil, nil, nil, rm, fl.link))
+	}
+	return rows
+}
+
 // newBox builds the box of CMOC number n.
 func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment, names map[string]string, deleted map[string]coding.Removed) (*cmocBox, fyne.CanvasObject) {
 	b := &cmocBox{cmoc: c, parts: map[coding.Role]*widget.Label{}}
@@ -229,20 +248,17 @@ func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment
 		} else {
 			b.parts[part.Role] = widget.NewLabel(part.Text())
 		}
-		for _, f := range part.Fragments {
-			fl := &fragmentLink{frag: f}
-			fl.link = widget.NewHyperlink(fmt.Sprintf("“%s” — %s, p. %d", coding.Clip(f.Text, 110), names[f.DocID], f.Page), nil)
-			fl.link.Truncation = fyne.TextTruncateEllipsis
-			frag := f
-			fl.link.OnTapped = func() { p.pv.jumpTo(frag) }
-			rm := tipButton("", theme.CancelIcon(), "Take this quote out of the CMOC (the fragment stays coded)", func() { p.removeFragment(c, frag.ID) })
-			fl.remove = &rm.Button
-			fl.remove.Importance = widget.LowImportance
-			b.links = append(b.links, fl)
-			rows = append(rows, container.NewBorder(nil, nil, nil, rm, fl.link))
-		}
+		rows = append(rows, p.quoteLinks(b, c, part.Fragments, names)...)
 		left := container.NewHBox(swatch(part.Role), container.NewGridWrap(fyne.NewSize(150, tag.MinSize().Height), tag))
 		col.Add(container.NewBorder(nil, nil, left, nil, container.NewVBox(rows...)))
+	}
+	// Unclassified fragments have no place on the configuration line but
+	// are the CMOC's evidence all the same: listed after the four roles,
+	// in grey, until they are given a role.
+	if u := coding.WithoutRole(frags); len(u) > 0 {
+		tag := widget.NewLabelWithStyle("Unclassified", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		left := container.NewHBox(swatch(coding.Unclassified), container.NewGridWrap(fyne.NewSize(150, tag.MinSize().Height), tag))
+		col.Add(container.NewBorder(nil, nil, left, nil, container.NewVBox(p.quoteLinks(b, c, u, names)...)))
 	}
 	for _, id := range gone {
 		why := "deleted"

@@ -53,7 +53,7 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.quote.Wrapping = fyne.TextWrapWord
 	p.quote.TextStyle = fyne.TextStyle{Italic: true}
 	var roleRow []fyne.CanvasObject
-	for _, r := range coding.Roles {
+	for _, r := range coding.Categories { // Unclassified too: a passage may be extracted now and classified later
 		tb := tipButton(roleButtonText(r), nil, roleTip(r), func() { ws.codeSelection(r) })
 		b := &tb.Button
 		p.roles[r] = b

@@ -52,7 +52,7 @@ const (
 func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p := &fragmentsPanel{ws: ws}
 	options := []string{allRoles}
-	for _, r := range coding.Roles {
+	for _, r := range coding.Categories {
 		options = append(options, r.Title())
 	}
 	p.role = widget.NewSelect(options, nil)
@@ -208,7 +208,7 @@ func (p *fragmentsPanel) reload() {
 // refresh filters the fragments again.
 func (p *fragmentsPanel) refresh() {
 	role := coding.Role("")
-	for _, r := range coding.Roles {
+	for _, r := range coding.Categories {
 		if p.role.Selected == r.Title() {
 			role = r
 		}
@@ -334,7 +334,7 @@ func (p *fragmentsPanel) showTicked() {
 		roles[f.Role]++
 	}
 	var parts []string
-	for _, r := range coding.Roles {
+	for _, r := range coding.Categories {
 		if roles[r] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", r.Letter(), roles[r]))
 		}

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -23,10 +24,15 @@ func roleColour(r coding.Role) color.NRGBA {
 	case coding.Outcome:
 		return color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff} // bluish green
 	}
-	return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+	return unclassifiedGrey
 }
 
-// roleKey is the key that codes a selection with a role (1–4 work too).
+// unclassifiedGrey is the neutral colour of a fragment without a role (and
+// of anything unknown): no hue, so that it never reads as one of the four.
+var unclassifiedGrey = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+
+// roleKey is the key that codes a selection with a role (1–4 work too), or
+// leaves it unclassified (U, or 5).
 func roleKey(r coding.Role) fyne.KeyName {
 	switch r {
 	case coding.Context:
@@ -37,6 +43,8 @@ func roleKey(r coding.Role) fyne.KeyName {
 		return fyne.KeyM
 	case coding.Outcome:
 		return fyne.KeyO
+	case coding.Unclassified:
+		return fyne.KeyU
 	}
 	return ""
 }
@@ -52,6 +60,8 @@ func roleForKey(k fyne.KeyName) (coding.Role, bool) {
 		return coding.Reasoning, true
 	case fyne.KeyO, fyne.Key4:
 		return coding.Outcome, true
+	case fyne.KeyU, fyne.Key5:
+		return coding.Unclassified, true
 	}
 	return "", false
 }
@@ -59,7 +69,7 @@ func roleForKey(k fyne.KeyName) (coding.Role, bool) {
 // roleButtonText is a role's name on its button, with its key.
 func roleButtonText(r coding.Role) string {
 	name := map[coding.Role]string{coding.Context: "Context", coding.Resource: "M resource",
-		coding.Reasoning: "M reasoning", coding.Outcome: "Outcome"}[r]
+		coding.Reasoning: "M reasoning", coding.Outcome: "Outcome", coding.Unclassified: "Unclassified"}[r]
 	return name + " (" + string(roleKey(r)) + ")"
 }
 
@@ -69,11 +79,23 @@ func fragmentTag(f coding.Fragment) string {
 	return f.Role.Letter() + f.Valence.Sign()
 }
 
+// highlightTag is the tag drawn on the page beside a fragment: its
+// fragmentTag, and for an unclassified fragment its labels too, since
+// without a role they are all that tells its grey apart ("U Staffing,
+// Trust"), clipped to stay in the margin.
+func highlightTag(f coding.Fragment) string {
+	tag := fragmentTag(f)
+	if f.Role == coding.Unclassified && len(f.Labels) > 0 {
+		tag += " " + coding.Clip(strings.Join(f.Labels, ", "), 24)
+	}
+	return tag
+}
+
 // highlights turns fragments into the page view's highlights.
 func highlights(frags []coding.Fragment) []pageview.Highlight {
 	out := make([]pageview.Highlight, 0, len(frags))
 	for _, f := range frags {
-		out = append(out, pageview.Highlight{ID: f.ID, Start: f.Start, End: f.End, Colour: roleColour(f.Role), Tag: fragmentTag(f)})
+		out = append(out, pageview.Highlight{ID: f.ID, Start: f.Start, End: f.End, Colour: roleColour(f.Role), Tag: highlightTag(f)})
 	}
 	return out
 }
@@ -93,6 +115,8 @@ func roleTip(r coding.Role) string {
 		coding.Resource:  "Mechanism resource: what the programme offers or does",
 		coding.Reasoning: "Mechanism reasoning: how people respond to that resource",
 		coding.Outcome:   "Outcome: the result, intended or not",
+		coding.Unclassified: "Unclassified: evidence with labels and no role yet, to classify later " +
+			"(C, R, M or O on it gives it a role)",
 	}[r]
 	return what + ". Select a passage on the page, then press " + string(roleKey(r)) + "."
 }

@@ -60,7 +60,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		item("Previous hit", custom(fyne.KeyG, ctrlShift), func() { ws.nextHit(-1) }),
 	)
 	code := fyne.NewMenu("Code")
-	for _, r := range coding.Roles {
+	for _, r := range coding.Categories {
 		code.Items = append(code.Items, fyne.NewMenuItem("Code as "+roleButtonText(r), func() { ws.codeSelection(r) }))
 	}
 	code.Items = append(code.Items, fyne.NewMenuItemSeparator(),
@@ -177,6 +177,7 @@ var shortcutTable = [][2]string{
 	{"R  or  2", "Code the selection as Mechanism resource"},
 	{"M  or  3", "Code the selection as Mechanism reasoning"},
 	{"O  or  4", "Code the selection as Outcome"},
+	{"U  or  5", "Code the selection as Unclassified: labels, no role yet (C, R, M or O gives it one later)"},
 	{"+   −   0", "Valence +, −, none (of the fragment selected, or the next one)"},
 	{"Delete", "Delete the selected fragment"},
 	{"Esc", "Clear the selection"},

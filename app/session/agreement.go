@@ -39,9 +39,10 @@ func (s *Session) CompareCoders(docs []coding.Document, a, b string) (rows []Agr
 		}
 	}
 	pooled := map[coding.Role]*coding.Agreement{}
-	for _, r := range coding.Roles {
+	for _, r := range coding.Categories {
 		pooled[r] = &coding.Agreement{Role: r}
 	}
+	unclassified := false // whether any document has an Unclassified row
 	for _, d := range docs {
 		if !coded[a][d.ID] && !coded[b][d.ID] {
 			continue
@@ -54,6 +55,7 @@ func (s *Session) CompareCoders(docs []coding.Document, a, b string) (rows []Agr
 		for _, ag := range coding.CompareCoders(d.ID, text.String(), frags, a, b) {
 			rows = append(rows, Agreement{ag, d.ShortName()})
 			pooled[ag.Role].Add(ag)
+			unclassified = unclassified || ag.Role == coding.Unclassified
 		}
 	}
 	if compared == 0 {
@@ -64,7 +66,10 @@ func (s *Session) CompareCoders(docs []coding.Document, a, b string) (rows []Agr
 		return nil, 0, fmt.Errorf("neither %q nor %q coded %s", a, b, what)
 	}
 	if compared > 1 {
-		for _, r := range coding.Roles {
+		for _, r := range coding.Categories {
+			if r == coding.Unclassified && !unclassified {
+				continue
+			}
 			rows = append(rows, Agreement{*pooled[r], "All documents"})
 		}
 	}

@@ -81,6 +81,9 @@ func writeDocument(b *bufio.Writer, t *Table) {
 			if box.Missing != "" {
 				para(b, "", box.Missing, true, false)
 			}
+			if box.Unclassified != "" {
+				para(b, "", box.Unclassified, true, false)
+			}
 			if box.Narrative != "" {
 				para(b, "", box.Narrative, false, false)
 			}

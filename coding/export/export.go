@@ -101,6 +101,7 @@ type Box struct {
 	Labels        []string
 	Sources       string // "Agyeman-Duah et al. 2014, p. 5; ..."
 	Missing       string // "missing evidence: ..." when fragments were deleted
+	Unclassified  string // "unclassified evidence: ..." when fragments without a role support it
 }
 
 // BoxPart is one role of a box: its tag, text and where it comes from.

@@ -113,6 +113,7 @@ th { background: #eee; } td.n { text-align: right; } tfoot td { font-weight: bol
 {{if .Statement}}<p class="statement">{{.Statement}}</p>{{end}}
 <p class="config">{{.Configuration}}</p>
 {{if .Missing}}<p class="missing">{{.Missing}}</p>{{end}}
+{{if .Unclassified}}<p class="unclassified">{{.Unclassified}}</p>{{end}}
 {{if .Narrative}}<p>{{range $i, $l := lines .Narrative}}{{if $i}}<br>{{end}}{{$l}}{{end}}</p>{{end}}
 <table><tbody>{{range .Parts}}<tr><th>{{heading .}}</th><td>{{.Text}}</td><td>{{.Source}}</td></tr>{{end}}</tbody></table>
 {{if .Sources}}<p class="sources">Sources: {{.Sources}}</p>{{end}}

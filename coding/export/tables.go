@@ -160,6 +160,11 @@ func (x *index) box(n int, c coding.CMOC) Box {
 	for _, p := range coding.Parts(present) {
 		b.Parts = append(b.Parts, BoxPart{Role: p.Role, Tag: p.Tag(), Valence: p.Valence(), Text: clean(p.Text()), Source: x.cite(p.Fragments)})
 	}
+	if u := coding.WithoutRole(present); len(u) > 0 {
+		// Not on the configuration line, which has a place only for the
+		// four roles, but still the CMOC's evidence: quoted with its source.
+		b.Unclassified = "unclassified evidence: " + clean(coding.Part{Role: coding.Unclassified, Fragments: u}.Text()) + " (" + x.cite(u) + ")"
+	}
 	if len(missing) > 0 {
 		descr := make([]string, len(missing))
 		for i, id := range missing {
@@ -199,7 +204,7 @@ func CMOCTable(p *Project) (*Table, []string) {
 			for _, part := range b.Parts {
 				row = append(row, partCell(part))
 			}
-			row = append(row, b.Sources, clean(strings.Join(b.Labels, "; ")), b.Missing)
+			row = append(row, b.Sources, clean(strings.Join(b.Labels, "; ")), joinNotes(b.Missing, b.Unclassified))
 			t.Rows = append(t.Rows, row)
 			if b.Missing != "" {
 				st := oneLine(b.Statement)
@@ -218,6 +223,11 @@ func CMOCTable(p *Project) (*Table, []string) {
 		t.Notes = append(t.Notes, fmt.Sprintf(lack, coding.Count(len(warnings), "CMOC")))
 	}
 	return t, warnings
+}
+
+// joinNotes is a CMOC's Notes cell: the notes that are not empty.
+func joinNotes(notes ...string) string {
+	return strings.Join(slices.DeleteFunc(notes, func(s string) bool { return s == "" }), "; ")
 }
 
 // partCell is a role's cell: its text and valence, "weak leadership (M−)".
@@ -345,9 +355,17 @@ func LabelMatrix(p *Project) *Table {
 		rows = append(rows, NoLabel)
 		keys = append(keys, NoLabel)
 	}
-	return x.matrix(TableMatrix, "Mechanisms by source", "Mechanism", rows,
+	t := x.matrix(TableMatrix, "Mechanisms by source", "Mechanism", rows,
 		func(r int, doc string) int { return counts[key{keys[r], doc}] },
 		"Cells count the fragments of each source that carry the label; a fragment with several labels counts under each.")
+	if n := len(coding.WithoutRole(p.Fragments)); n > 0 {
+		verb := "are"
+		if n == 1 {
+			verb = "is"
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf("Of the fragments counted, %s %s unclassified (no role yet); they count under their labels like the others.", coding.Count(n, "fragment"), verb))
+	}
+	return t
 }
 
 // TheoryMatrix is the theory-by-source matrix: programme theories down,

@@ -459,11 +459,14 @@ func (b *builder) selection(f coding.Fragment, labels map[string]string) (xPlain
 	user, created := b.user(f.Coder), xmlTime(f.Created)
 	sel := xPlainTextSelection{GUID: guid, Name: short(f.Text, 100), StartPosition: f.Start, EndPosition: f.End,
 		CreatingUser: user, CreationDateTime: created, ModifiedDateTime: xmlTime(f.Modified)}
-	code := RoleGUID(f.Role)
-	if f.Valence == coding.Positive || f.Valence == coding.Negative {
-		code = ValenceGUID(f.Role, f.Valence)
+	var codes []string // an unclassified fragment is coded with its labels only
+	if f.Role.Classified() {
+		code := RoleGUID(f.Role)
+		if f.Valence == coding.Positive || f.Valence == coding.Negative {
+			code = ValenceGUID(f.Role, f.Valence)
+		}
+		codes = append(codes, code)
 	}
-	codes := []string{code}
 	for _, l := range f.Labels {
 		g, ok := labels[coding.NameKey(l)]
 		if !ok {

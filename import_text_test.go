@@ -1,0 +1,179 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// The REFI-QDA import of text sources, checked against what the producing
+// tool coded as this file reads it: its own small parser of project.qde
+// and the source files, not cmocoder's reader.
+
+// qdeText is what the test reads of a project.qde: its origin and text
+// sources with their selections.
+type qdeText struct {
+	Origin  string `xml:"origin,attr"`
+	Sources []struct {
+		XMLName       xml.Name
+		GUID          string  `xml:"guid,attr"`
+		PlainTextPath string  `xml:"plainTextPath,attr"`
+		Content       *string `xml:"PlainTextContent"`
+		Selections    []struct {
+			GUID  string `xml:"guid,attr"`
+			Start int    `xml:"startPosition,attr"`
+			End   int    `xml:"endPosition,attr"`
+		} `xml:"PlainTextSelection"`
+	} `xml:"Sources>TextSource"`
+}
+
+// codedPassage is one PlainTextSelection and the text it covers, line
+// breaks as LF.
+type codedPassage struct {
+	guid, text string
+}
+
+// codedPassages reads a .qdpx and returns, for each TextSource whose text
+// the archive holds, its selections' texts: offsets are code points, but
+// UTF-16 units for NVivo, over the file's text without a leading BOM.
+func codedPassages(t *testing.T, qdpx string) (sources int, passages []codedPassage) {
+	t.Helper()
+	zr, err := zip.OpenReader(qdpx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		files[strings.ToLower(f.Name)] = readZipped(t, f)
+	}
+	var p qdeText
+	if err := xml.Unmarshal(files["project.qde"], &p); err != nil {
+		t.Fatal(err)
+	}
+	nvivo := strings.Contains(strings.ToLower(p.Origin), "nvivo")
+	for _, src := range p.Sources {
+		var text string
+		if src.Content != nil {
+			text = *src.Content
+		} else {
+			data, ok := files["sources/"+strings.ToLower(strings.TrimPrefix(src.PlainTextPath, "internal://"))]
+			if !ok || strings.TrimSpace(string(data)) == "" {
+				continue
+			}
+			text = strings.TrimPrefix(string(data), "\ufeff")
+		}
+		sources++
+		for _, sel := range src.Selections {
+			var s string
+			if nvivo {
+				u := utf16.Encode([]rune(text))
+				s = string(utf16.Decode(u[sel.Start:sel.End]))
+			} else {
+				s = string([]rune(text)[sel.Start:sel.End])
+			}
+			s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+			passages = append(passages, codedPassage{sel.GUID, s})
+		}
+	}
+	return sources, passages
+}
+
+// sameStoredText reports whether a fragment's text is want as cmocoder
+// stores it: a line break or space where a page ends is the page
+// separator.
+func sameStoredText(got, want string) bool {
+	g, w := []rune(got), []rune(want)
+	if len(g) != len(w) {
+		return false
+	}
+	for i := range g {
+		if g[i] != w[i] && !(g[i] == '\f' && (w[i] == '\n' || w[i] == ' ')) {
+			return false
+		}
+	}
+	return true
+}
+
+// withContextCode gives every PlainTextSelection of a project.qde one
+// more coding, with a top-level code "Context", so that each becomes a
+// fragment.
+func withContextCode(qde []byte) []byte {
+	const guid = "c0c0c0c0-0000-4000-8000-000000000001"
+	qde = bytes.Replace(qde, []byte("<Codes>"), []byte(`<Codes><Code guid="`+guid+`" name="Context" isCodable="true"/>`), 1)
+	sel := regexp.MustCompile(`<PlainTextSelection [^>]*[^/]>`)
+	return sel.ReplaceAllFunc(qde, func(m []byte) []byte {
+		return []byte(string(m) + `<Coding guid="` + guid + `"><CodeRef targetGUID="` + guid + `"/></Coding>`)
+	})
+}
+
+// TestImportTextSources: the NVivo for Windows (UTF-16 offsets, BOM, CRLF)
+// and qc samples, with every passage also coded Context, give one text
+// document per text source and one fragment per passage whose text is
+// what the tool coded.
+func TestImportTextSources(t *testing.T) {
+	for _, c := range []struct {
+		file          string
+		docs, passage int
+	}{
+		{"nvivo-win-12.6-hu-youtube-comments.qdpx", 2, 303},
+		{"qc-1.3.2-demo.qdpx", 2, 158},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			dir := t.TempDir()
+			coded := filepath.Join(dir, "coded.qdpx")
+			rewriteQdpx(t, filepath.Join(refiSamples, c.file), coded, withContextCode, func(s string) string { return s })
+			sources, passages := codedPassages(t, coded)
+			if sources != c.docs || len(passages) != c.passage {
+				t.Fatalf("the test read %d text sources and %d passages, want %d and %d", sources, len(passages), c.docs, c.passage)
+			}
+			p := newProject(t)
+			out := mustRun(t, "import", p, coded)
+			if want := fmt.Sprintf("imported: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(out, want) {
+				t.Errorf("import said %q, want it to start %q", out, want)
+			}
+			st := openStored(t, p)
+			docs, err := st.Documents()
+			st.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := 0
+			for _, d := range docs {
+				if d.Format == "txt" {
+					texts++
+				}
+			}
+			if texts != sources || len(docs) != sources {
+				t.Errorf("%d documents, %d of them text, want %d text documents", len(docs), texts, sources)
+			}
+			frags := map[string]fragmentRow{}
+			for _, f := range listFragments(t, p) {
+				frags[f.ID] = f
+			}
+			bad := 0
+			for _, want := range passages {
+				f, ok := frags[want.guid]
+				switch {
+				case !ok:
+					t.Errorf("passage %s: no fragment", want.guid)
+				case f.Role != "context":
+					t.Errorf("passage %s: role %q", want.guid, f.Role)
+				case !sameStoredText(f.Text, want.text):
+					t.Errorf("passage %s: fragment text %q, the tool coded %q", want.guid, f.Text, want.text)
+				default:
+					continue
+				}
+				if bad++; bad > 5 {
+					t.Fatal("and more")
+				}
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // The REFI-QDA import of text sources, checked against what the producing
@@ -33,10 +34,11 @@ type qdeText struct {
 	} `xml:"Sources>TextSource"`
 }
 
-// codedPassage is one PlainTextSelection and the text it covers, line
-// breaks as LF.
+// codedPassage is one PlainTextSelection, the text it covers and where,
+// in code points, that text starts once line breaks are LF.
 type codedPassage struct {
 	guid, text string
+	start      int
 }
 
 // codedPassages reads a .qdpx and returns, for each TextSource whose text
@@ -71,18 +73,23 @@ func codedPassages(t *testing.T, qdpx string) (sources int, passages []codedPass
 		}
 		sources++
 		for _, sel := range src.Selections {
-			var s string
+			var before, s string
 			if nvivo {
 				u := utf16.Encode([]rune(text))
-				s = string(utf16.Decode(u[sel.Start:sel.End]))
+				before, s = string(utf16.Decode(u[:sel.Start])), string(utf16.Decode(u[sel.Start:sel.End]))
 			} else {
-				s = string([]rune(text)[sel.Start:sel.End])
+				r := []rune(text)
+				before, s = string(r[:sel.Start]), string(r[sel.Start:sel.End])
 			}
-			s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-			passages = append(passages, codedPassage{sel.GUID, s})
+			passages = append(passages, codedPassage{sel.GUID, lf(s), utf8.RuneCountInString(lf(before))})
 		}
 	}
 	return sources, passages
+}
+
+// lf makes every line break LF.
+func lf(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // sameStoredText reports whether a fragment's text is want as cmocoder
@@ -165,14 +172,21 @@ func TestImportTextSources(t *testing.T) {
 					t.Errorf("passage %s: no fragment", want.guid)
 				case f.Role != "context":
 					t.Errorf("passage %s: role %q", want.guid, f.Role)
-				case !sameStoredText(f.Text, want.text):
-					t.Errorf("passage %s: fragment text %q, the tool coded %q", want.guid, f.Text, want.text)
+				case !sameStoredText(f.Text, want.text) || f.Start != want.start:
+					t.Errorf("passage %s: fragment at %d: %q; the tool coded at %d: %q", want.guid, f.Start, f.Text, want.start, want.text)
 				default:
 					continue
 				}
 				if bad++; bad > 5 {
 					t.Fatal("and more")
 				}
+			}
+
+			// Again: the same texts are the same documents, and every
+			// fragment is here already.
+			again := mustRun(t, "import", p, coded)
+			if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(again, "imported: 0 documents, 0 fragments, ") || !strings.Contains(again, want) {
+				t.Errorf("import again said %q, want 0 new documents and fragments and %q", again, want)
 			}
 		})
 	}

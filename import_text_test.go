@@ -5,12 +5,15 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // The REFI-QDA import of text sources, checked against what the producing
@@ -41,19 +44,28 @@ type codedPassage struct {
 	start      int
 }
 
-// codedPassages reads a .qdpx and returns, for each TextSource whose text
-// the archive holds, its selections' texts: offsets are code points, but
-// UTF-16 units for NVivo, over the file's text without a leading BOM.
-func codedPassages(t *testing.T, qdpx string) (sources int, passages []codedPassage) {
+// codedPassages reads a .qdpx (or a bare .qde or .qdc) and returns, for
+// each TextSource whose text the file holds (not blank), its selections'
+// texts: offsets are code points, but UTF-16 units for NVivo, over the
+// file's text without a leading BOM.
+func codedPassages(t *testing.T, file string) (sources int, passages []codedPassage) {
 	t.Helper()
-	zr, err := zip.OpenReader(qdpx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
 	files := map[string][]byte{}
-	for _, f := range zr.File {
-		files[strings.ToLower(f.Name)] = readZipped(t, f)
+	if filepath.Ext(file) == ".qdpx" {
+		zr, err := zip.OpenReader(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		for _, f := range zr.File {
+			files[strings.ToLower(f.Name)] = readZipped(t, f)
+		}
+	} else {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["project.qde"] = data
 	}
 	var p qdeText
 	if err := xml.Unmarshal(files["project.qde"], &p); err != nil {
@@ -66,10 +78,13 @@ func codedPassages(t *testing.T, qdpx string) (sources int, passages []codedPass
 			text = *src.Content
 		} else {
 			data, ok := files["sources/"+strings.ToLower(strings.TrimPrefix(src.PlainTextPath, "internal://"))]
-			if !ok || strings.TrimSpace(string(data)) == "" {
+			if !ok {
 				continue
 			}
 			text = strings.TrimPrefix(string(data), "\ufeff")
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
 		}
 		sources++
 		for _, sel := range src.Selections {
@@ -106,6 +121,53 @@ func sameStoredText(got, want string) bool {
 		}
 	}
 	return true
+}
+
+// textDocuments counts a project's text documents and all its documents.
+func textDocuments(t *testing.T, project string) (texts, all int) {
+	t.Helper()
+	st := openStored(t, project)
+	docs, err := st.Documents()
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if d.Format == "txt" {
+			texts++
+		}
+	}
+	return texts, len(docs)
+}
+
+// TestImportEverySample: every sample goes in (exit 0, stderr only
+// warnings), with one text document per text source whose text the file
+// holds (ATLAS.ti's standard project and MAXQDA's bare .qde hold none;
+// NVivo for Mac's are empty) and no other document (their PDFs are not in
+// the files either).
+func TestImportEverySample(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(refiSamples, "*.qd*"))
+	if err != nil || len(files) < 7 {
+		t.Fatalf("samples %q, %v", files, err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			sources, _ := codedPassages(t, file)
+			p := newProject(t)
+			r := run(t, "import", p, file)
+			if r.code != 0 || !strings.HasPrefix(r.stdout, fmt.Sprintf("imported: %s, ", coding.Count(sources, "document"))) {
+				t.Fatalf("exit %d, stdout %q, want %d documents\n%s", r.code, r.stdout, sources, r.stderr)
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n") {
+				if l != "" && !strings.HasPrefix(l, "cmocoder: import: warning: ") {
+					t.Errorf("stderr line %q", l)
+				}
+			}
+			if texts, all := textDocuments(t, p); texts != sources || all != sources {
+				t.Errorf("%d documents, %d of them text; the file has %d text sources with text", all, texts, sources)
+			}
+		})
+	}
 }
 
 // withContextCode gives every PlainTextSelection of a project.qde one
@@ -145,20 +207,8 @@ func TestImportTextSources(t *testing.T) {
 			if want := fmt.Sprintf("imported: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(out, want) {
 				t.Errorf("import said %q, want it to start %q", out, want)
 			}
-			st := openStored(t, p)
-			docs, err := st.Documents()
-			st.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts := 0
-			for _, d := range docs {
-				if d.Format == "txt" {
-					texts++
-				}
-			}
-			if texts != sources || len(docs) != sources {
-				t.Errorf("%d documents, %d of them text, want %d text documents", len(docs), texts, sources)
+			if texts, all := textDocuments(t, p); texts != sources || all != sources {
+				t.Errorf("%d documents, %d of them text, want %d text documents", all, texts, sources)
 			}
 			frags := map[string]fragmentRow{}
 			for _, f := range listFragments(t, p) {

@@ -238,6 +238,15 @@ func TestImportTextSources(t *testing.T) {
 			if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(again, "imported: 0 documents, 0 fragments, ") || !strings.Contains(again, want) {
 				t.Errorf("import again said %q, want 0 new documents and fragments and %q", again, want)
 			}
+
+			// cmocoder's own export of them: the same documents (by ID and
+			// text: its text has LF line ends), the same fragments.
+			exported := filepath.Join(dir, "exported.qdpx")
+			mustRun(t, "export", p, "--format", "qdpx", "-o", exported)
+			back := mustRun(t, "import", p, exported)
+			if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(back, "imported: 0 documents, 0 fragments, ") || !strings.Contains(back, want) {
+				t.Errorf("importing its export said %q, want 0 new documents and fragments and %q", back, want)
+			}
 		})
 	}
 }

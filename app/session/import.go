@@ -108,7 +108,8 @@ func (s *Session) importSources(ctx context.Context, im *refiqda.Import, in *ref
 			continue
 		}
 		var engErr error // no engine: the import stops
-		err := s.addSource(ctx, im, in, src, data, added, here, warn, func() (coding.Document, []string, error) {
+		find := func() (coding.Document, bool, error) { return s.byHash(data) }
+		err := s.addSource(ctx, im, in, src, find, added, here, warn, func() (coding.Document, []string, error) {
 			if eng == nil {
 				if eng, engErr = NewEngine(); engErr != nil {
 					return coding.Document{}, nil, engErr
@@ -148,7 +149,13 @@ func (s *Session) importTextSources(ctx context.Context, im *refiqda.Import, in 
 			continue
 		}
 		data := []byte(text)
-		if err := s.addSource(ctx, im, in, src, data, added, here, warn, func() (coding.Document, []string, error) {
+		find := func() (coding.Document, bool, error) {
+			if doc, found, err := s.byHash(data); found || err != nil {
+				return doc, found, err
+			}
+			return s.sameText(src.GUID, text)
+		}
+		if err := s.addSource(ctx, im, in, src, find, added, here, warn, func() (coding.Document, []string, error) {
 			return s.importSourceText(src, data)
 		}); err != nil {
 			return err
@@ -157,18 +164,48 @@ func (s *Session) importTextSources(ctx context.Context, im *refiqda.Import, in 
 	return nil
 }
 
-// addSource makes src the document whose file's bytes are data: one
-// already in the project (by SHA-256) is used as it is, else store adds
-// it. It tells im which document src became. A source store cannot add
-// is warned about and left out; the error returned stops the import.
-func (s *Session) addSource(ctx context.Context, im *refiqda.Import, in *refiqda.Input, src refiqda.Source, data []byte,
+// byHash finds the document whose file's bytes are data (by SHA-256).
+func (s *Session) byHash(data []byte) (coding.Document, bool, error) {
+	sum := sha256.Sum256(data)
+	return s.store.HasPDF(hex.EncodeToString(sum[:]))
+}
+
+// sameText finds the text document a text source is already: the one with
+// the source's GUID as ID whose stored text is the source's text but for
+// line breaks and page ends (cmocoder's export of a text document writes
+// its stored text, not its file).
+func (s *Session) sameText(guid, text string) (coding.Document, bool, error) {
+	if !refiqda.ValidGUID(guid) {
+		return coding.Document{}, false, nil
+	}
+	doc, err := s.store.Document(guid)
+	switch {
+	case coding.IsKind(err, coding.KindNotFound):
+		return coding.Document{}, false, nil
+	case err != nil:
+		return coding.Document{}, false, err
+	case doc.Format == "" || doc.Format == coding.FormatPDF:
+		return coding.Document{}, false, nil
+	}
+	stored, err := s.store.Text(guid)
+	if err != nil {
+		return coding.Document{}, false, err
+	}
+	return doc, refiqda.Align(text, stored.String()) != nil, nil
+}
+
+// addSource makes src a document: the one find finds already in the
+// project is used as it is, else store adds one. It tells im which
+// document src became. A source store cannot add is warned about and left
+// out; the error returned stops the import.
+func (s *Session) addSource(ctx context.Context, im *refiqda.Import, in *refiqda.Input, src refiqda.Source,
+	find func() (coding.Document, bool, error),
 	added, here *refiqda.Counts, warn func(string), store func() (coding.Document, []string, error)) error {
 	name := src.DisplayName()
 	if ctx.Err() != nil {
 		return coding.Errorf(coding.KindInvalid, "import", in.Name, "interrupted; %s imported, none of the coding", coding.Count(added.Documents, "document"))
 	}
-	sum := sha256.Sum256(data)
-	doc, found, err := s.store.HasPDF(hex.EncodeToString(sum[:]))
+	doc, found, err := find()
 	if err != nil {
 		return err
 	}

@@ -250,3 +250,31 @@ func TestImportTextSources(t *testing.T) {
 		})
 	}
 }
+
+// TestImportTextDocumentBack: a coded Word interview exported as .qdpx
+// comes back into its own project as the same document and fragment, and
+// into a new project as a text document with the same fragment text.
+func TestImportTextDocumentBack(t *testing.T) {
+	p := newProject(t)
+	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.docx"))
+	text := mustRun(t, "text", p, "interview.docx")
+	const quote = "We met every week at the café"
+	start := runeIndex(text, quote)
+	mustRun(t, "code", p, "interview.docx", fmt.Sprint(start), fmt.Sprint(start+utf8.RuneCountInString(quote)), "--role", "context")
+	qdpx := filepath.Join(t.TempDir(), "interviews.qdpx")
+	mustRun(t, "export", p, "--format", "qdpx", "-o", qdpx)
+
+	if out := mustRun(t, "import", p, qdpx); !strings.HasPrefix(out, "imported: 0 documents, 0 fragments, ") || !strings.Contains(out, "already here: 1 document, 1 fragment") {
+		t.Errorf("into its own project: %q", out)
+	}
+	other := newProject(t)
+	if out := mustRun(t, "import", other, qdpx); !strings.HasPrefix(out, "imported: 1 document, 1 fragment, ") {
+		t.Errorf("into a new project: %q", out)
+	}
+	if texts, all := textDocuments(t, other); texts != 1 || all != 1 {
+		t.Errorf("%d documents, %d of them text", all, texts)
+	}
+	if fs := listFragments(t, other); len(fs) != 1 || fs[0].Text != quote || fs[0].Role != "context" {
+		t.Errorf("fragments %+v, want one Context %q", fs, quote)
+	}
+}

@@ -82,8 +82,9 @@ func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(s
 }
 
 // importSources imports the PDFs of the file's PDF sources (a PDF already
-// in the project, by SHA-256, is used as it is), tells im which document
-// each became, and warns about the sources left out.
+// in the project, by SHA-256, is used as it is) and its text sources (see
+// importTextSources), tells im which document each became, and warns about
+// the sources left out.
 func (s *Session) importSources(ctx context.Context, im *refiqda.Import, in *refiqda.Input, added, here *refiqda.Counts, warn func(string)) error {
 	var eng *pdfview.Engine
 	defer func() {
@@ -135,7 +136,8 @@ func (s *Session) importSources(ctx context.Context, im *refiqda.Import, in *ref
 
 // importTextSources makes each of the file's text sources a text document
 // of its plain text (a text already in the project, by the SHA-256 of its
-// UTF-8 bytes, is used as it is) and tells im which document each became.
+// UTF-8 bytes or as sameText finds it, is used as it is) and tells im
+// which document each became.
 func (s *Session) importTextSources(ctx context.Context, im *refiqda.Import, in *refiqda.Input, added, here *refiqda.Counts, warn func(string)) error {
 	for _, src := range im.TextSources() {
 		name := src.DisplayName()

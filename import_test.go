@@ -255,21 +255,21 @@ func TestImportOtherTools(t *testing.T) {
 		warnings []string
 		label    string
 	}{
-		{"qc-1.3.2-demo.qdpx", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 262 labels, 1 coder\n",
-			[]string{"2 text sources (TextSource) were skipped: cmocoder codes PDFs"}, "\nprogramming,"},
+		{"qc-1.3.2-demo.qdpx", "imported: 2 documents, 0 fragments, 0 CMOCs, 0 theories, 262 labels, 1 coder\n",
+			[]string{`source "board_2017.txt": 158 passages coded without a Context/Mechanism/Outcome code were not imported as fragments`}, "\nprogramming,"},
 		{"atlas-mac-8.4-refi-standard-project.qdpx", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 14 labels, 2 coders\n",
 			[]string{
 				`source "Kellogg's Passion for Nutrition.pdf": its PDF (internal://484934BD-97FF-4F8C-9690-B9E77A9092B5.pdf) is not in atlas-mac-8.4-refi-standard-project.qdpx; skipped`,
-				"6 text sources (TextSource) were skipped",
-				"1 picture source (PictureSource) was skipped",
+				`source "Mabel.txt": its text (internal://B2F54555-0D2D-43B2-B40C-2A1C048F5F1C.txt) is not in atlas-mac-8.4-refi-standard-project.qdpx; skipped`,
+				"1 picture source (PictureSource) was skipped: cmocoder codes PDFs and texts",
 				"1 audio source (AudioSource) was skipped",
 				"2 video sources (VideoSource) were skipped",
 			}, "\nhappiness,"},
 		{"atlas-win-23.2-target-project.qdpx", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 3 labels, 1 coder\n", nil, "\nCommits,"},
-		{"nvivo-win-12.6-hu-youtube-comments.qdpx", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 152 labels, 2 coders\n",
-			[]string{"2 text sources (TextSource) were skipped"}, ""},
+		{"nvivo-win-12.6-hu-youtube-comments.qdpx", "imported: 2 documents, 0 fragments, 0 CMOCs, 0 theories, 152 labels, 2 coders\n",
+			[]string{`source "videos_10_selected": 303 passages coded without a Context/Mechanism/Outcome code were not imported as fragments`}, ""},
 		{"maxqda-24.7-project.qde", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 307 labels, 1 coder\n",
-			[]string{"10 text sources (TextSource) were skipped"}, "\nAdditional Themes and Ideas,"},
+			[]string{`source "ICLS 2024 3-10": its text (internal://C5E4C960-5296-4FDE-8C63-DEABA4E17F92.txt) is not in maxqda-24.7-project.qde; skipped`}, "\nAdditional Themes and Ideas,"},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			p := newProject(t)

@@ -118,8 +118,9 @@ func pseudoUser(name, origin string) bool {
 // Users are the names of the file's people, in its order.
 func (im *Import) Users() []string { return im.names }
 
-// PDFSources are the file's sources that can become documents: its PDFs.
-// The warnings say, one per kind, which other sources are left out.
+// PDFSources are the file's sources that can become documents from the
+// PDFs they carry. The warnings say, one per kind, which sources are left
+// out: pictures, audio and video (text sources are TextSources').
 func (im *Import) PDFSources() (pdfs []Source, warnings []string) {
 	if im.in.File == nil {
 		return nil, nil
@@ -127,8 +128,11 @@ func (im *Import) PDFSources() (pdfs []Source, warnings []string) {
 	skipped := map[string]int{}
 	var kinds []string
 	for _, src := range im.in.File.Sources {
-		if src.Kind == "PDFSource" {
+		switch src.Kind {
+		case "PDFSource":
 			pdfs = append(pdfs, src)
+			continue
+		case "TextSource":
 			continue
 		}
 		if skipped[src.Kind] == 0 {
@@ -138,9 +142,32 @@ func (im *Import) PDFSources() (pdfs []Source, warnings []string) {
 	}
 	for _, k := range kinds {
 		what := strings.ToLower(strings.TrimSuffix(k, "Source")) + " source"
-		warnings = append(warnings, fmt.Sprintf("%s (%s) %s skipped: cmocoder codes PDFs", coding.Count(skipped[k], what), k, were(skipped[k])))
+		warnings = append(warnings, fmt.Sprintf("%s (%s) %s skipped: cmocoder codes PDFs and texts", coding.Count(skipped[k], what), k, were(skipped[k])))
 	}
 	return pdfs, warnings
+}
+
+// TextSources are the file's text sources (TextSource): each becomes a
+// text document of its plain text (see Text).
+func (im *Import) TextSources() []Source {
+	if im.in.File == nil {
+		return nil
+	}
+	var out []Source
+	for _, src := range im.in.File.Sources {
+		if src.Kind == "TextSource" {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
+// Text is a text source's plain text as the file holds it (its
+// PlainTextContent, or its plainTextPath in the archive without a leading
+// byte-order mark): the text its selections count in. ok is false when the
+// file holds neither.
+func (im *Import) Text(src Source) (text string, ok bool, err error) {
+	return im.in.Text(src.Text)
 }
 
 // AddDocument says that src became the project's document docID: Apply
@@ -157,12 +184,18 @@ func (im *Import) AddDocument(src Source, docID string) error {
 	return err
 }
 
-// DisplayName is how messages name a source: its name, else its GUID.
+// DisplayName is how messages name a source: its name, else its file's
+// (qc names text sources by their plainTextPath alone), else its GUID.
 func (s Source) DisplayName() string {
-	if s.Name == "" {
-		return s.GUID
+	if s.Name != "" {
+		return s.Name
 	}
-	return s.Name
+	if p := strings.TrimSpace(strings.ReplaceAll(s.Path, "\\", "/")); p != "" {
+		if b := path.Base(p); b != "." && b != "/" {
+			return b
+		}
+	}
+	return s.GUID
 }
 
 // FileName is the name of a PDF source's file: the last element of its
@@ -180,13 +213,32 @@ func (s Source) FileName() string {
 	return name
 }
 
-// Title is the source's name as a document's title; "" when it has none
-// worth keeping (no name, or a GUID), for the caller to guess one.
+// Title is the source's name as a document's title, without an extension
+// of a document's file (".pdf", ".docx", ".txt", any case); "" when it has
+// none worth keeping (no name, or a GUID), for the caller to guess one.
 func (s Source) Title() string {
 	if s.Name == "" || ValidGUID(NormGUID(s.Name)) {
 		return ""
 	}
+	switch strings.ToLower(path.Ext(s.Name)) {
+	case ".pdf", ".docx", ".txt":
+		if t := strings.TrimSpace(s.Name[:len(s.Name)-len(path.Ext(s.Name))]); t != "" {
+			return t
+		}
+	}
 	return s.Name
+}
+
+// TextFileName is the file name a text source's document records: its
+// title (else its GUID) with ".txt", since what the file holds is its
+// plain text.
+func (s Source) TextFileName() string {
+	name := s.Title()
+	if name == "" {
+		name = s.GUID
+	}
+	name = strings.NewReplacer("/", "-", "\\", "-").Replace(name)
+	return name + ".txt"
 }
 
 // SetStudy gives doc the study characteristics the source's variables
@@ -361,6 +413,15 @@ func (im *Import) roles(sel Selection, labelName map[string]string) (roles []rol
 	return roles, labels
 }
 
+// fragmentRoles decides what a selection whose codes give it roles
+// becomes: one fragment per role. A selection coded without a role is
+// left out (ok false), since a fragment has a role; once a fragment may be
+// unclassified, it becomes one such fragment with its codes as labels, and
+// only this function changes.
+func fragmentRoles(roles []roleOf) (out []roleOf, ok bool) {
+	return roles, len(roles) > 0
+}
+
 // fragments turns a source's coded selections into fragments of its
 // document.
 func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]string, do func(coding.Change) error) error {
@@ -376,7 +437,8 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	example := ""
 	for _, sel := range sd.src.Text.Selections {
 		roles, labels := im.roles(sel, labelName)
-		if len(roles) == 0 {
+		roles, ok := fragmentRoles(roles)
+		if !ok {
 			noRole++
 			continue
 		}
@@ -437,7 +499,7 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 			im.Added.Fragments++
 		}
 	}
-	name := sd.src.Name
+	name := sd.src.DisplayName()
 	if noRole > 0 {
 		im.warnf("source %q: %s coded without a Context/Mechanism/Outcome code %s not imported as fragments; their codes are in the codebook", name, coding.Count(noRole, "passage"), were(noRole))
 	}

@@ -211,7 +211,7 @@ func TestImportPlan(t *testing.T) {
 	if len(pdfs) != 1 || pdfs[0].Name != "Fox study" {
 		t.Errorf("PDF sources %+v", pdfs)
 	}
-	if want := []string{"1 picture source (PictureSource) was skipped: cmocoder codes PDFs"}; !slices.Equal(warnings, want) {
+	if want := []string{"1 picture source (PictureSource) was skipped: cmocoder codes PDFs and texts"}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings %q, want %q", warnings, want)
 	}
 }
@@ -242,7 +242,7 @@ func TestSourceNames(t *testing.T) {
 	}{
 		{Source{GUID: guid, Name: "Fox study", CurrentPath: `C:\Papers\fox.pdf`}, "Fox study", "fox.pdf", "Fox study"},
 		{Source{GUID: guid, Name: "Fox study", CurrentPath: "/home/ana/fox.PDF"}, "Fox study", "fox.PDF", "Fox study"},
-		{Source{GUID: guid, Name: "fox.pdf"}, "fox.pdf", "fox.pdf", "fox.pdf"},
+		{Source{GUID: guid, Name: "fox.pdf"}, "fox.pdf", "fox.pdf", "fox"},
 		{Source{GUID: guid, Name: "Fox study", CurrentPath: "/"}, "Fox study", "Fox study.pdf", "Fox study"},
 		{Source{GUID: guid, Name: "{" + strings.ToUpper(guid) + "}"}, "{" + strings.ToUpper(guid) + "}", "{" + strings.ToUpper(guid) + "}.pdf", ""},
 		{Source{GUID: guid}, guid, guid + ".pdf", ""},

@@ -170,9 +170,11 @@ func (e *notFoundError) Error() string {
 type Passages struct {
 	ours, theirs string
 	hasText      bool
-	// direct: theirs is ours with page breaks written as line breaks (a
-	// cmocoder export), so offsets carry over as they are.
+	// direct: theirs is ours but for line breaks and page breaks (a
+	// cmocoder export, or a text source stored as a text document), so
+	// offsets carry over through align.
 	direct   bool
+	align    []int         // by code point of theirs (and one past the end): its offset in ours
 	conv     func(int) int // the file's offsets into code points of theirs
 	theirLen int
 	m        *Matcher // made on first need
@@ -187,7 +189,10 @@ type Passages struct {
 func NewPassages(ours, theirs string, hasText, utf16Units bool) *Passages {
 	p := &Passages{ours: ours, theirs: theirs, hasText: hasText, conv: func(off int) int { return off },
 		theirLen: utf8.RuneCountInString(theirs)}
-	p.direct = hasText && theirs == strings.ReplaceAll(ours, string(coding.PageSeparator), "\n")
+	if hasText {
+		p.align = Align(theirs, ours)
+		p.direct = p.align != nil
+	}
 	if utf16Units && hasText {
 		p.conv = UTF16Offsets(theirs)
 	}
@@ -202,7 +207,7 @@ func NewPassages(ours, theirs string, hasText, utf16Units bool) *Passages {
 func (p *Passages) Place(start, end int) (s, e int, err error) {
 	start, end = p.conv(start), p.conv(end)
 	if p.direct {
-		return start, end, nil
+		return p.aligned(start), p.aligned(end), nil
 	}
 	if !p.hasText {
 		return 0, 0, errNoText
@@ -219,4 +224,65 @@ func (p *Passages) Place(start, end int) (s, e int, err error) {
 		return 0, 0, &notFoundError{quote}
 	}
 	return s, e, nil
+}
+
+// aligned is the offset in ours of code point off of theirs; one outside
+// theirs stays as far outside ours, for coding.CheckSpan to refuse.
+func (p *Passages) aligned(off int) int {
+	switch {
+	case off < 0:
+		return off
+	case off >= len(p.align):
+		return p.align[len(p.align)-1] + off - (len(p.align) - 1)
+	}
+	return p.align[off]
+}
+
+// Align maps the code points of theirs, a text as another tool stored it,
+// onto ours, cmocoder's text of it: the same characters but that a CRLF
+// or CR is one LF, a line break or space may be a page separator (where a
+// layout ended a page), a control character may be U+FFFD, the DOS
+// end-of-file mark may be gone and a separator may be added inside a word
+// (all as textdoc stores a plain text). The result, one longer than
+// theirs, gives each code point of theirs its offset in ours: a CR before
+// LF goes where that LF is. It is nil when the texts differ otherwise, so
+// that the caller finds passages by their words instead.
+func Align(theirs, ours string) []int {
+	t, o := []rune(theirs), []rune(ours)
+	align := make([]int, 0, len(t)+1)
+	j := 0
+	for i := 0; i < len(t); i++ {
+		r := t[i]
+		if r == '\r' && i+1 < len(t) && t[i+1] == '\n' || r == '\x1a' {
+			align = append(align, j) // no character of its own in ours
+			continue
+		}
+		if j < len(o) && o[j] == coding.PageSeparator && r != '\f' && !unicode.IsSpace(r) {
+			j++ // a separator a layout added inside a word
+		}
+		if j >= len(o) || !sameChar(r, o[j]) {
+			return nil
+		}
+		align = append(align, j)
+		j++
+	}
+	if j != len(o) {
+		return nil
+	}
+	return append(align, j)
+}
+
+// sameChar reports whether ours stores their character r as o.
+func sameChar(r, o rune) bool {
+	switch {
+	case r == o:
+		return true
+	case r == '\r':
+		return o == '\n' || o == coding.PageSeparator
+	case r == '\n' || r == ' ' || r == '\v' || r == 0x2028 || r == 0x2029:
+		return o == coding.PageSeparator || o == '\n' && r != ' '
+	case unicode.IsControl(r):
+		return o == utf8.RuneError
+	}
+	return false
 }

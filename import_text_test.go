@@ -194,60 +194,69 @@ func TestImportTextSources(t *testing.T) {
 		{"nvivo-win-12.6-hu-youtube-comments.qdpx", 2, 303},
 		{"qc-1.3.2-demo.qdpx", 2, 158},
 	} {
-		t.Run(c.file, func(t *testing.T) {
-			dir := t.TempDir()
-			coded := filepath.Join(dir, "coded.qdpx")
-			rewriteQdpx(t, filepath.Join(refiSamples, c.file), coded, withContextCode, func(s string) string { return s })
-			sources, passages := codedPassages(t, coded)
-			if sources != c.docs || len(passages) != c.passage {
-				t.Fatalf("the test read %d text sources and %d passages, want %d and %d", sources, len(passages), c.docs, c.passage)
-			}
-			p := newProject(t)
-			out := mustRun(t, "import", p, coded)
-			if want := fmt.Sprintf("imported: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(out, want) {
-				t.Errorf("import said %q, want it to start %q", out, want)
-			}
-			if texts, all := textDocuments(t, p); texts != sources || all != sources {
-				t.Errorf("%d documents, %d of them text, want %d text documents", all, texts, sources)
-			}
-			frags := map[string]fragmentRow{}
-			for _, f := range listFragments(t, p) {
-				frags[f.ID] = f
-			}
-			bad := 0
-			for _, want := range passages {
-				f, ok := frags[want.guid]
-				switch {
-				case !ok:
-					t.Errorf("passage %s: no fragment", want.guid)
-				case f.Role != "context":
-					t.Errorf("passage %s: role %q", want.guid, f.Role)
-				case !sameStoredText(f.Text, want.text) || f.Start != want.start:
-					t.Errorf("passage %s: fragment at %d: %q; the tool coded at %d: %q", want.guid, f.Start, f.Text, want.start, want.text)
-				default:
-					continue
+		// As the tool wrote it (no passage has a role code: each comes in
+		// unclassified), and with a Context code added to every passage.
+		for _, v := range []struct {
+			name, role string
+		}{{"as written", "unclassified"}, {"with a Context code", "context"}} {
+			t.Run(c.file+" "+v.name, func(t *testing.T) {
+				dir := t.TempDir()
+				coded := filepath.Join(refiSamples, c.file)
+				if v.role == "context" {
+					coded = filepath.Join(dir, "coded.qdpx")
+					rewriteQdpx(t, filepath.Join(refiSamples, c.file), coded, withContextCode, func(s string) string { return s })
 				}
-				if bad++; bad > 5 {
-					t.Fatal("and more")
+				sources, passages := codedPassages(t, coded)
+				if sources != c.docs || len(passages) != c.passage {
+					t.Fatalf("the test read %d text sources and %d passages, want %d and %d", sources, len(passages), c.docs, c.passage)
 				}
-			}
+				p := newProject(t)
+				out := mustRun(t, "import", p, coded)
+				if want := fmt.Sprintf("imported: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(out, want) {
+					t.Errorf("import said %q, want it to start %q", out, want)
+				}
+				if texts, all := textDocuments(t, p); texts != sources || all != sources {
+					t.Errorf("%d documents, %d of them text, want %d text documents", all, texts, sources)
+				}
+				frags := map[string]fragmentRow{}
+				for _, f := range listFragments(t, p) {
+					frags[f.ID] = f
+				}
+				bad := 0
+				for _, want := range passages {
+					f, ok := frags[want.guid]
+					switch {
+					case !ok:
+						t.Errorf("passage %s: no fragment", want.guid)
+					case f.Role != v.role:
+						t.Errorf("passage %s: role %q", want.guid, f.Role)
+					case !sameStoredText(f.Text, want.text) || f.Start != want.start:
+						t.Errorf("passage %s: fragment at %d: %q; the tool coded at %d: %q", want.guid, f.Start, f.Text, want.start, want.text)
+					default:
+						continue
+					}
+					if bad++; bad > 5 {
+						t.Fatal("and more")
+					}
+				}
 
-			// Again: the same texts are the same documents, and every
-			// fragment is here already.
-			again := mustRun(t, "import", p, coded)
-			if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(again, "imported: 0 documents, 0 fragments, ") || !strings.Contains(again, want) {
-				t.Errorf("import again said %q, want 0 new documents and fragments and %q", again, want)
-			}
+				// Again: the same texts are the same documents, and every
+				// fragment is here already.
+				again := mustRun(t, "import", p, coded)
+				if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(again, "imported: 0 documents, 0 fragments, ") || !strings.Contains(again, want) {
+					t.Errorf("import again said %q, want 0 new documents and fragments and %q", again, want)
+				}
 
-			// cmocoder's own export of them: the same documents (by ID and
-			// text: its text has LF line ends), the same fragments.
-			exported := filepath.Join(dir, "exported.qdpx")
-			mustRun(t, "export", p, "--format", "qdpx", "-o", exported)
-			back := mustRun(t, "import", p, exported)
-			if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(back, "imported: 0 documents, 0 fragments, ") || !strings.Contains(back, want) {
-				t.Errorf("importing its export said %q, want 0 new documents and fragments and %q", back, want)
-			}
-		})
+				// cmocoder's own export of them: the same documents (by ID and
+				// text: its text has LF line ends), the same fragments.
+				exported := filepath.Join(dir, "exported.qdpx")
+				mustRun(t, "export", p, "--format", "qdpx", "-o", exported)
+				back := mustRun(t, "import", p, exported)
+				if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(back, "imported: 0 documents, 0 fragments, ") || !strings.Contains(back, want) {
+					t.Errorf("importing its export said %q, want 0 new documents and fragments and %q", back, want)
+				}
+			})
+		}
 	}
 }
 

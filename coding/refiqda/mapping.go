@@ -414,12 +414,14 @@ func (im *Import) roles(sel Selection, labelName map[string]string) (roles []rol
 }
 
 // fragmentRoles decides what a selection whose codes give it roles
-// becomes: one fragment per role. A selection coded without a role is
-// left out (ok false), since a fragment has a role; once a fragment may be
-// unclassified, it becomes one such fragment with its codes as labels, and
-// only this function changes.
-func fragmentRoles(roles []roleOf) (out []roleOf, ok bool) {
-	return roles, len(roles) > 0
+// becomes: one fragment per role, and a selection coded without a role one
+// unclassified fragment with its codes as labels, so that nothing another
+// tool coded is dropped (unclassified is true then, for the summary).
+func fragmentRoles(roles []roleOf) (out []roleOf, unclassified bool) {
+	if len(roles) == 0 {
+		return []roleOf{{role: coding.Unclassified}}, true
+	}
+	return roles, false
 }
 
 // fragments turns a source's coded selections into fragments of its
@@ -437,11 +439,7 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	example := ""
 	for _, sel := range sd.src.Text.Selections {
 		roles, labels := im.roles(sel, labelName)
-		roles, ok := fragmentRoles(roles)
-		if !ok {
-			noRole++
-			continue
-		}
+		roles, unclassified := fragmentRoles(roles)
 		base := sel.GUID
 		if base == "" {
 			base = GUID(sd.src.GUID + "/" + strconv.Itoa(sel.Start) + "-" + strconv.Itoa(sel.End))
@@ -497,11 +495,14 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 				return err
 			}
 			im.Added.Fragments++
+			if unclassified {
+				noRole++
+			}
 		}
 	}
 	name := sd.src.DisplayName()
 	if noRole > 0 {
-		im.warnf("source %q: %s coded without a Context/Mechanism/Outcome code %s not imported as fragments; their codes are in the codebook", name, coding.Count(noRole, "passage"), were(noRole))
+		im.warnf("source %q: %s without a Context/Mechanism/Outcome code came in unclassified, their codes as labels (C, R, M or O gives each a role)", name, coding.Count(noRole, "coded passage"))
 	}
 	if noText > 0 {
 		im.warnf("source %q: the text its passages count in is not in %s; %s skipped", name, im.in.Name, coding.Count(noText, "coded passage"))

@@ -102,10 +102,11 @@ func TestImport(t *testing.T) {
 		want:  []string{`context 4-9 "quick" [] ana`},
 		added: Counts{Fragments: 1, Labels: 2},
 	}, {
-		name:    "without a role: a warning",
+		name:    "without a role: unclassified, with its codes as labels",
 		in:      testFile("QualCoder 3.6", ours, true, sel(sel1, 4, 9, trustCode)),
-		warning: `source "Fox study": 1 passage coded without a Context/Mechanism/Outcome code was not imported as fragments`,
-		added:   Counts{Labels: 2},
+		want:    []string{`unclassified 4-9 "quick" [Trust] ana`},
+		warning: `source "Fox study": 1 coded passage without a Context/Mechanism/Outcome code came in unclassified, their codes as labels`,
+		added:   Counts{Fragments: 1, Labels: 2},
 	}, {
 		name:    "words not in cmocoder's text",
 		in:      testFile("MAXQDA 24", "A  different   text altogether", true, sel(sel1, 3, 12, contextCode)),

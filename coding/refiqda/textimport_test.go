@@ -132,13 +132,14 @@ func TestImportTextSource(t *testing.T) {
 	}
 	want := []string{
 		`context 15-26 "How was it?" [] ana`,
+		`unclassified 27-29 "P1" [Trust] ana`,
 		"context 31-68 \"The clinic opened late.\\fP1: 👍🏽 People\" [Trust] ana",
 		`context 69-79 "came back." [Trust] ana`,
 	}
 	if got := tx.fragments(); !slices.Equal(got, want) {
 		t.Errorf("fragments\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if w := `source "Interview 3.docx": 1 passage coded without a Context/Mechanism/Outcome code was not imported`; len(im.Warnings) != 1 || !strings.Contains(im.Warnings[0], w) {
+	if w := `source "Interview 3.docx": 1 coded passage without a Context/Mechanism/Outcome code came in unclassified`; len(im.Warnings) != 1 || !strings.Contains(im.Warnings[0], w) {
 		t.Errorf("warnings %q, want one with %q", im.Warnings, w)
 	}
 }

@@ -50,7 +50,7 @@ Usage:
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder merge PROJECT OTHER.cmoproj [--dry-run] [--json]   merge a teammate's project
-  cmocoder import PROJECT FILE.qdpx|FILE.qdc   bring in a REFI-QDA project or codebook
+  cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
   cmocoder extract FILE [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
   cmocoder install                        open .cmoproj files in cmocoder on double-click

@@ -5,12 +5,19 @@ import (
 	"strings"
 
 	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // importREFI is the verb.
 func (c *cli) importREFI(args []string) error {
 	fs := newFlags("import")
-	pos, err := parseN(fs, args, 2, "import PROJECT FILE.qdpx|FILE.qdc")
+	var roleSpecs listFlag
+	fs.Var(&roleSpecs, "roles", "codes that are roles: CODE=ROLE,...")
+	pos, err := parseN(fs, args, 2, "import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]")
+	if err != nil {
+		return err
+	}
+	roles, err := parseRoles(roleSpecs)
 	if err != nil {
 		return err
 	}
@@ -18,6 +25,9 @@ func (c *cli) importREFI(args []string) error {
 	in, err := session.ReadREFI(pos[1])
 	if err != nil {
 		return err
+	}
+	if err := in.SetRoles(roles); err != nil {
+		return coding.E(coding.KindInvalid, "import", "--roles", err)
 	}
 	coder := session.DefaultCoder()
 	s, err := c.open(pos[0], coder)
@@ -44,4 +54,28 @@ func (c *cli) importREFI(args []string) error {
 	}
 	fmt.Fprintln(c.stdout, line)
 	return nil
+}
+
+// parseRoles reads `--roles "Barriers=context,Effects=outcome"` (the flag
+// may also be given once per code): a code's name, "=", a role as `code
+// --role` takes it. A malformed pair or an unknown role is a usage error.
+func parseRoles(specs []string) (map[string]coding.Role, error) {
+	roles := map[string]coding.Role{}
+	for _, spec := range specs {
+		for _, pair := range strings.Split(spec, ",") {
+			if strings.TrimSpace(pair) == "" {
+				continue
+			}
+			name, role, ok := strings.Cut(pair, "=")
+			if name = strings.TrimSpace(name); !ok || name == "" {
+				return nil, usagef("--roles: %q is not CODE=ROLE", strings.TrimSpace(pair))
+			}
+			r, err := coding.ParseRole(role)
+			if err != nil {
+				return nil, usagef("--roles: %q: unknown role %q (want context, resource, reasoning, outcome or unclassified)", name, strings.TrimSpace(role))
+			}
+			roles[name] = r
+		}
+	}
+	return roles, nil
 }

@@ -76,7 +76,11 @@ func valenceChild(r coding.Role, name string) (coding.Valence, bool) {
 // named by its code's own name; a name already taken by an earlier code
 // (case-insensitively) is qualified with the code's parents, "Parent /
 // Child", and numbered " (2)", " (3)" if that is taken too.
-func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) {
+func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) { return mapCodes(cs, nil) }
+
+// mapCodes is MapCodes with the codes the reviewer named as roles (by
+// coding.NameKey), wherever they sit in the codebook.
+func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []LabelDef) {
 	uses := map[string]CodeUse{}
 	var labels []LabelDef
 	taken := map[string]bool{}
@@ -85,6 +89,9 @@ func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) {
 	walk = func(cs []Code, parents []string, top bool, parentRole coding.Role) {
 		for _, c := range cs {
 			r, v, isRole := roleByGUID(c.GUID)
+			if !isRole {
+				r, isRole = roles[coding.NameKey(c.Name)]
+			}
 			if !isRole && top {
 				r, isRole = roleNames[c.Name]
 			}

@@ -59,3 +59,38 @@ func TestMapCodes(t *testing.T) {
 		t.Errorf("Trust = %+v", labels[1])
 	}
 }
+
+// Codes the reviewer names as roles (import --roles) are roles wherever
+// they sit, in any case, and not labels; a name the file lacks is refused.
+func TestSetRoles(t *testing.T) {
+	in := &Input{Name: "team.qdpx", Codes: []Code{
+		{GUID: "d0000000-0000-0000-0000-000000000001", Name: "Themes", Children: []Code{
+			{GUID: "d0000000-0000-0000-0000-000000000002", Name: "Barriers"},
+			{GUID: "d0000000-0000-0000-0000-000000000003", Name: "Trust"},
+		}},
+		{GUID: "d0000000-0000-0000-0000-000000000004", Name: "Effects"},
+	}}
+	if err := in.SetRoles(map[string]coding.Role{"barriers": coding.Context, "EFFECTS": coding.Outcome}); err != nil {
+		t.Fatal(err)
+	}
+	uses, labels := mapCodes(in.Codes, in.roles)
+	for guid, want := range map[string]CodeUse{
+		"d0000000-0000-0000-0000-000000000002": {Role: coding.Context},
+		"d0000000-0000-0000-0000-000000000004": {Role: coding.Outcome},
+		"d0000000-0000-0000-0000-000000000003": {Label: "Trust"},
+	} {
+		if got := uses[guid]; got != want {
+			t.Errorf("code %s: %+v, want %+v", guid, got, want)
+		}
+	}
+	var names []string
+	for _, l := range labels {
+		names = append(names, l.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Themes, Trust" {
+		t.Errorf("labels %s, want Themes, Trust", got)
+	}
+	if err := in.SetRoles(map[string]coding.Role{"Barrier": coding.Context}); err == nil || !strings.Contains(err.Error(), `team.qdpx has no code named "Barrier"`) {
+		t.Errorf("a name the file lacks: %v", err)
+	}
+}

@@ -75,7 +75,7 @@ type sourceDoc struct {
 // passages.
 func NewImport(in *Input) *Import {
 	im := &Import{in: in}
-	im.uses, im.labels = MapCodes(in.Codes)
+	im.uses, im.labels = mapCodes(in.Codes, in.roles)
 	f := in.File
 	if f == nil {
 		return im

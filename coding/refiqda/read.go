@@ -36,6 +36,8 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 const (
@@ -58,6 +60,34 @@ type Input struct {
 	Codes   []Code // the file's codebook
 	File    *File
 	Archive *Archive
+	// roles are the codes the reviewer said are roles (SetRoles), by
+	// coding.NameKey of their names.
+	roles map[string]coding.Role
+}
+
+// SetRoles says which of the file's codes are roles, by name in any case
+// (`import --roles "Barriers=context,Effects=outcome"`): their passages
+// become fragments of that role instead of unclassified ones, and the
+// codes do not become labels. A name no code of the file has is an error
+// naming it, so that a typing slip is not silently ignored.
+func (in *Input) SetRoles(roles map[string]coding.Role) error {
+	have := map[string]bool{}
+	var walk func(cs []Code)
+	walk = func(cs []Code) {
+		for _, c := range cs {
+			have[coding.NameKey(c.Name)] = true
+			walk(c.Children)
+		}
+	}
+	walk(in.Codes)
+	in.roles = map[string]coding.Role{}
+	for name, r := range roles {
+		if !have[coding.NameKey(name)] {
+			return fmt.Errorf("%s has no code named %q", in.Name, name)
+		}
+		in.roles[coding.NameKey(name)] = r
+	}
+	return nil
 }
 
 // Read reads the .qdc, .qdpx or .qde file name holding data. The

@@ -79,6 +79,9 @@ type mainWindow struct {
 	session *session.Session
 	view    *projectView // the project shown, nil on the welcome screen
 	eng     engineHolder // one PDF engine for the app (window.go)
+	// quitting is set once quit has saved the place and waits for the
+	// preferences to reach the disk; a second Ctrl+Q then does nothing.
+	quitting bool
 }
 
 func (d *mainWindow) closeSession() {

@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 )
@@ -126,12 +128,24 @@ func (v *projectView) close() {
 	v.ws.view.Close()
 }
 
+// prefsSettle is how long Fyne's preferences need to reach the disk after
+// a burst of changes: the first change is written at once, the others
+// within 100 ms by a goroutine that then waits for the UI goroutine
+// (fyne.io/fyne/v2/app/preferences.go). Fyne's own save at exit is queued
+// as an event the process may end before, which lost the window's height
+// and the reading position in one run of TestE2ERestartKeepsPlace.
+const prefsSettle = 300 * time.Millisecond
+
 // quit remembers the window's size and the reading position, then closes
-// the window, which ends the app.
+// the window, which ends the app, once those have reached the disk.
 func (d *mainWindow) quit() {
+	if d.quitting {
+		return
+	}
+	d.quitting = true
 	saveWindowSize(d.app.Preferences(), d.win.Canvas().Size())
 	if d.view != nil {
 		d.view.ws.savePosition()
 	}
-	d.win.Close()
+	time.AfterFunc(prefsSettle, func() { fyne.Do(d.win.Close) })
 }

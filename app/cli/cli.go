@@ -352,7 +352,7 @@ func (c *cli) text(args []string) error {
 	}
 	if *page != 0 {
 		if *page < 1 || *page > len(t.Pages) {
-			return coding.Errorf(coding.KindInvalid, "text", session.Describe(d), "no page %d (the document has %d)", *page, len(t.Pages))
+			return coding.Errorf(coding.KindInvalid, "text", session.DocumentName(d), "no page %d (the document has %d)", *page, len(t.Pages))
 		}
 		_, err = io.WriteString(c.stdout, t.Pages[*page-1].Text)
 		return err

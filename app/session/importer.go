@@ -34,7 +34,7 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 	if d, ok, err := s.store.HasPDF(sha); err != nil {
 		return doc, err
 	} else if ok {
-		return d, coding.Errorf(coding.KindExists, "add", name, "already in the project as %s", Describe(d))
+		return d, coding.Errorf(coding.KindExists, "add", name, "already in the project as %s", DocumentName(d))
 	}
 	if IsTextDocument(name, data) {
 		doc, pages, err := textDocument("add", name, sha, data)

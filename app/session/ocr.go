@@ -157,7 +157,7 @@ func (s *Session) OCR(ctx context.Context, eng *pdfview.Engine, docID string, o 
 		}
 	}
 	if len(which) == 0 {
-		return d, coding.Errorf(coding.KindInvalid, op, Describe(d), "every page has text already (--all reads them all by OCR)")
+		return d, coding.Errorf(coding.KindInvalid, op, DocumentName(d), "every page has text already (--all reads them all by OCR)")
 	}
 	out, needsOCR, warnings, err := ocrPages(ctx, eng, pdf, o.Password, pages, which, d.Warnings,
 		ImportOptions{Lang: o.Lang, Progress: o.Progress})
@@ -165,7 +165,7 @@ func (s *Session) OCR(ctx context.Context, eng *pdfview.Engine, docID string, o 
 		if errors.Is(err, pdfview.ErrNoTesseract) {
 			return d, err
 		}
-		return d, coding.E(coding.KindInvalid, op, Describe(d), err)
+		return d, coding.E(coding.KindInvalid, op, DocumentName(d), err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -268,8 +268,9 @@ func byPrefix[T any](xs []T, id func(T) string, ref, what string) (T, error) {
 	return zero, coding.Errorf(coding.KindInvalid, op, ref, "%d %ss start with this id; give more of it", len(found), what)
 }
 
-// Describe names a document for messages: its title and short ID.
-func Describe(d coding.Document) string {
+// DocumentName names a document for messages: its title and short ID
+// (coding.Describe, by contrast, names a change for the undo menu).
+func DocumentName(d coding.Document) string {
 	return fmt.Sprintf("%q (%s)", d.Title, ShortID(d.ID))
 }
 

@@ -217,7 +217,7 @@ func TestOpenRefuses(t *testing.T) {
 	// the data source name says mode=rw, so SQLite does not create it.
 	gone := filepath.Join(dir, "gone é #?.cmoproj")
 	p := connect(gone, gone, time.Second)
-	err = p.validate("open")
+	err = p.validate("open", false)
 	p.db.Close()
 	if err == nil {
 		t.Error("opened a missing file")

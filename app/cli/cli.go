@@ -51,6 +51,7 @@ Usage:
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder merge PROJECT OTHER.cmoproj [--dry-run] [--json]   merge a teammate's project
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
+  cmocoder check PROJECT                  read the whole file for damage
   cmocoder extract FILE [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
   cmocoder install                        open .cmoproj files in cmocoder on double-click
@@ -82,6 +83,7 @@ var verbs = map[string]verb{
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,
 	"import":    (*cli).importREFI,
+	"check":     (*cli).check,
 	"install":   (*cli).install,
 	"uninstall": (*cli).uninstall,
 }
@@ -291,6 +293,30 @@ type docJSON struct {
 	Format     string `json:"format"`
 	Encoding   string `json:"encoding,omitempty"`
 	LineEnding string `json:"line_ending,omitempty"`
+}
+
+// check reads the whole project for damage; opening checks only the
+// coding tables, so that every verb opens a large project quickly.
+func (c *cli) check(args []string) error {
+	pos, err := parseN(newFlags("check"), args, 1, "check PROJECT")
+	if err != nil {
+		return err
+	}
+	s, docs, err := c.openDocuments(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Check(); err != nil {
+		return err
+	}
+	pages := 0
+	for _, d := range docs {
+		pages += d.Pages
+	}
+	fmt.Fprintf(c.stdout, "%s: no problems found (%s, %s)\n", pos[0],
+		coding.Count(len(docs), "document"), coding.Count(pages, "page"))
+	return nil
 }
 
 func (c *cli) docs(args []string) error {

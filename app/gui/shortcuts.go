@@ -86,7 +86,8 @@ func (ws *workspace) menus() []*fyne.Menu {
 	)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts  (F1)", ws.showShortcuts),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Open .cmoproj files with cmocoder", ws.registerFileType))
+		fyne.NewMenuItem("Open .cmoproj files with cmocoder", ws.registerFileType),
+		fyne.NewMenuItem("Check project…", ws.checkProject))
 	return []*fyne.Menu{file, edit, code, view, help}
 }
 

@@ -55,6 +55,9 @@ type Store interface {
 	Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error)
 	// Backup copies the project, whole and consistent, to path.
 	Backup(path string) error
+	// Check reads the whole file and says the first problem found (a
+	// KindDamaged error), since opening checks only the coding.
+	Check() error
 	Close() error
 }
 
@@ -120,6 +123,11 @@ func (s *Session) recordCoder(name string) error {
 // Backup copies the project, whole and consistent, to path (before a
 // merge, say).
 func (s *Session) Backup(path string) error { return s.store.Backup(path) }
+
+// Check reads the whole project file for damage: every page and PDF, not
+// only the coding that opening checks. It may take seconds on a large
+// project; it only reads, so it may run off the UI goroutine.
+func (s *Session) Check() error { return s.store.Check() }
 
 // Merge merges a teammate's project into this one, or with dryRun only
 // says what merging would do. A merge cannot be undone: the history of

@@ -70,6 +70,11 @@ type MergeDocument struct {
 // MergeSide is one project as a merge sees it: everything but the PDFs
 // and the pages.
 type MergeSide struct {
+	// WithoutFiles says the side holds no documents' files, text or boxes
+	// (a coding file): a document only it names cannot be added, and its
+	// fragments are reported instead.
+	WithoutFiles bool `json:"-"`
+
 	Documents []MergeDocument // in import order
 	Labels    []Label
 	Theories  []Theory
@@ -350,6 +355,13 @@ func (m *merger) documents() {
 		if !ok && o.SHA256 != "" {
 			our, ok = bySHA[strings.ToLower(o.SHA256)]
 		}
+		if !ok && m.theirs.WithoutFiles {
+			m.badDocs[o.ID] = true
+			m.conflict(EntityDocument, o.ID, o.ShortName(),
+				"not in this project, and a coding file does not carry the document: add its file (SHA-256 %s…) first; %s of OTHER on it not merged",
+				shortSHA(o.SHA256), Count(m.theirFragments(o.ID), "fragment"))
+			continue
+		}
 		if !ok {
 			m.plan.AddDocuments = append(m.plan.AddDocuments, o.ID)
 			m.plan.Added.Documents++
@@ -359,15 +371,9 @@ func (m *merger) documents() {
 		m.docMap[o.ID] = our.ID
 		if our.TextSHA256 != o.TextSHA256 {
 			m.badDocs[o.ID] = true
-			n := 0
-			for _, f := range m.theirs.Fragments {
-				if f.DocID == o.ID {
-					n++
-				}
-			}
 			m.conflict(EntityDocument, our.ID, our.ShortName(),
 				"the same PDF has a different text in each project (one was read by OCR?), so offsets differ; %s of OTHER on it not merged",
-				Count(n, "fragment"))
+				Count(m.theirFragments(o.ID), "fragment"))
 		}
 		if sameMetadata(our.Document, o.Document) {
 			continue
@@ -386,6 +392,25 @@ func (m *merger) documents() {
 			m.conflict(EntityDocument, our.ID, our.ShortName(), "source details changed in both at the same time; kept ours")
 		}
 	}
+}
+
+// theirFragments counts OTHER's fragments on OTHER's document docID.
+func (m *merger) theirFragments(docID string) int {
+	n := 0
+	for _, f := range m.theirs.Fragments {
+		if f.DocID == docID {
+			n++
+		}
+	}
+	return n
+}
+
+// shortSHA is the start of a hex digest, enough to tell files apart.
+func shortSHA(sha string) string {
+	if len(sha) > 12 {
+		return sha[:12]
+	}
+	return sha
 }
 
 func sameLabel(a, b Label) bool {

@@ -179,8 +179,7 @@ func (p *Project) Merge(other *Project, dryRun bool) (coding.MergePlan, error) {
 	if p.SameFile(other) {
 		return coding.MergePlan{}, coding.Errorf(coding.KindInvalid, op, "", "%s and %s are the same file", p.name, other.name)
 	}
-	ctx := context.Background()
-	otx, err := other.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	otx, err := other.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return coding.MergePlan{}, fail(other.name, op, err)
 	}
@@ -189,6 +188,20 @@ func (p *Project) Merge(other *Project, dryRun bool) (coding.MergePlan, error) {
 	if err != nil {
 		return coding.MergePlan{}, fail(other.name, op, err)
 	}
+	return p.merge(theirs, otx, other.name, dryRun)
+}
+
+// MergeCoding merges a coding file's content (theirs, read from the file
+// named otherName) into p, as Merge merges a project: a document only the
+// coding file names is reported, since its file is not there to copy.
+func (p *Project) MergeCoding(theirs coding.MergeSide, otherName string, dryRun bool) (coding.MergePlan, error) {
+	theirs.WithoutFiles = true
+	return p.merge(theirs, nil, otherName, dryRun)
+}
+
+// merge plans and, unless dryRun, applies merging theirs into p; otx
+// reads the documents to copy (nil for a coding file, which has none).
+func (p *Project) merge(theirs coding.MergeSide, otx *sql.Tx, otherName string, dryRun bool) (coding.MergePlan, error) {
 	ours, err := p.MergeSide()
 	if err != nil {
 		return coding.MergePlan{}, err
@@ -197,7 +210,7 @@ func (p *Project) Merge(other *Project, dryRun bool) (coding.MergePlan, error) {
 	if dryRun || plan.Empty() {
 		return plan, nil
 	}
-	err = p.write(op, func(t *tx) error {
+	err = p.write("merge", func(t *tx) error {
 		t.coder = "" // the merge brings OTHER's coders, not the merger
 		// Plan again inside the transaction: ours may have changed since.
 		ours, err := readMergeSide(t.q)
@@ -205,7 +218,7 @@ func (p *Project) Merge(other *Project, dryRun bool) (coding.MergePlan, error) {
 			return err
 		}
 		plan = coding.PlanMerge(ours, theirs)
-		return applyMerge(t, otx, other.name, plan)
+		return applyMerge(t, otx, otherName, plan)
 	})
 	if err != nil {
 		return coding.MergePlan{}, err
@@ -230,6 +243,9 @@ func applyMerge(t *tx, otx *sql.Tx, otherName string, plan coding.MergePlan) err
 			coding.NewID(), name, fmtTime(t.now)); err != nil {
 			return err
 		}
+	}
+	if otx == nil && len(plan.AddDocuments) > 0 {
+		return coding.Errorf(coding.KindInvalid, "merge", "", "%s carries no documents' files to add", otherName)
 	}
 	for _, id := range plan.AddDocuments {
 		if err := copyDocument(t, otx, otherName, id); err != nil {

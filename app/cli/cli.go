@@ -45,11 +45,12 @@ Usage:
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
+  cmocoder export PROJECT --format coding -o FILE.coding   my coding without the PDFs, for merge
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
                 [--participants P] [--objectives O] [--citation C] [--authors A]
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
-  cmocoder merge PROJECT OTHER.cmoproj [--dry-run] [--json]   merge a teammate's project
+  cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
   cmocoder check PROJECT                  read the whole file for damage
   cmocoder extract FILE [--password P] [--boxes]

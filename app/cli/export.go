@@ -14,12 +14,12 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx -o FILE.qdpx"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx|coding -o FILE"
 
 func (c *cli) export(args []string) error {
 	fs := newFlags("export")
 	table := fs.String("table", "", "cmocs, fragments, matrix, codebook or sources")
-	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, or qdpx (REFI-QDA project)")
+	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, qdpx (REFI-QDA project) or coding (a coding file for merge)")
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")
 	ids := fs.Bool("ids", false, "keep the internal ID column of cmocs and fragments")
@@ -37,18 +37,21 @@ func (c *cli) export(args []string) error {
 	case "htm":
 		*format = export.HTML
 	}
-	if *format == "qdpx" { // a REFI-QDA project, not a table (qdpx.go)
+	if *format == "qdpx" || *format == "coding" { // a whole project, not a table
 		switch {
 		case *table != "":
-			return usagef("export: --format qdpx writes the whole project: leave out --table")
+			return usagef("export: --format %s writes the whole project: leave out --table", *format)
 		case *out == "":
-			return usagef("export: qdpx is not text: give -o FILE.qdpx")
+			return usagef("export: %s is not text: give -o FILE.%s", *format, *format)
+		}
+		if *format == "coding" {
+			return c.exportCoding(pos[0], *out)
 		}
 		return c.exportQDPX(pos[0], *out)
 	}
 	switch {
 	case *table == "":
-		return usagef("export: --table is required (%s), or --format qdpx", strings.Join(export.Tables, ", "))
+		return usagef("export: --table is required (%s), or --format qdpx or coding", strings.Join(export.Tables, ", "))
 	case !slices.Contains(export.Tables, *table):
 		return usagef("export: unknown table %q (want %s)", *table, strings.Join(export.Tables, ", "))
 	case *format == "":

@@ -3,8 +3,8 @@ package cli
 import (
 	"fmt"
 
+	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // mergeJSON is one row of `merge --json`, an array as every --json is
@@ -43,20 +43,21 @@ func mergeRows(plan coding.MergePlan) []mergeJSON {
 	return rows
 }
 
-// merge merges a teammate's project into PROJECT (coding/merge.go has the
+// merge merges a teammate's project or coding file into PROJECT (coding/merge.go has the
 // rules) and prints what it added, updated and deleted, and each conflict.
 // Conflicts leave ours as it was and are reported; the exit status is
-// still 0. OTHER is opened read-only.
+// still 0. OTHER is opened read-only; a coding file is told from a
+// project by its first bytes.
 func (c *cli) merge(args []string) error {
 	fs := newFlags("merge")
 	dryRun := fs.Bool("dry-run", false, "only print what the merge would do")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	pos, err := parseN(fs, args, 2, "merge PROJECT OTHER.cmoproj [--dry-run] [--json]")
+	pos, err := parseN(fs, args, 2, "merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]")
 	if err != nil {
 		return err
 	}
 	// OTHER first: a bad OTHER is reported before PROJECT is even opened.
-	other, err := storage.OpenReadOnly(pos[1])
+	other, err := session.OpenTeammate(pos[1])
 	if err != nil {
 		return err
 	}

@@ -34,3 +34,14 @@ func (c *cli) exportQDPX(project, out string) error {
 	}
 	return nil
 }
+
+// exportCoding writes the project's coding without its documents' files
+// to out, whole or not at all, for a teammate's merge.
+func (c *cli) exportCoding(project, out string) error {
+	s, err := c.open(project, "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return session.WriteFileAtomic(out, s.ExportCoding)
+}

@@ -12,22 +12,22 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
-// mergeDialog asks for a teammate's project and previews merging it
-// (File ▸ Merge a teammate's project).
+// mergeDialog asks for a teammate's project or coding file and previews
+// merging it (File ▸ Merge a teammate's work).
 func (ws *workspace) mergeDialog() {
-	ws.chooseFile([]string{".cmoproj"}, func(path string) { ws.previewMerge(path, nil) })
+	ws.chooseFile([]string{".cmoproj", ".coding"}, func(path string) { ws.previewMerge(path, nil) })
 }
 
-// previewMerge works out what merging the project at path would do (the
+// previewMerge works out what merging the project or coding file at path would do (the
 // merge verb's dry run) and shows it; the reviewer then merges or not.
 // done, if not nil, runs after the merge or the refusal (for tests).
 func (ws *workspace) previewMerge(path string, done func(error)) {
 	finish := ws.failThen(done)
-	other, err := storage.OpenReadOnly(path)
+	other, err := session.OpenTeammate(path)
 	if err != nil {
 		finish(err)
 		return
@@ -71,7 +71,7 @@ func (ws *workspace) previewMerge(path string, done func(error)) {
 // applyMerge backs the project up, then merges other into it in the
 // background as a job, then shows what was done and refreshes every view.
 // done, if not nil, runs afterwards.
-func (ws *workspace) applyMerge(other *storage.Project, name, backup string, done func(error)) {
+func (ws *workspace) applyMerge(other *session.Teammate, name, backup string, done func(error)) {
 	finish := func(err error) {
 		if done != nil {
 			done(err)

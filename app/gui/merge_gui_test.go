@@ -12,12 +12,12 @@ import (
 	"cmocoder.org/cmocoder/storage"
 )
 
-// TestMergeFromApp: File ▸ Merge a teammate's project shows what the merge
+// TestMergeFromApp: File ▸ Merge a teammate's work shows what the merge
 // would do; Merge brings Bea's fragment in, keeps a copy of the project as
 // it was, and says what was done; merging again finds nothing to do.
 func TestMergeFromApp(t *testing.T) {
 	ws, w := openWorkspace(t)
-	menuAction(t, ws, "File", "Merge a teammate's project…")
+	menuAction(t, ws, "File", "Merge a teammate's work…")
 	before := len(stored(t, ws))
 
 	// Bea's copy of the same project, with one more fragment.

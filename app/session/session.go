@@ -51,8 +51,13 @@ type Store interface {
 	HasPDF(sha256hex string) (coding.Document, bool, error)
 	AddDocument(doc coding.Document, pdf []byte, pages []coding.Page) (coding.Document, error)
 	ReplaceText(docID string, pages []coding.Page, needsOCR bool, warnings []string) (coding.Document, error)
-	// Merge brings a teammate's project in (or only plans it, dryRun).
+	// Merge brings a teammate's project in (or only plans it, dryRun);
+	// MergeCoding a teammate's coding file.
 	Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error)
+	MergeCoding(theirs coding.MergeSide, otherName string, dryRun bool) (coding.MergePlan, error)
+	// MergeSide is the project as a merge compares it: what a coding
+	// file holds.
+	MergeSide() (coding.MergeSide, error)
 	// Backup copies the project, whole and consistent, to path.
 	Backup(path string) error
 	// Check reads the whole file and says the first problem found (a
@@ -129,17 +134,23 @@ func (s *Session) Backup(path string) error { return s.store.Backup(path) }
 // project; it only reads, so it may run off the UI goroutine.
 func (s *Session) Check() error { return s.store.Check() }
 
-// Merge merges a teammate's project into this one, or with dryRun only
-// says what merging would do. A merge cannot be undone: the history of
-// changes made before it is forgotten, since their inverses may no
-// longer fit what is stored.
-func (s *Session) Merge(other *storage.Project, dryRun bool) (coding.MergePlan, error) {
+// Merge merges a teammate's project or coding file into this one, or
+// with dryRun only says what merging would do. A merge cannot be undone:
+// the history of changes made before it is forgotten, since their
+// inverses may no longer fit what is stored.
+func (s *Session) Merge(other *Teammate, dryRun bool) (coding.MergePlan, error) {
+	merge := func() (coding.MergePlan, error) {
+		if other.project != nil {
+			return s.store.Merge(other.project, dryRun)
+		}
+		return s.store.MergeCoding(other.coding.Coding, other.name, dryRun)
+	}
 	if dryRun {
-		return s.store.Merge(other, true)
+		return merge()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	plan, err := s.store.Merge(other, false)
+	plan, err := merge()
 	if err == nil {
 		s.forgetHistory()
 	}

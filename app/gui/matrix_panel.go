@@ -2,10 +2,13 @@ package gui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/app/session"
@@ -14,44 +17,75 @@ import (
 )
 
 // matrixPanel shows the mechanism-by-source matrix (labels or theories
-// down, sources across) as the export builds it; clicking a count lists
-// its fragments, and clicking one of those opens it on its page.
+// down, sources across) as the export counts it, laid out to be read at
+// hundreds of sources (matrixModel): a heat map whose row names, N and
+// totals stay in view while the sources scroll, sorted by total,
+// filtered, or transposed. Clicking a count lists its fragments, and
+// clicking one of those opens it on its page. The matrix is built off
+// the UI goroutine.
 type matrixPanel struct {
-	pv       *projectView
-	by       *widget.Select
-	table    *widget.Table
-	data     *export.Table
-	cells    [][]string // header, rows, footer
-	contents coding.Contents
-	note     *widget.Label
-	cellInfo *widget.Label
-	list     *widget.List
-	frags    []coding.Fragment // the fragments of the cell clicked
-	names    map[string]string
-	content  fyne.CanvasObject
+	pv        *projectView
+	by        *widget.Select
+	sortTotal *widget.Check
+	transpose *widget.Check
+	filter    *widget.Entry
+	table     *widget.Table
+	model     *matrixModel
+	contents  coding.Contents
+	note      *widget.Label
+	cellInfo  *widget.Label
+	list      *widget.List
+	frags     []coding.Fragment // the fragments of the cell clicked
+	names     map[string]string
+	content   fyne.CanvasObject
+	loads     int // reloads started, so that only the last one is shown
+	loading   bool
 }
+
+// Column widths: the row names, N and Total, and every source (the
+// template cell's width, so that no per-column call is needed at 500).
+const (
+	matrixNameWidth   = 240
+	matrixNumberWidth = 72
+	matrixCellWidth   = 104
+)
 
 func newMatrixPanel(pv *projectView) *matrixPanel {
 	p := &matrixPanel{pv: pv}
 	p.by = widget.NewSelect(matrixRowNames, func(string) { p.reload() })
 	p.by.SetSelectedIndex(0)
+	p.sortTotal = widget.NewCheck("Sort by total", func(bool) { p.rearrange() })
+	p.transpose = widget.NewCheck("Sources down", func(bool) { p.rearrange() })
+	p.filter = widget.NewEntry()
+	p.filter.SetPlaceHolder("Filter sources…")
+	p.filter.OnChanged = func(string) { p.rearrange() }
 	p.table = widget.NewTable(
 		func() (int, int) {
-			if len(p.cells) == 0 {
+			if p.model == nil {
 				return 0, 0
 			}
-			return len(p.cells), len(p.cells[0])
+			return p.model.size()
 		},
-		newCutLabel,
+		newHeatCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.SetText(p.cells[id.Row][id.Col])
-			bold := id.Row == 0 || id.Col == 0 || id.Row == len(p.cells)-1
-			if l.TextStyle.Bold != bold {
-				l.TextStyle.Bold = bold
-				l.Refresh()
+			if p.model == nil {
+				return
 			}
+			text, shade := p.model.cell(id.Row, id.Col)
+			wrap := fyne.TextWrapOff
+			if id.Row == matrixHeadRow {
+				wrap = fyne.TextWrapWord
+			}
+			o.(*heatCell).set(text, shade, p.model.max, id.Row == matrixHeadRow || id.Col == matrixNameCol || id.Row == matrixTotalRow, wrap)
 		})
+	p.table.StickyRowCount = matrixFixedRows
+	p.table.StickyColumnCount = matrixFixedCols
+	p.table.SetColumnWidth(matrixNameCol, matrixNameWidth)
+	p.table.SetColumnWidth(matrixNCol, matrixNumberWidth)
+	p.table.SetColumnWidth(matrixTotalCol, matrixNumberWidth)
+	// Two lines for the sources' names, which wrap rather than lose the
+	// year at the end.
+	p.table.SetRowHeight(matrixHeadRow, 2*newHeatCell().MinSize().Height-2*theme.Padding())
 	p.table.OnSelected = p.cellSelected
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
@@ -70,7 +104,10 @@ func newMatrixPanel(pv *projectView) *matrixPanel {
 			p.pv.jumpTo(f)
 		}
 	}
-	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Rows:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, p.by)
+	controls := container.NewHBox(p.sortTotal, p.transpose)
+	rows := container.NewHBox(widget.NewLabelWithStyle("Rows:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWrap(fyne.NewSize(210, p.by.MinSize().Height), p.by))
+	top := container.NewBorder(nil, nil, rows, controls, p.filter)
 	bottom := container.NewBorder(container.NewVBox(p.note, widget.NewSeparator(), p.cellInfo), nil, nil, nil, p.list)
 	split := container.NewVSplit(p.table, bottom)
 	split.Offset = 0.6
@@ -78,44 +115,66 @@ func newMatrixPanel(pv *projectView) *matrixPanel {
 	return p
 }
 
-// reload builds the matrix again (with the export's own builder).
+// reload builds the matrix again, with the export's own builder, on a
+// goroutine of its own: at 500 sources and 20,000 fragments reading and
+// counting take longer than a frame. The panel says "Loading" meanwhile.
 func (p *matrixPanel) reload() {
 	if p.table == nil {
 		return
 	}
-	c, err := p.pv.session.Contents()
-	if err != nil {
-		p.note.SetText(session.OneLine(err))
-		return
-	}
-	p.contents = c
-	ep := &export.Project{Title: c.Title, Documents: c.Documents, Fragments: c.Fragments, CMOCs: c.CMOCs, Theories: c.Theories, Labels: c.Labels}
-	t, _, err := export.Build(ep, export.TableMatrix, export.Options{MatrixBy: matrixBy(p.by.SelectedIndex())})
-	if err != nil {
-		p.note.SetText(session.OneLine(err))
-		return
-	}
-	p.data = t
-	p.names = export.SourceNames(c.Documents)
-	p.cells = [][]string{t.Columns}
-	p.cells = append(p.cells, t.Rows...)
-	p.cells = append(p.cells, t.Footer...)
-	p.note.SetText(strings.Join(t.Notes, " "))
-	p.table.UnselectAll()
-	if len(p.cells) > 0 {
-		p.table.SetColumnWidth(0, 280)
-		n := len(p.cells[0])
-		for i := 1; i < n; i++ {
-			w := float32(190) // a source's short name
-			if i >= n-2 {
-				w = 110 // Total, N
-			}
-			if i == n-1 {
-				w = 210
-			}
-			p.table.SetColumnWidth(i, w)
+	p.loads++
+	load := p.loads
+	p.loading = true
+	p.note.SetText("Loading the matrix…")
+	by := matrixBy(p.by.SelectedIndex())
+	s := p.pv.session
+	go func() {
+		c, err := s.Contents()
+		var t *export.Table
+		if err == nil {
+			ep := &export.Project{Title: c.Title, Documents: c.Documents, Fragments: c.Fragments, CMOCs: c.CMOCs, Theories: c.Theories, Labels: c.Labels}
+			t, _, err = export.Build(ep, export.TableMatrix, export.Options{MatrixBy: by})
 		}
+		var m *matrixModel
+		if err == nil {
+			m = newMatrixModel(t, c.Documents)
+		}
+		runOnUI(func() {
+			if load != p.loads {
+				return // a newer reload is under way
+			}
+			p.loading = false
+			if err != nil {
+				p.note.SetText(session.OneLine(err))
+				p.pv.readFailed("matrix", err)
+				return
+			}
+			p.show(c, t, m)
+		})
+	}()
+}
+
+// show puts a freshly built matrix on screen, keeping the reader's sort,
+// filter and transposition.
+func (p *matrixPanel) show(c coding.Contents, t *export.Table, m *matrixModel) {
+	p.contents = c
+	p.names = m.short
+	p.model = m
+	p.note.SetText(strings.Join(t.Notes, " "))
+	p.rearrange()
+}
+
+// rearrange lays the matrix out again after the sort, filter or
+// transposition changed.
+func (p *matrixPanel) rearrange() {
+	if p.model == nil {
+		return
 	}
+	p.model.sortByTotal = p.sortTotal.Checked
+	p.model.transpose = p.transpose.Checked
+	p.model.filter = p.filter.Text
+	p.model.arrange()
+	p.table.UnselectAll()
 	p.table.Refresh()
 	p.frags = nil
 	p.cellInfo.SetText("Click a count to list its fragments.")
@@ -131,35 +190,32 @@ func rowKey(cell string) string {
 }
 
 // cellSelected lists the fragments counted in a cell: one source's, or
-// (in the Total column or row, or on a row's name) every source's.
+// (in the Total column or row, or on a name) every source's; a source's
+// name says its full title.
 func (p *matrixPanel) cellSelected(id widget.TableCellID) {
-	if len(p.cells) == 0 || id.Row == 0 {
+	if p.model == nil || (id.Row == matrixHeadRow && id.Col < matrixFixedCols) {
 		return
 	}
-	docs := p.contents.Documents
-	docID := "" // every source
-	if id.Col >= 1 && id.Col-1 < len(docs) {
-		docID = docs[id.Col-1].ID
+	m := p.model
+	r, doc := m.at(id.Row, id.Col)
+	docID, where := "", "all sources"
+	if doc >= 0 {
+		d := m.docs[doc]
+		docID, where = d.ID, m.short[d.ID]
+		if d.Title != "" && d.Title != where {
+			where += " (" + coding.Clip(d.Title, 80) + ")"
+		}
 	}
-	footer := id.Row > len(p.data.Rows)
-	key := ""
-	if !footer {
-		key = rowKey(p.cells[id.Row][0])
+	key, what := "", "all rows"
+	if r >= 0 {
+		key, what = m.rowKeys[r], m.rowKeys[r]
 	}
-	inRow := p.rowMatcher(key, footer)
+	inRow := p.rowMatcher(key, r < 0)
 	p.frags = nil
 	for _, f := range p.contents.Fragments {
 		if (docID == "" || f.DocID == docID) && inRow(f) {
 			p.frags = append(p.frags, f)
 		}
-	}
-	where := "all sources"
-	if docID != "" {
-		where = p.names[docID]
-	}
-	what := key
-	if footer {
-		what = "all rows"
 	}
 	p.cellInfo.SetText(fmt.Sprintf("%s · %s: %s (click one to open it)", what, where, coding.Count(len(p.frags), "fragment")))
 	p.list.Refresh()
@@ -203,4 +259,50 @@ func newCutLabel() fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
+}
+
+// heatCell is a matrix cell: its count on a shade of the theme's primary
+// colour, darker for more fragments (the number is there too, for
+// greyscale print and colour-blind readers); headings bold, unshaded.
+type heatCell struct {
+	widget.BaseWidget
+	bg    *canvas.Rectangle
+	label *widget.Label
+}
+
+func newHeatCell() fyne.CanvasObject {
+	c := &heatCell{bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *heatCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(c.bg, c.label))
+}
+
+// MinSize is a source column's width, so that the table needs no call
+// per column.
+func (c *heatCell) MinSize() fyne.Size {
+	return fyne.NewSize(matrixCellWidth, c.label.MinSize().Height)
+}
+
+// set shows text, wrapped on words if wrap; shade > 0 tints the cell by
+// shade/max.
+func (c *heatCell) set(text string, shade, max int, bold bool, wrap fyne.TextWrap) {
+	fill := color.Color(color.Transparent)
+	if shade > 0 && max > 0 {
+		r, g, b, _ := theme.Color(theme.ColorNamePrimary).RGBA()
+		alpha := 0.12 + 0.58*float64(shade)/float64(max)
+		fill = color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(alpha * 255)}
+	}
+	if c.bg.FillColor != fill {
+		c.bg.FillColor = fill
+		c.bg.Refresh()
+	}
+	if c.label.Text != text || c.label.TextStyle.Bold != bold || c.label.Wrapping != wrap {
+		c.label.TextStyle.Bold = bold
+		c.label.Wrapping = wrap
+		c.label.SetText(text)
+	}
 }

@@ -39,9 +39,9 @@ func TestOneIsSingular(t *testing.T) {
 
 	pv.showTab("Matrix")
 	m := pv.tabsView.matrix
-	for i, r := range m.cells {
-		if r[0] == "Accountability (N = 1)" {
-			m.table.Select(widget.TableCellID{Row: i, Col: 1})
+	for i, r := range shownMatrix(t, m) {
+		if r[0] == "Accountability" {
+			m.table.Select(widget.TableCellID{Row: i, Col: matrixFixedCols})
 		}
 	}
 	if !strings.Contains(m.cellInfo.Text, ": 1 fragment (click one to open it)") {

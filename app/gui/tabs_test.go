@@ -188,26 +188,28 @@ func TestSourcesTab(t *testing.T) {
 	}
 }
 
-// Matrix: labels down, the source across, counts and N as the export
-// gives them; clicking a count lists its fragments, clicking one opens it.
+// Matrix: labels down, the source across, counts as the export gives
+// them, with N and Total beside the names; clicking a count lists its
+// fragments, clicking one opens it.
 func TestMatrixTab(t *testing.T) {
 	ws, _ := openWorkspace(t)
 	pv := ws.pv
 	pv.showTab("Matrix")
 	p := pv.tabsView.matrix
-	if len(p.cells) < 3 || p.cells[0][0] != "Mechanism" || p.cells[0][len(p.cells[0])-1] != "N (sources with evidence)" {
-		t.Fatalf("cells %q", p.cells)
+	cells := shownMatrix(t, p)
+	if len(cells) < 3 || cells[0][0] != "Mechanism \\ Source" || cells[0][1] != "N" || cells[0][2] != "Total" || cells[1][0] != "Total" {
+		t.Fatalf("cells %q", cells)
 	}
 	row := -1
-	for i, r := range p.cells {
-		if r[0] == "Leadership (N = 1)" {
+	for i, r := range cells {
+		if r[0] == "Leadership" {
 			row = i
 		}
 	}
-	if row < 0 || p.cells[row][1] != "2" {
-		t.Fatalf("cells %q", p.cells)
+	if row < 0 || cells[row][1] != "1" || cells[row][2] != "2" || cells[row][3] != "2" {
+		t.Fatalf("cells %q", cells)
 	}
-	p.table.Select(widget.TableCellID{Row: row, Col: 1})
+	p.table.Select(widget.TableCellID{Row: row, Col: 3})
 	if len(p.frags) != 2 || !strings.HasPrefix(p.cellInfo.Text, "Leadership · ") {
 		t.Fatalf("cell lists %d fragments: %q", len(p.frags), p.cellInfo.Text)
 	}
@@ -215,8 +217,7 @@ func TestMatrixTab(t *testing.T) {
 	if len(p.frags) != 2 || !strings.HasPrefix(p.cellInfo.Text, "Leadership · all sources") {
 		t.Errorf("row name lists %d fragments: %q", len(p.frags), p.cellInfo.Text)
 	}
-	last := len(p.cells) - 1
-	p.table.Select(widget.TableCellID{Row: last, Col: 1})
+	p.table.Select(widget.TableCellID{Row: 1, Col: 3})
 	if len(p.frags) != 5 {
 		t.Errorf("total cell lists %d fragments", len(p.frags))
 	}
@@ -228,10 +229,11 @@ func TestMatrixTab(t *testing.T) {
 	// By theories: the demo's theory, its 4 fragments.
 	pv.showTab("Matrix")
 	p.by.SetSelectedIndex(1)
-	if p.cells[0][0] != "Programme theory" || p.cells[1][0] != "Leading for quality (N = 1)" || p.cells[1][1] != "4" {
-		t.Fatalf("theory cells %q", p.cells)
+	cells = shownMatrix(t, p)
+	if cells[0][0] != "Programme theory \\ Source" || cells[2][0] != "Leading for quality" || cells[2][3] != "4" {
+		t.Fatalf("theory cells %q", cells)
 	}
-	p.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	p.table.Select(widget.TableCellID{Row: 2, Col: 3})
 	if len(p.frags) != 4 {
 		t.Errorf("theory cell lists %d", len(p.frags))
 	}

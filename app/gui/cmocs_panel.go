@@ -33,6 +33,36 @@ type cmocsPanel struct {
 	pageInfo           *widget.Label
 	prevPage, nextPage *widget.Button
 	scroll             *container.Scroll
+
+	// data is the project as last read, off the UI goroutine; turning a
+	// page or filtering shows it again without reading anything.
+	data    *cmocsData
+	loads   int // reloads started, so that only the newest is shown
+	loading bool
+}
+
+// cmocsData is what the CMOCs tab shows, read in one go.
+type cmocsData struct {
+	c        coding.Contents
+	frags    map[string]coding.Fragment
+	names    map[string]string
+	theories map[string]coding.Theory
+	search   []string // per CMOC, what the filter looks in, lower case
+}
+
+func newCMOCsData(c coding.Contents) *cmocsData {
+	d := &cmocsData{c: c, frags: make(map[string]coding.Fragment, len(c.Fragments)),
+		names: export.SourceNames(c.Documents), theories: map[string]coding.Theory{}}
+	for _, f := range c.Fragments {
+		d.frags[f.ID] = f
+	}
+	for _, t := range c.Theories {
+		d.theories[t.ID] = t
+	}
+	for _, m := range c.CMOCs {
+		d.search = append(d.search, strings.ToLower(cmocText(m, d.frags)))
+	}
+	return d
 }
 
 // cmocBox is one CMOC as shown.
@@ -63,7 +93,7 @@ func newCMOCsPanel(pv *projectView) *cmocsPanel {
 	p.filter.SetPlaceHolder("Filter CMOCs by statement, narrative, label or quoted text")
 	p.filter.OnChanged = func(string) {
 		p.first = 0
-		p.reload()
+		p.render()
 	}
 	hint := widget.NewLabel("Tick fragments in the Documents tab's fragment list, then New CMOC. Click a quote to open it on its page.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -83,26 +113,49 @@ func newCMOCsPanel(pv *projectView) *cmocsPanel {
 // every object of a VBox, so hundreds of boxes would make the tab crawl.
 const cmocsPerPage = 25
 
-// reload reads the project and shows the CMOCs again, a page of them.
+// reload reads the project again on a goroutine of its own (at 300
+// CMOCs over 20,000 fragments, longer than a frame) and then shows the
+// CMOCs, a page of them.
 func (p *cmocsPanel) reload() {
-	c, err := p.pv.session.Contents()
-	if err != nil {
-		p.heading.SetText("CMOCs: " + session.OneLine(err))
+	p.loads++
+	load := p.loads
+	p.loading = true
+	if p.data == nil {
+		p.heading.SetText("CMOCs: loading…")
+	}
+	s := p.pv.session
+	go func() {
+		c, err := s.Contents()
+		var d *cmocsData
+		if err == nil {
+			d = newCMOCsData(c)
+		}
+		runOnUI(func() {
+			if load != p.loads {
+				return // a newer reload is under way
+			}
+			p.loading = false
+			if err != nil {
+				p.heading.SetText("CMOCs: " + session.OneLine(err))
+				return
+			}
+			p.data = d
+			p.render()
+		})
+	}()
+}
+
+// render shows the page of CMOCs the filter and the pager select, from
+// the project as last read.
+func (p *cmocsPanel) render() {
+	if p.data == nil {
 		return
 	}
-	frags := make(map[string]coding.Fragment, len(c.Fragments))
-	for _, f := range c.Fragments {
-		frags[f.ID] = f
-	}
-	names := export.SourceNames(c.Documents)
-	theories := map[string]coding.Theory{}
-	for _, t := range c.Theories {
-		theories[t.ID] = t
-	}
+	c, frags, names, theories := p.data.c, p.data.frags, p.data.names, p.data.theories
 	q := strings.ToLower(strings.TrimSpace(p.filter.Text))
 	byTheory := map[string][]int{}
 	for i, m := range c.CMOCs {
-		if q != "" && !strings.Contains(strings.ToLower(cmocText(m, frags)), q) {
+		if q != "" && !strings.Contains(p.data.search[i], q) {
 			continue
 		}
 		id := m.TheoryID
@@ -188,7 +241,7 @@ func (p *cmocsPanel) reload() {
 // turnPage shows the next (1) or previous (-1) page of CMOCs.
 func (p *cmocsPanel) turnPage(dir int) {
 	p.first = max(0, p.first+dir*cmocsPerPage)
-	p.reload()
+	p.render()
 	p.scroll.ScrollToTop()
 }
 

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -188,7 +189,7 @@ func TestNewCMOCFromTickedFragments(t *testing.T) {
 
 	// The CMOCs tab: grouped by theory, in the published form.
 	pv.showTab("CMOCs")
-	p := pv.tabsView.cmocs
+	p := settledCMOCs(t, pv.tabsView.cmocs)
 	if p.heading.Text != "CMOCs (2)" || len(p.groups) != 2 || !strings.HasPrefix(p.groups[0], "Leading for quality") || !strings.HasPrefix(p.groups[1], "Being") {
 		t.Fatalf("heading %q, groups %q", p.heading.Text, p.groups)
 	}
@@ -229,6 +230,7 @@ func TestNewCMOCFromTickedFragments(t *testing.T) {
 		t.Errorf("undo left the theory: %v", err)
 	}
 	pv.showTab("CMOCs")
+	settledCMOCs(t, p)
 	if p.heading.Text != "CMOCs (1)" {
 		t.Errorf("after undo the tab shows %q", p.heading.Text)
 	}
@@ -241,7 +243,7 @@ func TestEditCMOCInTab(t *testing.T) {
 	ws, w := openWorkspace(t)
 	pv := ws.pv
 	pv.showTab("CMOCs")
-	p := pv.tabsView.cmocs
+	p := settledCMOCs(t, pv.tabsView.cmocs)
 	if len(p.boxes) != 1 {
 		t.Fatalf("%d boxes", len(p.boxes))
 	}
@@ -259,6 +261,7 @@ func TestEditCMOCInTab(t *testing.T) {
 	form.statement.SetText("Edited statement")
 	form.theory.SetText("")
 	test.Tap(button(t, topDialog(t, w), "Save"))
+	settledCMOCs(t, p)
 	c := cmocNamed(t, ws, "Edited statement")
 	if c == nil || c.TheoryID != "" || len(c.Fragments) != 4 {
 		t.Fatalf("edited %+v", c)
@@ -271,11 +274,13 @@ func TestEditCMOCInTab(t *testing.T) {
 	pv.showTab("Documents")
 	tickRows(t, ws, func(f coding.Fragment) bool { return !containsString(demo.Fragments, f.ID) })
 	pv.showTab("CMOCs")
+	settledCMOCs(t, p)
 	b := p.boxes[0]
 	if b.addTicked.Disabled() || b.addTicked.Text != "Add ticked fragments (1)" {
 		t.Fatalf("add button %q", b.addTicked.Text)
 	}
 	test.Tap(b.addTicked)
+	settledCMOCs(t, p)
 	if c = cmocNamed(t, ws, "Edited statement"); len(c.Fragments) != 5 {
 		t.Fatalf("after adding: %d fragments", len(c.Fragments))
 	}
@@ -291,6 +296,7 @@ func TestEditCMOCInTab(t *testing.T) {
 			break
 		}
 	}
+	settledCMOCs(t, p)
 	c = cmocNamed(t, ws, "Edited statement")
 	if len(c.Fragments) != 4 || !strings.Contains(p.boxes[0].parts[coding.Outcome].Text, "a gap") {
 		t.Errorf("after removing: %d fragments, outcome %q", len(c.Fragments), p.boxes[0].parts[coding.Outcome].Text)
@@ -307,6 +313,7 @@ func TestEditCMOCInTab(t *testing.T) {
 	}
 	pv.changed()
 	pv.showTab("CMOCs")
+	settledCMOCs(t, p)
 	b = p.boxes[0]
 	if len(b.missing) != 1 || !strings.Contains(b.missing[0].Text, "Missing evidence") || !strings.Contains(b.missing[0].Text, "by tester") {
 		t.Fatalf("missing evidence not shown: %d", len(b.missing))
@@ -315,6 +322,7 @@ func TestEditCMOCInTab(t *testing.T) {
 	test.Tap(b.edit)
 	pv.tabsView.form.statement.SetText("Edited again")
 	test.Tap(button(t, topDialog(t, w), "Save"))
+	settledCMOCs(t, p)
 	if c = cmocNamed(t, ws, "Edited again"); c == nil || len(c.Fragments) != 5 || !containsString(c.Fragments, gone) {
 		t.Fatalf("editing a CMOC with missing evidence: %+v", c)
 	}
@@ -322,6 +330,7 @@ func TestEditCMOCInTab(t *testing.T) {
 		t.Errorf("after the edit %d missing evidence rows", len(p.boxes[0].missing))
 	}
 	test.Tap(button(t, p.content, "Remove from CMOC"))
+	settledCMOCs(t, p)
 	if c = cmocNamed(t, ws, "Edited again"); len(c.Fragments) != 4 || containsString(c.Fragments, gone) {
 		t.Errorf("after removing the missing evidence: %q", c.Fragments)
 	}
@@ -329,10 +338,12 @@ func TestEditCMOCInTab(t *testing.T) {
 	// Delete the CMOC (after confirming), then undo.
 	test.Tap(p.boxes[0].remove)
 	test.Tap(button(t, topDialog(t, w), "Yes"))
+	settledCMOCs(t, p)
 	if cmocNamed(t, ws, "Edited again") != nil || p.heading.Text != "CMOCs (0)" {
 		t.Errorf("after delete: heading %q", p.heading.Text)
 	}
 	shortcut(ws, &fyne.ShortcutUndo{})
+	settledCMOCs(t, p)
 	if cmocNamed(t, ws, "Edited again") == nil || len(p.boxes) != 1 {
 		t.Error("undo did not bring the CMOC back")
 	}
@@ -452,7 +463,7 @@ func TestCMOCsPaging(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws.pv.showTab("CMOCs")
-	p := ws.pv.tabsView.cmocs
+	p := settledCMOCs(t, ws.pv.tabsView.cmocs)
 	if p.heading.Text != "CMOCs (61)" || len(p.boxes) != cmocsPerPage || !p.pager.Visible() || p.pageInfo.Text != "1–25 of 61" || !p.prevPage.Disabled() {
 		t.Fatalf("heading %q, %d boxes, pager %q", p.heading.Text, len(p.boxes), p.pageInfo.Text)
 	}
@@ -467,5 +478,22 @@ func TestCMOCsPaging(t *testing.T) {
 	p.filter.SetText("Generated 5")
 	if p.heading.Text != "CMOCs (11 of 61)" || p.pager.Visible() || len(p.boxes) != 11 {
 		t.Errorf("filtered: %q, %d boxes", p.heading.Text, len(p.boxes))
+	}
+}
+
+// settledCMOCs waits for the CMOCs tab's background read to be shown and
+// returns the panel.
+func settledCMOCs(t *testing.T, p *cmocsPanel) *cmocsPanel {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		pump()
+		if !p.loading {
+			return p
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the CMOCs tab did not load in 20 s")
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }

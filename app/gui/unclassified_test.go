@@ -143,7 +143,7 @@ func TestUnclassifiedInCMOCBox(t *testing.T) {
 	}
 	pv := ws.pv
 	pv.showTab("CMOCs")
-	b := boxNamed(pv.tabsView.cmocs, statement)
+	b := boxNamed(settledCMOCs(t, pv.tabsView.cmocs), statement)
 	if b == nil {
 		t.Fatal("no box for the CMOC")
 	}

@@ -13,7 +13,7 @@ export PATH := /usr/local/go/bin:$(PATH)
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dri
 TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils qpdf tesseract-ocr tesseract-ocr-eng \
-	libreoffice-writer-nogui libreoffice-calc-nogui xdg-utils desktop-file-utils libxml2-utils
+	libreoffice-writer-nogui libreoffice-calc-nogui xdg-utils desktop-file-utils libxml2-utils zip
 WINDOWS_PKGS := gcc-mingw-w64-x86-64
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -109,7 +109,7 @@ func TestCodingFileMissingDocumentAndBadFiles(t *testing.T) {
 	}
 }
 
-func fileSize(t *testing.T, path string) int64 {
+func fileSize(t testing.TB, path string) int64 {
 	t.Helper()
 	fi, err := os.Stat(path)
 	if err != nil {

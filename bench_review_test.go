@@ -1,0 +1,215 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// BenchmarkReview500 builds the review of issue 14: 500 distinct PDFs
+// (the shared ones but the scan, each copy with a comment line appended
+// so that its SHA-256 differs), 20,000 fragments, 60 labels and 300 CMOCs
+// under 12 theories; then times, against the obvious alternative in the
+// same run, what a team does with it. CMOCODER_BENCH_DOCS sets another
+// number of PDFs. It runs once whatever -benchtime says: building the
+// project is most of the time.
+//
+//	x_pdftotext  add of every PDF in one process / a pdftotext loop
+//	MB_add_peak  peak resident memory of that add
+//	x_docs_1pdf  `docs` on the big project / on a one-PDF project
+//	x_code_1pdf  `code` likewise
+//	x_zip        export --format qdpx / zip -r of the PDFs
+//	pct_coding   the coding file's size, % of the project's
+func BenchmarkReview500(b *testing.B) {
+	needPDFs(b)
+	for _, tool := range []string{"pdftotext", "zip"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			b.Skip(tool + " not installed")
+		}
+	}
+	n := 500
+	if s := os.Getenv("CMOCODER_BENCH_DOCS"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	if review500 == nil {
+		review500 = measureReview(b, n)
+	}
+	for _, m := range review500 {
+		b.ReportMetric(m.value, m.unit)
+	}
+}
+
+// review500 holds the measures of BenchmarkReview500's first run, which
+// later runs (-benchtime 3x) report again rather than build it all anew.
+var review500 []metric
+
+type metric struct {
+	value float64
+	unit  string
+}
+
+func measureReview(b *testing.B, n int) []metric {
+	var out []metric
+	report := func(v float64, unit string) { out = append(out, metric{v, unit}) }
+	dir := b.TempDir()
+	pdfs := benchPDFs(b, dir, n)
+
+	// add, one process, against a pdftotext loop.
+	big := filepath.Join(dir, "big.cmoproj")
+	mustRun(b, "new", big, "--coder", "Ann")
+	t0 := time.Now()
+	cmd := exec.Command(bin, append([]string{"add", big}, pdfs...)...)
+	cmd.Env = append(os.Environ(), "CMOCODER_CODER=Ann")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("add: %v\n%.2000s", err, out)
+	}
+	add := time.Since(t0)
+	peak := float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
+	t0 = time.Now()
+	for _, p := range pdfs {
+		if out, err := exec.Command("pdftotext", p, filepath.Join(dir, "out.txt")).CombinedOutput(); err != nil {
+			b.Fatalf("pdftotext %s: %v %s", p, err, out)
+		}
+	}
+	poppler := time.Since(t0)
+	report(add.Seconds(), "s_add")
+	report(poppler.Seconds(), "s_pdftotext")
+	report(float64(add)/float64(poppler), "x_pdftotext")
+	report(peak, "MB_add_peak")
+
+	docID := benchCoding(b, big)
+
+	// Verbs on the big project against the one-PDF project.
+	small := filepath.Join(dir, "small.cmoproj")
+	mustRun(b, "new", small)
+	smallDoc := strings.Split(mustRun(b, "add", small, pdfs[0]), "\t")[0]
+	verb := func(project, doc string) (docs, code time.Duration) {
+		const runs = 5
+		for range runs {
+			t0 := time.Now()
+			mustRun(b, "docs", project)
+			docs += time.Since(t0)
+			t0 = time.Now()
+			mustRun(b, "code", project, doc, "0", "4", "--role", "context")
+			code += time.Since(t0)
+		}
+		return docs / runs, code / runs
+	}
+	bigDocs, bigCode := verb(big, docID)
+	smallDocs, smallCode := verb(small, smallDoc)
+	report(bigDocs.Seconds(), "s_docs")
+	report(float64(bigDocs)/float64(smallDocs), "x_docs_1pdf")
+	report(bigCode.Seconds(), "s_code")
+	report(float64(bigCode)/float64(smallCode), "x_code_1pdf")
+
+	// export --format qdpx against zip -r of the PDFs.
+	t0 = time.Now()
+	mustRun(b, "export", big, "--format", "qdpx", "-o", filepath.Join(dir, "big.qdpx"))
+	qdpx := time.Since(t0)
+	t0 = time.Now()
+	if out, err := exec.Command("zip", "-q", "-r", filepath.Join(dir, "pdfs.zip"), filepath.Join(dir, "pdfs")).CombinedOutput(); err != nil {
+		b.Fatalf("zip: %v %s", err, out)
+	}
+	zip := time.Since(t0)
+	report(qdpx.Seconds(), "s_qdpx")
+	report(float64(qdpx)/float64(zip), "x_zip")
+
+	// The coding file against the project.
+	codingFile := filepath.Join(dir, "ann.coding")
+	mustRun(b, "export", big, "--format", "coding", "-o", codingFile)
+	report(100*float64(fileSize(b, codingFile))/float64(fileSize(b, big)), "pct_coding")
+	report(float64(fileSize(b, big))/1e6, "MB_project")
+	return out
+}
+
+// benchPDFs writes n distinct PDFs into dir/pdfs: the shared PDFs but the
+// scan (which needs OCR), in turn, each with "% copy i" appended (a PDF
+// comment after %%EOF, which readers ignore).
+func benchPDFs(b *testing.B, dir string, n int) []string {
+	entries, err := os.ReadDir(pdfDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sources [][]byte
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".pdf") || strings.HasPrefix(e.Name(), "scanned-") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(pdfDir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		sources = append(sources, data)
+	}
+	out := filepath.Join(dir, "pdfs")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	var paths []string
+	for i := range n {
+		p := filepath.Join(out, fmt.Sprintf("paper-%03d.pdf", i))
+		data := append(slices.Clone(sources[i%len(sources)]), fmt.Sprintf("\n%% copy %d\n", i)...)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// benchCoding codes the project as a team would have after months: 40
+// fragments a document up to 20,000, 60 labels, 300 CMOCs under 12
+// theories, in one transaction. It returns a document's ID.
+func benchCoding(b *testing.B, project string) string {
+	p, err := storage.Open(project)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	p.SetCoder("Ann")
+	docs, err := p.Documents()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var batch coding.Batch
+	for i := range 60 {
+		batch = append(batch, coding.PutLabel{Label: coding.Label{Name: fmt.Sprintf("Mechanism %02d", i)}})
+	}
+	roles := []coding.Role{coding.Context, coding.Resource, coding.Reasoning, coding.Outcome}
+	var frags []coding.Fragment
+	for _, d := range docs {
+		text, err := p.Text(d.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		chars := text.Len()
+		for k := 0; k < 40 && (k+1)*60 < chars && len(frags) < 20000; k++ {
+			f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: k * 60, End: k*60 + 50, Role: roles[k%4],
+				Labels: []string{fmt.Sprintf("Mechanism %02d", (k+len(frags))%60)}}
+			frags = append(frags, f)
+			batch = append(batch, coding.AddFragment{Fragment: f})
+		}
+	}
+	for i := range 300 {
+		var ids []string
+		for k := range 4 {
+			ids = append(ids, frags[(i*4+k)%len(frags)].ID)
+		}
+		batch = append(batch, coding.AddCMOC{CMOC: coding.CMOC{Statement: fmt.Sprintf("CMOC %d", i), Fragments: ids},
+			TheoryName: fmt.Sprintf("Theory %d", i%12)})
+	}
+	if _, err := p.Apply(batch); err != nil {
+		b.Fatal(err)
+	}
+	return docs[0].ID
+}

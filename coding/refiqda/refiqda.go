@@ -81,6 +81,10 @@ type Document struct {
 	// Text returns the document's text as offsets count it: pages joined
 	// by coding.PageSeparator. Its length in code points must be Chars.
 	Text func() (string, error)
+	// Page returns page n (1-based) of a PDF with its character boxes, for
+	// the area selections written beside the text selections; nil writes
+	// none.
+	Page func(n int) (coding.Page, error)
 }
 
 // Namespace is the UUID namespace of the GUIDs this package derives: the

@@ -342,6 +342,20 @@ type exportedProject struct {
 	} `xml:"Notes>Note"`
 }
 
+// exportQdpx exports a project as a .qdpx file, checks it against the
+// schema and reads it.
+func exportQdpx(t *testing.T, project, file string) (qdpxFile, exportedProject) {
+	t.Helper()
+	mustRun(t, "export", project, "--format", "qdpx", "-o", file)
+	q := openQdpx(t, file)
+	validateQDE(t, q.qde)
+	var x exportedProject
+	if err := xml.Unmarshal(q.qde, &x); err != nil {
+		t.Fatal(err)
+	}
+	return q, x
+}
+
 // TestExportPDFSelection: cmocoder's export writes beside each PDF
 // fragment's text selection an area selection per page with the same
 // codes, whose rectangle holds the fragment's words as poppler places
@@ -352,13 +366,7 @@ func TestExportPDFSelection(t *testing.T) {
 	dir := t.TempDir()
 	orig := reviewedDemo(t, dir)
 	qdpx := filepath.Join(dir, "review.qdpx")
-	mustRun(t, "export", orig, "--format", "qdpx", "-o", qdpx)
-	q := openQdpx(t, qdpx)
-	validateQDE(t, q.qde)
-	var x exportedProject
-	if err := xml.Unmarshal(q.qde, &x); err != nil {
-		t.Fatal(err)
-	}
+	q, x := exportQdpx(t, orig, qdpx)
 	users := map[string]bool{}
 	for _, u := range x.Users {
 		users[u.GUID] = true
@@ -444,13 +452,7 @@ func TestExportPDFSelectionAcrossPages(t *testing.T) {
 	}
 	mustRun(t, "code", p, doc, strconv.Itoa(sep-40), strconv.Itoa(sep+40), "--role", "context")
 	qdpx := filepath.Join(dir, "review.qdpx")
-	mustRun(t, "export", p, "--format", "qdpx", "-o", qdpx)
-	q := openQdpx(t, qdpx)
-	validateQDE(t, q.qde)
-	var x exportedProject
-	if err := xml.Unmarshal(q.qde, &x); err != nil {
-		t.Fatal(err)
-	}
+	_, x := exportQdpx(t, p, qdpx)
 	s := x.Sources.Any[0]
 	var pages []int
 	for _, sel := range s.Representation.Selections {

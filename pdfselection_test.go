@@ -191,7 +191,8 @@ func writeZip(t *testing.T, path string, files map[string][]byte) {
 // the area around four words of a line becomes a fragment of those words;
 // an area with no text is a warning naming its page; an area with the
 // GUID of a text selection, and one with its code over the same words,
-// are that passage, imported once.
+// are that passage, imported once; an area whose page is not a number is
+// a warning, not a file that cannot be read.
 func TestImportPDFSelection(t *testing.T) {
 	needPDFs(t)
 	pdf := filepath.Join(pdfDir, "bmc-jtmo-2010-datta-systematic-review.pdf")
@@ -238,6 +239,7 @@ func TestImportPDFSelection(t *testing.T) {
 		sel(g2, 1, bx0-3, by0-1, bx1+3, by1+1, barriers) +
 		sel(g3, 1, ax0, ay0, ax1, ay1, effects) +
 		sel(g4, 2, 0, 0, 20, 20, effects) +
+		`<PDFSelection guid="0a2b3c4d-0000-4000-8000-0000000000a5" page="" firstX="1" firstY="1" secondX="9" secondY="9"/>` +
 		`<Representation guid="0a2b3c4d-0000-4000-8000-0000000000f1"><PlainTextContent>` + passage + `</PlainTextContent>` +
 		`<PlainTextSelection guid="` + g1 + `" startPosition="0" endPosition="` + strconv.Itoa(len([]rune(passage))) + `">` +
 		`<Coding guid="0a2b3c4d-0000-4000-8000-0000000000d1"><CodeRef targetGUID="` + barriers + `"/></Coding></PlainTextSelection>` +
@@ -254,8 +256,11 @@ func TestImportPDFSelection(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "imported: 1 document, 2 fragments,") {
 		t.Fatalf("exit %d, stdout %q\n%s", r.code, r.stdout, r.stderr)
 	}
-	if w := `cmocoder: import: warning: source "Datta 2010.pdf": area coding without text: not imported (page 3)`; !strings.Contains(r.stderr, w) {
-		t.Errorf("no warning %q in\n%s", w, r.stderr)
+	for _, w := range []string{`cmocoder: import: warning: source "Datta 2010.pdf": area coding without text: not imported (page 3)`,
+		`cmocoder: import: warning: source "Datta 2010.pdf": area coding 0a2b3c4d-0000-4000-8000-0000000000a5: its page or corners are not numbers; not imported`} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("no warning %q in\n%s", w, r.stderr)
+		}
 	}
 	want := map[string]string{"Barriers": passage, "Effects": joinWords(four)}
 	for _, f := range listFragments(t, p) {

@@ -40,6 +40,9 @@ type Area struct {
 	Selection
 	Page           int     // 0-based, as the file counts
 	X0, Y0, X1, Y1 float64 // PDF points, X0 <= X1 and Y0 <= Y1
+	// Unreadable says the page or a corner is not a number: the area is
+	// left out with a warning, not the whole file.
+	Unreadable bool
 }
 
 // inPDFSel is a PDFSelection as read: a text selection's attributes and
@@ -53,17 +56,18 @@ type inPDFSel struct {
 	SecondY string `xml:"secondY,attr"`
 }
 
-// areas reads a source's PDFSelections. Numbers that are not numbers are
-// an error, as for text selections.
+// areas reads a source's PDFSelections. One whose page or corners are
+// not numbers is kept Unreadable, for the import to warn about: the file
+// was read whole before cmocoder read areas, and still is.
 func areas(in []inPDFSel) ([]Area, error) {
 	var out []Area
 	for _, a := range in {
 		var v [5]float64
+		unreadable := false
 		for i, s := range []string{a.Page, a.FirstX, a.FirstY, a.SecondX, a.SecondY} {
 			f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				return nil, fmt.Errorf("area selection %s: page %q, corners %q,%q %q,%q are not numbers",
-					a.GUID, a.Page, a.FirstX, a.FirstY, a.SecondX, a.SecondY)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e9 {
+				unreadable = true
 			}
 			v[i] = f
 		}
@@ -74,7 +78,7 @@ func areas(in []inPDFSel) ([]Area, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Area{Selection: t.Selections[0], Page: int(v[0]),
+		out = append(out, Area{Selection: t.Selections[0], Page: int(v[0]), Unreadable: unreadable,
 			X0: min(v[1], v[3]), Y0: min(v[2], v[4]), X1: max(v[1], v[3]), Y1: max(v[2], v[4])})
 	}
 	return out, nil
@@ -93,7 +97,7 @@ func (im *Import) AreaPages() []AreaPage {
 	var out []AreaPage
 	for _, sd := range im.docs {
 		for _, a := range sd.src.Areas {
-			if p := (AreaPage{sd.docID, a.Page + 1}); a.Page >= 0 && !slices.Contains(out, p) {
+			if p := (AreaPage{sd.docID, a.Page + 1}); !a.Unreadable && a.Page >= 0 && !slices.Contains(out, p) {
 				out = append(out, p)
 			}
 		}
@@ -133,6 +137,10 @@ func (im *Import) areaFragments(tx coding.Tx, sd sourceDoc, labelName map[string
 	topLeft := im.in.File != nil && strings.Contains(strings.ToLower(im.in.File.Origin), "qualcoder")
 	var sels []Selection
 	for _, a := range sd.src.Areas {
+		if a.Unreadable {
+			im.warnf("source %q: area coding %s: its page or corners are not numbers; not imported", name, a.GUID)
+			continue
+		}
 		pg, ok := im.pages[AreaPage{sd.docID, a.Page + 1}]
 		if !ok {
 			im.warnf("source %q: area coding on page %d, which the PDF does not have: not imported", name, a.Page+1)

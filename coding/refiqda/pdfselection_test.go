@@ -63,3 +63,23 @@ func TestAreaSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestReadUnreadableArea: an area whose page or corners are not numbers
+// does not stop the file being read (it is left out with a warning on
+// import); corners given in either order are read lower left first.
+func TestReadUnreadableArea(t *testing.T) {
+	f, err := ReadProject([]byte(`<Project name="p"><Sources><PDFSource guid="s" name="a.pdf">
+<PDFSelection guid="a1" page="one" firstX="1" firstY="2" secondX="3" secondY="4"/>
+<PDFSelection guid="a2" page="2" firstX="30" firstY="40.5" secondX="10" secondY="20"/>
+</PDFSource></Sources></Project>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := f.Sources[0].Areas
+	if len(as) != 2 || !as[0].Unreadable || as[1].Unreadable {
+		t.Fatalf("areas %+v", as)
+	}
+	if a := as[1]; a.GUID != "a2" || a.Page != 2 || a.X0 != 10 || a.Y0 != 20 || a.X1 != 30 || a.Y1 != 40.5 {
+		t.Errorf("area a2: page %d, %g,%g-%g,%g, want page 2, 10,20-30,40.5", a.Page, a.X0, a.Y0, a.X1, a.Y1)
+	}
+}

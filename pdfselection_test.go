@@ -257,6 +257,7 @@ func TestImportPDFSelection(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q\n%s", r.code, r.stdout, r.stderr)
 	}
 	for _, w := range []string{`cmocoder: import: warning: source "Datta 2010.pdf": area coding without text: not imported (page 3)`,
+		`cmocoder: import: warning: source "Datta 2010.pdf, area codings": 1 coded passage without a Context/Mechanism/Outcome code came in unclassified`,
 		`cmocoder: import: warning: source "Datta 2010.pdf": area coding 0a2b3c4d-0000-4000-8000-0000000000a5: its page or corners are not numbers; not imported`} {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("no warning %q in\n%s", w, r.stderr)

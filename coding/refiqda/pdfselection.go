@@ -163,7 +163,9 @@ func (im *Import) areaFragments(tx coding.Tx, sd sourceDoc, labelName map[string
 	}
 	// The spans are cmocoder's own offsets: placed as a text selection in
 	// a text identical to ours, counted in code points.
+	// Its warnings name them apart from the text selections.
 	src := sd.src
+	src.Name = name + ", area codings"
 	src.Text = &TextSource{GUID: sd.src.GUID, Selections: sels}
 	nvivo := im.nvivo
 	im.nvivo = false

@@ -46,6 +46,9 @@ func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(s
 	if err := s.importSources(ctx, im, in, &added, &here, warn); err != nil {
 		return added, here, err
 	}
+	if err := s.readAreaPages(im); err != nil {
+		return added, here, err
+	}
 	if err := s.Do(im); err != nil {
 		if added.Documents > 0 {
 			return added, here, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.Name, coding.Count(added.Documents, "document"), err)

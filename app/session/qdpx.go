@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/refiqda"
 )
 
@@ -41,6 +42,7 @@ func QDPXProject(p *Session) (*refiqda.Project, error) {
 		}}
 		if d.SHA256 != "" && d.IsPDF() { // a document without a PDF has no SHA-256; a text document is its text
 			doc.PDF = func() ([]byte, error) { return p.PDF(id) }
+			doc.Page = func(n int) (coding.Page, error) { return p.Page(id, n) }
 		}
 		rp.Documents = append(rp.Documents, doc)
 	}

@@ -56,6 +56,8 @@ type Import struct {
 	cmocoder bool                // the file is cmocoder's export
 	nvivo    bool                // offsets are UTF-16 units
 
+	pages map[AreaPage]coding.Page // the pages area codings lie on (AddPage)
+
 	// What Apply did (Documents and Coders are the caller's to count).
 	Added, Here Counts
 	Warnings    []string // what was left out, one line each
@@ -327,6 +329,9 @@ func (im *Import) Apply(tx coding.Tx) (coding.Change, error) {
 	}
 	for _, sd := range im.docs {
 		if err := im.fragments(tx, sd, labelName, do); err != nil {
+			return nil, err
+		}
+		if err := im.areaFragments(tx, sd, labelName, do); err != nil {
 			return nil, err
 		}
 	}

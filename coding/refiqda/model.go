@@ -68,7 +68,8 @@ type Source struct {
 	Modified      time.Time
 	Description   string
 	Text          *TextSource       // a PDFSource's Representation; a TextSource itself
-	PDFSelections int               // area selections (not read further)
+	PDFSelections int               // area selections
+	Areas         []Area            // the area selections (PDFSelection) as read
 	Variables     map[string]string // variable name -> value, as text
 }
 
@@ -154,7 +155,7 @@ type inSource struct {
 	PlainTextContent *string      `xml:"PlainTextContent"`
 	Selections       []inSel      `xml:"PlainTextSelection"`
 	Representation   *inText      `xml:"Representation"`
-	PDFSelections    []struct{}   `xml:"PDFSelection"`
+	PDFSelections    []inPDFSel   `xml:"PDFSelection"`
 	Values           []inVarValue `xml:"VariableValue"`
 }
 

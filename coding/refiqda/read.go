@@ -226,6 +226,11 @@ func ReadProject(data []byte) (*File, error) {
 		src := Source{Kind: s.XMLName.Local, GUID: NormGUID(s.GUID), Name: strings.TrimSpace(s.Name), Path: s.Path,
 			CurrentPath: s.CurrentPath, CreatingUser: NormGUID(s.CreatingUser), Created: parseTime(s.Created),
 			Modified: parseTime(s.Modified), Description: s.Description, PDFSelections: len(s.PDFSelections)}
+		areas, err := areas(s.PDFSelections)
+		if err != nil {
+			return nil, fmt.Errorf("source %q: %v", src.Name, err)
+		}
+		src.Areas = areas
 		switch {
 		case src.Kind == "TextSource":
 			src.Path = s.PlainTextPath

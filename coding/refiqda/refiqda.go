@@ -9,7 +9,8 @@
 // into and the XML they are read from; read.go reads .qdc, .qde and .qdpx
 // files; codes.go says what each code means (a role or a label);
 // passages.go places another tool's passages in cmocoder's text;
-// mapping.go makes a file's coding one coding.Change (Import); cmocs.go
+// mapping.go makes a file's coding one coding.Change (Import);
+// pdfselection.go reads and writes area codings of PDFs; cmocs.go
 // brings back the CMOCs and programme theories of cmocoder's own export.
 //
 // The mapping (see ../../../shared/refi-qda/NOTES.md):
@@ -23,7 +24,8 @@
 //     (sources/<guid>.pdf) and a Representation, its text exactly as
 //     offsets count it with page breaks written as "\n" (sources/<guid>.txt);
 //     each fragment is a PlainTextSelection of that text, with one Coding
-//     for its role (or valence) code and one per label;
+//     for its role (or valence) code and one per label, and a PDFSelection
+//     per page it covers with the same codings (pdfselection.go);
 //   - fragment memos and CMOCs are Notes; a CMOC's note is linked to each of
 //     its fragments' selections (Links) and sits in the Set of its
 //     programme theory;
@@ -81,6 +83,10 @@ type Document struct {
 	// Text returns the document's text as offsets count it: pages joined
 	// by coding.PageSeparator. Its length in code points must be Chars.
 	Text func() (string, error)
+	// Page returns page n (1-based) of a PDF with its character boxes, for
+	// the area selections written beside the text selections; nil writes
+	// none.
+	Page func(n int) (coding.Page, error)
 }
 
 // Namespace is the UUID namespace of the GUIDs this package derives: the

@@ -96,6 +96,7 @@ type xSource struct {
 	CreationDateTime string                `xml:"creationDateTime,attr,omitempty"`
 	ModifiedDateTime string                `xml:"modifiedDateTime,attr,omitempty"`
 	Description      string                `xml:"Description,omitempty"`
+	Areas            []xPDFSelection       `xml:"PDFSelection"`       // PDFSource
 	Selections       []xPlainTextSelection `xml:"PlainTextSelection"` // TextSource
 	Representation   *xTextSource          `xml:"Representation"`     // PDFSource
 	VariableValue    []xVariableValue      `xml:"VariableValue"`
@@ -121,6 +122,7 @@ type xPlainTextSelection struct {
 	CreatingUser     string    `xml:"creatingUser,attr,omitempty"`
 	CreationDateTime string    `xml:"creationDateTime,attr,omitempty"`
 	ModifiedDateTime string    `xml:"modifiedDateTime,attr,omitempty"`
+	Description      string    `xml:"Description,omitempty"` // the memo, which QualCoder reads from here
 	Coding           []xCoding `xml:"Coding"`
 	NoteRef          []xRef    `xml:"NoteRef"`
 }
@@ -337,8 +339,8 @@ func build(p *Project) (*xProject, []string, error) {
 		if name == "" {
 			name = d.FileName
 		}
-		s := xSource{GUID: guid, Name: clean(name), CreationDateTime: xmlTime(d.Added),
-			ModifiedDateTime: xmlTime(d.Modified), Description: clean(strings.TrimSpace(d.Citation))}
+		s := xSource{GUID: guid, Name: clean(name), CreatingUser: b.sourceUser(users), CreationDateTime: xmlTime(d.Added),
+			ModifiedDateTime: xmlTime(d.Modified), Description: clean(sourceDescription(d.Document))}
 		for _, v := range variables {
 			if val := strings.TrimSpace(v.get(d.Document)); val != "" {
 				s.VariableValue = append(s.VariableValue, xVariableValue{VariableRef: xRef{variableGUID(v.name)}, TextValue: clean(val)})
@@ -365,7 +367,11 @@ func build(p *Project) (*xProject, []string, error) {
 			s.CurrentPath = clean(d.FileName)
 			rep := RepresentationGUID(d.ID)
 			s.Representation = &xTextSource{GUID: rep, Name: clean(name), PlainTextPath: "internal://" + rep + ".txt",
-				CreationDateTime: xmlTime(d.Added), Selections: sels}
+				CreatingUser: s.CreatingUser, CreationDateTime: xmlTime(d.Added), Selections: sels}
+			var err error
+			if s.Areas, err = areaSelections(d, sels); err != nil {
+				return nil, nil, err
+			}
 		} else {
 			s.XMLName = xml.Name{Local: "TextSource"}
 			s.PlainTextPath = "internal://" + guid + ".txt"
@@ -486,6 +492,7 @@ func (b *builder) selection(f coding.Fragment, labels map[string]string) (xPlain
 	}
 	memo := MemoGUID(f.ID)
 	sel.NoteRef = []xRef{{memo}}
+	sel.Description = clean(f.Memo)
 	return sel, &xTextSource{GUID: memo, Name: "Memo: " + short(f.Text, 60), CreatingUser: user,
 		CreationDateTime: created, ModifiedDateTime: xmlTime(f.Modified), PlainTextContent: clean(f.Memo)}
 }

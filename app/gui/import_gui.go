@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -18,23 +19,37 @@ func (ws *workspace) importREFIDialog() {
 	ws.chooseFile([]string{".qdpx", ".qdc", ".qde"}, func(path string) { ws.importREFIAsking(path, nil) })
 }
 
-// importREFIAsking reads a REFI-QDA file, lets the reviewer say which of
-// its codes are roles, and imports it; Cancel writes nothing (done gets
+// importREFIAsking reads a REFI-QDA file in the background (a .qdpx may
+// carry hundreds of MB of PDFs), lets the reviewer say which of its codes
+// are roles, and imports it; Cancel writes nothing (done gets
 // errImportCancelled). A file without codes has nothing to ask about.
 func (ws *workspace) importREFIAsking(path string, done func(error)) {
-	in, err := session.ReadREFI(path)
-	if err != nil {
-		ws.failThen(done)(err)
-		return
-	}
-	if len(in.Codes) == 0 || ws.win == nil {
-		ws.importREFI(in, done)
-		return
-	}
-	ws.importRolesStep(in, func() { ws.importREFI(in, done) }, func() {
-		if done != nil {
-			done(errImportCancelled)
-		}
+	name := filepath.Base(path)
+	var in *refiqda.Input
+	ws.runJob(job{
+		title: "Import " + name,
+		note:  "Reading " + name + "…",
+		work: func(context.Context, func(string, float64)) error {
+			var err error
+			in, err = session.ReadREFI(path)
+			return err
+		},
+		done: func(err error) {
+			switch {
+			case err != nil: // shown already
+				if done != nil {
+					done(err)
+				}
+			case len(in.Codes) == 0 || ws.win == nil:
+				ws.importREFI(in, done)
+			default:
+				ws.importRolesStep(in, func() { ws.importREFI(in, done) }, func() {
+					if done != nil {
+						done(errImportCancelled)
+					}
+				})
+			}
+		},
 	})
 }
 

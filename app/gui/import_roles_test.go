@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/app/session"
@@ -21,14 +20,14 @@ import (
 func roleRow(t *testing.T, w fyne.Window, name string) (string, *roleSelect) {
 	t.Helper()
 	var filter *findEntry
-	walk(topDialog(t, w), func(o fyne.CanvasObject) {
-		if e, ok := o.(*findEntry); ok {
-			filter = e
-		}
+	waitFor(t, "the role-mapping step", func() bool {
+		walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+			if e, ok := o.(*findEntry); ok {
+				filter = e
+			}
+		})
+		return filter != nil
 	})
-	if filter == nil {
-		t.Fatal("the import dialog has no filter box")
-	}
 	filter.SetText(name)
 	var text string
 	var sel *roleSelect
@@ -132,7 +131,7 @@ func TestImportRolesStep(t *testing.T) {
 	result = start()
 	_, sel = roleRow(t, w, code)
 	sel.SetSelected(coding.Outcome.Title())
-	pressKey(w, fyne.KeyReturn)
+	sel.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter on the row's choice
 	waitFor(t, "the import", func() bool { _, done := result(); return done })
 	if err, _ := result(); err != nil {
 		t.Fatal(err)
@@ -178,9 +177,22 @@ func TestImportRolesStepPrefilled(t *testing.T) {
 			t.Errorf("the code %s is pre-filled with %q", r.Title(), sel.Selected)
 		}
 	}
-	test.Tap(button(t, topDialog(t, w), "Cancel"))
+	button(t, topDialog(t, w), "Cancel") // is there
+	w.Canvas().Unfocus()
+	pressKey(w, fyne.KeyEscape) // with nothing focused
 	pump()
 	if !finished {
-		t.Error("Cancel did not end the import")
+		t.Error("Escape did not end the import")
+	}
+}
+
+// A file that is not REFI-QDA is one message naming it, before any step.
+func TestImportRolesStepBadFile(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	bad := filepath.Join(t.TempDir(), "notes.qdpx")
+	os.WriteFile(bad, []byte("not a zip"), 0o644)
+	err := waitDone(t, "reading the file", func(done func(error)) { ws.importREFIAsking(bad, done) })
+	if err == nil || errors.Is(err, errImportCancelled) || !strings.Contains(ws.status.Text, "notes.qdpx") {
+		t.Errorf("a bad file: %v, status %q", err, ws.status.Text)
 	}
 }

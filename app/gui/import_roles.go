@@ -10,6 +10,7 @@ package gui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -73,14 +74,15 @@ type roleStep struct {
 	rows     []codeRow
 	shown    []int                  // the rows the filter keeps
 	passages map[string]int         // code GUID -> passages it codes
+	total    int                    // passages coded
 	roles    map[string]coding.Role // code GUID -> the role the import gives its passages
 	chosen   map[string]coding.Role // NameKey -> the reviewer's role, where it differs from the import's own
 	names    map[string]string      // NameKey -> a code's name, as SetRoles takes it
 }
 
 func newRoleStep(in *refiqda.Input) *roleStep {
-	st := &roleStep{in: in, rows: flattenCodes(in.Codes, 0, nil), passages: in.Passages(),
-		chosen: map[string]coding.Role{}, names: map[string]string{}}
+	st := &roleStep{in: in, rows: flattenCodes(in.Codes, 0, nil), chosen: map[string]coding.Role{}, names: map[string]string{}}
+	st.passages, st.total = in.Passages()
 	for _, r := range st.rows {
 		st.names[coding.NameKey(r.code.Name)] = r.code.Name
 	}
@@ -141,6 +143,13 @@ type roleSelect struct {
 func newRoleSelect(onEnter, onEscape func()) *roleSelect {
 	s := &roleSelect{onEnter: onEnter, onEscape: onEscape}
 	s.Options = roleChoices
+	// A select is as wide as its placeholder, which is never shown (a
+	// choice is always made): the longest choice shows whole.
+	for _, c := range roleChoices {
+		if len(c) > len(s.PlaceHolder) {
+			s.PlaceHolder = c
+		}
+	}
 	s.ExtendBaseWidget(s)
 	return s
 }
@@ -194,7 +203,7 @@ func (ws *workspace) importRolesStep(in *refiqda.Input, importIt, cancel func())
 	var list *widget.List
 	list = widget.NewList(func() int { return len(st.shown) },
 		func() fyne.CanvasObject {
-			indent := canvas.NewRectangle(nil)
+			indent := canvas.NewRectangle(color.Transparent) // a nil colour crashes the software painter
 			name := widget.NewLabel("")
 			name.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, indent, newRoleSelect(enter, escape), name)
@@ -221,13 +230,9 @@ func (ws *workspace) importRolesStep(in *refiqda.Input, importIt, cancel func())
 	filter.OnSubmitted = func(string) { enter() }
 	filter.onEscape = escape
 
-	total := 0
-	for _, n := range st.passages {
-		total += n
-	}
 	intro := widget.NewLabel(fmt.Sprintf("%s has %s and %s coded. Say which codes are roles: their passages become fragments of that role. "+
 		"A passage with no role code comes in unclassified, its codes as labels, for C, R, M or O later.",
-		in.Name, coding.Count(len(st.rows), "code"), coding.Count(total, "passage")))
+		in.Name, coding.Count(len(st.rows), "code"), coding.Count(st.total, "passage")))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(container.NewVBox(intro, filter), nil, nil, nil, list)
 	d = dialog.NewCustomConfirm("Import "+in.Name, "Import", "Cancel", body, finish, ws.win)

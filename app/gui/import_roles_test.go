@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/app/session"
@@ -94,7 +96,8 @@ func TestImportRolesStep(t *testing.T) {
 			guid = r.code.GUID
 		}
 	}
-	passages := in.Passages()[guid]
+	perCode, _ := in.Passages()
+	passages := perCode[guid]
 	if passages == 0 {
 		t.Fatalf("the qc sample codes no passage with %q", code)
 	}
@@ -194,5 +197,30 @@ func TestImportRolesStepBadFile(t *testing.T) {
 	err := waitDone(t, "reading the file", func(done func(error)) { ws.importREFIAsking(bad, done) })
 	if err == nil || errors.Is(err, errImportCancelled) || !strings.Contains(ws.status.Text, "notes.qdpx") {
 		t.Errorf("a bad file: %v, status %q", err, ws.status.Text)
+	}
+}
+
+// The step draws (a row's indent once had no colour, which the painter
+// cannot fill), and every choice shows whole in a row's select: "Mechanism
+// reasoning", not "Mechanism re…".
+func TestImportRolesStepDraws(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	in, err := session.ReadREFI(sharedFile(t, "refi-qda", "samples", "nvivo-win-12.6-hu-youtube-comments.qdpx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(widget.NewLabel("the project"))
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(1000, 700))
+	ws.win = w
+	ws.importRolesStep(in, func() {}, func() {})
+	if img := w.Canvas().Capture(); img.Bounds().Dx() == 0 {
+		t.Fatal("nothing drawn")
+	}
+	_, sel := roleRow(t, w, "piros")
+	need := fyne.MeasureText(coding.Reasoning.Title(), theme.TextSize(), fyne.TextStyle{}).Width +
+		3*theme.InnerPadding() + theme.IconInlineSize()
+	if sel.Size().Width < need {
+		t.Errorf("a row's choice is %.0f wide; %q needs %.0f", sel.Size().Width, coding.Reasoning.Title(), need)
 	}
 }

@@ -161,24 +161,25 @@ func (in *Input) CodeRoles() map[string]coding.Role {
 }
 
 // Passages counts the passages (PlainTextSelections) of the file coded
-// with each code, by the code's GUID.
-func (in *Input) Passages() map[string]int {
-	n := map[string]int{}
+// with each code, by the code's GUID, and all its coded passages (a
+// passage with two codes counts once there).
+func (in *Input) Passages() (perCode map[string]int, total int) {
+	perCode = map[string]int{}
 	if in.File == nil {
-		return n
+		return perCode, 0
 	}
-	count := func(t *TextSource) {
-		if t == nil {
-			return
+	for _, src := range in.File.Sources {
+		if src.Text == nil {
+			continue
 		}
-		for _, sel := range t.Selections {
+		for _, sel := range src.Text.Selections {
 			for _, g := range sel.Codes {
-				n[g]++
+				perCode[g]++
+			}
+			if len(sel.Codes) > 0 {
+				total++
 			}
 		}
 	}
-	for i := range in.File.Sources {
-		count(in.File.Sources[i].Text)
-	}
-	return n
+	return perCode, total
 }

@@ -28,8 +28,8 @@ func TestRoleStep(t *testing.T) {
 		}}},
 	}}}
 
-	if got := in.Passages(); got[outcome] != 1 || got[trust] != 2 || got[themes] != 0 {
-		t.Errorf("passages per code %v, want Outcome 1, Trust 2, Themes 0", got)
+	if got, total := in.Passages(); got[outcome] != 1 || got[trust] != 2 || got[themes] != 0 || total != 2 {
+		t.Errorf("passages per code %v, %d in all; want Outcome 1, Trust 2, Themes 0, 2 in all", got, total)
 	}
 	tests := []struct {
 		name   string

@@ -162,6 +162,21 @@ func (s *roleSelect) TypedKey(k *fyne.KeyEvent) {
 	s.Select.TypedKey(k)
 }
 
+// keyList is the list of codes: Enter and Esc, which a list ignores
+// (tapping a row gives it the focus), import and cancel.
+type keyList struct {
+	widget.List
+	onEnter, onEscape func()
+}
+
+// TypedKey implements fyne.Focusable.
+func (l *keyList) TypedKey(k *fyne.KeyEvent) {
+	if dialogKey(k, l.onEnter, l.onEscape) {
+		return
+	}
+	l.List.TypedKey(k)
+}
+
 // dialogKey runs onEnter for Enter, onEscape for Esc, and says whether it
 // ran either.
 func dialogKey(k *fyne.KeyEvent, onEnter, onEscape func()) bool {
@@ -200,30 +215,31 @@ func (ws *workspace) importRolesStep(in *refiqda.Input, importIt, cancel func())
 	}
 	enter, escape := func() { d.Confirm() }, func() { d.Dismiss() }
 
-	var list *widget.List
-	list = widget.NewList(func() int { return len(st.shown) },
-		func() fyne.CanvasObject {
-			indent := canvas.NewRectangle(color.Transparent) // a nil colour crashes the software painter
-			name := widget.NewLabel("")
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, indent, newRoleSelect(enter, escape), name)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			row := st.rows[st.shown[i]]
-			box := o.(*fyne.Container)
-			name, indent, sel := box.Objects[0].(*widget.Label), box.Objects[1].(*canvas.Rectangle), box.Objects[2].(*roleSelect)
-			indent.SetMinSize(fyne.NewSize(float32(row.depth)*theme.IconInlineSize(), 1))
-			name.SetText(fmt.Sprintf("%s (%s)", row.code.Name, coding.Count(st.passages[row.code.GUID], "passage")))
-			sel.OnChanged = nil
-			sel.SetSelected(roleChoice(st.roles[row.code.GUID]))
-			sel.OnChanged = func(s string) {
-				if err := st.set(row.code, choiceRole(s)); err != nil {
-					ws.fail(err)
-				}
-				list.Refresh()
+	list := &keyList{onEnter: enter, onEscape: escape}
+	list.Length = func() int { return len(st.shown) }
+	list.CreateItem = func() fyne.CanvasObject {
+		indent := canvas.NewRectangle(color.Transparent) // a nil colour crashes the software painter
+		name := widget.NewLabel("")
+		name.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, indent, newRoleSelect(enter, escape), name)
+	}
+	list.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		row := st.rows[st.shown[i]]
+		box := o.(*fyne.Container)
+		name, indent, sel := box.Objects[0].(*widget.Label), box.Objects[1].(*canvas.Rectangle), box.Objects[2].(*roleSelect)
+		indent.SetMinSize(fyne.NewSize(float32(row.depth)*theme.IconInlineSize(), 1))
+		name.SetText(fmt.Sprintf("%s (%s)", row.code.Name, coding.Count(st.passages[row.code.GUID], "passage")))
+		sel.OnChanged = nil
+		sel.SetSelected(roleChoice(st.roles[row.code.GUID]))
+		sel.OnChanged = func(s string) {
+			if err := st.set(row.code, choiceRole(s)); err != nil {
+				ws.fail(err)
 			}
-			box.Refresh()
-		})
+			list.Refresh()
+		}
+		box.Refresh()
+	}
+	list.ExtendBaseWidget(list)
 	filter := newFindEntry()
 	filter.SetPlaceHolder("Filter codes")
 	filter.OnChanged = func(q string) { st.filter(q); list.Refresh() }

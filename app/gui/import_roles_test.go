@@ -224,3 +224,47 @@ func TestImportRolesStepDraws(t *testing.T) {
 		t.Errorf("a row's choice is %.0f wide; %q needs %.0f", sel.Size().Width, coding.Reasoning.Title(), need)
 	}
 }
+
+// Enter imports and Esc cancels wherever the focus is in the step: the
+// filter box, a row's choice, the list (a tapped row), or nothing.
+func TestImportRolesStepKeys(t *testing.T) {
+	ws, w := openWorkspace(t)
+	in, err := session.ReadREFI(sharedFile(t, "refi-qda", "samples", "qc-1.3.2-demo.qdpx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	focus := map[string]func() fyne.Focusable{
+		"filter": func() fyne.Focusable { return w.Canvas().Focused() },
+		"choice": func() fyne.Focusable { _, sel := roleRow(t, w, "curriculum"); return sel },
+		"list": func() fyne.Focusable {
+			var l *keyList
+			walk(topDialog(t, w), func(o fyne.CanvasObject) {
+				if x, ok := o.(*keyList); ok {
+					l = x
+				}
+			})
+			return l
+		},
+		"nothing": func() fyne.Focusable { w.Canvas().Unfocus(); return nil },
+	}
+	for where, find := range focus {
+		for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+			got := ""
+			ws.importRolesStep(in, func() { got = "import" }, func() { got = "cancel" })
+			ev := &fyne.KeyEvent{Name: k}
+			if f := find(); f != nil {
+				f.TypedKey(ev)
+			} else {
+				w.Canvas().OnTypedKey()(ev)
+			}
+			want := map[fyne.KeyName]string{fyne.KeyReturn: "import", fyne.KeyEscape: "cancel"}[k]
+			if got != want {
+				t.Errorf("%s with the focus on %s: %q, want %q", k, where, got, want)
+			}
+			if top := w.Canvas().Overlays().Top(); top != nil {
+				t.Errorf("%s with the focus on %s left the dialog open", k, where)
+				top.Hide()
+			}
+		}
+	}
+}

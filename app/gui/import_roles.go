@@ -198,7 +198,9 @@ func dialogKey(k *fyne.KeyEvent, onEnter, onEscape func()) bool {
 func (ws *workspace) importRolesStep(in *refiqda.Input, importIt, cancel func()) {
 	st := newRoleStep(in)
 	c := ws.win.Canvas()
-	keys := c.OnTypedKey()
+	// While the step is up the window's keys are its own: C, R, M, O and
+	// + − 0 would otherwise code the page behind it.
+	keys, runes := c.OnTypedKey(), c.OnTypedRune()
 	var d *dialog.ConfirmDialog
 	closed := false
 	finish := func(ok bool) { // the dialog's callback: once, however often Enter is pressed
@@ -207,6 +209,7 @@ func (ws *workspace) importRolesStep(in *refiqda.Input, importIt, cancel func())
 		}
 		closed = true
 		c.SetOnTypedKey(keys)
+		c.SetOnTypedRune(runes)
 		if ok {
 			importIt()
 		} else {
@@ -255,6 +258,7 @@ func (ws *workspace) importRolesStep(in *refiqda.Input, importIt, cancel func())
 	d.SetConfirmImportance(widget.HighImportance)
 	d.Resize(fyne.NewSize(720, 560))
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) { dialogKey(k, enter, escape) })
+	c.SetOnTypedRune(nil)
 	d.Show()
 	c.Focus(filter)
 }

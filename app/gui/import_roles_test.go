@@ -268,3 +268,26 @@ func TestImportRolesStepKeys(t *testing.T) {
 		}
 	}
 }
+
+// While the step is up, the coding keys do not code the page behind it;
+// once it is gone they do again.
+func TestImportRolesStepHoldsKeys(t *testing.T) {
+	ws, w := openWorkspace(t)
+	in, err := session.ReadREFI(sharedFile(t, "refi-qda", "samples", "qc-1.3.2-demo.qdpx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	selectSentence(t, ws)
+	before := len(stored(t, ws))
+	ws.importRolesStep(in, func() {}, func() {})
+	w.Canvas().Unfocus()
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyC})
+	if n := len(stored(t, ws)); n != before {
+		t.Fatalf("C under the import dialog coded the page: %d fragments, %d before", n, before)
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyC})
+	if n := len(stored(t, ws)); n != before+1 {
+		t.Errorf("C after the dialog: %d fragments, want %d", n, before+1)
+	}
+}

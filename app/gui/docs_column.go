@@ -101,8 +101,9 @@ func (v *projectView) refilter() {
 }
 
 // widestCounts is the counts line the documents column keeps room for:
-// up to 99 fragments of each role show whole however narrow it is dragged.
-const widestCounts = "C 99 · R 99 · M 99 · O 99"
+// up to 99 fragments of each role, and unclassified, show whole however
+// narrow it is dragged.
+const widestCounts = "C 99 · R 99 · M 99 · O 99 · U 99"
 
 // newDocRow is a row of the documents list: the title (shortened with an
 // ellipsis, whole in the tooltip), the fragments per role by the letters
@@ -131,11 +132,12 @@ func (v *projectView) fillDocRow(o fyne.CanvasObject, d coding.Document) {
 	box.Objects[2].(*widget.Label).SetText(v.summary(d))
 }
 
-// docRoleCounts is a document's fragments per role, by the letters of the
-// keys that code them: "C 2 · R 0 · M 1 · O 3".
+// docRoleCounts is a document's fragments per role, then those without a
+// role yet, by the letters of the keys that code them: "C 2 · R 0 · M 1 ·
+// O 3 · U 4".
 func (v *projectView) docRoleCounts(d coding.Document) string {
-	parts := make([]string, len(coding.Roles))
-	for i, r := range coding.Roles {
+	parts := make([]string, len(coding.Categories))
+	for i, r := range coding.Categories {
 		parts[i] = fmt.Sprintf("%s %d", string(roleKey(r)), v.counts[d.ID][r])
 	}
 	return strings.Join(parts, " · ")

@@ -9,26 +9,68 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding/refiqda"
 )
 
-// importREFIDialog asks for a REFI-QDA project or codebook and imports it
+// importREFIDialog asks for a REFI-QDA project or codebook, shows its
+// codebook to say which codes are roles (importRolesStep), and imports it
 // (File ▸ Import REFI-QDA project or codebook).
 func (ws *workspace) importREFIDialog() {
-	ws.chooseFile([]string{".qdpx", ".qdc", ".qde"}, func(path string) { ws.importREFITo(path, nil) })
+	ws.chooseFile([]string{".qdpx", ".qdc", ".qde"}, func(path string) { ws.importREFIAsking(path, nil) })
 }
 
-// importREFITo imports a REFI-QDA file as the import verb does, in the
-// background (its PDFs are extracted) as a job, then
-// refreshes every tab and says what came in and what was left out. done,
-// if not nil, runs on the UI goroutine afterwards.
+// importREFIAsking reads a REFI-QDA file in the background (a .qdpx may
+// carry hundreds of MB of PDFs), lets the reviewer say which of its codes
+// are roles, and imports it; Cancel writes nothing (done gets
+// errImportCancelled). A file without codes has nothing to ask about.
+func (ws *workspace) importREFIAsking(path string, done func(error)) {
+	name := filepath.Base(path)
+	var in *refiqda.Input
+	ws.runJob(job{
+		title: "Import " + name,
+		note:  "Reading " + name + "…",
+		work: func(context.Context, func(string, float64)) error {
+			var err error
+			in, err = session.ReadREFI(path)
+			return err
+		},
+		done: func(err error) {
+			switch {
+			case err != nil: // shown already
+				if done != nil {
+					done(err)
+				}
+			case len(in.Codes) == 0 || ws.win == nil:
+				ws.importREFI(in, done)
+			default:
+				ws.importRolesStep(in, func() { ws.importREFI(in, done) }, func() {
+					if done != nil {
+						done(errImportCancelled)
+					}
+				})
+			}
+		},
+	})
+}
+
+// importREFITo imports a REFI-QDA file as the import verb does, without
+// asking about roles; see importREFI.
 func (ws *workspace) importREFITo(path string, done func(error)) {
-	finish := ws.failThen(done)
 	in, err := session.ReadREFI(path)
 	if err != nil {
-		finish(err)
+		ws.failThen(done)(err)
 		return
 	}
-	name := filepath.Base(path)
+	ws.importREFI(in, done)
+}
+
+// importREFI imports a REFI-QDA file as read, in the background (its PDFs
+// are extracted) as a job, then refreshes every tab and says what came in
+// and what was left out. done, if not nil, runs on the UI goroutine
+// afterwards.
+func (ws *workspace) importREFI(in *refiqda.Input, done func(error)) {
+	finish := ws.failThen(done)
+	name := in.Name
 	s := ws.session
 	var added fmt.Stringer
 	var warnings []string

@@ -89,13 +89,14 @@ func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []La
 	walk = func(cs []Code, parents []string, top bool, parentRole coding.Role) {
 		for _, c := range cs {
 			r, v, isRole := roleByGUID(c.GUID)
-			if !isRole {
-				r, isRole = roles[coding.NameKey(c.Name)]
+			said, saidSo := roles[coding.NameKey(c.Name)]
+			if saidSo { // the reviewer's word is final; Unclassified says "a label"
+				r, v, isRole = said, coding.NoValence, said != coding.Unclassified
 			}
-			if !isRole && top {
+			if !isRole && !saidSo && top {
 				r, isRole = roleNames[c.Name]
 			}
-			if !isRole && parentRole != "" {
+			if !isRole && !saidSo && parentRole != "" {
 				v, isRole = valenceChild(parentRole, c.Name)
 				r = parentRole
 			}
@@ -140,4 +141,45 @@ func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []La
 	}
 	walk(cs, nil, true, "")
 	return uses, labels
+}
+
+// CodeRoles is the role each of the file's codes gives the passages coded
+// with it, by GUID, as the import will map them (with the roles set by
+// SetRoles): Unclassified for a code that becomes a label (or is the
+// export's Labels folder). It is what the app's import dialog shows
+// before anything is written.
+func (in *Input) CodeRoles() map[string]coding.Role {
+	uses, _ := mapCodes(in.Codes, in.roles)
+	out := make(map[string]coding.Role, len(uses))
+	for guid, u := range uses {
+		out[guid] = u.Role
+		if u.Role == "" {
+			out[guid] = coding.Unclassified
+		}
+	}
+	return out
+}
+
+// Passages counts the passages (PlainTextSelections) of the file coded
+// with each code, by the code's GUID, and all its coded passages (a
+// passage with two codes counts once there).
+func (in *Input) Passages() (perCode map[string]int, total int) {
+	perCode = map[string]int{}
+	if in.File == nil {
+		return perCode, 0
+	}
+	for _, src := range in.File.Sources {
+		if src.Text == nil {
+			continue
+		}
+		for _, sel := range src.Text.Selections {
+			for _, g := range sel.Codes {
+				perCode[g]++
+			}
+			if len(sel.Codes) > 0 {
+				total++
+			}
+		}
+	}
+	return perCode, total
 }

@@ -69,7 +69,8 @@ type Input struct {
 // (`import --roles "Barriers=context,Effects=outcome"`): their passages
 // become fragments of that role instead of unclassified ones, and the
 // codes do not become labels. A name no code of the file has is an error
-// naming it, so that a typing slip is not silently ignored.
+// naming it, so that a typing slip is not silently ignored. Unclassified
+// says a code is no role but a label, whatever its name.
 func (in *Input) SetRoles(roles map[string]coding.Role) error {
 	have := map[string]bool{}
 	var walk func(cs []Code)

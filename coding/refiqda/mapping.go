@@ -395,19 +395,19 @@ type roleOf struct {
 func (im *Import) roles(sel Selection, labelName map[string]string) (roles []roleOf, labels []string) {
 	for _, g := range sel.Codes {
 		u, ok := im.uses[g]
-		switch {
-		case !ok:
-		case u.Role != "":
+		if !ok {
+			continue
+		}
+		if u.Role != "" {
 			i := slices.IndexFunc(roles, func(r roleOf) bool { return r.role == u.Role })
 			if i < 0 {
 				roles = append(roles, roleOf{u.Role, u.Valence})
-			} else if u.Valence != coding.NoValence {
+			} else if roles[i].valence == coding.NoValence {
 				roles[i].valence = u.Valence
 			}
-		case u.Label != "":
-			if n := labelName[g]; n != "" {
-				labels = append(labels, n)
-			}
+		}
+		if n := labelName[g]; u.Label != "" && n != "" && !slices.Contains(labels, n) {
+			labels = append(labels, n)
 		}
 	}
 	return roles, labels

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/refiqda"
@@ -172,28 +173,56 @@ func (s *Session) byHash(data []byte) (coding.Document, bool, error) {
 	return s.store.HasPDF(hex.EncodeToString(sum[:]))
 }
 
-// sameText finds the text document a text source is already: the one with
-// the source's GUID as ID whose stored text is the source's text but for
-// line breaks and page ends (cmocoder's export of a text document writes
-// its stored text, not its file).
+// sameText finds the text document a text source is already: the one
+// with the source's GUID as ID, else any text document, whose stored text
+// is the source's text but for line breaks and page ends (cmocoder's
+// export of a text document writes its stored text, not its file, and a
+// tool's re-export gives the source a new GUID).
 func (s *Session) sameText(guid, text string) (coding.Document, bool, error) {
-	if !refiqda.ValidGUID(guid) {
-		return coding.Document{}, false, nil
+	if refiqda.ValidGUID(guid) {
+		doc, err := s.store.Document(guid)
+		switch {
+		case coding.IsKind(err, coding.KindNotFound):
+		case err != nil:
+			return coding.Document{}, false, err
+		default:
+			if same, err := s.storesText(doc, text); same || err != nil {
+				return doc, same, err
+			}
+		}
 	}
-	doc, err := s.store.Document(guid)
-	switch {
-	case coding.IsKind(err, coding.KindNotFound):
-		return coding.Document{}, false, nil
-	case err != nil:
-		return coding.Document{}, false, err
-	case doc.Format == "" || doc.Format == coding.FormatPDF:
-		return coding.Document{}, false, nil
-	}
-	stored, err := s.store.Text(guid)
+	docs, err := s.store.Documents()
 	if err != nil {
 		return coding.Document{}, false, err
 	}
-	return doc, refiqda.Align(text, stored.String()) != nil, nil
+	for _, doc := range docs {
+		if doc.ID == guid {
+			continue
+		}
+		if same, err := s.storesText(doc, text); same || err != nil {
+			return doc, same, err
+		}
+	}
+	return coding.Document{}, false, nil
+}
+
+// storesText reports whether doc is a text document whose stored text is
+// text but for line breaks and page ends (refiqda.Align). Its length is
+// compared first, so that most documents' texts are not read: a CRLF is
+// one character, a page end may add one inside a word.
+func (s *Session) storesText(doc coding.Document, text string) (bool, error) {
+	if doc.Format == "" || doc.Format == coding.FormatPDF {
+		return false, nil
+	}
+	n := utf8.RuneCountInString(text) - strings.Count(text, "\r\n")
+	if doc.Chars < n-1 || doc.Chars > n+doc.Pages {
+		return false, nil
+	}
+	stored, err := s.store.Text(doc.ID)
+	if err != nil {
+		return false, err
+	}
+	return refiqda.Align(text, stored.String()) != nil, nil
 }
 
 // addSource makes src a document: the one find finds already in the

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -390,10 +389,10 @@ type roleOf struct {
 	valence coding.Valence
 }
 
-// roles are the roles a selection's codes give it, and the names of its
-// labels in the project.
-func (im *Import) roles(sel Selection, labelName map[string]string) (roles []roleOf, labels []string) {
-	for _, g := range sel.Codes {
+// roles are the roles a passage's codes give it, and the names of its
+// labels in the project. Of two valences of one role the first is kept.
+func (im *Import) roles(codes []string, labelName map[string]string) (roles []roleOf, labels []string) {
+	for _, g := range codes {
 		u, ok := im.uses[g]
 		if !ok {
 			continue
@@ -424,8 +423,9 @@ func fragmentRoles(roles []roleOf) (out []roleOf, unclassified bool) {
 	return roles, false
 }
 
-// fragments turns a source's coded selections into fragments of its
-// document.
+// fragments turns a source's coded passages (its selections, those of one
+// span and coder merged: passages) into fragments of its document; a
+// passage the document has already (known) is counted as here.
 func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]string, do func(coding.Change) error) error {
 	if sd.src.Text == nil || len(sd.src.Text.Selections) == 0 {
 		return nil
@@ -434,36 +434,17 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	if err != nil {
 		return err
 	}
+	have, err := tx.Fragments(sd.docID)
+	if err != nil {
+		return err
+	}
 	place := NewPassages(t.String(), sd.theirs, sd.hasText, im.nvivo)
-	noRole, noText, notFound, bad := 0, 0, 0, 0
+	noRole, noText, notFound, bad, reused := 0, 0, 0, 0, 0
 	example := ""
-	for _, sel := range sd.src.Text.Selections {
-		roles, labels := im.roles(sel, labelName)
+	for _, p := range im.passages(tx, sd.src) {
+		roles, labels := im.roles(p.codes, labelName)
 		roles, unclassified := fragmentRoles(roles)
-		base := sel.GUID
-		if base == "" {
-			base = GUID(sd.src.GUID + "/" + strconv.Itoa(sel.Start) + "-" + strconv.Itoa(sel.End))
-		}
-		ids := make([]string, len(roles))
-		fresh := 0
-		for i, r := range roles {
-			ids[i] = base
-			if i > 0 {
-				ids[i] = GUID(base + "/" + string(r.role))
-			}
-			if _, err := tx.Fragment(ids[i]); err == nil {
-				im.Here.Fragments++
-				ids[i] = ""
-			} else if !coding.IsKind(err, coding.KindNotFound) {
-				return err
-			} else {
-				fresh++
-			}
-		}
-		if fresh == 0 {
-			continue
-		}
-		start, end, err := place.Place(sel.Start, sel.End)
+		start, end, err := place.Place(p.start, p.end)
 		var nf *notFoundError
 		switch {
 		case errors.Is(err, errNoText):
@@ -482,18 +463,34 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 			bad++
 			continue
 		}
-		memo := im.memo(sel)
-		created := firstTime(sel.Created, sel.CodingTime, tx.Now())
+		created := firstTime(p.created, tx.Now())
 		for i, r := range roles {
-			if ids[i] == "" {
+			f := coding.Fragment{DocID: sd.docID, Start: start, End: end, Role: r.role, Valence: r.valence,
+				Labels: labels, Coder: p.coder, Memo: strings.Join(p.memo, "\n\n"),
+				Created: created, Modified: firstTime(p.modified, created)}
+			if slices.ContainsFunc(have, func(h coding.Fragment) bool { return samePassage(h, f) }) {
+				im.Here.Fragments++
 				continue
 			}
-			f := coding.Fragment{ID: ids[i], DocID: sd.docID, Start: start, End: end, Role: r.role, Valence: r.valence,
-				Labels: labels, Coder: im.coder(tx, sel.CreatingUser, sel.CodingUser), Memo: memo,
-				Created: created, Modified: firstTime(sel.Modified, created)}
+			id := p.id
+			if i > 0 {
+				id = GUID(p.id + "/" + string(r.role))
+			}
+			id, here, moved, err := freeID(tx, f, id)
+			switch {
+			case err != nil:
+				return err
+			case here:
+				im.Here.Fragments++
+				continue
+			case moved:
+				reused++
+			}
+			f.ID = id
 			if err := do(coding.AddFragment{Fragment: f}); err != nil {
 				return err
 			}
+			have = append(have, f)
 			im.Added.Fragments++
 			if unclassified {
 				noRole++
@@ -503,6 +500,9 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	name := sd.src.DisplayName()
 	if noRole > 0 {
 		im.warnf("source %q: %s without a Context/Mechanism/Outcome code came in unclassified, their codes as labels (C, R, M or O gives each a role)", name, coding.Count(noRole, "coded passage"))
+	}
+	if reused > 0 {
+		im.warnf("source %q: %s had the ID of another passage of the project; imported with a new ID", name, coding.Count(reused, "coded passage"))
 	}
 	if noText > 0 {
 		im.warnf("source %q: the text its passages count in is not in %s; %s skipped", name, im.in.Name, coding.Count(noText, "coded passage"))
@@ -516,21 +516,29 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	return nil
 }
 
-// memo is a selection's memo: the notes it refers to and, but in
-// cmocoder's own export, the notes linked to it (NVivo and ATLAS.ti link
-// memos to passages), each once.
-func (im *Import) memo(sel Selection) string {
+// memo is a selection's memo, in parts: its Description, the notes it
+// refers to and, but in cmocoder's own export, the notes linked to it
+// (NVivo and ATLAS.ti link memos to passages), each text once (cmocoder's
+// export writes a memo both as the Description and as a note).
+func (im *Import) memo(sel Selection) []string {
 	var memo []string
 	notes := sel.Notes
 	if !im.cmocoder {
 		notes = append(slices.Clone(notes), im.linked[sel.GUID]...)
 	}
+	memo = addMemo(memo, sel.Description)
 	for _, n := range notes {
-		if txt := strings.TrimSpace(im.notes[n]); txt != "" && !slices.Contains(memo, txt) {
-			memo = append(memo, txt)
-		}
+		memo = addMemo(memo, im.notes[n])
 	}
-	return strings.Join(memo, "\n\n")
+	return memo
+}
+
+// addMemo adds a text to a memo's parts unless it is blank or there.
+func addMemo(memo []string, text string) []string {
+	if text = strings.TrimSpace(text); text != "" && !slices.Contains(memo, text) {
+		memo = append(memo, text)
+	}
+	return memo
 }
 
 // were is the verb for n things: "1 passage was", "2 passages were".

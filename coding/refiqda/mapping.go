@@ -213,14 +213,16 @@ func (s Source) FileName() string {
 }
 
 // Title is the source's name as a document's title, without an extension
-// of a document's file (".pdf", ".docx", ".txt", any case); "" when it has
-// none worth keeping (no name, or a GUID), for the caller to guess one.
+// of a document's file (".pdf", ".docx", ".txt", ".odt", ".rtf", ".html",
+// ".htm", ".md", any case: tools name a source by the file it came from);
+// "" when it has none worth keeping (no name, or a GUID), for the caller
+// to guess one.
 func (s Source) Title() string {
 	if s.Name == "" || ValidGUID(NormGUID(s.Name)) {
 		return ""
 	}
 	switch strings.ToLower(path.Ext(s.Name)) {
-	case ".pdf", ".docx", ".txt":
+	case ".pdf", ".docx", ".txt", ".odt", ".rtf", ".html", ".htm", ".md":
 		if t := strings.TrimSpace(s.Name[:len(s.Name)-len(path.Ext(s.Name))]); t != "" {
 			return t
 		}

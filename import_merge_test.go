@@ -1,7 +1,6 @@
 package main
 
 import (
-	"archive/zip"
 	"encoding/xml"
 	"fmt"
 	"path/filepath"
@@ -46,19 +45,11 @@ type qdeCoded struct {
 // becomes one fragment carrying all their codes as labels.
 func TestImportNVivoPassagesMerged(t *testing.T) {
 	sample := filepath.Join(refiSamples, "nvivo-win-12.6-hu-youtube-comments.qdpx")
-	zr, err := zip.OpenReader(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var q qdeCoded
-	files := map[string][]byte{}
-	for _, f := range zr.File {
-		files[strings.ToLower(f.Name)] = readZipped(t, f)
-	}
+	files := sampleFiles(t, sample)
 	if err := xml.Unmarshal(files["project.qde"], &q); err != nil {
 		t.Fatal(err)
 	}
-	zr.Close()
 	names := codeNames(q.Codes)
 	users := map[string]string{}
 	for _, u := range q.Users {

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -53,23 +51,7 @@ type codedPassage struct {
 // file's text without a leading BOM.
 func codedPassages(t *testing.T, file string) (sources int, passages []codedPassage) {
 	t.Helper()
-	files := map[string][]byte{}
-	if filepath.Ext(file) == ".qdpx" {
-		zr, err := zip.OpenReader(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer zr.Close()
-		for _, f := range zr.File {
-			files[strings.ToLower(f.Name)] = readZipped(t, f)
-		}
-	} else {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files["project.qde"] = data
-	}
+	files := sampleFiles(t, file)
 	var p qdeText
 	if err := xml.Unmarshal(files["project.qde"], &p); err != nil {
 		t.Fatal(err)

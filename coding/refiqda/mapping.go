@@ -58,6 +58,8 @@ type Import struct {
 	// What Apply did (Documents and Coders are the caller's to count).
 	Added, Here Counts
 	Warnings    []string // what was left out, one line each
+	LeftOut     LeftOut  // what was left out, counted for the summary
+	skipped     LeftOut  // the sources the caller skipped (Skip)
 	Coders      []string // the names the imported coding records
 }
 
@@ -118,30 +120,20 @@ func pseudoUser(name, origin string) bool {
 func (im *Import) Users() []string { return im.names }
 
 // PDFSources are the file's sources that can become documents from the
-// PDFs they carry. The warnings say, one per kind, which sources are left
-// out: pictures, audio and video (text sources are TextSources').
+// PDFs they carry. The warning says, in one line, which sources are left
+// out (OutOfScope): pictures, audio and video (text sources are
+// TextSources').
 func (im *Import) PDFSources() (pdfs []Source, warnings []string) {
 	if im.in.File == nil {
 		return nil, nil
 	}
-	skipped := map[string]int{}
-	var kinds []string
 	for _, src := range im.in.File.Sources {
-		switch src.Kind {
-		case "PDFSource":
+		if src.Kind == "PDFSource" {
 			pdfs = append(pdfs, src)
-			continue
-		case "TextSource":
-			continue
 		}
-		if skipped[src.Kind] == 0 {
-			kinds = append(kinds, src.Kind)
-		}
-		skipped[src.Kind]++
 	}
-	for _, k := range kinds {
-		what := strings.ToLower(strings.TrimSuffix(k, "Source")) + " source"
-		warnings = append(warnings, fmt.Sprintf("%s (%s) %s skipped: cmocoder codes PDFs and texts", coding.Count(skipped[k], what), k, were(skipped[k])))
+	if out := im.OutOfScope(); len(out) > 0 {
+		warnings = append(warnings, "left out: "+out.String())
 	}
 	return pdfs, warnings
 }
@@ -306,7 +298,7 @@ func firstTime(ts ...time.Time) time.Time {
 
 // Apply implements coding.Change.
 func (im *Import) Apply(tx coding.Tx) (coding.Change, error) {
-	im.Added, im.Here, im.Warnings, im.Coders = Counts{}, Counts{}, nil, nil
+	im.Added, im.Here, im.Warnings, im.LeftOut, im.Coders = Counts{}, Counts{}, nil, nil, nil
 	var undo coding.Batch
 	do := func(c coding.Change) error {
 		u, err := c.Apply(tx)
@@ -500,6 +492,9 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 		}
 	}
 	name := sd.src.DisplayName()
+	im.LeftOut.Add(noText, "coded passage", "the text they count in is not in "+im.in.Name)
+	im.LeftOut.Add(notFound, "coded passage", "not found in cmocoder's text of the PDF")
+	im.LeftOut.Add(bad, "coded passage", "only white space, or outside the text")
 	if noRole > 0 {
 		im.warnf("source %q: %s without a Context/Mechanism/Outcome code came in unclassified, their codes as labels (C, R, M or O gives each a role)", name, coding.Count(noRole, "coded passage"))
 	}

@@ -220,7 +220,7 @@ func TestImportPlan(t *testing.T) {
 	if len(pdfs) != 1 || pdfs[0].Name != "Fox study" {
 		t.Errorf("PDF sources %+v", pdfs)
 	}
-	if want := []string{"1 picture source (PictureSource) was skipped: cmocoder codes PDFs and texts"}; !slices.Equal(warnings, want) {
+	if want := []string{"left out: 1 picture (cmocoder codes text and PDFs only)"}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings %q, want %q", warnings, want)
 	}
 }

@@ -428,7 +428,7 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	if err != nil {
 		return err
 	}
-	have, err := tx.Fragments(sd.docID)
+	have, err := tx.Fragments(sd.docID) // before the import: two fragments of a file may be alike
 	if err != nil {
 		return err
 	}
@@ -484,7 +484,6 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 			if err := do(coding.AddFragment{Fragment: f}); err != nil {
 				return err
 			}
-			have = append(have, f)
 			im.Added.Fragments++
 			if unclassified {
 				noRole++

@@ -156,3 +156,41 @@ func TestImportReusedGUID(t *testing.T) {
 		t.Errorf("again: added %v, here %v\n%s", im2.Added, im2.Here, strings.Join(again, "\n"))
 	}
 }
+
+// TestImportCmocoderKeepsFragments: cmocoder's own export writes one
+// selection per fragment with all its labels, so two fragments of one span
+// (a Context and an Outcome, labelled differently) come back as they were,
+// each with its own ID and labels, not merged.
+func TestImportCmocoderKeepsFragments(t *testing.T) {
+	const a, b = "5e000000-0000-4000-8000-0000000000a1", "5e000000-0000-4000-8000-0000000000b2"
+	sels := []qSel{{start: 4, end: 10, codes: []string{"Context", "Trust"}, guid: a}, {start: 4, end: 10, codes: []string{"Outcome", "Access"}, guid: b}}
+	got, _, tx := importQDE(t, qde("cmocoder 1.0", mergeCodes, mergeText, sels, nil), mergeText, nil)
+	want := []string{`context 4-10 "clinic" [Trust] ana`, `outcome 4-10 "clinic" [Access] ana`}
+	if !slices.Equal(got, want) {
+		t.Errorf("fragments\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, id := range []string{a, b} {
+		if _, err := tx.Fragment(id); err != nil {
+			t.Errorf("fragment %s: %v", id, err)
+		}
+	}
+}
+
+// TestImportCmocoderTwins: two fragments alike in all but ID in
+// cmocoder's export both come back into a new project, and into their
+// own project neither is added again.
+func TestImportCmocoderTwins(t *testing.T) {
+	sels := []qSel{{start: 4, end: 10, codes: []string{"Trust"}}, {start: 4, end: 10, codes: []string{"Trust"}}}
+	data := qde("cmocoder 1.0", mergeCodes, mergeText, sels, nil)
+	got, im, tx := importQDE(t, data, mergeText, nil)
+	if len(got) != 2 || im.Added.Fragments != 2 {
+		t.Errorf("into a new project: added %v\n%s", im.Added, strings.Join(got, "\n"))
+	}
+	in, err := Read("team.qde", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, im, _ := applyTo(t, tx, in); im.Added.Fragments != 0 || im.Here.Fragments != 2 {
+		t.Errorf("into its own project: added %v, here %v", im.Added, im.Here)
+	}
+}

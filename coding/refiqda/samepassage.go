@@ -29,17 +29,23 @@ type passage struct {
 // and coder into one passage (in the order of the first of each): one
 // fragment per role carries all their codes. The coder is part of the
 // span's identity, as two reviewers' codings of a passage are what
-// agreement compares.
+// agreement compares. cmocoder's own export is not merged: each of its
+// selections is a fragment with all its labels already, and two
+// fragments of one span keep their own.
 func (im *Import) passages(tx coding.Tx, src Source) []passage {
 	type key struct {
 		start, end int
 		coder      string
+		own        int // the selection's index in cmocoder's export
 	}
 	var out []passage
 	at := map[key]int{}
-	for _, sel := range src.Text.Selections {
+	for i, sel := range src.Text.Selections {
 		coder := im.coder(tx, sel.CreatingUser, sel.CodingUser)
-		k := key{sel.Start, sel.End, coding.NameKey(coder)}
+		k := key{sel.Start, sel.End, coding.NameKey(coder), 0}
+		if im.cmocoder {
+			k.own = i
+		}
 		created := firstTime(sel.Created, sel.CodingTime)
 		i, ok := at[k]
 		if !ok {

@@ -439,6 +439,18 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 		roles, labels := im.roles(p.codes, labelName)
 		roles, unclassified := fragmentRoles(roles)
 		start, end, err := place.Place(p.start, p.end)
+		if err != nil {
+			// A passage that cannot be placed may have been before (a
+			// bare .qde of cmocoder's export read into its project).
+			n, herr := importedBefore(tx, sd.docID, p.id, roles)
+			if herr != nil {
+				return herr
+			}
+			if n > 0 {
+				im.Here.Fragments += n
+				continue
+			}
+		}
 		var nf *notFoundError
 		switch {
 		case errors.Is(err, errNoText):
@@ -466,11 +478,7 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 				im.Here.Fragments++
 				continue
 			}
-			id := p.id
-			if i > 0 {
-				id = GUID(p.id + "/" + string(r.role))
-			}
-			id, here, moved, err := freeID(tx, f, id)
+			id, here, moved, err := freeID(tx, f, fragmentID(p.id, i, r))
 			switch {
 			case err != nil:
 				return err

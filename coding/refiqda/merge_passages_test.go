@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 const mergeText = "The clinic opened late and people came back."
@@ -192,5 +194,30 @@ func TestImportCmocoderTwins(t *testing.T) {
 	}
 	if _, im, _ := applyTo(t, tx, in); im.Added.Fragments != 0 || im.Here.Fragments != 2 {
 		t.Errorf("into its own project: added %v, here %v", im.Added, im.Here)
+	}
+}
+
+// TestImportUnplacedHere: a passage the file cannot place (its text is
+// not in a bare .qde) but whose fragment the document has by its ID is
+// already here, not skipped.
+func TestImportUnplacedHere(t *testing.T) {
+	tx := newMemTx()
+	tx.addDoc("doc", ourPages...)
+	if _, err := (coding.AddFragment{Fragment: coding.Fragment{ID: sel1, DocID: "doc", Start: 4, End: 9, Role: coding.Context}}).Apply(tx); err != nil {
+		t.Fatal(err)
+	}
+	im := NewImport(testFile("cmocoder 1.0", "", false, sel(sel1, 4, 9, contextCode), sel(sel2, 10, 15, contextCode)))
+	srcs, _ := im.PDFSources()
+	if err := im.AddDocument(srcs[0], "doc"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := im.Apply(tx); err != nil {
+		t.Fatal(err)
+	}
+	if im.Here.Fragments != 1 || im.Added.Fragments != 0 {
+		t.Errorf("added %v, here %v; want 1 fragment here", im.Added, im.Here)
+	}
+	if got, want := im.Omitted().String(), "1 picture (cmocoder codes text and PDFs only); 1 coded passage (the text they count in is not in test.qde); 1 CMOC (none of its fragments imported)"; got != want {
+		t.Errorf("left out %q, want %q", got, want)
 	}
 }

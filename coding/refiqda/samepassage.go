@@ -111,3 +111,29 @@ func freeID(tx coding.Tx, f coding.Fragment, id string) (free string, here, move
 		id = GUID(id + "/" + f.DocID + "/" + strconv.Itoa(f.Start) + "-" + strconv.Itoa(f.End) + "/" + strconv.Itoa(n))
 	}
 }
+
+// fragmentID is the ID of the fragment of a passage's i-th role: the
+// passage's, and for the second role and after one made from it.
+func fragmentID(id string, i int, r roleOf) string {
+	if i == 0 {
+		return id
+	}
+	return GUID(id + "/" + string(r.role))
+}
+
+// importedBefore counts the fragments of a passage's roles that the
+// document has by their IDs.
+func importedBefore(tx coding.Tx, docID, id string, roles []roleOf) (int, error) {
+	n := 0
+	for i, r := range roles {
+		f, err := tx.Fragment(fragmentID(id, i, r))
+		switch {
+		case coding.IsKind(err, coding.KindNotFound):
+		case err != nil:
+			return 0, err
+		case f.DocID == docID:
+			n++
+		}
+	}
+	return n, nil
+}

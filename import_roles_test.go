@@ -46,15 +46,7 @@ func TestImportRoles(t *testing.T) {
 			}
 		}
 	}
-	names := map[string]string{}
-	var walk func([]qdeCode)
-	walk = func(cs []qdeCode) {
-		for _, c := range cs {
-			names[strings.ToLower(c.GUID)] = c.Name
-			walk(c.Children)
-		}
-	}
-	walk(q.Codes)
+	names := codeNames(q.Codes)
 	// The code with the most passages (the first by name among equals).
 	coded := map[string][]string{}
 	for _, s := range q.Selections {

@@ -257,18 +257,17 @@ func TestImportOtherTools(t *testing.T) {
 	}{
 		{"qc-1.3.2-demo.qdpx", "imported: 2 documents, 158 fragments, 0 CMOCs, 0 theories, 262 labels, 1 coder\n",
 			[]string{`source "board_2017.txt": 158 coded passages without a Context/Mechanism/Outcome code came in unclassified, their codes as labels`}, "\nprogramming,"},
-		{"atlas-mac-8.4-refi-standard-project.qdpx", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 14 labels, 2 coders\n",
+		{"atlas-mac-8.4-refi-standard-project.qdpx", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 14 labels, 2 coders\n" +
+			"left out: 1 picture, 1 audio source, 2 videos (cmocoder codes text and PDFs only); 2 PDF sources, 6 text sources (file not in atlas-mac-8.4-refi-standard-project.qdpx); 8 coded passages (their source is left out)\n",
 			[]string{
 				`source "Kellogg's Passion for Nutrition.pdf": its PDF (internal://484934BD-97FF-4F8C-9690-B9E77A9092B5.pdf) is not in atlas-mac-8.4-refi-standard-project.qdpx; skipped`,
 				`source "Mabel.txt": its text (internal://B2F54555-0D2D-43B2-B40C-2A1C048F5F1C.txt) is not in atlas-mac-8.4-refi-standard-project.qdpx; skipped`,
-				"1 picture source (PictureSource) was skipped: cmocoder codes PDFs and texts",
-				"1 audio source (AudioSource) was skipped",
-				"2 video sources (VideoSource) were skipped",
 			}, "\nhappiness,"},
 		{"atlas-win-23.2-target-project.qdpx", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 3 labels, 1 coder\n", nil, "\nCommits,"},
-		{"nvivo-win-12.6-hu-youtube-comments.qdpx", "imported: 2 documents, 303 fragments, 0 CMOCs, 0 theories, 152 labels, 2 coders\n",
-			[]string{`source "videos_10_selected": 303 coded passages without a Context/Mechanism/Outcome code came in unclassified, their codes as labels`}, ""},
-		{"maxqda-24.7-project.qde", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 307 labels, 1 coder\n",
+		{"nvivo-win-12.6-hu-youtube-comments.qdpx", "imported: 2 documents, 189 fragments, 0 CMOCs, 0 theories, 152 labels, 2 coders\n",
+			[]string{`source "videos_10_selected": 189 coded passages without a Context/Mechanism/Outcome code came in unclassified, their codes as labels`}, ""},
+		{"maxqda-24.7-project.qde", "imported: 0 documents, 0 fragments, 0 CMOCs, 0 theories, 307 labels, 1 coder\n" +
+			"left out: 10 text sources (file not in maxqda-24.7-project.qde)\n",
 			[]string{`source "ICLS 2024 3-10": its text (internal://C5E4C960-5296-4FDE-8C63-DEABA4E17F92.txt) is not in maxqda-24.7-project.qde; skipped`}, "\nAdditional Themes and Ideas,"},
 	} {
 		t.Run(c.file, func(t *testing.T) {

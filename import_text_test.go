@@ -1,11 +1,9 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -33,15 +31,18 @@ type qdeText struct {
 			GUID  string `xml:"guid,attr"`
 			Start int    `xml:"startPosition,attr"`
 			End   int    `xml:"endPosition,attr"`
+			User  string `xml:"creatingUser,attr"`
 		} `xml:"PlainTextSelection"`
 	} `xml:"Sources>TextSource"`
 }
 
 // codedPassage is one PlainTextSelection, the text it covers and where,
-// in code points, that text starts once line breaks are LF.
+// in code points, that text starts once line breaks are LF; its source
+// and its creating user (the GUIDs as written).
 type codedPassage struct {
-	guid, text string
-	start      int
+	guid, text   string
+	start        int
+	source, user string
 }
 
 // codedPassages reads a .qdpx (or a bare .qde or .qdc) and returns, for
@@ -50,23 +51,7 @@ type codedPassage struct {
 // file's text without a leading BOM.
 func codedPassages(t *testing.T, file string) (sources int, passages []codedPassage) {
 	t.Helper()
-	files := map[string][]byte{}
-	if filepath.Ext(file) == ".qdpx" {
-		zr, err := zip.OpenReader(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer zr.Close()
-		for _, f := range zr.File {
-			files[strings.ToLower(f.Name)] = readZipped(t, f)
-		}
-	} else {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files["project.qde"] = data
-	}
+	files := sampleFiles(t, file)
 	var p qdeText
 	if err := xml.Unmarshal(files["project.qde"], &p); err != nil {
 		t.Fatal(err)
@@ -96,10 +81,19 @@ func codedPassages(t *testing.T, file string) (sources int, passages []codedPass
 				r := []rune(text)
 				before, s = string(r[:sel.Start]), string(r[sel.Start:sel.End])
 			}
-			passages = append(passages, codedPassage{sel.GUID, lf(s), utf8.RuneCountInString(lf(before))})
+			passages = append(passages, codedPassage{sel.GUID, lf(s), utf8.RuneCountInString(lf(before)), src.GUID, sel.User})
 		}
 	}
 	return sources, passages
+}
+
+// distinctPassages counts the passages of different spans or users.
+func distinctPassages(ps []codedPassage) int {
+	seen := map[string]bool{}
+	for _, p := range ps {
+		seen[fmt.Sprint(strings.ToLower(p.source), p.start, p.text, strings.ToLower(p.user))] = true
+	}
+	return len(seen)
 }
 
 // lf makes every line break LF.
@@ -210,21 +204,23 @@ func TestImportTextSources(t *testing.T) {
 				if sources != c.docs || len(passages) != c.passage {
 					t.Fatalf("the test read %d text sources and %d passages, want %d and %d", sources, len(passages), c.docs, c.passage)
 				}
+				// The selections of one span by one user are one passage.
+				spans := distinctPassages(passages)
 				p := newProject(t)
 				out := mustRun(t, "import", p, coded)
-				if want := fmt.Sprintf("imported: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(out, want) {
+				if want := fmt.Sprintf("imported: %d documents, %d fragments, ", sources, spans); !strings.HasPrefix(out, want) {
 					t.Errorf("import said %q, want it to start %q", out, want)
 				}
 				if texts, all := textDocuments(t, p); texts != sources || all != sources {
 					t.Errorf("%d documents, %d of them text, want %d text documents", all, texts, sources)
 				}
-				frags := map[string]fragmentRow{}
+				frags := map[string]fragmentRow{} // by document and span
 				for _, f := range listFragments(t, p) {
-					frags[f.ID] = f
+					frags[fmt.Sprint(f.DocID, f.Start, f.End)] = f
 				}
 				bad := 0
 				for _, want := range passages {
-					f, ok := frags[want.guid]
+					f, ok := frags[fmt.Sprint(strings.ToLower(want.source), want.start, want.start+utf8.RuneCountInString(want.text))]
 					switch {
 					case !ok:
 						t.Errorf("passage %s: no fragment", want.guid)
@@ -243,7 +239,7 @@ func TestImportTextSources(t *testing.T) {
 				// Again: the same texts are the same documents, and every
 				// fragment is here already.
 				again := mustRun(t, "import", p, coded)
-				if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(again, "imported: 0 documents, 0 fragments, ") || !strings.Contains(again, want) {
+				if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, spans); !strings.HasPrefix(again, "imported: 0 documents, 0 fragments, ") || !strings.Contains(again, want) {
 					t.Errorf("import again said %q, want 0 new documents and fragments and %q", again, want)
 				}
 
@@ -252,7 +248,7 @@ func TestImportTextSources(t *testing.T) {
 				exported := filepath.Join(dir, "exported.qdpx")
 				mustRun(t, "export", p, "--format", "qdpx", "-o", exported)
 				back := mustRun(t, "import", p, exported)
-				if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, len(passages)); !strings.HasPrefix(back, "imported: 0 documents, 0 fragments, ") || !strings.Contains(back, want) {
+				if want := fmt.Sprintf("already here: %d documents, %d fragments, ", sources, spans); !strings.HasPrefix(back, "imported: 0 documents, 0 fragments, ") || !strings.Contains(back, want) {
 					t.Errorf("importing its export said %q, want 0 new documents and fragments and %q", back, want)
 				}
 			})

@@ -18,6 +18,9 @@ type Tx interface {
 	Text(docID string) (*Text, error)
 
 	Fragment(id string) (Fragment, error)
+	// Fragments lists a document's fragments (an import compares what it
+	// brings with them).
+	Fragments(docID string) ([]Fragment, error)
 	// PutFragment inserts or replaces a fragment as given (times included)
 	// and forgets any deletion recorded for its ID.
 	PutFragment(f Fragment) error

@@ -46,6 +46,9 @@ func (t *tx) Text(docID string) (*coding.Text, error) { return t.p.text(t.q, doc
 // Fragment implements coding.Tx.
 func (t *tx) Fragment(id string) (coding.Fragment, error) { return getFragment(t.q, id) }
 
+// Fragments implements coding.Tx.
+func (t *tx) Fragments(docID string) ([]coding.Fragment, error) { return listFragments(t.q, docID) }
+
 // forget removes the deletion recorded for an entity that is put back.
 func (t *tx) forget(entity, id string) error {
 	return t.exec("DELETE FROM deletions WHERE entity = ? AND id = ?", entity, id)

@@ -38,21 +38,13 @@ func (c *cli) importREFI(args []string) error {
 	warn := func(msg string) {
 		fmt.Fprintf(c.stderr, "cmocoder: import: warning: %s\n", session.OneLine(fmt.Errorf("%s", msg)))
 	}
-	added, here, err := s.ImportFile(c.ctx, in, warn)
+	report, err := s.ImportREFI(c.ctx, in, warn)
 	if err != nil {
 		return err
 	}
-	line := "imported: " + added.String()
-	if !here.IsZero() {
-		var parts []string
-		for _, p := range strings.Split(here.String(), ", ") {
-			if !strings.HasPrefix(p, "0 ") {
-				parts = append(parts, p)
-			}
-		}
-		line += "; already here: " + strings.Join(parts, ", ")
+	for _, line := range report.Lines() {
+		fmt.Fprintln(c.stdout, line)
 	}
-	fmt.Fprintln(c.stdout, line)
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/refiqda"
@@ -36,28 +37,70 @@ func ReadREFI(p string) (*refiqda.Input, error) {
 	return in, nil
 }
 
-// ImportFile brings what a REFI-QDA file holds into the project: the PDFs
+// ImportReport is what an import brought in, found already here and left
+// out.
+type ImportReport struct {
+	Added, Here refiqda.Counts
+	LeftOut     refiqda.LeftOut
+}
+
+// Lines are the report as the import verb prints it and the app shows it:
+// "imported: 1 document, 6 fragments, ..." with "; already here: ..." for
+// what the project had, and, when anything was left out, "left out: 3
+// pictures, 1 audio source (cmocoder codes text and PDFs only)".
+func (r ImportReport) Lines() []string {
+	line := "imported: " + r.Added.String()
+	if !r.Here.IsZero() {
+		var parts []string
+		for _, p := range strings.Split(r.Here.String(), ", ") {
+			if !strings.HasPrefix(p, "0 ") {
+				parts = append(parts, p)
+			}
+		}
+		line += "; already here: " + strings.Join(parts, ", ")
+	}
+	lines := []string{line}
+	if len(r.LeftOut) > 0 {
+		lines = append(lines, "left out: "+r.LeftOut.String())
+	}
+	return lines
+}
+
+// ImportFile is ImportREFI for callers that take what was left out as
+// warnings: the report's "left out" line is the last.
+func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(string)) (added, here refiqda.Counts, err error) {
+	r, err := s.ImportREFI(ctx, in, warn)
+	if err == nil && len(r.LeftOut) > 0 {
+		warn("left out: " + r.LeftOut.String())
+	}
+	return r.Added, r.Here, err
+}
+
+// ImportREFI brings what a REFI-QDA file holds into the project: the PDFs
 // the file carries (each in its own transaction, as `add` does), then the
 // codebook, fragments, CMOCs and programme theories in one transaction
 // (refiqda.Import), then the file's users as coders, each recorded
-// without changing the session's coder. warn is told what was left out.
-func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(string)) (added, here refiqda.Counts, err error) {
+// without changing the session's coder. warn is told, one line each, the
+// details of what was left out; the report counts it.
+func (s *Session) ImportREFI(ctx context.Context, in *refiqda.Input, warn func(string)) (report ImportReport, err error) {
 	im := refiqda.NewImport(in)
-	if err := s.importSources(ctx, im, in, &added, &here, warn); err != nil {
-		return added, here, err
+	added, here := &report.Added, &report.Here
+	if err := s.importSources(ctx, im, in, added, here, warn); err != nil {
+		return report, err
 	}
 	if err := s.readAreaPages(im); err != nil {
-		return added, here, err
+		return report, err
 	}
 	if err := s.Do(im); err != nil {
 		if added.Documents > 0 {
-			return added, here, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.Name, coding.Count(added.Documents, "document"), err)
+			return report, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.Name, coding.Count(added.Documents, "document"), err)
 		}
-		return added, here, err
+		return report, err
 	}
 	for _, w := range im.Warnings {
 		warn(w)
 	}
+	report.LeftOut = im.Omitted()
 	added.Fragments, added.CMOCs, added.Theories, added.Labels = im.Added.Fragments, im.Added.CMOCs, im.Added.Theories, im.Added.Labels
 	here.Fragments, here.CMOCs, here.Theories, here.Labels = im.Here.Fragments, im.Here.CMOCs, im.Here.Theories, im.Here.Labels
 
@@ -66,7 +109,7 @@ func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(s
 	// name takes one short transaction of its own.
 	known, err := s.store.Coders()
 	if err != nil {
-		return added, here, err
+		return report, err
 	}
 	isKnown := func(name string) bool {
 		return slices.ContainsFunc(known, func(c coding.Coder) bool { return coding.SameName(c.Name, name) })
@@ -76,12 +119,12 @@ func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(s
 			continue
 		}
 		if err := s.recordCoder(name); err != nil {
-			return added, here, err
+			return report, err
 		}
 		known = append(known, coding.Coder{Name: name})
 		added.Coders++
 	}
-	return added, here, nil
+	return report, nil
 }
 
 // importSources imports the PDFs of the file's PDF sources (a PDF already
@@ -95,7 +138,7 @@ func (s *Session) importSources(ctx context.Context, im *refiqda.Import, in *ref
 			eng.Close()
 		}
 	}()
-	pdfs, skipped := im.PDFSources()
+	pdfs, _ := im.PDFSources() // the sources left out are in the report
 	for _, src := range pdfs {
 		name := src.DisplayName()
 		var data []byte
@@ -104,11 +147,13 @@ func (s *Session) importSources(ctx context.Context, im *refiqda.Import, in *ref
 			var err error
 			if data, ok, err = in.Archive.Open(src.Path); err != nil {
 				warn(fmt.Sprintf("source %q: %v; skipped", name, err))
+				im.Skip(src, "unreadable")
 				continue
 			}
 		}
 		if !ok {
 			warn(fmt.Sprintf("source %q: its PDF (%s) is not in %s; skipped", name, src.Path, in.Name))
+			im.Skip(src, "file not in "+in.Name)
 			continue
 		}
 		var engErr error // no engine: the import stops
@@ -128,13 +173,7 @@ func (s *Session) importSources(ctx context.Context, im *refiqda.Import, in *ref
 			return err
 		}
 	}
-	if err := s.importTextSources(ctx, im, in, added, here, warn); err != nil {
-		return err
-	}
-	for _, w := range skipped {
-		warn(w)
-	}
-	return nil
+	return s.importTextSources(ctx, im, in, added, here, warn)
 }
 
 // importTextSources makes each of the file's text sources a text document
@@ -148,9 +187,15 @@ func (s *Session) importTextSources(ctx context.Context, im *refiqda.Import, in 
 		switch {
 		case err != nil:
 			warn(fmt.Sprintf("source %q: %v; skipped", name, err))
+			im.Skip(src, "unreadable")
 			continue
 		case !ok:
 			warn(fmt.Sprintf("source %q: its text (%s) is not in %s; skipped", name, src.Path, in.Name))
+			im.Skip(src, "file not in "+in.Name)
+			continue
+		case strings.TrimSpace(text) == "":
+			warn(fmt.Sprintf("source %q: its text (%s) is empty: no text to code; skipped", name, src.Path))
+			im.Skip(src, "empty")
 			continue
 		}
 		data := []byte(text)
@@ -175,28 +220,56 @@ func (s *Session) byHash(data []byte) (coding.Document, bool, error) {
 	return s.store.HasPDF(hex.EncodeToString(sum[:]))
 }
 
-// sameText finds the text document a text source is already: the one with
-// the source's GUID as ID whose stored text is the source's text but for
-// line breaks and page ends (cmocoder's export of a text document writes
-// its stored text, not its file).
+// sameText finds the text document a text source is already: the one
+// with the source's GUID as ID, else any text document, whose stored text
+// is the source's text but for line breaks and page ends (cmocoder's
+// export of a text document writes its stored text, not its file, and a
+// tool's re-export gives the source a new GUID).
 func (s *Session) sameText(guid, text string) (coding.Document, bool, error) {
-	if !refiqda.ValidGUID(guid) {
-		return coding.Document{}, false, nil
+	if refiqda.ValidGUID(guid) {
+		doc, err := s.store.Document(guid)
+		switch {
+		case coding.IsKind(err, coding.KindNotFound):
+		case err != nil:
+			return coding.Document{}, false, err
+		default:
+			if same, err := s.storesText(doc, text); same || err != nil {
+				return doc, same, err
+			}
+		}
 	}
-	doc, err := s.store.Document(guid)
-	switch {
-	case coding.IsKind(err, coding.KindNotFound):
-		return coding.Document{}, false, nil
-	case err != nil:
-		return coding.Document{}, false, err
-	case doc.Format == "" || doc.Format == coding.FormatPDF:
-		return coding.Document{}, false, nil
-	}
-	stored, err := s.store.Text(guid)
+	docs, err := s.store.Documents()
 	if err != nil {
 		return coding.Document{}, false, err
 	}
-	return doc, refiqda.Align(text, stored.String()) != nil, nil
+	for _, doc := range docs {
+		if doc.ID == guid {
+			continue
+		}
+		if same, err := s.storesText(doc, text); same || err != nil {
+			return doc, same, err
+		}
+	}
+	return coding.Document{}, false, nil
+}
+
+// storesText reports whether doc is a text document whose stored text is
+// text but for line breaks and page ends (refiqda.Align). Its length is
+// compared first, so that most documents' texts are not read: a CRLF is
+// one character, a page end may add one inside a word.
+func (s *Session) storesText(doc coding.Document, text string) (bool, error) {
+	if doc.Format == "" || doc.Format == coding.FormatPDF {
+		return false, nil
+	}
+	n := utf8.RuneCountInString(text) - strings.Count(text, "\r\n")
+	if doc.Chars < n-1 || doc.Chars > n+doc.Pages {
+		return false, nil
+	}
+	stored, err := s.store.Text(doc.ID)
+	if err != nil {
+		return false, err
+	}
+	return refiqda.Align(text, stored.String()) != nil, nil
 }
 
 // addSource makes src a document: the one find finds already in the
@@ -224,6 +297,7 @@ func (s *Session) addSource(ctx context.Context, im *refiqda.Import, in *refiqda
 				return err
 			}
 			warn(fmt.Sprintf("source %q: %v; skipped", name, OneLine(err)))
+			im.Skip(src, "unreadable")
 			return nil
 		}
 		for _, w := range warnings {

@@ -182,6 +182,7 @@ func (im *Import) cmocs(tx coding.Tx, do func(coding.Change) error) error {
 		}
 		if len(frags) == 0 {
 			im.warnf("CMOC %q: none of its fragments was imported; skipped", coding.Clip(n.Name, 60))
+			im.LeftOut.Add(1, "CMOC", "none of its fragments imported")
 			continue
 		}
 		if missing > 0 {

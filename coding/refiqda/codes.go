@@ -3,9 +3,10 @@ package refiqda
 // Codes as cmocoder reads them, the inverse of the export's mapping
 // (MapCodes): the role codes, known by their deterministic GUIDs
 // (RoleGUID, ValenceGUID) or by their names ("Context", "Mechanism
-// resource", "Mechanism reasoning", "Outcome" at the top of the codebook,
-// and their "<Role> +" / "<Role> −" children), give a fragment its role
-// and valence; every other code is a label, except the export's "Labels"
+// resource", "Mechanism reasoning", "Outcome" and the variants
+// coding.RoleFromCodeName reads, and their "<Role> +" / "<Role> −"
+// children), give a fragment its role and valence; every other code is a
+// label (a code under a role code both), except the export's "Labels"
 // folder, whose children are labels.
 
 import (
@@ -17,7 +18,7 @@ import (
 )
 
 // CodeUse is what a code means to cmocoder: a role (with a valence, for
-// the "+" and "−" children) or a label.
+// the "+" and "−" children), a label, or both (a code under a role code).
 type CodeUse struct {
 	Role    coding.Role // "" for a label
 	Valence coding.Valence
@@ -30,11 +31,6 @@ type LabelDef struct {
 	Name       string // unique in the file (case-insensitively)
 	Definition string
 	Colour     string // "#rrggbb" or ""
-}
-
-var roleNames = map[string]coding.Role{
-	"Context": coding.Context, "Mechanism resource": coding.Resource,
-	"Mechanism reasoning": coding.Reasoning, "Outcome": coding.Outcome,
 }
 
 // LabelsFolderGUID is the GUID of the export's "Labels" folder code.
@@ -79,40 +75,46 @@ func valenceChild(r coding.Role, name string) (coding.Valence, bool) {
 func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) { return mapCodes(cs, nil) }
 
 // mapCodes is MapCodes with the codes the reviewer named as roles (by
-// coding.NameKey), wherever they sit in the codebook.
+// coding.NameKey), wherever they sit in the codebook. Another tool's code
+// is a role by its name (coding.RoleFromCodeName) at any depth but in the
+// export's "Labels" folder; a code under a role code has that role too
+// (coding.RoleUnder) and is a label as well, so that the finer code is
+// kept. A code the reviewer names "unclassified" is a label only.
 func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []LabelDef) {
 	uses := map[string]CodeUse{}
 	var labels []LabelDef
 	taken := map[string]bool{}
 	next := map[string]int{} // a name's lowest number that may be free: those below stay taken
-	var walk func(cs []Code, parents []string, top bool, parentRole coding.Role)
-	walk = func(cs []Code, parents []string, top bool, parentRole coding.Role) {
+	// under is the role (and valence) of the nearest role code above;
+	// labelsFolder says the codes are the export's labels.
+	var walk func(cs []Code, parents []string, under CodeUse, labelsFolder bool)
+	walk = func(cs []Code, parents []string, under CodeUse, labelsFolder bool) {
 		for _, c := range cs {
 			r, v, isRole := roleByGUID(c.GUID)
-			said, saidSo := roles[coding.NameKey(c.Name)]
-			if saidSo { // the reviewer's word is final; Unclassified says "a label"
-				r, v, isRole = said, coding.NoValence, said != coding.Unclassified
+			named, byReviewer := roles[coding.NameKey(c.Name)]
+			if byReviewer { // the reviewer's word is final; Unclassified says "a label"
+				r, v, isRole = named, coding.NoValence, named != coding.Unclassified
 			}
-			if !isRole && !saidSo && top {
-				r, isRole = roleNames[c.Name]
+			if !isRole && !byReviewer && under.Role != "" && under.Valence == coding.NoValence {
+				v, isRole = valenceChild(under.Role, c.Name)
+				r = under.Role
 			}
-			if !isRole && !saidSo && parentRole != "" {
-				v, isRole = valenceChild(parentRole, c.Name)
-				r = parentRole
+			if !isRole && !byReviewer && !labelsFolder {
+				r, isRole = coding.RoleUnder(under.Role, c.Name)
 			}
 			switch {
 			case isRole:
 				uses[c.GUID] = CodeUse{Role: r, Valence: v}
-				childRole := r
-				if v != coding.NoValence {
-					childRole = ""
-				}
-				walk(c.Children, append(parents, c.Name), false, childRole)
+				walk(c.Children, append(parents, c.Name), CodeUse{Role: r, Valence: v}, false)
 				continue
-			case c.GUID == labelsFolderGUID || (top && !c.Codable && c.Name == "Labels"):
+			case c.GUID == labelsFolderGUID || (len(parents) == 0 && !labelsFolder && !c.Codable && c.Name == "Labels"):
 				uses[c.GUID] = CodeUse{}
-				walk(c.Children, parents, false, "") // the folder is not part of a label's path
+				walk(c.Children, parents, CodeUse{}, true) // the folder is not part of a label's path
 				continue
+			}
+			use := CodeUse{}
+			if !byReviewer {
+				use.Role, use.Valence = under.Role, under.Valence
 			}
 			name := c.Name
 			if name == "" {
@@ -132,14 +134,15 @@ func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []La
 			taken[strings.ToLower(name)] = true
 			if c.GUID != "" {
 				if _, dup := uses[c.GUID]; !dup {
-					uses[c.GUID] = CodeUse{Label: name}
+					use.Label = name
+					uses[c.GUID] = use
 				}
 			}
 			labels = append(labels, LabelDef{GUID: c.GUID, Name: name, Definition: c.Description, Colour: c.Colour})
-			walk(c.Children, append(parents, c.Name), false, "")
+			walk(c.Children, append(parents, c.Name), CodeUse{Role: use.Role, Valence: use.Valence}, labelsFolder)
 		}
 	}
-	walk(cs, nil, true, "")
+	walk(cs, nil, CodeUse{}, false)
 	return uses, labels
 }
 

@@ -41,7 +41,7 @@ func TestMapCodes(t *testing.T) {
 	check("b0000000-0000-0000-0000-000000000001", CodeUse{Role: coding.Outcome})
 	check("b0000000-0000-0000-0000-000000000002", CodeUse{Role: coding.Outcome, Valence: coding.Negative})
 	check("b0000000-0000-0000-0000-000000000003", CodeUse{Role: coding.Outcome, Valence: coding.Positive})
-	check("b0000000-0000-0000-0000-000000000004", CodeUse{Label: "Health"})
+	check("b0000000-0000-0000-0000-000000000004", CodeUse{Role: coding.Outcome, Label: "Health"}) // under a role code: both
 	check("c0000000-0000-0000-0000-000000000001", CodeUse{Label: "Trust"})
 	check("d0000000-0000-0000-0000-000000000002", CodeUse{Label: "Themes / trust"})
 	check("d0000000-0000-0000-0000-000000000003", CodeUse{Label: "Themes / Health"})

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -61,6 +60,8 @@ type Import struct {
 	// What Apply did (Documents and Coders are the caller's to count).
 	Added, Here Counts
 	Warnings    []string // what was left out, one line each
+	LeftOut     LeftOut  // what was left out, counted for the summary
+	skipped     LeftOut  // the sources the caller skipped (Skip)
 	Coders      []string // the names the imported coding records
 }
 
@@ -121,30 +122,20 @@ func pseudoUser(name, origin string) bool {
 func (im *Import) Users() []string { return im.names }
 
 // PDFSources are the file's sources that can become documents from the
-// PDFs they carry. The warnings say, one per kind, which sources are left
-// out: pictures, audio and video (text sources are TextSources').
+// PDFs they carry. The warning says, in one line, which sources are left
+// out (OutOfScope): pictures, audio and video (text sources are
+// TextSources').
 func (im *Import) PDFSources() (pdfs []Source, warnings []string) {
 	if im.in.File == nil {
 		return nil, nil
 	}
-	skipped := map[string]int{}
-	var kinds []string
 	for _, src := range im.in.File.Sources {
-		switch src.Kind {
-		case "PDFSource":
+		if src.Kind == "PDFSource" {
 			pdfs = append(pdfs, src)
-			continue
-		case "TextSource":
-			continue
 		}
-		if skipped[src.Kind] == 0 {
-			kinds = append(kinds, src.Kind)
-		}
-		skipped[src.Kind]++
 	}
-	for _, k := range kinds {
-		what := strings.ToLower(strings.TrimSuffix(k, "Source")) + " source"
-		warnings = append(warnings, fmt.Sprintf("%s (%s) %s skipped: cmocoder codes PDFs and texts", coding.Count(skipped[k], what), k, were(skipped[k])))
+	if out := im.OutOfScope(); len(out) > 0 {
+		warnings = append(warnings, "left out: "+out.String())
 	}
 	return pdfs, warnings
 }
@@ -216,14 +207,16 @@ func (s Source) FileName() string {
 }
 
 // Title is the source's name as a document's title, without an extension
-// of a document's file (".pdf", ".docx", ".txt", any case); "" when it has
-// none worth keeping (no name, or a GUID), for the caller to guess one.
+// of a document's file (".pdf", ".docx", ".txt", ".odt", ".rtf", ".html",
+// ".htm", ".md", any case: tools name a source by the file it came from);
+// "" when it has none worth keeping (no name, or a GUID), for the caller
+// to guess one.
 func (s Source) Title() string {
 	if s.Name == "" || ValidGUID(NormGUID(s.Name)) {
 		return ""
 	}
 	switch strings.ToLower(path.Ext(s.Name)) {
-	case ".pdf", ".docx", ".txt":
+	case ".pdf", ".docx", ".txt", ".odt", ".rtf", ".html", ".htm", ".md":
 		if t := strings.TrimSpace(s.Name[:len(s.Name)-len(path.Ext(s.Name))]); t != "" {
 			return t
 		}
@@ -307,7 +300,7 @@ func firstTime(ts ...time.Time) time.Time {
 
 // Apply implements coding.Change.
 func (im *Import) Apply(tx coding.Tx) (coding.Change, error) {
-	im.Added, im.Here, im.Warnings, im.Coders = Counts{}, Counts{}, nil, nil
+	im.Added, im.Here, im.Warnings, im.LeftOut, im.Coders = Counts{}, Counts{}, nil, nil, nil
 	var undo coding.Batch
 	do := func(c coding.Change) error {
 		u, err := c.Apply(tx)
@@ -395,24 +388,24 @@ type roleOf struct {
 	valence coding.Valence
 }
 
-// roles are the roles a selection's codes give it, and the names of its
-// labels in the project.
-func (im *Import) roles(sel Selection, labelName map[string]string) (roles []roleOf, labels []string) {
-	for _, g := range sel.Codes {
+// roles are the roles a passage's codes give it, and the names of its
+// labels in the project. Of two valences of one role the first is kept.
+func (im *Import) roles(codes []string, labelName map[string]string) (roles []roleOf, labels []string) {
+	for _, g := range codes {
 		u, ok := im.uses[g]
-		switch {
-		case !ok:
-		case u.Role != "":
+		if !ok {
+			continue
+		}
+		if u.Role != "" {
 			i := slices.IndexFunc(roles, func(r roleOf) bool { return r.role == u.Role })
 			if i < 0 {
 				roles = append(roles, roleOf{u.Role, u.Valence})
-			} else if u.Valence != coding.NoValence {
+			} else if roles[i].valence == coding.NoValence {
 				roles[i].valence = u.Valence
 			}
-		case u.Label != "":
-			if n := labelName[g]; n != "" {
-				labels = append(labels, n)
-			}
+		}
+		if n := labelName[g]; u.Label != "" && n != "" && !slices.Contains(labels, n) {
+			labels = append(labels, n)
 		}
 	}
 	return roles, labels
@@ -429,8 +422,9 @@ func fragmentRoles(roles []roleOf) (out []roleOf, unclassified bool) {
 	return roles, false
 }
 
-// fragments turns a source's coded selections into fragments of its
-// document.
+// fragments turns a source's coded passages (its selections, those of one
+// span and coder merged: passages) into fragments of its document; a
+// passage the document has already (known) is counted as here.
 func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]string, do func(coding.Change) error) error {
 	if sd.src.Text == nil || len(sd.src.Text.Selections) == 0 {
 		return nil
@@ -439,36 +433,29 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	if err != nil {
 		return err
 	}
+	have, err := tx.Fragments(sd.docID) // before the import: two fragments of a file may be alike
+	if err != nil {
+		return err
+	}
 	place := NewPassages(t.String(), sd.theirs, sd.hasText, im.nvivo)
-	noRole, noText, notFound, bad := 0, 0, 0, 0
+	noRole, noText, notFound, bad, reused := 0, 0, 0, 0, 0
 	example := ""
-	for _, sel := range sd.src.Text.Selections {
-		roles, labels := im.roles(sel, labelName)
+	for _, p := range im.passages(tx, sd.src) {
+		roles, labels := im.roles(p.codes, labelName)
 		roles, unclassified := fragmentRoles(roles)
-		base := sel.GUID
-		if base == "" {
-			base = GUID(sd.src.GUID + "/" + strconv.Itoa(sel.Start) + "-" + strconv.Itoa(sel.End))
-		}
-		ids := make([]string, len(roles))
-		fresh := 0
-		for i, r := range roles {
-			ids[i] = base
-			if i > 0 {
-				ids[i] = GUID(base + "/" + string(r.role))
+		start, end, err := place.Place(p.start, p.end)
+		if err != nil {
+			// A passage that cannot be placed may have been before (a
+			// bare .qde of cmocoder's export read into its project).
+			n, herr := importedBefore(tx, sd.docID, p.id, roles)
+			if herr != nil {
+				return herr
 			}
-			if _, err := tx.Fragment(ids[i]); err == nil {
-				im.Here.Fragments++
-				ids[i] = ""
-			} else if !coding.IsKind(err, coding.KindNotFound) {
-				return err
-			} else {
-				fresh++
+			if n > 0 {
+				im.Here.Fragments += n
+				continue
 			}
 		}
-		if fresh == 0 {
-			continue
-		}
-		start, end, err := place.Place(sel.Start, sel.End)
 		var nf *notFoundError
 		switch {
 		case errors.Is(err, errNoText):
@@ -487,15 +474,26 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 			bad++
 			continue
 		}
-		memo := im.memo(sel)
-		created := firstTime(sel.Created, sel.CodingTime, tx.Now())
+		created := firstTime(p.created, tx.Now())
 		for i, r := range roles {
-			if ids[i] == "" {
+			f := coding.Fragment{DocID: sd.docID, Start: start, End: end, Role: r.role, Valence: r.valence,
+				Labels: labels, Coder: p.coder, Memo: strings.Join(p.memo, "\n\n"),
+				Created: created, Modified: firstTime(p.modified, created)}
+			if slices.ContainsFunc(have, func(h coding.Fragment) bool { return samePassage(h, f) }) {
+				im.Here.Fragments++
 				continue
 			}
-			f := coding.Fragment{ID: ids[i], DocID: sd.docID, Start: start, End: end, Role: r.role, Valence: r.valence,
-				Labels: labels, Coder: im.coder(tx, sel.CreatingUser, sel.CodingUser), Memo: memo,
-				Created: created, Modified: firstTime(sel.Modified, created)}
+			id, here, moved, err := freeID(tx, f, fragmentID(p.id, i, r))
+			switch {
+			case err != nil:
+				return err
+			case here:
+				im.Here.Fragments++
+				continue
+			case moved:
+				reused++
+			}
+			f.ID = id
 			if err := do(coding.AddFragment{Fragment: f}); err != nil {
 				return err
 			}
@@ -506,8 +504,14 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 		}
 	}
 	name := sd.src.DisplayName()
+	im.LeftOut.Add(noText, "coded passage", "the text they count in is not in "+im.in.Name)
+	im.LeftOut.Add(notFound, "coded passage", "not found in cmocoder's text of the PDF")
+	im.LeftOut.Add(bad, "coded passage", "only white space, or outside the text")
 	if noRole > 0 {
 		im.warnf("source %q: %s without a Context/Mechanism/Outcome code came in unclassified, their codes as labels (C, R, M or O gives each a role)", name, coding.Count(noRole, "coded passage"))
+	}
+	if reused > 0 {
+		im.warnf("source %q: %s had the ID of another passage of the project; imported with a new ID", name, coding.Count(reused, "coded passage"))
 	}
 	if noText > 0 {
 		im.warnf("source %q: the text its passages count in is not in %s; %s skipped", name, im.in.Name, coding.Count(noText, "coded passage"))
@@ -521,21 +525,29 @@ func (im *Import) fragments(tx coding.Tx, sd sourceDoc, labelName map[string]str
 	return nil
 }
 
-// memo is a selection's memo: the notes it refers to and, but in
-// cmocoder's own export, the notes linked to it (NVivo and ATLAS.ti link
-// memos to passages), each once.
-func (im *Import) memo(sel Selection) string {
+// memo is a selection's memo, in parts: its Description, the notes it
+// refers to and, but in cmocoder's own export, the notes linked to it
+// (NVivo and ATLAS.ti link memos to passages), each text once (cmocoder's
+// export writes a memo both as the Description and as a note).
+func (im *Import) memo(sel Selection) []string {
 	var memo []string
 	notes := sel.Notes
 	if !im.cmocoder {
 		notes = append(slices.Clone(notes), im.linked[sel.GUID]...)
 	}
+	memo = addMemo(memo, sel.Description)
 	for _, n := range notes {
-		if txt := strings.TrimSpace(im.notes[n]); txt != "" && !slices.Contains(memo, txt) {
-			memo = append(memo, txt)
-		}
+		memo = addMemo(memo, im.notes[n])
 	}
-	return strings.Join(memo, "\n\n")
+	return memo
+}
+
+// addMemo adds a text to a memo's parts unless it is blank or there.
+func addMemo(memo []string, text string) []string {
+	if text = strings.TrimSpace(text); text != "" && !slices.Contains(memo, text) {
+		memo = append(memo, text)
+	}
+	return memo
 }
 
 // were is the verb for n things: "1 passage was", "2 passages were".

@@ -123,12 +123,20 @@ func TestImport(t *testing.T) {
 		warning: `2 coded passages held only white space or lay outside the text; skipped`,
 		added:   Counts{Labels: 2},
 	}, {
-		name:  "already here by GUID",
+		name:  "already here by GUID: the same passage, another coder since",
 		in:    testFile("cmocoder 1.0", ours, true, sel(sel1, 4, 9, contextCode), sel(sel2, 10, 15, contextCode)),
-		have:  []coding.Fragment{{ID: sel1, DocID: "doc", Start: 0, End: 3, Role: coding.Outcome}},
+		have:  []coding.Fragment{{ID: sel1, DocID: "doc", Start: 4, End: 9, Role: coding.Context, Coder: "Bea"}},
 		want:  []string{`context 10-15 "brown" [] ana`},
 		added: Counts{Fragments: 1, CMOCs: 1, Labels: 2}, // the note linked to sel2: a CMOC in cmocoder's export
 		here:  Counts{Fragments: 1},
+	}, {
+		// Another passage with the GUID is not this one (issue 12).
+		name:    "a GUID another passage has: a new ID",
+		in:      testFile("cmocoder 1.0", ours, true, sel(sel1, 4, 9, contextCode), sel(sel2, 10, 15, contextCode)),
+		have:    []coding.Fragment{{ID: sel1, DocID: "doc", Start: 0, End: 3, Role: coding.Outcome}},
+		want:    []string{`context 4-9 "quick" [] ana`, `context 10-15 "brown" [] ana`},
+		warning: `source "Fox study": 1 coded passage had the ID of another passage of the project; imported with a new ID`,
+		added:   Counts{Fragments: 2, CMOCs: 1, Labels: 2},
 	}, {
 		name: "coder, memo by NoteRef and by Link",
 		in: testFile("ATLAS.ti 8.4", ours, true,
@@ -212,7 +220,7 @@ func TestImportPlan(t *testing.T) {
 	if len(pdfs) != 1 || pdfs[0].Name != "Fox study" {
 		t.Errorf("PDF sources %+v", pdfs)
 	}
-	if want := []string{"1 picture source (PictureSource) was skipped: cmocoder codes PDFs and texts"}; !slices.Equal(warnings, want) {
+	if want := []string{"left out: 1 picture (cmocoder codes text and PDFs only)"}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings %q, want %q", warnings, want)
 	}
 }

@@ -50,7 +50,7 @@ func TestTextSourceNames(t *testing.T) {
 		{Source{GUID: guid, Name: "Mabel.TXT"}, "Mabel", "Mabel.txt"},
 		{Source{GUID: guid, Name: "Notes 1/2"}, "Notes 1/2", "Notes 1-2.txt"},
 		{Source{GUID: guid, Name: ".txt"}, ".txt", ".txt.txt"},
-		{Source{GUID: guid, Name: "report.odt"}, "report.odt", "report.odt.txt"},
+		{Source{GUID: guid, Name: "report.odt"}, "report", "report.txt"},
 		{Source{GUID: guid}, "", guid + ".txt"},
 	} {
 		if got := c.src.Title(); got != c.title {

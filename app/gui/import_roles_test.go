@@ -89,7 +89,7 @@ func TestImportRolesStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const code = "curriculum"
+	const code = "collaboration" // a leaf: a role on a parent passes to its children
 	var guid string
 	for _, r := range flattenCodes(in.Codes, 0, nil) {
 		if r.code.Name == code {

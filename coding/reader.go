@@ -25,6 +25,9 @@ type Reader interface {
 	// when docID is "", in document order.
 	Fragments(docID string) ([]Fragment, error)
 	Fragment(id string) (Fragment, error)
+	// RoleCounts counts each document's fragments by role, without
+	// reading them: what the documents list shows after every change.
+	RoleCounts() (map[string]map[Role]int, error)
 	CMOCs() ([]CMOC, error)
 	CMOC(id string) (CMOC, error)
 	Theories() ([]Theory, error)

@@ -11,6 +11,35 @@ import (
 
 // Fragments lists the fragments of one document, or of all documents when
 // docID is "", ordered by document (in import order), start and end.
+// RoleCounts counts each document's fragments by role (documents
+// without fragments are left out), in one query: 20,000 fragments read
+// whole with their labels took what a frame has many times over.
+func (p *Project) RoleCounts() (map[string]map[coding.Role]int, error) {
+	type row struct {
+		doc  string
+		role coding.Role
+		n    int
+	}
+	rows, err := readValue(p, "count fragments", func(q querier) ([]row, error) {
+		return queryAll(q, func(s scanner) (row, error) {
+			var r row
+			err := s.Scan(&r.doc, &r.role, &r.n)
+			return r, err
+		}, "SELECT doc_id, role, count(*) FROM fragments GROUP BY doc_id, role")
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[coding.Role]int{}
+	for _, r := range rows {
+		if out[r.doc] == nil {
+			out[r.doc] = map[coding.Role]int{}
+		}
+		out[r.doc][r.role] = r.n
+	}
+	return out, nil
+}
+
 func (p *Project) Fragments(docID string) ([]coding.Fragment, error) {
 	var out []coding.Fragment
 	err := p.read("list fragments", func(q querier) error {

@@ -280,18 +280,12 @@ func (v *projectView) load() error {
 	if err != nil {
 		return err
 	}
-	frags, err := v.session.Fragments("")
+	counts, err := v.session.RoleCounts()
 	if err != nil {
 		return err
 	}
 	v.docs = v.filterDocs(docs)
-	v.counts = map[string]map[coding.Role]int{}
-	for _, f := range frags {
-		if v.counts[f.DocID] == nil {
-			v.counts[f.DocID] = map[coding.Role]int{}
-		}
-		v.counts[f.DocID][f.Role]++
-	}
+	v.counts = counts
 	return nil
 }
 

@@ -9,9 +9,8 @@ package refiqda
 // folder, whose children are labels.
 
 import (
-	"fmt"
-	"slices"
 	"strings"
+	"sync"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -42,18 +41,22 @@ var LabelsFolderGUID = labelsFolderGUID
 
 // roleByGUID recognises the export's role and valence codes.
 func roleByGUID(guid string) (coding.Role, coding.Valence, bool) {
+	rv, ok := roleGUIDs()[guid]
+	return rv.role, rv.valence, ok
+}
+
+// roleGUIDs are the GUIDs of the export's role and valence codes, hashed
+// once rather than twelve times for each code of a codebook.
+var roleGUIDs = sync.OnceValue(func() map[string]roleOf {
+	m := map[string]roleOf{}
 	for _, r := range coding.Roles {
-		if guid == RoleGUID(r) {
-			return r, coding.NoValence, true
-		}
+		m[RoleGUID(r)] = roleOf{r, coding.NoValence}
 		for _, v := range []coding.Valence{coding.Positive, coding.Negative} {
-			if guid == ValenceGUID(r, v) {
-				return r, v, true
-			}
+			m[ValenceGUID(r, v)] = roleOf{r, v}
 		}
 	}
-	return "", "", false
-}
+	return m
+})
 
 // valenceChild reads a role code's child named "<Role> +" or "<Role> −"
 // ("-" accepted).
@@ -83,8 +86,7 @@ func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) { return mapCodes(cs, 
 func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []LabelDef) {
 	uses := map[string]CodeUse{}
 	var labels []LabelDef
-	taken := map[string]bool{}
-	next := map[string]int{} // a name's lowest number that may be free: those below stay taken
+	names := newLabelNames()
 	var walk func(cs []Code, parents []string, top bool, parentRole coding.Role)
 	walk = func(cs []Code, parents []string, top bool, parentRole coding.Role) {
 		for _, c := range cs {
@@ -113,22 +115,7 @@ func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []La
 				walk(c.Children, parents, false, "") // the folder is not part of a label's path
 				continue
 			}
-			name := c.Name
-			if name == "" {
-				name = "Unnamed code"
-			}
-			if taken[strings.ToLower(name)] && len(parents) > 0 {
-				name = strings.Join(append(slices.Clone(parents), name), " / ")
-			}
-			if key := strings.ToLower(name); taken[key] {
-				base, n := name, max(next[key], 2)
-				for ; taken[key]; n++ {
-					name = fmt.Sprintf("%s (%d)", base, n)
-					key = strings.ToLower(name)
-				}
-				next[strings.ToLower(base)] = n
-			}
-			taken[strings.ToLower(name)] = true
+			name := names.take(c.Name, parents)
 			if c.GUID != "" {
 				if _, dup := uses[c.GUID]; !dup {
 					uses[c.GUID] = CodeUse{Label: name}

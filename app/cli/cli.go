@@ -240,10 +240,12 @@ func (c *cli) add(args []string) error {
 			eng.Close()
 		}
 	}()
+	files := pos[1:]
+	var added []string
 	failed := 0
-	for i, path := range pos[1:] {
+	for i, path := range files {
 		if c.ctx.Err() != nil {
-			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %s not added\n", coding.Count(len(pos)-1-i, "file"))
+			c.fail("add", "interrupted; "+coding.Count(len(files)-i, "file")+" not added")
 			return errReported
 		}
 		if eng == nil && !session.IsTextName(filepath.Base(path)) {
@@ -254,14 +256,16 @@ func (c *cli) add(args []string) error {
 		doc, err := s.Import(c.ctx, eng, path, *password, opts)
 		if err != nil {
 			failed++
-			fmt.Fprintf(c.stderr, "cmocoder: add: %s\n", session.OneLine(err))
-			if coding.IsKind(err, coding.KindBusy) || coding.IsKind(err, coding.KindDamaged) {
-				return errReported // the project itself is the problem: stop
+			if session.ProjectFault(err) { // every file after it would fail the same way: stop
+				c.fail("add", addStopped(files, i, added, err))
+				return errReported
 			}
+			c.fail("add", session.OneLine(err))
 			continue
 		}
+		added = append(added, filepath.Base(path))
 		for _, w := range doc.Warnings {
-			fmt.Fprintf(c.stderr, "cmocoder: add: %s: %s\n", doc.FileName, w)
+			c.warn("add", doc.FileName+": "+w)
 		}
 		fmt.Fprintf(c.stdout, "%s\t%d\t%s\n", doc.ID, doc.Pages, doc.Title)
 	}
@@ -530,7 +534,7 @@ func (c *cli) extract(args []string) error {
 		return coding.E(coding.KindInvalid, "extract", filepath.Base(pos[0]), err)
 	}
 	for _, w := range ex.Warnings {
-		fmt.Fprintf(c.stderr, "cmocoder: extract: %s: %s\n", filepath.Base(pos[0]), w)
+		c.warn("extract", filepath.Base(pos[0])+": "+w)
 	}
 	return c.printExtracted(ex.Pages, *boxes)
 }

@@ -48,7 +48,7 @@ func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(s
 	}
 	if err := s.Do(im); err != nil {
 		if added.Documents > 0 {
-			return added, here, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.Name, coding.Count(added.Documents, "document"), err)
+			return added, here, importStopped(in.Name, "", added, err)
 		}
 		return added, here, err
 	}
@@ -73,7 +73,7 @@ func (s *Session) ImportFile(ctx context.Context, in *refiqda.Input, warn func(s
 			continue
 		}
 		if err := s.recordCoder(name); err != nil {
-			return added, here, err
+			return added, here, codersStopped(in.Name, name, added, err)
 		}
 		known = append(known, coding.Coder{Name: name})
 		added.Coders++
@@ -217,8 +217,8 @@ func (s *Session) addSource(ctx context.Context, im *refiqda.Import, in *refiqda
 		var warnings []string
 		doc, warnings, err = store()
 		if err != nil {
-			if coding.IsKind(err, coding.KindBusy) || coding.IsKind(err, coding.KindDamaged) {
-				return err
+			if ProjectFault(err) {
+				return importStopped(in.Name, name, *added, err)
 			}
 			warn(fmt.Sprintf("source %q: %v; skipped", name, OneLine(err)))
 			return nil

@@ -47,7 +47,7 @@ func fail(name, op string, err error) error {
 	case sqlite3.SQLITE_FULL:
 		return coding.E(coding.KindOther, op, "", &WriteError{Project: name, Full: true})
 	case sqlite3.SQLITE_READONLY:
-		return coding.Errorf(coding.KindInvalid, op, "", "cannot save %s: the file is read-only", name)
+		return readOnly(name, op)
 	case sqlite3.SQLITE_IOERR:
 		switch code {
 		case sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_FSYNC, sqlite3.SQLITE_IOERR_DIR_FSYNC,

@@ -94,7 +94,7 @@ func create(path, title, coder string, busy time.Duration) (*Project, error) {
 	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		return nil, coding.Errorf(coding.KindExists, op, path, "a file of this name already exists")
+		return nil, existing(path, abs, op)
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such folder")
 	case err != nil:

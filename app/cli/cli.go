@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -385,10 +384,9 @@ func (c *cli) code(args []string) error {
 	if err != nil {
 		return err
 	}
-	start, err1 := strconv.Atoi(pos[2])
-	end, err2 := strconv.Atoi(pos[3])
-	if err1 != nil || err2 != nil {
-		return coding.Errorf(coding.KindInvalid, "code", "", "offsets %q %q: START and END must be whole numbers", pos[2], pos[3])
+	start, end, err := parseOffsets("code", pos[2], pos[3])
+	if err != nil {
+		return err
 	}
 	s, d, err := c.openDocument(pos[0], pos[1], *coder)
 	if err != nil {

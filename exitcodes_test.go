@@ -6,6 +6,9 @@ package main
 // and exit 0 in every verb.
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -149,12 +152,17 @@ func TestWarningsPrefixed(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("%PDF-1.4 not really"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	picture := filepath.Join(dir, "picture.qdpx")
+	writeZip(t, picture, map[string]string{"project.qde": `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources>` +
+		`<PictureSource guid="a0000000-0000-4000-8000-000000000003" name="Ward photo" path="internal://a0000000-0000-4000-8000-000000000003.png"/>` +
+		`</Sources></Project>`})
 	for _, c := range []struct {
 		verb string
 		args []string
 		code int
 		want string // in the one line on stderr
 	}{
+		{"import", []string{"import", p, picture}, 0, "cmocoder: import: warning: 1 picture source (PictureSource) was skipped"},
 		{"add", []string{"add", p, scan}, 0, "cmocoder: add: warning: scanned-abstract-ccitt-no-text.pdf: "},
 		{"extract", []string{"extract", scan}, 0, "cmocoder: extract: warning: scanned-abstract-ccitt-no-text.pdf: "},
 		{"merge", []string{"merge", p, other, "--dry-run"}, 0, "cmocoder: merge: warning: dry run: "},
@@ -175,5 +183,25 @@ func TestWarningsPrefixed(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// writeZip writes a ZIP of the files named in files (name -> content).
+func writeZip(t *testing.T, path string, files map[string]string) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

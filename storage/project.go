@@ -481,7 +481,7 @@ func (p *Project) write(op string, fn func(t *tx) error) error {
 			sqlTx.Rollback() // also on a panic, which then goes on
 		}
 	}()
-	t := &tx{p: p, q: sqlTx, now: time.Now().UTC(), coder: p.currentCoder()}
+	t := &tx{p: p, q: &cachedTx{Tx: sqlTx}, now: time.Now().UTC(), coder: p.currentCoder()}
 	if err := fn(t); err != nil {
 		return fail(p.name, op, err)
 	}

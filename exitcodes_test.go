@@ -138,6 +138,23 @@ func TestAddSeveralFullDisk(t *testing.T) {
 	}
 }
 
+// TestDemoFullDisk: a demo project the disk has no room for is not
+// made, and the message says so, not that it is "as it was".
+func TestDemoFullDisk(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash for ulimit")
+	}
+	p := filepath.Join(t.TempDir(), "demo.cmoproj")
+	r := runLimited(t, 300, "demo", p)
+	want := "cmocoder: demo: cannot save " + p + ": writing to the disk failed (is it full?); no project was made\n"
+	if r.code != 1 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q\nwant %q", r.code, r.stderr, want)
+	}
+	if _, err := os.Stat(p); err == nil {
+		t.Error("a project was left behind")
+	}
+}
+
 // TestWarningsPrefixed: in every verb that warns, a warning is a line
 // "cmocoder: VERB: warning: ..." and the exit status is 0; an error in the
 // same verb carries no "warning".

@@ -8,6 +8,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -138,20 +139,28 @@ func TestAddSeveralFullDisk(t *testing.T) {
 	}
 }
 
-// TestDemoFullDisk: a demo project the disk has no room for is not
-// made, and the message says so, not that it is "as it was".
-func TestDemoFullDisk(t *testing.T) {
+// TestNewProjectFullDisk: a project (new, or the demo) the disk has no
+// room for is not made, and the message says so, not that it is "as it
+// was".
+func TestNewProjectFullDisk(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("no bash for ulimit")
 	}
-	p := filepath.Join(t.TempDir(), "demo.cmoproj")
-	r := runLimited(t, 300, "demo", p)
-	want := "cmocoder: demo: cannot save " + p + ": writing to the disk failed (is it full?); no project was made\n"
-	if r.code != 1 || r.stderr != want {
-		t.Errorf("exit %d, stderr %q\nwant %q", r.code, r.stderr, want)
-	}
-	if _, err := os.Stat(p); err == nil {
-		t.Error("a project was left behind")
+	for _, c := range []struct {
+		verb string
+		kib  int
+	}{{"demo", 300}, {"new", 0}, {"new", 100}} {
+		t.Run(fmt.Sprint(c.verb, c.kib), func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "review.cmoproj")
+			r := runLimited(t, c.kib, c.verb, p)
+			want := "cmocoder: " + c.verb + ": cannot save " + p + ": writing to the disk failed (is it full?); no project was made\n"
+			if r.code != 1 || r.stderr != want {
+				t.Errorf("exit %d, stderr %q\nwant %q", r.code, r.stderr, want)
+			}
+			if _, err := os.Stat(p); err == nil {
+				t.Error("a project was left behind")
+			}
+		})
 	}
 }
 

@@ -208,7 +208,7 @@ func (c *cli) newProject(args []string) error {
 	}
 	p, err := storage.Create(pos[0], *title, *coder)
 	if err != nil {
-		return err
+		return notMade(err)
 	}
 	return p.Close()
 }

@@ -11,11 +11,14 @@ package cli
 // that reads like one.
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
 )
 
 // warn prints a warning of verb: something the person should know about
@@ -64,4 +67,14 @@ func nameList(names []string) string {
 		return strings.Join(names, ", ")
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(names[:shown], ", "), len(names)-shown)
+}
+
+// notMade is the error of a verb that makes a project file (new, demo)
+// and removes the file it began when a write fails: there was no project
+// before, so none is "as it was".
+func notMade(err error) error {
+	if _, write := errors.AsType[*storage.WriteError](err); write {
+		return coding.Errorf(coding.KindOf(err), "", "", "%s; no project was made", session.Reason(err))
+	}
+	return err
 }

@@ -45,16 +45,16 @@ func fail(name, op string, err error) error {
 	case sqlite3.SQLITE_CORRUPT:
 		return damaged(name, op, sqliteMessage(se))
 	case sqlite3.SQLITE_FULL:
-		return coding.Errorf(coding.KindOther, op, "", "cannot save %s: the disk is full", name)
+		return coding.E(coding.KindOther, op, "", &WriteError{Project: name, Full: true})
 	case sqlite3.SQLITE_READONLY:
-		return coding.Errorf(coding.KindInvalid, op, "", "cannot save %s: the file is read-only", name)
+		return readOnly(name, op)
 	case sqlite3.SQLITE_IOERR:
 		switch code {
 		case sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_FSYNC, sqlite3.SQLITE_IOERR_DIR_FSYNC,
 			sqlite3.SQLITE_IOERR_TRUNCATE:
 			// A write that failed (a full disk, a file size limit, a
 			// removed drive): the transaction was rolled back.
-			return coding.Errorf(coding.KindOther, op, "", "cannot save %s: writing to the disk failed (is it full?); the project is as it was before", name)
+			return coding.E(coding.KindOther, op, "", &WriteError{Project: name})
 		}
 		return coding.Errorf(coding.KindOther, op, "", "cannot read or write %s: %s", name, sqliteMessage(se))
 	case sqlite3.SQLITE_CANTOPEN:

@@ -95,7 +95,7 @@ func create(path, title, coder string, busy time.Duration) (*Project, error) {
 	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		return nil, coding.Errorf(coding.KindExists, op, path, "a file of this name already exists")
+		return nil, existing(path, abs, op)
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, coding.Errorf(coding.KindNotFound, op, path, "no such folder")
 	case err != nil:
@@ -522,7 +522,7 @@ func (p *Project) write(op string, fn func(t *tx) error) error {
 			sqlTx.Rollback() // also on a panic, which then goes on
 		}
 	}()
-	t := &tx{p: p, q: sqlTx, now: time.Now().UTC(), coder: p.currentCoder()}
+	t := &tx{p: p, q: &cachedTx{Tx: sqlTx}, now: time.Now().UTC(), coder: p.currentCoder()}
 	if err := fn(t); err != nil {
 		return fail(p.name, op, err)
 	}

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"cmocoder.org/cmocoder/coding"
@@ -12,7 +11,7 @@ import (
 // applied in. Reads see the transaction's own writes.
 type tx struct {
 	p     *Project
-	q     *sql.Tx
+	q     *cachedTx
 	now   time.Time
 	coder string
 }

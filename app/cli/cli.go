@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -212,7 +211,7 @@ func (c *cli) newProject(args []string) error {
 	}
 	p, err := storage.Create(pos[0], *title, *coder)
 	if err != nil {
-		return err
+		return notMade(err)
 	}
 	return p.Close()
 }
@@ -243,10 +242,12 @@ func (c *cli) add(args []string) error {
 			eng.Close()
 		}
 	}()
+	files := pos[1:]
+	var added []string
 	failed := 0
-	for i, path := range pos[1:] {
+	for i, path := range files {
 		if c.ctx.Err() != nil {
-			fmt.Fprintf(c.stderr, "cmocoder: add: interrupted; %s not added\n", coding.Count(len(pos)-1-i, "file"))
+			c.fail("add", "interrupted; "+coding.Count(len(files)-i, "file")+" not added")
 			return errReported
 		}
 		if eng == nil && !session.IsTextName(filepath.Base(path)) {
@@ -257,14 +258,16 @@ func (c *cli) add(args []string) error {
 		doc, err := s.Import(c.ctx, eng, path, *password, opts)
 		if err != nil {
 			failed++
-			fmt.Fprintf(c.stderr, "cmocoder: add: %s\n", session.OneLine(err))
-			if coding.IsKind(err, coding.KindBusy) || coding.IsKind(err, coding.KindDamaged) {
-				return errReported // the project itself is the problem: stop
+			if session.ProjectFault(err) { // every file after it would fail the same way: stop
+				c.fail("add", addStopped(files, i, added, err))
+				return errReported
 			}
+			c.fail("add", session.OneLine(err))
 			continue
 		}
+		added = append(added, filepath.Base(path))
 		for _, w := range doc.Warnings {
-			fmt.Fprintf(c.stderr, "cmocoder: add: %s: %s\n", doc.FileName, w)
+			c.warn("add", doc.FileName+": "+w)
 		}
 		fmt.Fprintf(c.stdout, "%s\t%d\t%s\n", doc.ID, doc.Pages, doc.Title)
 	}
@@ -408,10 +411,9 @@ func (c *cli) code(args []string) error {
 	if err != nil {
 		return err
 	}
-	start, err1 := strconv.Atoi(pos[2])
-	end, err2 := strconv.Atoi(pos[3])
-	if err1 != nil || err2 != nil {
-		return coding.Errorf(coding.KindInvalid, "code", "", "offsets %q %q: START and END must be whole numbers", pos[2], pos[3])
+	start, end, err := parseOffsets("code", pos[2], pos[3])
+	if err != nil {
+		return err
 	}
 	s, d, err := c.openDocument(pos[0], pos[1], *coder)
 	if err != nil {
@@ -557,7 +559,7 @@ func (c *cli) extract(args []string) error {
 		return coding.E(coding.KindInvalid, "extract", filepath.Base(pos[0]), err)
 	}
 	for _, w := range ex.Warnings {
-		fmt.Fprintf(c.stderr, "cmocoder: extract: %s: %s\n", filepath.Base(pos[0]), w)
+		c.warn("extract", filepath.Base(pos[0])+": "+w)
 	}
 	return c.printExtracted(ex.Pages, *boxes)
 }

@@ -11,5 +11,5 @@ func (c *cli) demo(args []string) error {
 	if err != nil {
 		return err
 	}
-	return session.BuildDemo(c.ctx, pos[0])
+	return notMade(session.BuildDemo(c.ctx, pos[0]))
 }

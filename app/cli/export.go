@@ -77,7 +77,7 @@ func (c *cli) export(args []string) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(c.stderr, "cmocoder: export: warning: %s\n", w)
+		c.warn("export", w)
 	}
 	if *out == "" {
 		var buf bytes.Buffer // nothing half-written on an error

@@ -35,10 +35,7 @@ func (c *cli) importREFI(args []string) error {
 		return err
 	}
 	defer s.Close()
-	warn := func(msg string) {
-		fmt.Fprintf(c.stderr, "cmocoder: import: warning: %s\n", session.OneLine(fmt.Errorf("%s", msg)))
-	}
-	report, err := s.ImportREFI(c.ctx, in, warn)
+	report, err := s.ImportREFI(c.ctx, in, func(msg string) { c.warn("import", msg) })
 	if err != nil {
 		return err
 	}

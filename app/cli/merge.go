@@ -81,7 +81,7 @@ func (c *cli) merge(args []string) error {
 		}
 	}
 	if *dryRun {
-		fmt.Fprintf(c.stderr, "cmocoder: merge: dry run: %s was not changed\n", pos[0])
+		c.warn("merge", "dry run: "+pos[0]+" was not changed")
 	}
 	return nil
 }

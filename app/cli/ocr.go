@@ -37,7 +37,7 @@ func (c *cli) ocr(args []string) error {
 		return err
 	}
 	for _, w := range d.Warnings {
-		fmt.Fprintf(c.stderr, "cmocoder: ocr: %s: %s\n", d.FileName, w)
+		c.warn("ocr", d.FileName+": "+w)
 	}
 	fmt.Fprintf(c.stdout, "%s\t%d\t%s\n", d.ID, d.Pages, d.Title)
 	return nil
@@ -52,12 +52,12 @@ func (c *cli) addOCROptions(useOCR bool, lang string) session.ImportOptions {
 	return session.ImportOptions{OCR: useOCR, Lang: lang, Progress: progress, OCRFailed: func(err error) {
 		if errors.Is(err, pdfview.ErrNoTesseract) {
 			if !told {
-				fmt.Fprintf(c.stderr, "cmocoder: add: %s\n", session.OneLine(err))
+				c.warn("add", session.OneLine(err))
 			}
 			told = true
 			return
 		}
-		fmt.Fprintf(c.stderr, "cmocoder: add: OCR not done: %s\n", session.OneLine(err))
+		c.warn("add", "OCR not done: "+session.OneLine(err))
 	}}
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 
 	"cmocoder.org/cmocoder/app/session"
@@ -30,7 +29,7 @@ func (c *cli) exportQDPX(project, out string) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(c.stderr, "cmocoder: export: warning: %s\n", w)
+		c.warn("export", w)
 	}
 	return nil
 }

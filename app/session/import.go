@@ -93,7 +93,7 @@ func (s *Session) ImportREFI(ctx context.Context, in *refiqda.Input, warn func(s
 	}
 	if err := s.Do(im); err != nil {
 		if added.Documents > 0 {
-			return report, fmt.Errorf("%s: %s imported, but none of the coding: %w", in.Name, coding.Count(added.Documents, "document"), err)
+			return report, importStopped(in.Name, "", *added, err)
 		}
 		return report, err
 	}
@@ -119,7 +119,7 @@ func (s *Session) ImportREFI(ctx context.Context, in *refiqda.Input, warn func(s
 			continue
 		}
 		if err := s.recordCoder(name); err != nil {
-			return report, err
+			return report, codersStopped(in.Name, name, *added, err)
 		}
 		known = append(known, coding.Coder{Name: name})
 		added.Coders++
@@ -293,8 +293,8 @@ func (s *Session) addSource(ctx context.Context, im *refiqda.Import, in *refiqda
 		var warnings []string
 		doc, warnings, err = store()
 		if err != nil {
-			if coding.IsKind(err, coding.KindBusy) || coding.IsKind(err, coding.KindDamaged) {
-				return err
+			if ProjectFault(err) {
+				return importStopped(in.Name, name, *added, err)
 			}
 			warn(fmt.Sprintf("source %q: %v; skipped", name, OneLine(err)))
 			im.Skip(src, "unreadable")

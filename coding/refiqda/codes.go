@@ -10,9 +10,8 @@ package refiqda
 // folder, whose children are labels.
 
 import (
-	"fmt"
-	"slices"
 	"strings"
+	"sync"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -38,18 +37,22 @@ var LabelsFolderGUID = labelsFolderGUID
 
 // roleByGUID recognises the export's role and valence codes.
 func roleByGUID(guid string) (coding.Role, coding.Valence, bool) {
+	rv, ok := roleGUIDs()[guid]
+	return rv.role, rv.valence, ok
+}
+
+// roleGUIDs are the GUIDs of the export's role and valence codes, hashed
+// once rather than twelve times for each code of a codebook.
+var roleGUIDs = sync.OnceValue(func() map[string]roleOf {
+	m := map[string]roleOf{}
 	for _, r := range coding.Roles {
-		if guid == RoleGUID(r) {
-			return r, coding.NoValence, true
-		}
+		m[RoleGUID(r)] = roleOf{r, coding.NoValence}
 		for _, v := range []coding.Valence{coding.Positive, coding.Negative} {
-			if guid == ValenceGUID(r, v) {
-				return r, v, true
-			}
+			m[ValenceGUID(r, v)] = roleOf{r, v}
 		}
 	}
-	return "", "", false
-}
+	return m
+})
 
 // valenceChild reads a role code's child named "<Role> +" or "<Role> −"
 // ("-" accepted).
@@ -83,8 +86,7 @@ func MapCodes(cs []Code) (map[string]CodeUse, []LabelDef) { return mapCodes(cs, 
 func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []LabelDef) {
 	uses := map[string]CodeUse{}
 	var labels []LabelDef
-	taken := map[string]bool{}
-	next := map[string]int{} // a name's lowest number that may be free: those below stay taken
+	names := newLabelNames()
 	// under is the role (and valence) of the nearest role code above;
 	// labelsFolder says the codes are the export's labels.
 	var walk func(cs []Code, parents []string, under CodeUse, labelsFolder bool)
@@ -116,22 +118,7 @@ func mapCodes(cs []Code, roles map[string]coding.Role) (map[string]CodeUse, []La
 			if !byReviewer {
 				use.Role, use.Valence = under.Role, under.Valence
 			}
-			name := c.Name
-			if name == "" {
-				name = "Unnamed code"
-			}
-			if taken[strings.ToLower(name)] && len(parents) > 0 {
-				name = strings.Join(append(slices.Clone(parents), name), " / ")
-			}
-			if key := strings.ToLower(name); taken[key] {
-				base, n := name, max(next[key], 2)
-				for ; taken[key]; n++ {
-					name = fmt.Sprintf("%s (%d)", base, n)
-					key = strings.ToLower(name)
-				}
-				next[strings.ToLower(base)] = n
-			}
-			taken[strings.ToLower(name)] = true
+			name := names.take(c.Name, parents)
 			if c.GUID != "" {
 				if _, dup := uses[c.GUID]; !dup {
 					use.Label = name

@@ -238,13 +238,13 @@ func ReadProject(data []byte) (*File, error) {
 			t, err := text(inText{GUID: s.GUID, Name: s.Name, PlainTextPath: s.PlainTextPath, CreatingUser: s.CreatingUser,
 				Created: s.Created, Modified: s.Modified, Content: s.PlainTextContent, Selections: s.Selections})
 			if err != nil {
-				return nil, fmt.Errorf("source %q: %v", src.Name, err)
+				return nil, fmt.Errorf("source %q: %v", src.DisplayName(), err)
 			}
 			src.Text = &t
 		case s.Representation != nil:
 			t, err := text(*s.Representation)
 			if err != nil {
-				return nil, fmt.Errorf("source %q: %v", src.Name, err)
+				return nil, fmt.Errorf("source %q: %v", src.DisplayName(), err)
 			}
 			src.Text = &t
 		}
@@ -414,6 +414,9 @@ func ReadQDPX(data []byte) (*Archive, error) {
 	var qdes []*zip.File
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")
+		if err := checkEntry(f); err != nil {
+			return nil, err
+		}
 		if f.FileInfo().IsDir() {
 			continue
 		}

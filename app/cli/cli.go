@@ -335,13 +335,15 @@ func (c *cli) docs(args []string) error {
 		return err
 	}
 	defer s.Close()
-	frags, err := s.Fragments("")
+	byRole, err := s.RoleCounts()
 	if err != nil {
 		return err
 	}
 	count := map[string]int{}
-	for _, f := range frags {
-		count[f.DocID]++
+	for doc, roles := range byRole {
+		for _, n := range roles {
+			count[doc] += n
+		}
 	}
 	if *asJSON {
 		out := make([]docJSON, 0, len(docs))

@@ -65,6 +65,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 		t.dirty[ti] = true
 	}
 	t.tabs.OnSelected = func(ti *container.TabItem) {
+		t.sources.save() // what was typed there, when leaving the Sources tab
 		if t.dirty[ti] {
 			t.dirty[ti] = false
 			t.views[ti].reload()

@@ -434,8 +434,14 @@ func (ws *workspace) codeSelection(role coding.Role) {
 }
 
 // flush saves what the coding panel's fields hold for the fragment being
-// edited, before the panel shows something else or the window closes.
-func (ws *workspace) flush() { ws.panel.save() }
+// edited, and what the sources form holds, before they show something
+// else, before undo, and when the window closes.
+func (ws *workspace) flush() {
+	ws.panel.save()
+	if ws.pv != nil && ws.pv.tabsView.sources != nil {
+		ws.pv.tabsView.sources.save() // and what the sources form holds
+	}
+}
 
 // editCurrent saves the fragment being edited with what the panel's fields
 // hold and one change more, as one undoable step; false when no fragment
@@ -554,7 +560,9 @@ func (ws *workspace) replay(can func() bool, name func() string, do func() error
 		return
 	}
 	about := name()
-	if err := do(); err != nil {
+	if err := do(); errors.Is(err, coding.ErrConflict) {
+		ws.say("%s", refusedStep(about, err))
+	} else if err != nil {
 		ws.fail(err)
 	} else {
 		ws.say(done, about)

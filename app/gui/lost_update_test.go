@@ -1,0 +1,145 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// sourcesOnTwoPrograms opens the app on the Sources tab of a project and
+// the same file a second time, as the CLI does; cli sets source fields
+// (by their CLI names) there, as `cmocoder source` does.
+func sourcesOnTwoPrograms(t *testing.T) (*workspace, fyne.Window, *sourcesPanel, func(map[string]string)) {
+	t.Helper()
+	ws, w := openWorkspace(t)
+	ws.pv.showTab("Sources")
+	p := ws.pv.tabsView.sources
+	if p.shownID == "" {
+		t.Fatal("no source shown")
+	}
+	other, err := storage.Open(ws.session.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	id := p.shownID
+	cli := func(fields map[string]string) {
+		t.Helper()
+		d, err := other.Document(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from := d.Source()
+		to := from
+		for name, v := range fields {
+			*coding.SourceField(&to, name) = v
+		}
+		if _, err := other.Apply(coding.EditSource{DocID: id, Source: to, From: &from}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ws, w, p, cli
+}
+
+// storedSource is the source of the document the panel shows, as stored.
+func storedSource(t *testing.T, ws *workspace, p *sourcesPanel) coding.Source {
+	t.Helper()
+	d, err := ws.session.Document(p.shownID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Source()
+}
+
+// TestSourcesKeepOtherProgramsFields: while the reviewer types an author
+// on the Sources tab, the CLI sets the design and the location; leaving
+// the field saves the author and all three are stored (before, saving
+// wrote back every field the panel had loaded, wiping the CLI's). When
+// the app notices the CLI's commit, the form shows its values.
+func TestSourcesKeepOtherProgramsFields(t *testing.T) {
+	ws, w, p, cli := sourcesOnTwoPrograms(t)
+	w.Canvas().Focus(p.authors)
+	p.authors.SetText("Banda J")
+	cli(map[string]string{"design": "RCT", "location": "Malawi"})
+	w.Canvas().Unfocus() // leaving the field saves it
+	s := storedSource(t, ws, p)
+	if s.Authors != "Banda J" || s.Design != "RCT" || s.Location != "Malawi" {
+		t.Errorf("stored authors %q, design %q, location %q", s.Authors, s.Design, s.Location)
+	}
+	if !strings.Contains(ws.status.Text, "saved") {
+		t.Errorf("status %q", ws.status.Text)
+	}
+	ws.pv.otherProgramChanged() // what the watcher does when it sees the commit
+	if p.design.Text != "RCT" || p.location.Text != "Malawi" || p.authors.Text != "Banda J" {
+		t.Errorf("form shows design %q, location %q, authors %q", p.design.Text, p.location.Text, p.authors.Text)
+	}
+}
+
+// TestSourcesConflictDialog: the reviewer types a design while the CLI
+// sets another; saving shows a dialog instead of overwriting. See both
+// shows the two values; Keep mine stores the reviewer's, Take theirs the
+// CLI's (and the form shows it).
+func TestSourcesConflictDialog(t *testing.T) {
+	for _, tc := range []struct {
+		choice, want string
+	}{
+		{"Keep mine", "Cohort study"},
+		{"Take theirs", "RCT"},
+	} {
+		t.Run(tc.choice, func(t *testing.T) {
+			ws, w, p, cli := sourcesOnTwoPrograms(t)
+			w.Canvas().Focus(p.design)
+			p.design.SetText("Cohort study")
+			cli(map[string]string{"design": "RCT"})
+			ws.pv.otherProgramChanged()
+			if p.design.Text != "Cohort study" {
+				t.Fatalf("the refresh replaced what the reviewer typed: %q", p.design.Text)
+			}
+			w.Canvas().Unfocus()
+			if s := storedSource(t, ws, p); s.Design != "RCT" {
+				t.Fatalf("saved over the CLI's design: %q", s.Design)
+			}
+			text := dialogText(w)
+			if !strings.Contains(text, "Another program changed the design") || strings.Contains(text, "yours:") {
+				t.Errorf("dialog %q", text)
+			}
+			test.Tap(button(t, topDialog(t, w), "See both"))
+			if text := dialogText(w); !strings.Contains(text, "yours: “Cohort study”; theirs: “RCT”") {
+				t.Errorf("after See both: %q", text)
+			}
+			test.Tap(button(t, topDialog(t, w), tc.choice))
+			if s := storedSource(t, ws, p); s.Design != tc.want {
+				t.Errorf("stored design %q, want %q", s.Design, tc.want)
+			}
+			if p.design.Text != tc.want {
+				t.Errorf("form shows design %q, want %q", p.design.Text, tc.want)
+			}
+		})
+	}
+}
+
+// TestUndoOverOtherProgramRefused: the reviewer saves an author, the CLI
+// changes the author; Ctrl+Z does not put the old author back over the
+// CLI's but says why on the status line, with no dialog.
+func TestUndoOverOtherProgramRefused(t *testing.T) {
+	ws, w, p, cli := sourcesOnTwoPrograms(t)
+	w.Canvas().Focus(p.authors)
+	p.authors.SetText("Banda J")
+	w.Canvas().Unfocus()
+	cli(map[string]string{"authors": "Phiri K"})
+	shortcut(ws, &fyne.ShortcutUndo{})
+	if s := storedSource(t, ws, p); s.Authors != "Phiri K" {
+		t.Errorf("undo wrote authors %q over the CLI's", s.Authors)
+	}
+	if !strings.Contains(ws.status.Text, "Refused") || !strings.Contains(ws.status.Text, "“Phiri K”") {
+		t.Errorf("status %q", ws.status.Text)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Errorf("a dialog: %q", dialogText(w))
+	}
+}

@@ -64,7 +64,7 @@ func TestE2ELostUpdate(t *testing.T) {
 	field := func(x, y int) []string { return move(x+220, y) }
 
 	storedSource(t, project, doc, "--design", "RCT", "--location", "Malawi")
-	time.Sleep(1500 * time.Millisecond) // the app looks every 500 ms
+	time.Sleep(1500 * time.Millisecond)                 // the app looks every 500 ms
 	findWord(t, shot("lost-update-cli.png"), "RCT", dx) // shown without a click
 
 	a.do(field(ax, ay), []string{"click", "1"}, []string{"key", "ctrl+a"}, []string{"type", "Banda J"}, []string{"key", "Tab"})

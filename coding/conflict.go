@@ -3,6 +3,7 @@ package coding
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -47,30 +48,106 @@ func AsEditConflict(err error) (*EditConflict, bool) {
 	return c, ok
 }
 
-// textField is one string field of a record as a field-level edit sees
-// it: the name the CLI and messages give it, and where it is.
-type textField[T any] struct {
+// Resolution says what a field-level edit does with a field another
+// writer changed since the edit's From was read.
+type Resolution int
+
+const (
+	Refuse     Resolution = iota // fail with an *EditConflict, writing nothing
+	KeepMine                     // write the edit's value over the other
+	TakeTheirs                   // keep the stored value, write the rest of the edit
+)
+
+// field is one field of a record as a field-level edit sees it: the name
+// messages give it, its value as text (compared, and shown in a
+// conflict) and how to copy it from one record to another.
+type field[T any] struct {
 	name string
-	of   func(*T) *string
+	text func(*T) string
+	copy func(dst, src *T)
+}
+
+// stringField is a field that is a string.
+func stringField[T any](name string, of func(*T) *string) field[T] {
+	return field[T]{name, func(v *T) string { return *of(v) }, func(dst, src *T) { *of(dst) = *of(src) }}
+}
+
+// listField is a field that is a list of strings (IDs, label names).
+func listField[T any](name string, of func(*T) *[]string) field[T] {
+	return field[T]{name, func(v *T) string { return strings.Join(*of(v), ", ") },
+		func(dst, src *T) { *of(dst) = slices.Clone(*of(src)) }}
 }
 
 // mergeFields works out a field-level edit of a record: the fields in
 // which want differs from from (what the editor started from) go from
-// stored into the result; a field stored differently from both from and
-// want is a conflict. Fields the edit leaves alone keep what is stored,
-// so two programs editing different fields of one record both win.
-func mergeFields[T any](fields []textField[T], stored, from, want T) (T, []FieldConflict) {
+// want into a copy of stored; a field stored differently from both from
+// and want is a conflict, settled by r. Fields the edit leaves alone keep
+// what is stored, so two programs editing different fields of one record
+// both win.
+func mergeFields[T any](fields []field[T], stored, from, want T, r Resolution) (T, []FieldConflict) {
 	next := stored
 	var conflicts []FieldConflict
 	for _, f := range fields {
-		w, was, s := *f.of(&want), *f.of(&from), *f.of(&stored)
+		w, was, s := f.text(&want), f.text(&from), f.text(&stored)
 		switch {
 		case w == was: // not this edit's field
-		case s == was || s == w:
-			*f.of(&next) = w
+		case s == was || s == w || r == KeepMine:
+			f.copy(&next, &want)
+		case r == TakeTheirs:
 		default:
 			conflicts = append(conflicts, FieldConflict{Field: f.name, Old: was, Stored: s, Mine: w})
 		}
 	}
 	return next, conflicts
+}
+
+// mergeStored is want as a field-level edit makes it of the record
+// stored under id, when from (what the editor read) is given; want
+// itself when not. A record deleted since cannot be edited: the error
+// says it is not found.
+func mergeStored[T any](get func(string) (T, error), fields []field[T], id string, want T, from *T, r Resolution, op string, name func(T) string) (T, error) {
+	if from == nil {
+		return want, nil
+	}
+	stored, err := get(id)
+	if err != nil {
+		return want, err
+	}
+	next, conflicts := mergeFields(fields, stored, *from, want, r)
+	if len(conflicts) > 0 {
+		return want, conflictError(op, name(stored), conflicts)
+	}
+	return next, nil
+}
+
+// Resolve is c with each field-level edit in it settling conflicts by r:
+// what the app does once the reviewer has chosen in the conflict dialog.
+func Resolve(c Change, r Resolution) Change {
+	switch c := c.(type) {
+	case Batch:
+		out := make(Batch, len(c))
+		for i, x := range c {
+			out[i] = Resolve(x, r)
+		}
+		return out
+	case EditSource:
+		c.Resolve = r
+		return c
+	case PutTheory:
+		c.Resolve = r
+		return c
+	case PutLabel:
+		c.Resolve = r
+		return c
+	case EditCMOC:
+		c.Resolve = r
+		return c
+	}
+	return c
+}
+
+// conflictError is the error for the conflicts of a field-level edit of
+// item.
+func conflictError(op, item string, conflicts []FieldConflict) error {
+	return E(KindConflict, op, "", &EditConflict{Op: op, Item: item, Fields: conflicts})
 }

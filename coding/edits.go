@@ -14,9 +14,10 @@ import (
 // kind of edit back, so an undo whose field was changed since by another
 // program is refused too.
 type EditSource struct {
-	DocID  string
-	Source Source
-	From   *Source
+	DocID   string
+	Source  Source
+	From    *Source
+	Resolve Resolution // what to do with a field changed underneath
 }
 
 // Apply implements Change.
@@ -45,9 +46,9 @@ func (e EditSource) apply(tx Tx, was *time.Time) (Change, error) {
 		from = *e.From
 		from.Normalise()
 	}
-	next, conflicts := mergeFields(sourceFields, stored, from, want)
+	next, conflicts := mergeFields(sourceFields, stored, from, want, e.Resolve)
 	if len(conflicts) > 0 {
-		return nil, E(KindConflict, op, "", &EditConflict{Op: op, Item: quoteClip(old.Title), Fields: conflicts})
+		return nil, conflictError(op, quoteClip(old.Title), conflicts)
 	}
 	undo := undoSource{EditSource{DocID: e.DocID, Source: stored, From: &next}, old.Modified, old.Title}
 	if next == stored {
@@ -76,7 +77,19 @@ type undoSource struct {
 func (u undoSource) Apply(tx Tx) (Change, error) { return u.edit.apply(tx, &u.modified) }
 
 // sourceFields are a Source's fields, named as the CLI's flags name them.
-var sourceFields = []textField[Source]{
+var sourceFields = func() []field[Source] {
+	fs := make([]field[Source], len(sourceFieldsAt))
+	for i, f := range sourceFieldsAt {
+		fs[i] = stringField(f.name, f.at)
+	}
+	return fs
+}()
+
+// sourceFieldsAt says where each of a Source's fields is.
+var sourceFieldsAt = []struct {
+	name string
+	at   func(*Source) *string
+}{
 	{"authors", func(s *Source) *string { return &s.Authors }},
 	{"year", func(s *Source) *string { return &s.Year }},
 	{"citation", func(s *Source) *string { return &s.Citation }},
@@ -93,9 +106,9 @@ var sourceFields = []textField[Source]{
 // SourceField points at the field of s that a *EditConflict names, nil for
 // an unknown name.
 func SourceField(s *Source, name string) *string {
-	for _, f := range sourceFields {
+	for _, f := range sourceFieldsAt {
 		if f.name == name {
-			return f.of(s)
+			return f.at(s)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
@@ -179,5 +180,180 @@ func TestDataVersionSeesOtherPrograms(t *testing.T) {
 	}
 	if v2, _ := app.DataVersion(); v2 == v0 {
 		t.Errorf("another program's commit left the data version at %d", v2)
+	}
+}
+
+// find is the item with the ID id that list lists.
+func find[T any](t *testing.T, list func() ([]T, error), id string, idOf func(T) string) T {
+	t.Helper()
+	all, err := list()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range all {
+		if idOf(v) == id {
+			return v
+		}
+	}
+	t.Fatalf("no %s", id)
+	var zero T
+	return zero
+}
+
+// TestFieldLevelRecordEdits: programme theories, labels and CMOCs edited
+// from what an editor read write only the fields changed, as sources do:
+// the CLI's field and the app's both stay; both changing one field is a
+// conflict, unless the edit says to keep its value or take theirs; and an
+// undo over the other program's field is refused.
+func TestFieldLevelRecordEdits(t *testing.T) {
+	type record struct {
+		name string
+		// make adds the record and returns a function that edits it
+		// from what was read: set changes one field, by how a
+		// conflict names it.
+		make func(t *testing.T, p *Project) (read func(*Project) any, edit func(from any, field, value string, r coding.Resolution) coding.Change)
+		// get is a field's value as stored.
+		get func(v any, field string) string
+		// mine and theirs are two fields; same is the one both change.
+		mine, theirs, same string
+	}
+	theory := func(v any) coding.Theory { return v.(coding.Theory) }
+	label := func(v any) coding.Label { return v.(coding.Label) }
+	cmoc := func(v any) coding.CMOC { return v.(coding.CMOC) }
+	setTheory := func(th *coding.Theory, field, value string) {
+		*map[string]*string{"name": &th.Name, "description": &th.Description, "statement": &th.Statement}[field] = value
+	}
+	setLabel := func(l *coding.Label, field, value string) {
+		*map[string]*string{"name": &l.Name, "definition": &l.Definition, "colour": &l.Colour}[field] = value
+	}
+	setCMOC := func(c *coding.CMOC, field, value string) {
+		if field == "labels" {
+			c.Labels = []string{value}
+			return
+		}
+		*map[string]*string{"statement": &c.Statement, "narrative": &c.Narrative}[field] = value
+	}
+	for _, rec := range []record{
+		{
+			name: "theory",
+			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
+				th := coding.Theory{ID: coding.NewID(), Name: "Leading"}
+				if _, err := p.Apply(coding.PutTheory{Theory: th}); err != nil {
+					t.Fatal(err)
+				}
+				return func(p *Project) any { return find(t, p.Theories, th.ID, func(v coding.Theory) string { return v.ID }) },
+					func(from any, field, value string, r coding.Resolution) coding.Change {
+						f := theory(from)
+						to := f
+						setTheory(&to, field, value)
+						return coding.PutTheory{Theory: to, From: &f, Resolve: r}
+					}
+			},
+			get: func(v any, field string) string {
+				th := theory(v)
+				return map[string]string{"name": th.Name, "description": th.Description, "statement": th.Statement}[field]
+			},
+			mine: "name", theirs: "description", same: "statement",
+		},
+		{
+			name: "label",
+			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
+				l := coding.Label{ID: coding.NewID(), Name: "Trust"}
+				if _, err := p.Apply(coding.PutLabel{Label: l}); err != nil {
+					t.Fatal(err)
+				}
+				return func(p *Project) any { return find(t, p.Labels, l.ID, func(v coding.Label) string { return v.ID }) },
+					func(from any, field, value string, r coding.Resolution) coding.Change {
+						f := label(from)
+						to := f
+						setLabel(&to, field, value)
+						return coding.PutLabel{Label: to, From: &f, Resolve: r}
+					}
+			},
+			get: func(v any, field string) string {
+				l := label(v)
+				return map[string]string{"name": l.Name, "definition": l.Definition, "colour": l.Colour}[field]
+			},
+			mine: "definition", theirs: "colour", same: "name",
+		},
+		{
+			name: "CMOC",
+			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
+				doc, pdf, pages := synthDocument(9, 1, 200, 64)
+				d, err := p.AddDocument(doc, pdf, pages)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: 0, End: 10, Role: coding.Context}
+				c := coding.CMOC{ID: coding.NewID(), Statement: "Leaders listen", Fragments: []string{f.ID}}
+				if _, err := p.Apply(coding.Batch{coding.AddFragment{Fragment: f}, coding.AddCMOC{CMOC: c}}); err != nil {
+					t.Fatal(err)
+				}
+				return func(p *Project) any { v, _ := p.CMOC(c.ID); return v },
+					func(from any, field, value string, r coding.Resolution) coding.Change {
+						f := cmoc(from)
+						to := f
+						setCMOC(&to, field, value)
+						return coding.EditCMOC{CMOC: to, From: &f, Resolve: r}
+					}
+			},
+			get: func(v any, field string) string {
+				c := cmoc(v)
+				return map[string]string{"statement": c.Statement, "narrative": c.Narrative, "labels": strings.Join(c.Labels, ", ")}[field]
+			},
+			mine: "statement", theirs: "narrative", same: "labels",
+		},
+	} {
+		t.Run(rec.name, func(t *testing.T) {
+			app, cli, _ := twoPrograms(t)
+			read, edit := rec.make(t, app)
+			want := func(p *Project, field, value string) {
+				t.Helper()
+				if got := rec.get(read(p), field); got != value {
+					t.Errorf("stored %s %q, want %q", field, got, value)
+				}
+			}
+			// Different fields: both stay.
+			was := read(app)
+			if _, err := cli.Apply(edit(read(cli), rec.theirs, "#009e73", coding.Refuse)); err != nil {
+				t.Fatal(err)
+			}
+			undo, err := app.Apply(edit(was, rec.mine, "Mine", coding.Refuse))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want(cli, rec.theirs, "#009e73")
+			want(cli, rec.mine, "Mine")
+
+			// The same field: a conflict, then each resolution.
+			was = read(app)
+			if _, err := cli.Apply(edit(read(cli), rec.same, "Theirs", coding.Refuse)); err != nil {
+				t.Fatal(err)
+			}
+			_, err = app.Apply(edit(was, rec.same, "Ours", coding.Refuse))
+			if c, ok := coding.AsEditConflict(err); !ok || c.Fields[0].Field != rec.same || c.Fields[0].Stored != "Theirs" || c.Fields[0].Mine != "Ours" {
+				t.Fatalf("editing the same field: %v", err)
+			}
+			want(app, rec.same, "Theirs")
+			if _, err := app.Apply(edit(was, rec.same, "Ours", coding.TakeTheirs)); err != nil {
+				t.Fatal(err)
+			}
+			want(app, rec.same, "Theirs")
+			if _, err := app.Apply(edit(was, rec.same, "Ours", coding.KeepMine)); err != nil {
+				t.Fatal(err)
+			}
+			want(app, rec.same, "Ours")
+
+			// Undoing the first edit puts back only its field; after the
+			// CLI changed that field it is refused.
+			if _, err := cli.Apply(edit(read(cli), rec.mine, "Changed again", coding.Refuse)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := app.Apply(undo); !errors.Is(err, coding.ErrConflict) {
+				t.Errorf("undo over the CLI's change: %v, want a conflict", err)
+			}
+			want(app, rec.mine, "Changed again")
+			want(app, rec.theirs, "#009e73")
+		})
 	}
 }

@@ -164,13 +164,14 @@ func (p *codebookPanel) show() {
 	p.mergeInto.ClearSelected()
 }
 
-// saveEdits renames the label if its name changed and saves its
-// definition and colour, in one undoable step.
+// saveEdits saves the label's name, definition and colour as the form
+// changed them, in one undoable step.
 func (p *codebookPanel) saveEdits() {
 	l := p.label(p.selected)
 	if l == nil {
 		return
 	}
+	from := *l // as the form was filled: only the fields changed are written
 	n := *l
 	n.Name = strings.TrimSpace(p.name.Text)
 	n.Definition = strings.TrimSpace(p.definition.Text)
@@ -179,11 +180,9 @@ func (p *codebookPanel) saveEdits() {
 			n.Colour = coding.Palette[j]
 		}
 	}
-	var ch coding.Change = coding.PutLabel{Label: n}
-	if n.Name != l.Name {
-		ch = coding.Batch{coding.RenameLabel{Label: l.ID, Name: n.Name}, coding.PutLabel{Label: n}}
-	}
-	if p.pv.do(ch) {
+	// A new name is one of the fields: fragments and CMOCs carrying the
+	// label follow it.
+	if p.pv.do(coding.PutLabel{Label: n, From: &from}) {
 		p.pv.ws.say("Label “%s” saved (Ctrl+Z undoes).", n.Name)
 	}
 }

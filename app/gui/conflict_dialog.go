@@ -18,14 +18,11 @@ import (
 // reviewer's), or see both values first. Nothing is overwritten until
 // the reviewer chooses; resolve gets the choice.
 func showConflict(win fyne.Window, c *coding.EditConflict, resolve func(keepMine bool)) *dialog.CustomDialog {
-	var names, both []string
+	var both []string
 	for _, f := range c.Fields {
-		name := strings.ReplaceAll(f.Field, "-", " ")
-		names = append(names, name)
-		both = append(both, fmt.Sprintf("%s — yours: %s; theirs: %s", capitalise(name), shown(f.Mine), shown(f.Stored)))
+		both = append(both, fmt.Sprintf("%s — yours: %s; theirs: %s", capitalise(strings.ReplaceAll(f.Field, "-", " ")), shown(f.Mine), shown(f.Stored)))
 	}
-	msg := widget.NewLabel(fmt.Sprintf("Another program changed the %s of %s while you were editing it.",
-		strings.Join(names, " and "), c.Item))
+	msg := widget.NewLabel(fmt.Sprintf("Another program changed the %s of %s while you were editing it.", fieldNames(c), c.Item))
 	msg.Wrapping = fyne.TextWrapWord
 	values := widget.NewLabel(strings.Join(both, "\n"))
 	values.Wrapping = fyne.TextWrapWord
@@ -48,6 +45,31 @@ func showConflict(win fyne.Window, c *coding.EditConflict, resolve func(keepMine
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 	return d
+}
+
+// askConflict asks what to do with a change refused because another
+// program changed some of its fields meanwhile, then applies it as the
+// reviewer chose: with their values, or with the other program's for
+// those fields (the rest of the change goes in either way).
+func (v *projectView) askConflict(c coding.Change, conflict *coding.EditConflict) {
+	showConflict(v.window(), conflict, func(keepMine bool) {
+		r, whose := coding.TakeTheirs, "the other program's"
+		if keepMine {
+			r, whose = coding.KeepMine, "yours"
+		}
+		if v.do(coding.Resolve(c, r)) {
+			v.ws.say("Saved with %s %s (Ctrl+Z undoes).", whose, fieldNames(conflict))
+		}
+	})
+}
+
+// fieldNames names the fields in conflict: "design and location".
+func fieldNames(c *coding.EditConflict) string {
+	var names []string
+	for _, f := range c.Fields {
+		names = append(names, strings.ReplaceAll(f.Field, "-", " "))
+	}
+	return strings.Join(names, " and ")
 }
 
 // shown quotes a value for the conflict dialog; an empty one is "(empty)".

@@ -22,11 +22,7 @@ func sourcesOnTwoPrograms(t *testing.T) (*workspace, fyne.Window, *sourcesPanel,
 	if p.shownID == "" {
 		t.Fatal("no source shown")
 	}
-	other, err := storage.Open(ws.session.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { other.Close() })
+	other := otherProgram(t, ws)
 	id := p.shownID
 	cli := func(fields map[string]string) {
 		t.Helper()
@@ -44,6 +40,17 @@ func sourcesOnTwoPrograms(t *testing.T) (*workspace, fyne.Window, *sourcesPanel,
 		}
 	}
 	return ws, w, p, cli
+}
+
+// otherProgram opens the app's project a second time, as the CLI does.
+func otherProgram(t *testing.T, ws *workspace) *storage.Project {
+	t.Helper()
+	other, err := storage.Open(ws.session.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return other
 }
 
 // storedSource is the source of the document the panel shows, as stored.
@@ -142,4 +149,72 @@ func TestUndoOverOtherProgramRefused(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil {
 		t.Errorf("a dialog: %q", dialogText(w))
 	}
+}
+
+// TestTheoriesAndLabelsKeepOtherProgramsFields: the Theories and
+// Codebook tabs save only the fields the reviewer changed, so a field
+// the CLI set meanwhile stays; when both changed the same field, the
+// conflict dialog asks, and Take theirs keeps the CLI's value while the
+// reviewer's other change goes in.
+func TestTheoriesAndLabelsKeepOtherProgramsFields(t *testing.T) {
+	t.Run("theory", func(t *testing.T) {
+		ws, w := openWorkspace(t)
+		ws.pv.showTab("Theories")
+		p := ws.pv.tabsView.theories
+		other := otherProgram(t, ws)
+		read := func(p interface {
+			Theories() ([]coding.Theory, error)
+		}) coding.Theory {
+			ts, err := p.Theories()
+			if err != nil || len(ts) == 0 {
+				t.Fatalf("theories %v, %v", ts, err)
+			}
+			return ts[0]
+		}
+		from := read(other)
+		to := from
+		to.Description, to.Statement = "Set by the CLI", "The CLI's statement"
+		if _, err := other.Apply(coding.PutTheory{Theory: to, From: &from}); err != nil {
+			t.Fatal(err)
+		}
+		p.name.SetText("Leading, renamed")
+		p.statement.SetText("The reviewer's statement")
+		test.Tap(p.save)
+		if got := read(ws.session); got.Description != "Set by the CLI" || got.Statement != "The CLI's statement" || got.Name != "Leading for quality" {
+			t.Fatalf("saved over the CLI's fields: %+v", got)
+		}
+		if text := dialogText(w); !strings.Contains(text, "Another program changed the statement") {
+			t.Fatalf("dialog %q", text)
+		}
+		test.Tap(button(t, topDialog(t, w), "Take theirs"))
+		if got := read(ws.session); got.Description != "Set by the CLI" || got.Statement != "The CLI's statement" || got.Name != "Leading, renamed" {
+			t.Errorf("after Take theirs: %+v", got)
+		}
+		if p.statement.Text != "The CLI's statement" || !strings.Contains(ws.status.Text, "the other program's statement") {
+			t.Errorf("form statement %q, status %q", p.statement.Text, ws.status.Text)
+		}
+	})
+	t.Run("label", func(t *testing.T) {
+		ws, w := openWorkspace(t)
+		ws.pv.showTab("Codebook")
+		p := ws.pv.tabsView.codebook
+		other := otherProgram(t, ws)
+		l := *p.label(p.selected)
+		to := l
+		to.Colour = "#009e73"
+		if _, err := other.Apply(coding.PutLabel{Label: to, From: &l}); err != nil {
+			t.Fatal(err)
+		}
+		p.definition.SetText("What the reviewer means by it")
+		test.Tap(p.save)
+		if w.Canvas().Overlays().Top() != nil {
+			t.Fatalf("a dialog: %q", dialogText(w))
+		}
+		labels, _ := ws.session.Labels()
+		for _, got := range labels {
+			if got.ID == l.ID && (got.Colour != "#009e73" || got.Definition != "What the reviewer means by it") {
+				t.Errorf("stored colour %q, definition %q", got.Colour, got.Definition)
+			}
+		}
+	})
 }

@@ -112,9 +112,15 @@ func (v *projectView) onDocuments() bool {
 
 // do applies a change made in one of the views, then refreshes
 // everything that shows the project; false (after an error dialog) when
-// it failed.
+// it failed, or when another program changed the same fields meanwhile
+// (then the conflict dialog asks what to do, and applies it as chosen).
 func (v *projectView) do(c coding.Change) bool {
-	if err := v.session.Do(c); err != nil {
+	err := v.session.Do(c)
+	if conflict, ok := coding.AsEditConflict(err); ok {
+		v.askConflict(c, conflict)
+		return false
+	}
+	if err != nil {
 		showError(v.window(), err)
 		return false
 	}

@@ -177,6 +177,7 @@ func (p *theoriesPanel) saveEdits() {
 	if t == nil {
 		return
 	}
+	from := *t // as the form was filled: only the fields changed are written
 	n := *t
 	n.Name = strings.TrimSpace(p.name.Text)
 	n.Description = strings.TrimSpace(p.description.Text)
@@ -190,7 +191,7 @@ func (p *theoriesPanel) saveEdits() {
 			}
 		}
 	}
-	if p.pv.do(coding.PutTheory{Theory: n}) {
+	if p.pv.do(coding.PutTheory{Theory: n, From: &from}) {
 		p.pv.ws.say("Programme theory “%s” saved (Ctrl+Z undoes).", n.Name)
 	}
 }
@@ -252,8 +253,9 @@ func (p *theoriesPanel) move(dir int) {
 	var batch coding.Batch
 	for k, t := range order {
 		if t.Position != k {
+			from := t
 			t.Position = k
-			batch = append(batch, coding.PutTheory{Theory: t})
+			batch = append(batch, coding.PutTheory{Theory: t, From: &from})
 		}
 	}
 	if len(batch) > 0 && p.pv.do(batch) {

@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"fmt"
 	"hash/fnv"
 	"slices"
 	"strconv"
@@ -131,17 +132,43 @@ func DefaultColour(name string) string {
 
 // EditFragment replaces a fragment's span, role, valence, labels and memo
 // with those of Fragment (matched by ID). Created and Coder are kept.
+// With From, the fragment as the editor read it, only the fields in which
+// Fragment differs from From are written, checked field by field against
+// what is stored (see EditSource), and its undo is checked the same way.
 type EditFragment struct {
 	Fragment Fragment
+	From     *Fragment
+	Resolve  Resolution // what to do with a field changed underneath
 }
 
 // Apply implements Change.
 func (e EditFragment) Apply(tx Tx) (Change, error) {
-	return edit(e.Fragment.ID, e.Fragment, tx.Fragment, func(old Fragment, f *Fragment) ([]Label, error) {
+	f, err := mergeStored(tx.Fragment, fragmentFields, e.Fragment.ID, e.Fragment, e.From, e.Resolve, "edit fragment", fragmentName)
+	if err != nil {
+		return nil, err
+	}
+	var written Fragment
+	again := func(v Fragment) Change { return restoreFragment{v} }
+	if e.From != nil {
+		again = func(v Fragment) Change { w := written; return EditFragment{Fragment: v, From: &w} }
+	}
+	return edit(f.ID, f, tx.Fragment, func(old Fragment, f *Fragment) ([]Label, error) {
 		f.DocID = old.DocID
 		f.stamp().keepFrom(old.stamp(), tx)
-		return settle(tx, f)
-	}, tx.PutFragment, func(v Fragment) Change { return restoreFragment{v} })
+		added, err := settle(tx, f)
+		written = *f
+		return added, err
+	}, tx.PutFragment, again)
+}
+
+// fragmentFields are the fields of a fragment an edit changes.
+var fragmentFields = []field[Fragment]{
+	{"span", func(f *Fragment) string { return fmt.Sprintf("offsets %d–%d", f.Start, f.End) },
+		func(dst, src *Fragment) { dst.Start, dst.End = src.Start, src.End }},
+	stringField("role", func(f *Fragment) *string { return (*string)(&f.Role) }),
+	stringField("valence", func(f *Fragment) *string { return (*string)(&f.Valence) }),
+	listField("labels", func(f *Fragment) *[]string { return &f.Labels }),
+	stringField("memo", func(f *Fragment) *string { return &f.Memo }),
 }
 
 // DeleteFragment removes a fragment. CMOCs that used it keep its ID, so

@@ -143,7 +143,7 @@ func TestChangesUndoRedo(t *testing.T) {
 			return AddFragment{Fragment{ID: "f2", DocID: "d1", Start: 53, End: 82, Role: Outcome, Valence: Positive}}
 		}},
 		{"edit", func() Change {
-			return EditFragment{Fragment{ID: "f1", Start: 4, End: 51, Role: Resource, Valence: Positive, Labels: []string{"Openness"}, Memo: "m"}}
+			return EditFragment{Fragment: Fragment{ID: "f1", Start: 4, End: 51, Role: Resource, Valence: Positive, Labels: []string{"Openness"}, Memo: "m"}}
 		}},
 		{"cmoc", func() Change {
 			return AddCMOC{CMOC: CMOC{ID: "c1", Statement: "s", Fragments: []string{"f1", "f2"}, Labels: []string{"Trust"}}, TheoryName: "Being"}
@@ -211,7 +211,7 @@ func TestChangesRefuseBadInput(t *testing.T) {
 		{"cmoc listing a fragment twice", AddCMOC{CMOC: CMOC{Fragments: []string{"f1", "f1"}}}, KindInvalid, "twice"},
 		{"theory without name", PutTheory{Theory: Theory{Name: " "}}, KindInvalid, "needs a name"},
 		{"label with bad colour", PutLabel{Label: Label{Name: "x", Colour: "red"}}, KindInvalid, "#rrggbb"},
-		{"edit unknown fragment", EditFragment{Fragment{ID: "zz", Role: Context}}, KindNotFound, "zz"},
+		{"edit unknown fragment", EditFragment{Fragment: Fragment{ID: "zz", Role: Context}}, KindNotFound, "zz"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.c.Apply(m)

@@ -142,6 +142,9 @@ func Resolve(c Change, r Resolution) Change {
 	case EditCMOC:
 		c.Resolve = r
 		return c
+	case EditFragment:
+		c.Resolve = r
+		return c
 	}
 	return c
 }

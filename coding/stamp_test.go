@@ -26,7 +26,7 @@ func TestStamps(t *testing.T) {
 		{"add CMOC, all given", AddCMOC{CMOC: CMOC{ID: "c9", Fragments: []string{"f1"}, Coder: "bo", Created: then, Modified: then.Add(time.Hour)}},
 			func(m *memTx) got { c := m.cmocs["c9"]; return got{c.Coder, c.Created, c.Modified} },
 			func(m *memTx) got { return got{"bo", then, then.Add(time.Hour)} }},
-		{"edit fragment", EditFragment{Fragment{ID: "f1", Start: 4, End: 19, Role: Outcome, Coder: "eve", Created: then}},
+		{"edit fragment", EditFragment{Fragment: Fragment{ID: "f1", Start: 4, End: 19, Role: Outcome, Coder: "eve", Created: then}},
 			func(m *memTx) got { f := m.frags["f1"]; return got{f.Coder, f.Created, f.Modified} },
 			func(m *memTx) got { return got{"old", then.Add(-time.Hour), m.now} }},
 		{"edit CMOC", EditCMOC{CMOC: CMOC{ID: "c1", Fragments: []string{"f1"}, Coder: "eve", Modified: then}},

@@ -216,6 +216,8 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 		get func(v any, field string) string
 		// mine and theirs are two fields; same is the one both change.
 		mine, theirs, same string
+		// theirsValue is what the CLI sets theirs to ("#009e73" when "").
+		theirsValue string
 	}
 	theory := func(v any) coding.Theory { return v.(coding.Theory) }
 	label := func(v any) coding.Label { return v.(coding.Label) }
@@ -277,6 +279,39 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 			mine: "definition", theirs: "colour", same: "name",
 		},
 		{
+			name: "fragment",
+			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
+				doc, pdf, pages := synthDocument(9, 1, 200, 64)
+				d, err := p.AddDocument(doc, pdf, pages)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: 0, End: 10, Role: coding.Context}
+				if _, err := p.Apply(coding.AddFragment{Fragment: f}); err != nil {
+					t.Fatal(err)
+				}
+				return func(p *Project) any { v, _ := p.Fragment(f.ID); return v },
+					func(from any, field, value string, r coding.Resolution) coding.Change {
+						f := from.(coding.Fragment)
+						to := f
+						switch field {
+						case "memo":
+							to.Memo = value
+						case "valence":
+							to.Valence = coding.Valence(value)
+						case "labels":
+							to.Labels = []string{value}
+						}
+						return coding.EditFragment{Fragment: to, From: &f, Resolve: r}
+					}
+			},
+			get: func(v any, field string) string {
+				f := v.(coding.Fragment)
+				return map[string]string{"memo": f.Memo, "valence": string(f.Valence), "labels": strings.Join(f.Labels, ", ")}[field]
+			},
+			mine: "memo", theirs: "valence", same: "labels", theirsValue: "+",
+		},
+		{
 			name: "CMOC",
 			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
 				doc, pdf, pages := synthDocument(9, 1, 200, 64)
@@ -307,6 +342,10 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 		t.Run(rec.name, func(t *testing.T) {
 			app, cli, _ := twoPrograms(t)
 			read, edit := rec.make(t, app)
+			theirs := rec.theirsValue
+			if theirs == "" {
+				theirs = "#009e73"
+			}
 			want := func(p *Project, field, value string) {
 				t.Helper()
 				if got := rec.get(read(p), field); got != value {
@@ -315,14 +354,14 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 			}
 			// Different fields: both stay.
 			was := read(app)
-			if _, err := cli.Apply(edit(read(cli), rec.theirs, "#009e73", coding.Refuse)); err != nil {
+			if _, err := cli.Apply(edit(read(cli), rec.theirs, theirs, coding.Refuse)); err != nil {
 				t.Fatal(err)
 			}
 			undo, err := app.Apply(edit(was, rec.mine, "Mine", coding.Refuse))
 			if err != nil {
 				t.Fatal(err)
 			}
-			want(cli, rec.theirs, "#009e73")
+			want(cli, rec.theirs, theirs)
 			want(cli, rec.mine, "Mine")
 
 			// The same field: a conflict, then each resolution.
@@ -353,7 +392,7 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 				t.Errorf("undo over the CLI's change: %v, want a conflict", err)
 			}
 			want(app, rec.mine, "Changed again")
-			want(app, rec.theirs, "#009e73")
+			want(app, rec.theirs, theirs)
 		})
 	}
 }

@@ -218,3 +218,54 @@ func TestTheoriesAndLabelsKeepOtherProgramsFields(t *testing.T) {
 		}
 	})
 }
+
+// TestCodingPanelKeepsOtherProgramsFields: the reviewer types a memo for
+// a fragment while the CLI changes its valence. When the app notices,
+// the panel shows the CLI's valence and keeps the memo being typed;
+// leaving the memo saves it, and both are stored. When the CLI then
+// changes the memo the reviewer is typing over, the conflict dialog asks.
+func TestCodingPanelKeepsOtherProgramsFields(t *testing.T) {
+	ws, w := openWorkspace(t)
+	f := ws.frags[0]
+	ws.selectFragment(f.ID, false)
+	other := otherProgram(t, ws)
+	cli := func(change func(*coding.Fragment)) {
+		t.Helper()
+		from, err := other.Fragment(f.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		to := from
+		change(&to)
+		if _, err := other.Apply(coding.EditFragment{Fragment: to, From: &from}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	valence, choice := coding.Negative, "−"
+	if f.Valence == coding.Negative {
+		valence, choice = coding.Positive, "+"
+	}
+	w.Canvas().Focus(ws.panel.memo)
+	ws.panel.memo.SetText("Typed in the app")
+	cli(func(g *coding.Fragment) { g.Valence = valence })
+	ws.pv.otherProgramChanged()
+	if ws.panel.memo.Text != "Typed in the app" || ws.panel.valences.Selected != choice {
+		t.Errorf("after the refresh: memo %q, valence %q", ws.panel.memo.Text, ws.panel.valences.Selected)
+	}
+	w.Canvas().Unfocus()
+	if g, _ := ws.session.Fragment(f.ID); g.Memo != "Typed in the app" || g.Valence != valence {
+		t.Errorf("stored memo %q, valence %q", g.Memo, g.Valence)
+	}
+
+	w.Canvas().Focus(ws.panel.memo)
+	ws.panel.memo.SetText("The reviewer's memo")
+	cli(func(g *coding.Fragment) { g.Memo = "The CLI's memo" })
+	w.Canvas().Unfocus()
+	if g, _ := ws.session.Fragment(f.ID); g.Memo != "The CLI's memo" {
+		t.Fatalf("saved memo %q over the CLI's", g.Memo)
+	}
+	test.Tap(button(t, topDialog(t, w), "Keep mine"))
+	if g, _ := ws.session.Fragment(f.ID); g.Memo != "The reviewer's memo" || g.Valence != valence {
+		t.Errorf("after Keep mine: memo %q, valence %q", g.Memo, g.Valence)
+	}
+}

@@ -240,7 +240,7 @@ func (p *sourcesPanel) fill(d coding.Document) {
 	for _, f := range p.formFields() {
 		shown := coding.SourceField(&p.shown, f.name)
 		now := *coding.SourceField(&stored, f.name)
-		if other || f.get() == *shown {
+		if other || !edited(f.get(), *shown, now) {
 			f.set(now)
 			*shown = now
 		}

@@ -457,15 +457,23 @@ func (ws *workspace) editCurrent(change func(*coding.Fragment)) bool {
 	}
 	change(&g)
 	if !sameEdits(g, *f) {
-		ws.edit(g)
+		ws.edit(g, ws.panel.startedFrom(*f))
 	}
 	return true
 }
 
-// edit saves a changed fragment.
-func (ws *workspace) edit(f coding.Fragment) {
+// edit saves a changed fragment: the fields in which it differs from
+// from, the fragment as the reviewer saw it. A field another program
+// changed meanwhile asks what to do (askConflict).
+func (ws *workspace) edit(f, from coding.Fragment) {
 	before := ws.labelNames()
-	if err := ws.session.Do(coding.EditFragment{Fragment: f}); err != nil {
+	c := coding.EditFragment{Fragment: f, From: &from}
+	err := ws.session.Do(c)
+	if conflict, ok := coding.AsEditConflict(err); ok && ws.pv != nil {
+		ws.pv.askConflict(c, conflict)
+		return
+	}
+	if err != nil {
 		ws.fail(err)
 		ws.reload()
 		return
@@ -484,7 +492,7 @@ func (ws *workspace) moveSpan() {
 	}
 	g := *f
 	g.Start, g.End = start, end
-	if err := ws.session.Do(coding.EditFragment{Fragment: g}); err != nil {
+	if err := ws.session.Do(coding.EditFragment{Fragment: g, From: f}); err != nil {
 		ws.fail(err)
 		return
 	}

@@ -200,6 +200,21 @@ func find[T any](t *testing.T, list func() ([]T, error), id string, idOf func(T)
 	return zero
 }
 
+// addFragment adds a document and codes a fragment in it.
+func addFragment(t *testing.T, p *Project) coding.Fragment {
+	t.Helper()
+	doc, pdf, pages := synthDocument(9, 1, 200, 64)
+	d, err := p.AddDocument(doc, pdf, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: 0, End: 10, Role: coding.Context}
+	if _, err := p.Apply(coding.AddFragment{Fragment: f}); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // TestFieldLevelRecordEdits: programme theories, labels and CMOCs edited
 // from what an editor read write only the fields changed, as sources do:
 // the CLI's field and the app's both stay; both changing one field is a
@@ -281,15 +296,7 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 		{
 			name: "fragment",
 			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
-				doc, pdf, pages := synthDocument(9, 1, 200, 64)
-				d, err := p.AddDocument(doc, pdf, pages)
-				if err != nil {
-					t.Fatal(err)
-				}
-				f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: 0, End: 10, Role: coding.Context}
-				if _, err := p.Apply(coding.AddFragment{Fragment: f}); err != nil {
-					t.Fatal(err)
-				}
+				f := addFragment(t, p)
 				return func(p *Project) any { v, _ := p.Fragment(f.ID); return v },
 					func(from any, field, value string, r coding.Resolution) coding.Change {
 						f := from.(coding.Fragment)
@@ -314,14 +321,9 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 		{
 			name: "CMOC",
 			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
-				doc, pdf, pages := synthDocument(9, 1, 200, 64)
-				d, err := p.AddDocument(doc, pdf, pages)
-				if err != nil {
-					t.Fatal(err)
-				}
-				f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: 0, End: 10, Role: coding.Context}
+				f := addFragment(t, p)
 				c := coding.CMOC{ID: coding.NewID(), Statement: "Leaders listen", Fragments: []string{f.ID}}
-				if _, err := p.Apply(coding.Batch{coding.AddFragment{Fragment: f}, coding.AddCMOC{CMOC: c}}); err != nil {
+				if _, err := p.Apply(coding.AddCMOC{CMOC: c}); err != nil {
 					t.Fatal(err)
 				}
 				return func(p *Project) any { v, _ := p.CMOC(c.ID); return v },

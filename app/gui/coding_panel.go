@@ -237,10 +237,6 @@ func (p *codingPanel) fill(f coding.Fragment) {
 	p.valences.SetSelected(valenceChoice(f.Valence)) // saved as soon as picked
 }
 
-// edited tells whether a field holds something typed and not yet saved:
-// neither what it was filled with nor what is stored.
-func edited(typed, filled, stored string) bool { return typed != filled && typed != stored }
-
 // startedFrom is f as the reviewer saw it in the panel: the values the
 // fields were filled with, for a save to be checked against.
 func (p *codingPanel) startedFrom(f coding.Fragment) coding.Fragment {

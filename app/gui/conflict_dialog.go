@@ -50,14 +50,18 @@ func showConflict(win fyne.Window, c *coding.EditConflict, resolve func(keepMine
 // askConflict asks what to do with a change refused because another
 // program changed some of its fields meanwhile, then applies it as the
 // reviewer chose: with their values, or with the other program's for
-// those fields (the rest of the change goes in either way).
-func (v *projectView) askConflict(c coding.Change, conflict *coding.EditConflict) {
+// those fields (the rest of the change goes in either way). forget (see
+// doForm) may be nil.
+func (v *projectView) askConflict(c coding.Change, conflict *coding.EditConflict, forget func()) {
 	showConflict(v.window(), conflict, func(keepMine bool) {
 		r, whose := coding.TakeTheirs, "the other program's"
 		if keepMine {
 			r, whose = coding.KeepMine, "yours"
 		}
-		if v.do(coding.Resolve(c, r)) {
+		if forget != nil {
+			forget() // what was typed is stored or dropped now
+		}
+		if v.doForm(coding.Resolve(c, r), forget) {
 			v.ws.say("Saved with %s %s (Ctrl+Z undoes).", whose, fieldNames(conflict))
 		}
 	})

@@ -19,11 +19,11 @@ func sourcesOnTwoPrograms(t *testing.T) (*workspace, fyne.Window, *sourcesPanel,
 	ws, w := openWorkspace(t)
 	ws.pv.showTab("Sources")
 	p := ws.pv.tabsView.sources
-	if p.shownID == "" {
+	if p.filled.id == "" {
 		t.Fatal("no source shown")
 	}
 	other := otherProgram(t, ws)
-	id := p.shownID
+	id := p.filled.id
 	cli := func(fields map[string]string) {
 		t.Helper()
 		d, err := other.Document(id)
@@ -56,7 +56,7 @@ func otherProgram(t *testing.T, ws *workspace) *storage.Project {
 // storedSource is the source of the document the panel shows, as stored.
 func storedSource(t *testing.T, ws *workspace, p *sourcesPanel) coding.Source {
 	t.Helper()
-	d, err := ws.session.Document(p.shownID)
+	d, err := ws.session.Document(p.filled.id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,9 +153,10 @@ func TestUndoOverOtherProgramRefused(t *testing.T) {
 
 // TestTheoriesAndLabelsKeepOtherProgramsFields: the Theories and
 // Codebook tabs save only the fields the reviewer changed, so a field
-// the CLI set meanwhile stays; when both changed the same field, the
-// conflict dialog asks, and Take theirs keeps the CLI's value while the
-// reviewer's other change goes in.
+// the CLI set meanwhile stays; when the app notices the CLI's change the
+// form shows it and keeps what is being typed; when both changed the
+// same field, the conflict dialog asks, and Take theirs keeps the CLI's
+// value (the form shows it) while the reviewer's other change goes in.
 func TestTheoriesAndLabelsKeepOtherProgramsFields(t *testing.T) {
 	t.Run("theory", func(t *testing.T) {
 		ws, w := openWorkspace(t)
@@ -179,6 +180,10 @@ func TestTheoriesAndLabelsKeepOtherProgramsFields(t *testing.T) {
 		}
 		p.name.SetText("Leading, renamed")
 		p.statement.SetText("The reviewer's statement")
+		ws.pv.otherProgramChanged() // the app notices: what is typed stays
+		if p.statement.Text != "The reviewer's statement" || p.name.Text != "Leading, renamed" || p.description.Text != "Set by the CLI" {
+			t.Errorf("after the refresh: name %q, statement %q, description %q", p.name.Text, p.statement.Text, p.description.Text)
+		}
 		test.Tap(p.save)
 		if got := read(ws.session); got.Description != "Set by the CLI" || got.Statement != "The CLI's statement" || got.Name != "Leading for quality" {
 			t.Fatalf("saved over the CLI's fields: %+v", got)

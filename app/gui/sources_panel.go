@@ -28,12 +28,9 @@ type sourcesPanel struct {
 	relevanceNote, rigourNote                  *savingEntry
 	content                                    fyne.CanvasObject
 
-	// shown is the source whose values fill the fields, field by field as
-	// they were put there, and shownID its document: what an edit starts
-	// from, so that a field another program changed meanwhile is a
-	// conflict and the fields it did not touch are not written.
-	shown   coding.Source
-	shownID string
+	// filled is what the fields were filled with, and for which
+	// document: what an edit starts from.
+	filled  filledForm
 	loading bool // while the panel fills the fields
 	saving  bool // while a save refreshes the views
 }
@@ -178,17 +175,9 @@ func (p *sourcesPanel) fields() []*savingEntry {
 	return []*savingEntry{p.authors, p.year, p.citation, p.objectives, p.location, p.design, p.participants, p.relevanceNote, p.rigourNote}
 }
 
-// formField is one field of the form: the source field it shows, as
-// coding names it, and how to read and set what it holds.
-type formField struct {
-	name string
-	get  func() string
-	set  func(string)
-}
-
 func (p *sourcesPanel) formFields() []formField {
 	entry := func(name string, e *savingEntry) formField {
-		return formField{name, func() string { return e.Text }, e.SetText}
+		return formField{name, trimmed(func() string { return e.Text }), e.SetText}
 	}
 	judgement := func(name string, s *widget.Select) formField {
 		return formField{name, func() string { return string(judgementOf(s.Selected)) },
@@ -204,7 +193,7 @@ func (p *sourcesPanel) formFields() []formField {
 }
 
 func (p *sourcesPanel) show() {
-	if !p.saving && p.shownID != "" && p.shownID != p.selected {
+	if !p.saving && p.filled.id != "" && p.filled.id != p.selected {
 		p.save() // what was typed for the source left
 	}
 	d := p.doc(p.selected)
@@ -218,7 +207,7 @@ func (p *sourcesPanel) show() {
 		}
 		p.relevance.Disable()
 		p.rigour.Disable()
-		p.shownID, p.shown = "", coding.Source{}
+		p.filled.clear()
 		return
 	}
 	for _, e := range p.fields() {
@@ -230,84 +219,39 @@ func (p *sourcesPanel) show() {
 	p.fill(*d)
 }
 
-// fill shows a document's source. For the document already shown, a
-// field the reviewer has edited and not yet saved keeps what they typed
-// (and what it started from); every other field shows what is stored
-// now, so a change made elsewhere (undo, another program) shows at once.
+// fill shows a document's source, keeping what the reviewer is typing
+// (filledForm.fill).
 func (p *sourcesPanel) fill(d coding.Document) {
 	stored := d.Source()
-	other := d.ID != p.shownID
-	for _, f := range p.formFields() {
-		shown := coding.SourceField(&p.shown, f.name)
-		now := *coding.SourceField(&stored, f.name)
-		if other || !edited(f.get(), *shown, now) {
-			f.set(now)
-			*shown = now
-		}
-	}
-	p.shownID = d.ID
+	p.filled.fill(d.ID, p.formFields(), func(name string) string { return *coding.SourceField(&stored, name) })
 }
 
-// form is the source as the fields hold it.
-func (p *sourcesPanel) form() coding.Source {
-	s := p.shown
-	for _, f := range p.formFields() {
-		*coding.SourceField(&s, f.name) = f.get()
-	}
-	return s
+// edit is the source as the fields were filled (from) and as they hold
+// it now (mine).
+func (p *sourcesPanel) edit() (from, mine coding.Source) {
+	p.filled.started(func(name string) *string { return coding.SourceField(&from, name) })
+	mine = from
+	holding(p.formFields(), func(name string) *string { return coding.SourceField(&mine, name) })
+	return from, mine
 }
 
 // save stores the fields the reviewer changed in the source shown, as
 // one undoable step, checked against what the fields started from: a
-// field another program changed meanwhile asks what to do
-// (resolveConflict) and nothing is written until then.
+// field another program changed meanwhile asks what to do (doForm) and
+// nothing is written until then.
 func (p *sourcesPanel) save() {
-	if p.loading || p.saving || p.shownID == "" {
+	if p.loading || p.saving || p.filled.id == "" {
 		return
 	}
-	mine := p.form()
-	if mine == p.shown {
+	from, mine := p.edit()
+	if mine == from {
 		return
 	}
-	from := p.shown
-	err := p.pv.session.Do(coding.EditSource{DocID: p.shownID, Source: mine, From: &from})
-	if c, ok := coding.AsEditConflict(err); ok {
-		p.resolveConflict(c)
-		return
-	}
-	if err != nil {
-		showError(p.pv.window(), err)
-		return
-	}
-	p.shown = mine
 	title := p.heading.Text
-	p.saving = true
-	p.pv.changed()
+	p.saving = true // the views are refreshed: this form is filled again
+	saved := p.pv.doForm(coding.EditSource{DocID: p.filled.id, Source: mine, From: &from}, p.filled.clear)
 	p.saving = false
-	p.pv.ws.say("Source “%s” saved (Ctrl+Z undoes).", coding.Clip(title, 60))
-}
-
-// resolveConflict asks whether to keep the reviewer's values of the
-// fields another program changed meanwhile or to take that program's,
-// then saves the rest of what was typed.
-func (p *sourcesPanel) resolveConflict(c *coding.EditConflict) {
-	id := p.shownID
-	showConflict(p.pv.window(), c, func(keepMine bool) {
-		if p.shownID != id {
-			return
-		}
-		fields := p.formFields()
-		for _, fc := range c.Fields {
-			*coding.SourceField(&p.shown, fc.Field) = fc.Stored // what mine now replaces
-			for _, f := range fields {
-				if f.name == fc.Field && !keepMine {
-					p.loading = true
-					f.set(fc.Stored)
-					p.loading = false
-				}
-			}
-		}
-		p.save()
-		p.reload()
-	})
+	if saved {
+		p.pv.ws.say("Source “%s” saved (Ctrl+Z undoes).", coding.Clip(title, 60))
+	}
 }

@@ -114,10 +114,15 @@ func (v *projectView) onDocuments() bool {
 // everything that shows the project; false (after an error dialog) when
 // it failed, or when another program changed the same fields meanwhile
 // (then the conflict dialog asks what to do, and applies it as chosen).
-func (v *projectView) do(c coding.Change) bool {
+func (v *projectView) do(c coding.Change) bool { return v.doForm(c, nil) }
+
+// doForm is do for the edit a form saves: forget, when not nil, makes
+// the form forget what it was filled with once a conflict is settled, so
+// that it shows what was stored as chosen.
+func (v *projectView) doForm(c coding.Change, forget func()) bool {
 	err := v.session.Do(c)
 	if conflict, ok := coding.AsEditConflict(err); ok {
-		v.askConflict(c, conflict)
+		v.askConflict(c, conflict, forget)
 		return false
 	}
 	if err != nil {

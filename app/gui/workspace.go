@@ -470,7 +470,7 @@ func (ws *workspace) edit(f, from coding.Fragment) {
 	c := coding.EditFragment{Fragment: f, From: &from}
 	err := ws.session.Do(c)
 	if conflict, ok := coding.AsEditConflict(err); ok && ws.pv != nil {
-		ws.pv.askConflict(c, conflict)
+		ws.pv.askConflict(c, conflict, func() { ws.panel.shown = coding.Fragment{} })
 		return
 	}
 	if err != nil {

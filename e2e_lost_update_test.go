@@ -89,6 +89,7 @@ func TestE2ELostUpdate(t *testing.T) {
 	if s := storedSource(t, project, doc); s["design"] != "Cohort" || s["authors"] != "Banda J" || s["location"] != "Malawi" {
 		t.Errorf("after Keep mine: design %q, authors %q, location %q", s["design"], s["authors"], s["location"])
 	}
+	shot("lost-update-after.png")
 	t.Logf("screenshots in %s; window at %s", shots, strconv.Quote(a.win))
 	a.quit()
 }

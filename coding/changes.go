@@ -49,7 +49,7 @@ func (a AddFragment) Apply(tx Tx) (Change, error) {
 	if err := tx.PutFragment(f); err != nil {
 		return nil, err
 	}
-	return undoWithLabels(DeleteFragment{ID: f.ID}, newLabels), nil
+	return undoWithLabels(deleteIfUnchanged[Fragment]{DeleteFragment{ID: f.ID}, f.ID, f, fragmentFields, Tx.Fragment, fragmentName}, newLabels), nil
 }
 
 // settle validates f against its document, fills in its page and text and
@@ -236,7 +236,7 @@ func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	if err := tx.PutCMOC(c); err != nil {
 		return nil, err
 	}
-	undo = append(undo, undoWithLabels(DeleteCMOC{ID: c.ID}, added))
+	undo = append(undo, undoWithLabels(deleteIfUnchanged[CMOC]{DeleteCMOC{ID: c.ID}, c.ID, c, cmocFields, Tx.CMOC, cmocName}, added))
 	slices.Reverse(undo)
 	if len(undo) == 1 {
 		return undo[0], nil
@@ -282,7 +282,7 @@ type EditCMOC struct {
 
 // Apply implements Change.
 func (e EditCMOC) Apply(tx Tx) (Change, error) {
-	c, err := mergeStored(tx.CMOC, cmocFields, e.CMOC.ID, e.CMOC, e.From, e.Resolve, "edit CMOC", func(c CMOC) string { return quoteClip(c.Statement) })
+	c, err := mergeStored(tx.CMOC, cmocFields, e.CMOC.ID, e.CMOC, e.From, e.Resolve, "edit CMOC", cmocName)
 	if err != nil {
 		return nil, err
 	}
@@ -344,7 +344,7 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 	if t.Kind == "" {
 		t.Kind = Initial
 	}
-	t, err := mergeStored(tx.Theory, theoryFields, t.ID, t, p.From, p.Resolve, "save theory", func(t Theory) string { return quoteClip(t.Name) })
+	t, err := mergeStored(tx.Theory, theoryFields, t.ID, t, p.From, p.Resolve, "save theory", theoryName)
 	if err != nil {
 		return nil, err
 	}
@@ -363,7 +363,8 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 	if p.From != nil {
 		again = func(v Theory) Change { return PutTheory{Theory: v, From: &t} }
 	}
-	return putStamped(tx, t, (*Theory).stamp, tx.Theory, tx.PutTheory, again, DeleteTheory{ID: t.ID})
+	return putStamped(tx, t, (*Theory).stamp, tx.Theory, tx.PutTheory, again,
+		deleteIfUnchanged[Theory]{DeleteTheory{ID: t.ID}, t.ID, t, theoryFields, Tx.Theory, theoryName})
 }
 
 // theoryFields are the fields of a programme theory a form changes.
@@ -423,7 +424,7 @@ type PutLabel struct {
 func (p PutLabel) Apply(tx Tx) (Change, error) {
 	l := p.Label
 	l.stamp().fillID()
-	l, err := mergeStored(tx.Label, labelFields, l.ID, l, p.From, p.Resolve, "save label", func(l Label) string { return quoteClip(l.Name) })
+	l, err := mergeStored(tx.Label, labelFields, l.ID, l, p.From, p.Resolve, "save label", labelName)
 	if err != nil {
 		return nil, err
 	}
@@ -444,7 +445,8 @@ func (p PutLabel) Apply(tx Tx) (Change, error) {
 	if p.From != nil {
 		again = func(v Label) Change { return PutLabel{Label: v, From: &l} }
 	}
-	return putStamped(tx, l, (*Label).stamp, tx.Label, tx.PutLabel, again, DeleteLabel{ID: l.ID})
+	return putStamped(tx, l, (*Label).stamp, tx.Label, tx.PutLabel, again,
+		deleteIfUnchanged[Label]{DeleteLabel{ID: l.ID}, l.ID, l, labelFields, Tx.Label, labelName})
 }
 
 // labelFields are the fields of a codebook label a form changes.

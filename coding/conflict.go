@@ -120,6 +120,44 @@ func mergeStored[T any](get func(string) (T, error), fields []field[T], id strin
 	return next, nil
 }
 
+// deleteIfUnchanged is the undo of adding a record: the deletion del of
+// the record id, made only while the record still holds what the
+// addition wrote, so that undoing the addition never throws away another
+// program's later edit of it (an *EditConflict instead).
+type deleteIfUnchanged[T any] struct {
+	del     Change
+	id      string
+	written T
+	fields  []field[T]
+	get     func(Tx, string) (T, error)
+	name    func(T) string
+}
+
+func (d deleteIfUnchanged[T]) Apply(tx Tx) (Change, error) {
+	cur, err := d.get(tx, d.id)
+	if err == nil {
+		var conflicts []FieldConflict
+		for _, f := range d.fields {
+			if s, w := f.text(&cur), f.text(&d.written); s != w {
+				conflicts = append(conflicts, FieldConflict{Field: f.name, Old: w, Stored: s})
+			}
+		}
+		if len(conflicts) > 0 {
+			return nil, conflictError("undo", d.name(cur), conflicts)
+		}
+	} else if !IsKind(err, KindNotFound) {
+		return nil, err
+	}
+	return d.del.Apply(tx)
+}
+
+func cmocName(c CMOC) string     { return "CMOC " + quoteClip(c.Statement) }
+func theoryName(t Theory) string { return "programme theory " + quoteClip(t.Name) }
+func labelName(l Label) string   { return "label " + quoteClip(l.Name) }
+
+// Describe implements Describer: it is the deletion.
+func (d deleteIfUnchanged[T]) Describe() string { return Describe(d.del, nil) }
+
 // Resolve is c with each field-level edit in it settling conflicts by r:
 // what the app does once the reviewer has chosen in the conflict dialog.
 func Resolve(c Change, r Resolution) Change {

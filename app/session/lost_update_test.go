@@ -107,3 +107,43 @@ func TestWatchSeesOtherPrograms(t *testing.T) {
 		t.Fatal("the CLI's change was not reported")
 	}
 }
+
+// TestUndoOfAdditionRefusedWhenEdited: undoing a coding does not delete
+// the fragment once the CLI has given it a memo (a conflict naming the
+// memo); undoing one nobody touched still deletes it.
+func TestUndoOfAdditionRefusedWhenEdited(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		cliMem string // the memo the CLI gives the fragment, "" for none
+	}{
+		{"edited by the CLI", "The CLI's memo"},
+		{"untouched", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, cli, d := appAndCLI(t)
+			f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: 0, End: 4, Role: coding.Context}
+			if err := s.Do(coding.AddFragment{Fragment: f}); err != nil {
+				t.Fatal(err)
+			}
+			if tc.cliMem != "" {
+				from, err := cli.Fragment(f.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				to := from
+				to.Memo = tc.cliMem
+				if _, err := cli.Apply(coding.EditFragment{Fragment: to, From: &from}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := s.Undo()
+			_, found := s.Fragment(f.ID)
+			switch {
+			case tc.cliMem != "" && (!errors.Is(err, coding.ErrConflict) || !strings.Contains(err.Error(), tc.cliMem) || found != nil):
+				t.Errorf("undo gave %v; the fragment is there: %v", err, found == nil)
+			case tc.cliMem == "" && (err != nil || !coding.IsKind(found, coding.KindNotFound)):
+				t.Errorf("undo gave %v; fragment lookup %v", err, found)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -53,7 +54,7 @@ func showConflict(win fyne.Window, c *coding.EditConflict, resolve func(keepMine
 // those fields (the rest of the change goes in either way). forget (see
 // doForm) may be nil.
 func (v *projectView) askConflict(c coding.Change, conflict *coding.EditConflict, forget func()) {
-	showConflict(v.window(), conflict, func(keepMine bool) {
+	showConflict(v.window(), v.readable(conflict), func(keepMine bool) {
 		r, whose := coding.TakeTheirs, "the other program's"
 		if keepMine {
 			r, whose = coding.KeepMine, "yours"
@@ -65,6 +66,28 @@ func (v *projectView) askConflict(c coding.Change, conflict *coding.EditConflict
 			v.ws.say("Saved with %s %s (Ctrl+Z undoes).", whose, fieldNames(conflict))
 		}
 	})
+}
+
+// readable is a conflict as the reviewer can read it: theories by their
+// names rather than their IDs.
+func (v *projectView) readable(c *coding.EditConflict) *coding.EditConflict {
+	theories, _ := v.theoryNames()
+	name := func(id string) string {
+		for _, t := range theories {
+			if t.ID == id {
+				return t.Name
+			}
+		}
+		return id
+	}
+	out := *c
+	out.Fields = slices.Clone(c.Fields)
+	for i := range out.Fields {
+		if f := &out.Fields[i]; f.Field == "theory" || f.Field == "refined theory" {
+			f.Old, f.Stored, f.Mine = name(f.Old), name(f.Stored), name(f.Mine)
+		}
+	}
+	return &out
 }
 
 // fieldNames names the fields in conflict: "design and location".

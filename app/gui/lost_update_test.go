@@ -274,3 +274,35 @@ func TestCodingPanelKeepsOtherProgramsFields(t *testing.T) {
 		t.Errorf("after Keep mine: memo %q, valence %q", g.Memo, g.Valence)
 	}
 }
+
+// TestCMOCConflictNamesTheories: the app moves a CMOC out of its theory
+// while the CLI files it under another; the conflict dialog names both
+// theories, not their IDs, and Keep mine stores the app's choice.
+func TestCMOCConflictNamesTheories(t *testing.T) {
+	ws, w := openWorkspace(t)
+	other := otherProgram(t, ws)
+	cmocs, err := ws.session.CMOCs()
+	if err != nil || len(cmocs) == 0 {
+		t.Fatalf("CMOCs %v, %v", cmocs, err)
+	}
+	c := cmocs[0]
+	th := coding.Theory{ID: coding.NewID(), Name: "Filed by the CLI"}
+	moved := c
+	moved.TheoryID = th.ID
+	if _, err := other.Apply(coding.Batch{coding.PutTheory{Theory: th}, coding.EditCMOC{CMOC: moved, From: &c}}); err != nil {
+		t.Fatal(err)
+	}
+	mine := c
+	mine.TheoryID = ""
+	if ws.pv.do(coding.EditCMOC{CMOC: mine, From: &c}) {
+		t.Fatal("saved over the CLI's theory")
+	}
+	test.Tap(button(t, topDialog(t, w), "See both"))
+	if text := dialogText(w); !strings.Contains(text, "Theory — yours: (empty); theirs: “Filed by the CLI”") {
+		t.Errorf("dialog %q", text)
+	}
+	test.Tap(button(t, topDialog(t, w), "Keep mine"))
+	if got, _ := ws.session.CMOC(c.ID); got.TheoryID != "" {
+		t.Errorf("after Keep mine the CMOC is under %q", got.TheoryID)
+	}
+}

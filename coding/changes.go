@@ -1,8 +1,10 @@
 package coding
 
 import (
+	"fmt"
 	"hash/fnv"
 	"slices"
+	"strconv"
 )
 
 // Batch applies changes in order as one; its undo undoes them in reverse.
@@ -47,7 +49,7 @@ func (a AddFragment) Apply(tx Tx) (Change, error) {
 	if err := tx.PutFragment(f); err != nil {
 		return nil, err
 	}
-	return undoWithLabels(DeleteFragment{ID: f.ID}, newLabels), nil
+	return undoWithLabels(deleteIfUnchanged[Fragment]{DeleteFragment{ID: f.ID}, f.ID, f, fragmentFields, Tx.Fragment, fragmentName}, newLabels), nil
 }
 
 // settle validates f against its document, fills in its page and text and
@@ -130,17 +132,43 @@ func DefaultColour(name string) string {
 
 // EditFragment replaces a fragment's span, role, valence, labels and memo
 // with those of Fragment (matched by ID). Created and Coder are kept.
+// With From, the fragment as the editor read it, only the fields in which
+// Fragment differs from From are written, checked field by field against
+// what is stored (see EditSource), and its undo is checked the same way.
 type EditFragment struct {
 	Fragment Fragment
+	From     *Fragment
+	Resolve  Resolution // what to do with a field changed underneath
 }
 
 // Apply implements Change.
 func (e EditFragment) Apply(tx Tx) (Change, error) {
-	return edit(e.Fragment.ID, e.Fragment, tx.Fragment, func(old Fragment, f *Fragment) ([]Label, error) {
+	f, err := mergeStored(tx.Fragment, fragmentFields, e.Fragment.ID, e.Fragment, e.From, e.Resolve, "edit fragment", fragmentName)
+	if err != nil {
+		return nil, err
+	}
+	var written Fragment
+	again := func(v Fragment) Change { return restoreFragment{v} }
+	if e.From != nil {
+		again = func(v Fragment) Change { w := written; return EditFragment{Fragment: v, From: &w} }
+	}
+	return edit(f.ID, f, tx.Fragment, func(old Fragment, f *Fragment) ([]Label, error) {
 		f.DocID = old.DocID
 		f.stamp().keepFrom(old.stamp(), tx)
-		return settle(tx, f)
-	}, tx.PutFragment, func(v Fragment) Change { return restoreFragment{v} })
+		added, err := settle(tx, f)
+		written = *f
+		return added, err
+	}, tx.PutFragment, again)
+}
+
+// fragmentFields are the fields of a fragment an edit changes.
+var fragmentFields = []field[Fragment]{
+	{"span", func(f *Fragment) string { return fmt.Sprintf("offsets %d–%d", f.Start, f.End) },
+		func(dst, src *Fragment) { dst.Start, dst.End = src.Start, src.End }},
+	stringField("role", func(f *Fragment) *string { return (*string)(&f.Role) }),
+	stringField("valence", func(f *Fragment) *string { return (*string)(&f.Valence) }),
+	listField("labels", func(f *Fragment) *[]string { return &f.Labels }),
+	stringField("memo", func(f *Fragment) *string { return &f.Memo }),
 }
 
 // DeleteFragment removes a fragment. CMOCs that used it keep its ID, so
@@ -208,7 +236,7 @@ func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	if err := tx.PutCMOC(c); err != nil {
 		return nil, err
 	}
-	undo = append(undo, undoWithLabels(DeleteCMOC{ID: c.ID}, added))
+	undo = append(undo, undoWithLabels(deleteIfUnchanged[CMOC]{DeleteCMOC{ID: c.ID}, c.ID, c, cmocFields, Tx.CMOC, cmocName}, added))
 	slices.Reverse(undo)
 	if len(undo) == 1 {
 		return undo[0], nil
@@ -242,20 +270,45 @@ func checkCMOC(tx Tx, c *CMOC, kept []string) error {
 }
 
 // EditCMOC replaces a CMOC's statement, narrative, theory, fragments and
-// labels with those of CMOC (matched by ID).
+// labels with those of CMOC (matched by ID). With From, the CMOC as the
+// editor read it, only the fields in which CMOC differs from From are
+// written, checked field by field against what is stored (see
+// EditSource), and its undo is checked the same way.
 type EditCMOC struct {
-	CMOC CMOC
+	CMOC    CMOC
+	From    *CMOC
+	Resolve Resolution // what to do with a field changed underneath
 }
 
 // Apply implements Change.
 func (e EditCMOC) Apply(tx Tx) (Change, error) {
-	return edit(e.CMOC.ID, e.CMOC, tx.CMOC, func(old CMOC, c *CMOC) ([]Label, error) {
+	c, err := mergeStored(tx.CMOC, cmocFields, e.CMOC.ID, e.CMOC, e.From, e.Resolve, "edit CMOC", cmocName)
+	if err != nil {
+		return nil, err
+	}
+	var written CMOC
+	again := func(v CMOC) Change { return restoreCMOC{v} }
+	if e.From != nil {
+		again = func(v CMOC) Change { w := written; return EditCMOC{CMOC: v, From: &w} }
+	}
+	return edit(c.ID, c, tx.CMOC, func(old CMOC, c *CMOC) ([]Label, error) {
 		c.stamp().keepFrom(old.stamp(), tx)
 		if err := checkCMOC(tx, c, old.Fragments); err != nil {
 			return nil, err
 		}
-		return ensureLabels(tx, c.Labels)
-	}, tx.PutCMOC, func(v CMOC) Change { return restoreCMOC{v} })
+		added, err := ensureLabels(tx, c.Labels)
+		written = *c
+		return added, err
+	}, tx.PutCMOC, again)
+}
+
+// cmocFields are the fields of a CMOC an edit changes.
+var cmocFields = []field[CMOC]{
+	stringField("statement", func(c *CMOC) *string { return &c.Statement }),
+	stringField("narrative", func(c *CMOC) *string { return &c.Narrative }),
+	stringField("theory", func(c *CMOC) *string { return &c.TheoryID }),
+	listField("fragments", func(c *CMOC) *[]string { return &c.Fragments }),
+	listField("labels", func(c *CMOC) *[]string { return &c.Labels }),
 }
 
 // DeleteCMOC removes a CMOC (its fragments stay).
@@ -275,8 +328,13 @@ func (r restoreCMOC) Apply(tx Tx) (Change, error) {
 }
 
 // PutTheory adds a programme theory or replaces one with the same ID.
+// With From, the theory as the editor read it, it changes only the fields
+// in which Theory differs from From, checked field by field against what
+// is stored (see EditSource), and its undo is checked the same way.
 type PutTheory struct {
-	Theory Theory
+	Theory  Theory
+	From    *Theory
+	Resolve Resolution // what to do with a field changed underneath
 }
 
 // Apply implements Change.
@@ -285,6 +343,10 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 	t.stamp().fillID()
 	if t.Kind == "" {
 		t.Kind = Initial
+	}
+	t, err := mergeStored(tx.Theory, theoryFields, t.ID, t, p.From, p.Resolve, "save theory", theoryName)
+	if err != nil {
+		return nil, err
 	}
 	if err := t.Check(); err != nil {
 		return nil, err
@@ -297,7 +359,22 @@ func (p PutTheory) Apply(tx Tx) (Change, error) {
 			return nil, err
 		}
 	}
-	return putStamped(tx, t, (*Theory).stamp, tx.Theory, tx.PutTheory, func(v Theory) Change { return restoreTheory{v} }, DeleteTheory{ID: t.ID})
+	again := func(v Theory) Change { return restoreTheory{v} }
+	if p.From != nil {
+		again = func(v Theory) Change { return PutTheory{Theory: v, From: &t} }
+	}
+	return putStamped(tx, t, (*Theory).stamp, tx.Theory, tx.PutTheory, again,
+		deleteIfUnchanged[Theory]{DeleteTheory{ID: t.ID}, t.ID, t, theoryFields, Tx.Theory, theoryName})
+}
+
+// theoryFields are the fields of a programme theory a form changes.
+var theoryFields = []field[Theory]{
+	stringField("name", func(t *Theory) *string { return &t.Name }),
+	stringField("description", func(t *Theory) *string { return &t.Description }),
+	stringField("kind", func(t *Theory) *string { return (*string)(&t.Kind) }),
+	stringField("refined theory", func(t *Theory) *string { return &t.Refines }),
+	stringField("statement", func(t *Theory) *string { return &t.Statement }),
+	{"place", func(t *Theory) string { return strconv.Itoa(t.Position + 1) }, func(dst, src *Theory) { dst.Position = src.Position }},
 }
 
 // DeleteTheory removes a programme theory; it is refused while CMOCs are
@@ -333,15 +410,24 @@ func (d DeleteTheory) Apply(tx Tx) (Change, error) {
 	return restoreTheory{old}, nil
 }
 
-// PutLabel adds a codebook label or replaces one with the same ID.
+// PutLabel adds a codebook label or replaces one with the same ID. With
+// From, the label as the editor read it, it changes only the fields in
+// which Label differs from From, checked field by field against what is
+// stored (see EditSource), and its undo is checked the same way.
 type PutLabel struct {
-	Label Label
+	Label   Label
+	From    *Label
+	Resolve Resolution // what to do with a field changed underneath
 }
 
 // Apply implements Change.
 func (p PutLabel) Apply(tx Tx) (Change, error) {
 	l := p.Label
 	l.stamp().fillID()
+	l, err := mergeStored(tx.Label, labelFields, l.ID, l, p.From, p.Resolve, "save label", labelName)
+	if err != nil {
+		return nil, err
+	}
 	if l.Colour == "" {
 		colour, err := newLabelColour(tx)
 		if err != nil {
@@ -355,7 +441,19 @@ func (p PutLabel) Apply(tx Tx) (Change, error) {
 	if err := checkNameFree(tx.LabelNamed, labelID, l.ID, "put label", l.Name, "a label with this name exists"); err != nil {
 		return nil, err
 	}
-	return putStamped(tx, l, (*Label).stamp, tx.Label, tx.PutLabel, func(v Label) Change { return restoreLabel{v} }, DeleteLabel{ID: l.ID})
+	again := func(v Label) Change { return restoreLabel{v} }
+	if p.From != nil {
+		again = func(v Label) Change { return PutLabel{Label: v, From: &l} }
+	}
+	return putStamped(tx, l, (*Label).stamp, tx.Label, tx.PutLabel, again,
+		deleteIfUnchanged[Label]{DeleteLabel{ID: l.ID}, l.ID, l, labelFields, Tx.Label, labelName})
+}
+
+// labelFields are the fields of a codebook label a form changes.
+var labelFields = []field[Label]{
+	stringField("name", func(l *Label) *string { return &l.Name }),
+	stringField("definition", func(l *Label) *string { return &l.Definition }),
+	stringField("colour", func(l *Label) *string { return &l.Colour }),
 }
 
 // DeleteLabel removes a label from the codebook; it is refused while

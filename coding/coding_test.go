@@ -143,12 +143,12 @@ func TestChangesUndoRedo(t *testing.T) {
 			return AddFragment{Fragment{ID: "f2", DocID: "d1", Start: 53, End: 82, Role: Outcome, Valence: Positive}}
 		}},
 		{"edit", func() Change {
-			return EditFragment{Fragment{ID: "f1", Start: 4, End: 51, Role: Resource, Valence: Positive, Labels: []string{"Openness"}, Memo: "m"}}
+			return EditFragment{Fragment: Fragment{ID: "f1", Start: 4, End: 51, Role: Resource, Valence: Positive, Labels: []string{"Openness"}, Memo: "m"}}
 		}},
 		{"cmoc", func() Change {
 			return AddCMOC{CMOC: CMOC{ID: "c1", Statement: "s", Fragments: []string{"f1", "f2"}, Labels: []string{"Trust"}}, TheoryName: "Being"}
 		}},
-		{"edit cmoc", func() Change { return EditCMOC{CMOC{ID: "c1", Statement: "s2", Fragments: []string{"f2"}}} }},
+		{"edit cmoc", func() Change { return EditCMOC{CMOC: CMOC{ID: "c1", Statement: "s2", Fragments: []string{"f2"}}} }},
 		{"delete fragment", func() Change { return DeleteFragment{ID: "f1"} }},
 		{"delete cmoc", func() Change { return DeleteCMOC{ID: "c1"} }},
 	}
@@ -209,9 +209,9 @@ func TestChangesRefuseBadInput(t *testing.T) {
 		{"cmoc without fragments", AddCMOC{CMOC: CMOC{Statement: "s"}}, KindInvalid, "at least one fragment"},
 		{"cmoc with unknown fragment", AddCMOC{CMOC: CMOC{Fragments: []string{"zz"}}}, KindNotFound, "zz"},
 		{"cmoc listing a fragment twice", AddCMOC{CMOC: CMOC{Fragments: []string{"f1", "f1"}}}, KindInvalid, "twice"},
-		{"theory without name", PutTheory{Theory{Name: " "}}, KindInvalid, "needs a name"},
-		{"label with bad colour", PutLabel{Label{Name: "x", Colour: "red"}}, KindInvalid, "#rrggbb"},
-		{"edit unknown fragment", EditFragment{Fragment{ID: "zz", Role: Context}}, KindNotFound, "zz"},
+		{"theory without name", PutTheory{Theory: Theory{Name: " "}}, KindInvalid, "needs a name"},
+		{"label with bad colour", PutLabel{Label: Label{Name: "x", Colour: "red"}}, KindInvalid, "#rrggbb"},
+		{"edit unknown fragment", EditFragment{Fragment: Fragment{ID: "zz", Role: Context}}, KindNotFound, "zz"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := tc.c.Apply(m)
@@ -252,13 +252,13 @@ func TestEditCMOCWithMissingEvidence(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := (EditCMOC{CMOC{ID: "c1", Statement: "s2", Fragments: []string{"f1", "f2"}}}).Apply(m); err != nil {
+	if _, err := (EditCMOC{CMOC: CMOC{ID: "c1", Statement: "s2", Fragments: []string{"f1", "f2"}}}).Apply(m); err != nil {
 		t.Fatalf("editing a CMOC with missing evidence: %v", err)
 	}
 	if c := m.cmocs["c1"]; c.Statement != "s2" || !reflect.DeepEqual(c.Fragments, []string{"f1", "f2"}) {
 		t.Errorf("after the edit: %+v", c)
 	}
-	_, err := (EditCMOC{CMOC{ID: "c1", Statement: "s3", Fragments: []string{"f1", "f2", "zz"}}}).Apply(m)
+	_, err := (EditCMOC{CMOC: CMOC{ID: "c1", Statement: "s3", Fragments: []string{"f1", "f2", "zz"}}}).Apply(m)
 	if !IsKind(err, KindNotFound) || !strings.Contains(err.Error(), "zz") {
 		t.Errorf("adding an unknown fragment: %v", err)
 	}

@@ -62,7 +62,7 @@ func TestNewLabelsGetColoursInTurn(t *testing.T) {
 	}
 	// A label put without a colour (the codebook's New label) follows
 	// the same turn.
-	if _, err := (PutLabel{Label{Name: "Trust"}}).Apply(m); err != nil {
+	if _, err := (PutLabel{Label: Label{Name: "Trust"}}).Apply(m); err != nil {
 		t.Fatal(err)
 	}
 	if l, _ := m.LabelNamed("Trust"); l.Colour != Palette[1] {

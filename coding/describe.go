@@ -77,8 +77,8 @@ func Describe(c Change, r Lookup) string {
 			d, err := r.Document(c.DocID)
 			return "edit the source details of " + quoteClip(d.Title), err
 		}, "edit a source's details")
-	case restoreDocument:
-		return "restore the source details of " + quoteClip(c.d.Title)
+	case undoSource:
+		return "restore the source details of " + quoteClip(c.title)
 	case Batch:
 		return describeBatch(c, r)
 	}

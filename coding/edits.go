@@ -1,47 +1,117 @@
 package coding
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
-// EditSource replaces a document's source fields (bibliographic fields,
-// study characteristics and appraisal) with Source. Its undo puts the
-// document back exactly as it was, Modified included.
+// EditSource changes a document's source fields (bibliographic fields,
+// study characteristics and appraisal). With From, the source as the
+// editor read it, only the fields in which Source differs from From are
+// written, each only while it is still stored as From has it: a field
+// changed underneath since makes the whole edit a *EditConflict, nothing
+// written. Without From every field is replaced. Its undo is the same
+// kind of edit back, so an undo whose field was changed since by another
+// program is refused too.
 type EditSource struct {
-	DocID  string
-	Source Source
+	DocID   string
+	Source  Source
+	From    *Source
+	Resolve Resolution // what to do with a field changed underneath
 }
 
 // Apply implements Change.
 func (e EditSource) Apply(tx Tx) (Change, error) {
+	return e.apply(tx, nil)
+}
+
+// apply makes the edit and returns its undo. When the edit leaves the
+// document's source exactly as it was at the time was (an undo nobody
+// else interfered with), the document is modified at was again, so that
+// undo puts it back exactly, and a merge does not take it for newer.
+func (e EditSource) apply(tx Tx, was *time.Time) (Change, error) {
+	const op = "edit source"
 	old, err := tx.Document(e.DocID)
 	if err != nil {
 		return nil, err
 	}
-	s := e.Source
-	s.Normalise()
-	if err := s.Check(); err != nil {
-		return nil, E(KindInvalid, "edit source", old.Title, cause(err))
+	want := e.Source
+	want.Normalise()
+	if err := want.Check(); err != nil {
+		return nil, E(KindInvalid, op, old.Title, cause(err))
+	}
+	stored := old.Source()
+	from := stored
+	if e.From != nil {
+		from = *e.From
+		from.Normalise()
+	}
+	next, conflicts := mergeFields(sourceFields, stored, from, want, e.Resolve)
+	if len(conflicts) > 0 {
+		return nil, conflictError(op, quoteClip(old.Title), conflicts)
+	}
+	undo := undoSource{EditSource{DocID: e.DocID, Source: stored, From: &next}, old.Modified, old.Title}
+	if next == stored {
+		return undo, nil
 	}
 	d := old
-	d.SetSource(s)
+	d.SetSource(next)
 	d.Modified = tx.Now()
+	if was != nil && next == want {
+		d.Modified = *was
+	}
 	if err := tx.PutDocument(d); err != nil {
 		return nil, err
 	}
-	return restoreDocument{old}, nil
+	return undo, nil
 }
 
-// restoreDocument puts a document's metadata back exactly as it was.
-type restoreDocument struct{ d Document }
+// undoSource is the undo (and the redo) of a source edit: the edit back,
+// field by field, and the time the document was modified before it.
+type undoSource struct {
+	edit     EditSource
+	modified time.Time
+	title    string // for the undo menu
+}
 
-func (r restoreDocument) Apply(tx Tx) (Change, error) {
-	cur, err := tx.Document(r.d.ID)
-	if err != nil {
-		return nil, err
+func (u undoSource) Apply(tx Tx) (Change, error) { return u.edit.apply(tx, &u.modified) }
+
+// sourceFields are a Source's fields, named as the CLI's flags name them.
+var sourceFields = func() []field[Source] {
+	fs := make([]field[Source], len(sourceFieldsAt))
+	for i, f := range sourceFieldsAt {
+		fs[i] = stringField(f.name, f.at)
 	}
-	if err := tx.PutDocument(r.d); err != nil {
-		return nil, err
+	return fs
+}()
+
+// sourceFieldsAt says where each of a Source's fields is.
+var sourceFieldsAt = []struct {
+	name string
+	at   func(*Source) *string
+}{
+	{"authors", func(s *Source) *string { return &s.Authors }},
+	{"year", func(s *Source) *string { return &s.Year }},
+	{"citation", func(s *Source) *string { return &s.Citation }},
+	{"objectives", func(s *Source) *string { return &s.Objectives }},
+	{"location", func(s *Source) *string { return &s.Location }},
+	{"design", func(s *Source) *string { return &s.Design }},
+	{"participants", func(s *Source) *string { return &s.Participants }},
+	{"relevance", func(s *Source) *string { return (*string)(&s.Relevance.Judgement) }},
+	{"relevance-note", func(s *Source) *string { return &s.Relevance.Note }},
+	{"rigour", func(s *Source) *string { return (*string)(&s.Rigour.Judgement) }},
+	{"rigour-note", func(s *Source) *string { return &s.Rigour.Note }},
+}
+
+// SourceField points at the field of s that a *EditConflict names, nil for
+// an unknown name.
+func SourceField(s *Source, name string) *string {
+	for _, f := range sourceFieldsAt {
+		if f.name == name {
+			return f.at(s)
+		}
 	}
-	return restoreDocument{cur}, nil
+	return nil
 }
 
 // findLabel resolves a label by its ID or its name (case-insensitive).

@@ -17,6 +17,7 @@ const (
 	KindExists               // already there (a PDF imported twice)
 	KindBusy                 // the project is in use by another program
 	KindDamaged              // the file is damaged or not ours
+	KindConflict             // changed underneath since it was read (an *EditConflict)
 )
 
 var kindNames = [...]string{
@@ -26,6 +27,7 @@ var kindNames = [...]string{
 	KindExists:   "exists",
 	KindBusy:     "busy",
 	KindDamaged:  "damaged",
+	KindConflict: "conflict",
 }
 
 // String names the kind in words, for logs and tests: "not found".

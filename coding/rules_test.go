@@ -37,13 +37,13 @@ func rulesProject(t *testing.T) *memTx {
 	t.Helper()
 	m := labelledProject(t)
 	for _, c := range []Change{
-		PutTheory{Theory{ID: "t1", Name: "Being"}},
-		PutTheory{Theory{ID: "t2", Name: "Spare"}},
-		PutTheory{Theory{ID: "t3", Name: "Being, refined", Kind: Refined, Refines: "t2"}},
-		PutTheory{Theory{ID: "t4", Name: "Free"}},
+		PutTheory{Theory: Theory{ID: "t1", Name: "Being"}},
+		PutTheory{Theory: Theory{ID: "t2", Name: "Spare"}},
+		PutTheory{Theory: Theory{ID: "t3", Name: "Being, refined", Kind: Refined, Refines: "t2"}},
+		PutTheory{Theory: Theory{ID: "t4", Name: "Free"}},
 		AddCMOC{CMOC: CMOC{ID: "c2", TheoryID: "t1", Fragments: []string{"f1"}}},
 		AddCMOC{CMOC: CMOC{ID: "c3", TheoryID: "t1", Fragments: []string{"f3"}}},
-		PutLabel{Label{ID: "lu", Name: "Unused"}},
+		PutLabel{Label: Label{ID: "lu", Name: "Unused"}},
 	} {
 		if _, err := c.Apply(m); err != nil {
 			t.Fatal(err)
@@ -79,19 +79,19 @@ func TestRules(t *testing.T) {
 			KindInvalid, "Reassurance: the label is still used by 1 fragment; remove it from them first"},
 		{"an unused label can be deleted", func(*memTx) Change { return DeleteLabel{ID: "lu"} }, KindOther, ""},
 		{"a theory cannot refine itself", func(*memTx) Change {
-			return PutTheory{Theory{ID: "t3", Name: "Being, refined", Kind: Refined, Refines: "t3"}}
+			return PutTheory{Theory: Theory{ID: "t3", Name: "Being, refined", Kind: Refined, Refines: "t3"}}
 		}, KindInvalid, "Being, refined: a programme theory cannot refine itself"},
-		{"a theory name in another case is taken", func(*memTx) Change { return PutTheory{Theory{Name: " being "}} },
+		{"a theory name in another case is taken", func(*memTx) Change { return PutTheory{Theory: Theory{Name: " being "}} },
 			KindExists, " being : a programme theory with this name exists"},
-		{"a theory keeps its own name", func(*memTx) Change { return PutTheory{Theory{ID: "t1", Name: "BEING"}} }, KindOther, ""},
-		{"a label name in another case is taken", func(*memTx) Change { return PutLabel{Label{Name: "OPENNESS"}} },
+		{"a theory keeps its own name", func(*memTx) Change { return PutTheory{Theory: Theory{ID: "t1", Name: "BEING"}} }, KindOther, ""},
+		{"a label name in another case is taken", func(*memTx) Change { return PutLabel{Label: Label{Name: "OPENNESS"}} },
 			KindExists, "OPENNESS: a label with this name exists"},
-		{"a label keeps its own name", func(*memTx) Change { return PutLabel{Label{ID: "lu", Name: "unused"}} }, KindOther, ""},
+		{"a label keeps its own name", func(*memTx) Change { return PutLabel{Label: Label{ID: "lu", Name: "unused"}} }, KindOther, ""},
 		{"a rename onto a label's name is refused", func(*memTx) Change { return RenameLabel{Label: "Unused", Name: "openness"} },
 			KindExists, "openness: a label with this name exists; merge the labels instead"},
 		{"a CMOC lists a fragment once", func(*memTx) Change { return AddCMOC{CMOC: CMOC{ID: "c9", Fragments: []string{"f1", "f2", "f1"}}} },
 			KindInvalid, "c9: fragment f1 is listed twice"},
-		{"an edited CMOC lists a fragment once", func(*memTx) Change { return EditCMOC{CMOC{ID: "c1", Fragments: []string{"f2", "f2"}}} },
+		{"an edited CMOC lists a fragment once", func(*memTx) Change { return EditCMOC{CMOC: CMOC{ID: "c1", Fragments: []string{"f2", "f2"}}} },
 			KindInvalid, "c1: fragment f2 is listed twice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

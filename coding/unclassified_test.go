@@ -41,7 +41,7 @@ func TestUnclassifiedFragmentChanges(t *testing.T) {
 		t.Fatalf("adding an unclassified fragment: %v", err)
 	}
 	f.Role = Reasoning // given a role later
-	undo, err := (EditFragment{f}).Apply(m)
+	undo, err := (EditFragment{Fragment: f}).Apply(m)
 	if err != nil {
 		t.Fatalf("giving it a role: %v", err)
 	}

@@ -144,7 +144,8 @@ func (c *cli) source(args []string) error {
 		return err
 	}
 	defer s.Close()
-	src := d.Source()
+	read := d.Source()
+	src := read
 	edits := 0
 	for name, dst := range map[string]*string{"authors": &src.Authors, "year": &src.Year, "citation": &src.Citation,
 		"objectives": &src.Objectives, "location": &src.Location, "design": &src.Design, "participants": &src.Participants,
@@ -165,7 +166,9 @@ func (c *cli) source(args []string) error {
 		edits++
 	}
 	if edits > 0 {
-		if err := s.Do(coding.EditSource{DocID: d.ID, Source: src}); err != nil {
+		// Only the fields given are written: an app open on the project
+		// keeps what it saved in the others meanwhile.
+		if err := s.Do(coding.EditSource{DocID: d.ID, Source: src, From: &read}); err != nil {
 			return err
 		}
 		if d, err = s.Document(d.ID); err != nil {

@@ -223,7 +223,7 @@ func (v *projectView) addTicked(c coding.CMOC) {
 		v.ws.say("The CMOC already has every ticked fragment.")
 		return
 	}
-	if !v.do(coding.EditCMOC{CMOC: d}) {
+	if !v.do(coding.EditCMOC{CMOC: d, From: &c}) {
 		return
 	}
 	v.ws.fragments.setTicked(nil)

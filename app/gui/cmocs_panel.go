@@ -360,7 +360,8 @@ func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment
 func (p *cmocsPanel) editCMOC(c coding.CMOC) {
 	frags := p.fragments(c)
 	p.pv.showCMOCForm("Edit CMOC", "Save", c, p.pv.evidenceSummary(frags), func(d coding.CMOC, theory string) {
-		if p.pv.do(p.pv.theoryChange(d, theory, func(c coding.CMOC) coding.Change { return coding.EditCMOC{CMOC: c} })) {
+		edit := func(d coding.CMOC) coding.Change { return coding.EditCMOC{CMOC: d, From: &c} } // only what the form changed
+		if p.pv.do(p.pv.theoryChange(d, theory, edit)) {
 			p.pv.ws.say("CMOC “%s” saved (Ctrl+Z undoes).", coding.Clip(d.Statement, 60))
 		}
 	})
@@ -396,7 +397,7 @@ func (p *cmocsPanel) removeFragment(c coding.CMOC, id string) {
 			return
 		}
 	}
-	if p.pv.do(coding.EditCMOC{CMOC: d}) {
+	if p.pv.do(coding.EditCMOC{CMOC: d, From: &c}) {
 		p.pv.ws.say("Fragment taken out of “%s” (Ctrl+Z puts it back).", coding.Clip(c.Statement, 60))
 	}
 }

@@ -36,6 +36,7 @@ type codebookPanel struct {
 	mergeInto  *widget.Select
 	merge      *widget.Button
 	content    fyne.CanvasObject
+	filled     filledForm // what the form was filled with: what a save starts from
 }
 
 func newCodebookPanel(pv *projectView) *codebookPanel {
@@ -139,6 +140,7 @@ func (p *codebookPanel) show() {
 		}
 		p.name.SetText("")
 		p.definition.SetText("")
+		p.filled.clear()
 		return
 	}
 	for _, w := range all {
@@ -146,14 +148,8 @@ func (p *codebookPanel) show() {
 	}
 	k := coding.NameKey(l.Name)
 	p.heading.SetText(fmt.Sprintf("Label “%s”: %s, %s", l.Name, coding.Count(p.frags[k], "fragment"), coding.Count(p.cmocs[k], "CMOC")))
-	p.name.SetText(l.Name)
-	p.definition.SetText(l.Definition)
-	p.colour.ClearSelected()
-	for j, c := range coding.Palette {
-		if strings.EqualFold(c, l.Colour) && j < len(paletteNames) {
-			p.colour.SetSelected(paletteNames[j])
-		}
-	}
+	stored := *l
+	p.filled.fill(l.ID, p.formFields(), func(name string) string { return *labelField(&stored, name) })
 	var others []string
 	for _, o := range p.labels {
 		if o.ID != l.ID {
@@ -164,28 +160,54 @@ func (p *codebookPanel) show() {
 	p.mergeInto.ClearSelected()
 }
 
-// saveEdits renames the label if its name changed and saves its
-// definition and colour, in one undoable step.
+// saveEdits saves the label's name, definition and colour as the form
+// changed them, in one undoable step.
 func (p *codebookPanel) saveEdits() {
 	l := p.label(p.selected)
 	if l == nil {
 		return
 	}
-	n := *l
-	n.Name = strings.TrimSpace(p.name.Text)
-	n.Definition = strings.TrimSpace(p.definition.Text)
-	for j, c := range paletteNames {
-		if c == p.colour.Selected && j < len(coding.Palette) {
-			n.Colour = coding.Palette[j]
-		}
-	}
-	var ch coding.Change = coding.PutLabel{Label: n}
-	if n.Name != l.Name {
-		ch = coding.Batch{coding.RenameLabel{Label: l.ID, Name: n.Name}, coding.PutLabel{Label: n}}
-	}
-	if p.pv.do(ch) {
+	// From what the form was filled with: only the fields changed are
+	// written. A new name is one of them: fragments and CMOCs carrying
+	// the label follow it.
+	from := *l
+	p.filled.started(func(name string) *string { return labelField(&from, name) })
+	n := from
+	holding(p.formFields(), func(name string) *string { return labelField(&n, name) })
+	if p.pv.doForm(coding.PutLabel{Label: n, From: &from}, p.filled.clear) {
 		p.pv.ws.say("Label “%s” saved (Ctrl+Z undoes).", n.Name)
 	}
+}
+
+// formFields are the form's fields, named as coding names a label's.
+func (p *codebookPanel) formFields() []formField {
+	entry := func(name string, e *widget.Entry) formField {
+		return formField{name, trimmed(func() string { return e.Text }), e.SetText}
+	}
+	// The colour a label has stays when it is none of the palette's.
+	colour := formField{"colour",
+		func() string {
+			for j, c := range paletteNames {
+				if c == p.colour.Selected && j < len(coding.Palette) {
+					return coding.Palette[j]
+				}
+			}
+			return p.filled.values["colour"]
+		},
+		func(hex string) {
+			p.colour.ClearSelected()
+			for j, c := range coding.Palette {
+				if strings.EqualFold(c, hex) && j < len(paletteNames) {
+					p.colour.SetSelected(paletteNames[j])
+				}
+			}
+		}}
+	return []formField{entry("name", p.name), entry("definition", p.definition), colour}
+}
+
+// labelField points at a label's field by the name coding gives it.
+func labelField(l *coding.Label, name string) *string {
+	return map[string]*string{"name": &l.Name, "definition": &l.Definition, "colour": &l.Colour}[name]
 }
 
 // askMerge asks before merging the label into the one chosen.

@@ -210,16 +210,40 @@ func (p *codingPanel) fillDraft() {
 
 // fill fills the fields with a fragment's values, unless they hold its
 // values already, edited or not: what the reviewer is typing stays until
-// it is saved, while a change made elsewhere (undo, a key) shows at once.
+// it is saved, while a change made elsewhere (undo, a key, another
+// program) shows at once in the fields the reviewer has not edited.
 func (p *codingPanel) fill(f coding.Fragment) {
 	if f.ID == p.shown.ID && sameEdits(f, p.shown) {
 		return
 	}
+	same := f.ID == p.shown.ID
+	was := p.shown
 	p.shown = f
 	p.shown.Labels = slices.Clone(f.Labels)
-	p.valences.SetSelected(valenceChoice(f.Valence))
-	p.labelBox.SetText(strings.Join(f.Labels, ", "))
-	p.memo.SetText(f.Memo)
+	// For the fragment already shown, a field edited and not yet saved
+	// keeps what was typed, and what it started from: saving checks that
+	// against what is stored.
+	typed := strings.Join(p.labels(), ", ")
+	if same && edited(typed, strings.Join(was.Labels, ", "), strings.Join(f.Labels, ", ")) {
+		p.shown.Labels = was.Labels
+	} else {
+		p.labelBox.SetText(strings.Join(f.Labels, ", "))
+	}
+	if same && edited(p.memo.Text, was.Memo, f.Memo) {
+		p.shown.Memo = was.Memo
+	} else {
+		p.memo.SetText(f.Memo)
+	}
+	p.valences.SetSelected(valenceChoice(f.Valence)) // saved as soon as picked
+}
+
+// startedFrom is f as the reviewer saw it in the panel: the values the
+// fields were filled with, for a save to be checked against.
+func (p *codingPanel) startedFrom(f coding.Fragment) coding.Fragment {
+	if p.shown.ID == f.ID {
+		f.Labels, f.Memo, f.Valence = p.shown.Labels, p.shown.Memo, p.shown.Valence
+	}
+	return f
 }
 
 // sameEdits tells whether two versions of a fragment agree on what the
@@ -249,7 +273,7 @@ func (p *codingPanel) save() {
 		return
 	}
 	if g := p.edited(*f); !sameEdits(g, *f) {
-		p.ws.edit(g)
+		p.ws.edit(g, p.startedFrom(*f))
 	}
 }
 

@@ -86,6 +86,7 @@ type mainWindow struct {
 
 func (d *mainWindow) closeSession() {
 	if d.view != nil {
+		d.view.stopWatch()
 		d.view.close()
 		d.view = nil
 	}
@@ -214,6 +215,7 @@ func (d *mainWindow) openProject(path string) {
 		return
 	}
 	d.view = view
+	view.watch()
 	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog, Close: d.closeProject, Recent: d.recentMenu, Quit: d.quit}
 	view.win = d.win
 	title, _ := s.Title()
@@ -231,6 +233,8 @@ type projectView struct {
 	// lastReadError is the last reason shown for a failed read
 	// (readFailed), so that each reason gets one dialog.
 	lastReadError string
+	// stopWatch stops looking for other programs' changes (watch).
+	stopWatch func()
 
 	session   *session.Session
 	docs      []coding.Document
@@ -250,7 +254,7 @@ type projectView struct {
 }
 
 func newProjectView(s *session.Session) (*projectView, error) {
-	v := &projectView{session: s, selection: -1}
+	v := &projectView{session: s, selection: -1, stopWatch: func() {}}
 	if err := v.load(); err != nil {
 		return nil, err
 	}

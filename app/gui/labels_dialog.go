@@ -81,7 +81,7 @@ func (ws *workspace) defineLabel(added []coding.Label, i int) {
 					m.Colour = coding.Palette[j]
 				}
 			}
-			if err := ws.session.Do(coding.PutLabel{Label: m}); err != nil {
+			if err := ws.session.Do(coding.PutLabel{Label: m, From: &l}); err != nil {
 				ws.fail(err)
 			} else {
 				ws.updateUndo()

@@ -5,15 +5,16 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding"
 )
 
 // sourcesPanel edits each document's study characteristics and its
-// relevance and rigour appraisal (EditSource).
+// relevance and rigour appraisal (EditSource). The form saves itself as
+// the coding panel does: when the reviewer leaves a field, picks a
+// judgement, another source or another tab, or closes the window; each
+// save is one undoable step and writes only the fields changed.
 type sourcesPanel struct {
 	pv       *projectView
 	docs     []coding.Document
@@ -21,12 +22,17 @@ type sourcesPanel struct {
 	selected string
 
 	heading                                    *widget.Label
-	authors, year, citation                    *widget.Entry
-	objectives, location, design, participants *widget.Entry
+	authors, year, citation                    *savingEntry
+	objectives, location, design, participants *savingEntry
 	relevance, rigour                          *widget.Select
-	relevanceNote, rigourNote                  *widget.Entry
-	save                                       *widget.Button
+	relevanceNote, rigourNote                  *savingEntry
 	content                                    fyne.CanvasObject
+
+	// filled is what the fields were filled with, and for which
+	// document: what an edit starts from.
+	filled  filledForm
+	loading bool // while the panel fills the fields
+	saving  bool // while a save refreshes the views
 }
 
 var judgementNames = []string{"not appraised", "high", "moderate", "low"}
@@ -59,12 +65,12 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		})
 	followSelection(p.list, &p.docs, docID, &p.selected, p.show)
 	p.heading = newHeading()
-	entry := func(hint string, multi bool) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(hint string, multi bool) *savingEntry {
+		e := newSavingEntry(multi, p.save)
 		if multi {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
 			e.SetMinRowsVisible(2)
+		} else {
+			e.OnSubmitted = func(string) { p.save() }
 		}
 		e.SetPlaceHolder(hint)
 		return e
@@ -76,12 +82,13 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 	p.location = entry("Where it took place", false)
 	p.design = entry("e.g. qualitative case study", false)
 	p.participants = entry("Who took part", false)
-	p.relevance = widget.NewSelect(judgementNames, nil)
-	p.rigour = widget.NewSelect(judgementNames, nil)
+	judgement := func() *widget.Select {
+		return widget.NewSelect(judgementNames, func(string) { p.save() })
+	}
+	p.relevance = judgement()
+	p.rigour = judgement()
 	p.relevanceNote = entry("Does it speak to the programme theory? Why?", true)
 	p.rigourNote = entry("Is it trustworthy? Why?", true)
-	p.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), p.saveEdits)
-	p.save.Importance = widget.HighImportance
 	form := widget.NewForm(
 		widget.NewFormItem("Authors", p.authors),
 		widget.NewFormItem("Year", p.year),
@@ -95,7 +102,7 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		widget.NewFormItem("Rigour", p.rigour),
 		widget.NewFormItem("Rigour note", p.rigourNote),
 	)
-	right := container.NewVBox(p.heading, form, container.NewHBox(p.save, layout.NewSpacer()))
+	right := container.NewVBox(p.heading, form)
 	left := container.NewBorder(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.list)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.33
@@ -164,12 +171,34 @@ func byID[T any](items []T, idOf func(T) string, id string) *T {
 	return nil
 }
 
-func (p *sourcesPanel) fields() []*widget.Entry {
-	return []*widget.Entry{p.authors, p.year, p.citation, p.objectives, p.location, p.design, p.participants, p.relevanceNote, p.rigourNote}
+func (p *sourcesPanel) fields() []*savingEntry {
+	return []*savingEntry{p.authors, p.year, p.citation, p.objectives, p.location, p.design, p.participants, p.relevanceNote, p.rigourNote}
+}
+
+func (p *sourcesPanel) formFields() []formField {
+	entry := func(name string, e *savingEntry) formField {
+		return formField{name, trimmed(func() string { return e.Text }), e.SetText}
+	}
+	judgement := func(name string, s *widget.Select) formField {
+		return formField{name, func() string { return string(judgementOf(s.Selected)) },
+			func(v string) { s.SetSelected(judgementName(coding.Judgement(v))) }}
+	}
+	return []formField{
+		entry("authors", p.authors), entry("year", p.year), entry("citation", p.citation),
+		entry("objectives", p.objectives), entry("location", p.location), entry("design", p.design),
+		entry("participants", p.participants),
+		judgement("relevance", p.relevance), entry("relevance-note", p.relevanceNote),
+		judgement("rigour", p.rigour), entry("rigour-note", p.rigourNote),
+	}
 }
 
 func (p *sourcesPanel) show() {
+	if !p.saving && p.filled.id != "" && p.filled.id != p.selected {
+		p.save() // what was typed for the source left
+	}
 	d := p.doc(p.selected)
+	p.loading = true
+	defer func() { p.loading = false }()
 	if d == nil {
 		p.heading.SetText("No document yet")
 		for _, e := range p.fields() {
@@ -178,7 +207,7 @@ func (p *sourcesPanel) show() {
 		}
 		p.relevance.Disable()
 		p.rigour.Disable()
-		p.save.Disable()
+		p.filled.clear()
 		return
 	}
 	for _, e := range p.fields() {
@@ -186,31 +215,43 @@ func (p *sourcesPanel) show() {
 	}
 	p.relevance.Enable()
 	p.rigour.Enable()
-	p.save.Enable()
 	p.heading.SetText(d.Title)
-	s := d.Source()
-	for e, v := range map[*widget.Entry]string{p.authors: s.Authors, p.year: s.Year, p.citation: s.Citation,
-		p.objectives: s.Objectives, p.location: s.Location, p.design: s.Design, p.participants: s.Participants,
-		p.relevanceNote: s.Relevance.Note, p.rigourNote: s.Rigour.Note} {
-		e.SetText(v)
-	}
-	p.relevance.SetSelected(judgementName(s.Relevance.Judgement))
-	p.rigour.SetSelected(judgementName(s.Rigour.Judgement))
+	p.fill(*d)
 }
 
-// saveEdits saves the form as the document's source (one undoable step).
-func (p *sourcesPanel) saveEdits() {
-	d := p.doc(p.selected)
-	if d == nil {
+// fill shows a document's source, keeping what the reviewer is typing
+// (filledForm.fill).
+func (p *sourcesPanel) fill(d coding.Document) {
+	stored := d.Source()
+	p.filled.fill(d.ID, p.formFields(), func(name string) string { return *coding.SourceField(&stored, name) })
+}
+
+// edit is the source as the fields were filled (from) and as they hold
+// it now (mine).
+func (p *sourcesPanel) edit() (from, mine coding.Source) {
+	p.filled.started(func(name string) *string { return coding.SourceField(&from, name) })
+	mine = from
+	holding(p.formFields(), func(name string) *string { return coding.SourceField(&mine, name) })
+	return from, mine
+}
+
+// save stores the fields the reviewer changed in the source shown, as
+// one undoable step, checked against what the fields started from: a
+// field another program changed meanwhile asks what to do (doForm) and
+// nothing is written until then.
+func (p *sourcesPanel) save() {
+	if p.loading || p.saving || p.filled.id == "" {
 		return
 	}
-	s := coding.Source{
-		Authors: p.authors.Text, Year: p.year.Text, Citation: p.citation.Text,
-		Objectives: p.objectives.Text, Location: p.location.Text, Design: p.design.Text, Participants: p.participants.Text,
-		Relevance: coding.Appraisal{Judgement: judgementOf(p.relevance.Selected), Note: p.relevanceNote.Text},
-		Rigour:    coding.Appraisal{Judgement: judgementOf(p.rigour.Selected), Note: p.rigourNote.Text},
+	from, mine := p.edit()
+	if mine == from {
+		return
 	}
-	if p.pv.do(coding.EditSource{DocID: d.ID, Source: s}) {
-		p.pv.ws.say("Source “%s” saved (Ctrl+Z undoes).", coding.Clip(d.Title, 60))
+	title := p.heading.Text
+	p.saving = true // the views are refreshed: this form is filled again
+	saved := p.pv.doForm(coding.EditSource{DocID: p.filled.id, Source: mine, From: &from}, p.filled.clear)
+	p.saving = false
+	if saved {
+		p.pv.ws.say("Source “%s” saved (Ctrl+Z undoes).", coding.Clip(title, 60))
 	}
 }

@@ -65,6 +65,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 		t.dirty[ti] = true
 	}
 	t.tabs.OnSelected = func(ti *container.TabItem) {
+		t.sources.save() // what was typed there, when leaving the Sources tab
 		if t.dirty[ti] {
 			t.dirty[ti] = false
 			t.views[ti].reload()
@@ -111,9 +112,20 @@ func (v *projectView) onDocuments() bool {
 
 // do applies a change made in one of the views, then refreshes
 // everything that shows the project; false (after an error dialog) when
-// it failed.
-func (v *projectView) do(c coding.Change) bool {
-	if err := v.session.Do(c); err != nil {
+// it failed, or when another program changed the same fields meanwhile
+// (then the conflict dialog asks what to do, and applies it as chosen).
+func (v *projectView) do(c coding.Change) bool { return v.doForm(c, nil) }
+
+// doForm is do for the edit a form saves: forget, when not nil, makes
+// the form forget what it was filled with once a conflict is settled, so
+// that it shows what was stored as chosen.
+func (v *projectView) doForm(c coding.Change, forget func()) bool {
+	err := v.session.Do(c)
+	if conflict, ok := coding.AsEditConflict(err); ok {
+		v.askConflict(c, conflict, forget)
+		return false
+	}
+	if err != nil {
 		showError(v.window(), err)
 		return false
 	}

@@ -152,8 +152,9 @@ func TestCodebookTab(t *testing.T) {
 	}
 }
 
-// Sources: the form saves study characteristics and appraisal; a bad
-// year gives an error dialog and changes nothing.
+// Sources: the form saves study characteristics and appraisal (itself,
+// when a judgement is picked); a bad year gives an error dialog and
+// changes nothing.
 func TestSourcesTab(t *testing.T) {
 	ws, w := openWorkspace(t)
 	pv := ws.pv
@@ -163,15 +164,14 @@ func TestSourcesTab(t *testing.T) {
 		t.Fatalf("docs %d, year %q", len(p.docs), p.year.Text)
 	}
 	p.design.SetText("Qualitative case study")
-	p.relevance.SetSelected("high")
 	p.rigourNote.SetText("Interviews with 39 staff.")
-	test.Tap(p.save)
+	p.relevance.SetSelected("high")
 	d, _ := ws.session.Document(p.selected)
 	if d.Design != "Qualitative case study" || d.Relevance.Judgement != coding.High || d.Rigour.Note != "Interviews with 39 staff." || d.Year != "2014" {
 		t.Errorf("stored %+v", d.Source())
 	}
 	p.year.SetText("twenty")
-	test.Tap(p.save)
+	p.save()
 	if !strings.Contains(dialogText(w), "not four digits") {
 		t.Errorf("dialog %q", dialogText(w))
 	}
@@ -179,6 +179,7 @@ func TestSourcesTab(t *testing.T) {
 		t.Errorf("year stored %q", d.Year)
 	}
 	topDialog(t, w).Hide()
+	p.year.SetText("2014")
 	shortcut(ws, &fyne.ShortcutUndo{})
 	if d, _ = ws.session.Document(p.selected); d.Design != "" && d.Design == "Qualitative case study" {
 		t.Errorf("undo left design %q", d.Design)

@@ -36,6 +36,7 @@ type theoriesPanel struct {
 	up, down    *widget.Button
 	form        *fyne.Container
 	content     fyne.CanvasObject
+	filled      filledForm // what the form was filled with: what a save starts from
 }
 
 const (
@@ -143,32 +144,66 @@ func (p *theoriesPanel) show() {
 		p.name.SetText("")
 		p.description.SetText("")
 		p.statement.SetText("")
+		p.filled.clear()
 		return
 	}
 	for _, w := range []fyne.Disableable{p.name, p.kind, p.description, p.statement, p.save, p.remove, p.up, p.down} {
 		w.Enable()
 	}
 	p.heading.SetText(fmt.Sprintf("Programme theory: %s (%s)", t.Name, coding.Count(p.counts[t.ID], "CMOC")))
-	p.name.SetText(t.Name)
-	p.description.SetText(t.Description)
-	p.statement.SetText(t.Statement)
 	options := []string{refinesNone}
-	sel := refinesNone
 	for _, o := range p.theories {
 		if o.ID != t.ID && o.Kind == coding.Initial {
 			options = append(options, o.Name)
-			if o.ID == t.Refines {
-				sel = o.Name
-			}
 		}
 	}
 	p.refines.SetOptions(options)
-	p.refines.SetSelected(sel)
-	if t.Kind == coding.Refined {
-		p.kind.SetSelected(kindRefined)
-	} else {
-		p.kind.SetSelected(kindInitial)
+	stored := *t
+	p.filled.fill(t.ID, p.formFields(), func(name string) string { return *theoryField(&stored, name) })
+}
+
+// formFields are the form's fields, named as coding names a theory's.
+func (p *theoriesPanel) formFields() []formField {
+	entry := func(name string, e *widget.Entry) formField {
+		return formField{name, trimmed(func() string { return e.Text }), e.SetText}
 	}
+	kind := formField{"kind",
+		func() string {
+			if p.kind.Selected == kindRefined {
+				return string(coding.Refined)
+			}
+			return string(coding.Initial)
+		},
+		func(k string) {
+			if coding.TheoryKind(k) == coding.Refined {
+				p.kind.SetSelected(kindRefined)
+			} else {
+				p.kind.SetSelected(kindInitial)
+			}
+		}}
+	refines := formField{"refined theory",
+		func() string {
+			for _, o := range p.theories {
+				if p.kind.Selected == kindRefined && o.Name == p.refines.Selected && o.ID != p.filled.id {
+					return o.ID
+				}
+			}
+			return ""
+		},
+		func(id string) {
+			sel := refinesNone
+			if o := p.theory(id); o != nil {
+				sel = o.Name
+			}
+			p.refines.SetSelected(sel)
+		}}
+	return []formField{entry("name", p.name), entry("description", p.description), kind, refines, entry("statement", p.statement)}
+}
+
+// theoryField points at a theory's field by the name coding gives it.
+func theoryField(t *coding.Theory, name string) *string {
+	return map[string]*string{"name": &t.Name, "description": &t.Description, "kind": (*string)(&t.Kind),
+		"refined theory": &t.Refines, "statement": &t.Statement}[name]
 }
 
 // saveEdits saves the form.
@@ -177,20 +212,13 @@ func (p *theoriesPanel) saveEdits() {
 	if t == nil {
 		return
 	}
-	n := *t
-	n.Name = strings.TrimSpace(p.name.Text)
-	n.Description = strings.TrimSpace(p.description.Text)
-	n.Statement = strings.TrimSpace(p.statement.Text)
-	n.Kind, n.Refines = coding.Initial, ""
-	if p.kind.Selected == kindRefined {
-		n.Kind = coding.Refined
-		for _, o := range p.theories {
-			if o.Name == p.refines.Selected && o.ID != n.ID {
-				n.Refines = o.ID
-			}
-		}
-	}
-	if p.pv.do(coding.PutTheory{Theory: n}) {
+	// From what the form was filled with: only the fields changed are
+	// written.
+	from := *t
+	p.filled.started(func(name string) *string { return theoryField(&from, name) })
+	n := from
+	holding(p.formFields(), func(name string) *string { return theoryField(&n, name) })
+	if p.pv.doForm(coding.PutTheory{Theory: n, From: &from}, p.filled.clear) {
 		p.pv.ws.say("Programme theory “%s” saved (Ctrl+Z undoes).", n.Name)
 	}
 }
@@ -252,8 +280,9 @@ func (p *theoriesPanel) move(dir int) {
 	var batch coding.Batch
 	for k, t := range order {
 		if t.Position != k {
+			from := t
 			t.Position = k
-			batch = append(batch, coding.PutTheory{Theory: t})
+			batch = append(batch, coding.PutTheory{Theory: t, From: &from})
 		}
 	}
 	if len(batch) > 0 && p.pv.do(batch) {

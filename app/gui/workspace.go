@@ -434,8 +434,14 @@ func (ws *workspace) codeSelection(role coding.Role) {
 }
 
 // flush saves what the coding panel's fields hold for the fragment being
-// edited, before the panel shows something else or the window closes.
-func (ws *workspace) flush() { ws.panel.save() }
+// edited, and what the sources form holds, before they show something
+// else, before undo, and when the window closes.
+func (ws *workspace) flush() {
+	ws.panel.save()
+	if ws.pv != nil && ws.pv.tabsView.sources != nil {
+		ws.pv.tabsView.sources.save() // and what the sources form holds
+	}
+}
 
 // editCurrent saves the fragment being edited with what the panel's fields
 // hold and one change more, as one undoable step; false when no fragment
@@ -451,15 +457,23 @@ func (ws *workspace) editCurrent(change func(*coding.Fragment)) bool {
 	}
 	change(&g)
 	if !sameEdits(g, *f) {
-		ws.edit(g)
+		ws.edit(g, ws.panel.startedFrom(*f))
 	}
 	return true
 }
 
-// edit saves a changed fragment.
-func (ws *workspace) edit(f coding.Fragment) {
+// edit saves a changed fragment: the fields in which it differs from
+// from, the fragment as the reviewer saw it. A field another program
+// changed meanwhile asks what to do (askConflict).
+func (ws *workspace) edit(f, from coding.Fragment) {
 	before := ws.labelNames()
-	if err := ws.session.Do(coding.EditFragment{Fragment: f}); err != nil {
+	c := coding.EditFragment{Fragment: f, From: &from}
+	err := ws.session.Do(c)
+	if conflict, ok := coding.AsEditConflict(err); ok && ws.pv != nil {
+		ws.pv.askConflict(c, conflict, func() { ws.panel.shown = coding.Fragment{} })
+		return
+	}
+	if err != nil {
 		ws.fail(err)
 		ws.reload()
 		return
@@ -478,7 +492,7 @@ func (ws *workspace) moveSpan() {
 	}
 	g := *f
 	g.Start, g.End = start, end
-	if err := ws.session.Do(coding.EditFragment{Fragment: g}); err != nil {
+	if err := ws.session.Do(coding.EditFragment{Fragment: g, From: f}); err != nil {
 		ws.fail(err)
 		return
 	}
@@ -554,7 +568,9 @@ func (ws *workspace) replay(can func() bool, name func() string, do func() error
 		return
 	}
 	about := name()
-	if err := do(); err != nil {
+	if err := do(); errors.Is(err, coding.ErrConflict) {
+		ws.say("%s", refusedStep(about, err))
+	} else if err != nil {
 		ws.fail(err)
 	} else {
 		ws.say(done, about)

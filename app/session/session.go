@@ -21,6 +21,7 @@
 package session
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/user"
@@ -211,15 +212,15 @@ func (s *Session) forgetHistory() { s.undo, s.redo = nil, nil }
 
 // Undo reverses the last change done (or redone).
 func (s *Session) Undo() error {
-	return s.move(&s.undo, &s.redo)
+	return s.move(&s.undo, &s.redo, "undo")
 }
 
 // Redo applies again the last change undone.
 func (s *Session) Redo() error {
-	return s.move(&s.redo, &s.undo)
+	return s.move(&s.redo, &s.undo, "redo")
 }
 
-func (s *Session) move(from, to *[]step) error {
+func (s *Session) move(from, to *[]step, verb string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(*from) == 0 {
@@ -227,6 +228,13 @@ func (s *Session) move(from, to *[]step) error {
 	}
 	last := (*from)[len(*from)-1]
 	inv, err := s.store.Apply(last.change)
+	if errors.Is(err, coding.ErrConflict) {
+		// What the step would put back was changed underneath since (by
+		// another program): it is refused, not applied blindly, and
+		// dropped, so that the steps before it can still be undone.
+		*from = (*from)[:len(*from)-1]
+		return fmt.Errorf("cannot %s %s: %w", verb, last.about, err)
+	}
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,153 @@
+package refiqda
+
+// The limits on what a .qdpx may make cmocoder read (issue 13): files come
+// from anyone, and a ZIP bomb of a few MB inflates to gigabytes. Each
+// bound is stated here once; README.md ("import") repeats them.
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+const (
+	// MaxQDESize is the most the project document of a .qdpx may inflate
+	// to: its texts are inside, and a long review's is tens of MB.
+	MaxQDESize = 512 << 20
+	// MaxEntrySize is the most any other file in a .qdpx may inflate to:
+	// the PDFs and texts of sources, never larger than a PDF cmocoder reads.
+	MaxEntrySize = coding.MaxPDFSize
+
+	// bombRatio and bombFloor: a file that inflates more than bombRatio
+	// times its compressed size once past bombFloor is taken for a bomb
+	// (PDFs barely compress, text and XML 3–20-fold, a bomb 1000-fold), and
+	// so are all the files read together against the size of the .qdpx.
+	bombRatio = 100
+	bombFloor = 64 << 20
+)
+
+// bombErr is an entry refused as a possible ZIP bomb: the import stops
+// there, as nothing else in the file can be trusted.
+type bombErr struct{ name, why string }
+
+func (e *bombErr) Error() string {
+	return fmt.Sprintf("entry %q %s: refused as a possible zip bomb", e.name, e.why)
+}
+
+func bombError(name, why string) error { return &bombErr{name, why} }
+
+// IsBomb reports whether err refuses a file of a .qdpx as a possible ZIP
+// bomb.
+func IsBomb(err error) bool { return errors.As(err, new(*bombErr)) }
+
+// entryBound is the most the entry may inflate to.
+func (a *Archive) entryBound(f *zip.File) int64 {
+	if f.Name == a.QDE {
+		return MaxQDESize
+	}
+	return MaxEntrySize
+}
+
+// checkDeclared refuses an entry by what its header declares, before any
+// of it is read: more than its bound, more than bombRatio times its
+// compressed size past bombFloor, or more than what is left of the
+// .qdpx's budget.
+func (a *Archive) checkDeclared(f *zip.File) error {
+	size, bound := f.UncompressedSize64, a.entryBound(f)
+	switch {
+	case size > uint64(bound):
+		return bombError(f.Name, fmt.Sprintf("inflates past %d MB", bound>>20))
+	case size > bombFloor && size > bombRatio*f.CompressedSize64:
+		return bombError(f.Name, fmt.Sprintf("inflates more than %d-fold past %d MB", bombRatio, bombFloor>>20))
+	case !a.read[f] && int64(size) > a.budget:
+		return overBudget(f.Name)
+	}
+	return nil
+}
+
+// overBudget refuses the entry that would take what is read of the .qdpx
+// past its budget.
+func overBudget(name string) error {
+	return bombError(name, fmt.Sprintf("would inflate the .qdpx more than %d-fold past %d MB", bombRatio, bombFloor>>20))
+}
+
+// checkSources refuses, by their headers and before anything is read, the
+// files the sources and notes name (see checkDeclared): an import then
+// stops before it has added any document, not half way.
+func (a *Archive) checkSources() error {
+	budget := a.budget
+	seen := map[*zip.File]bool{}
+	check := func(p string) error {
+		f := a.find(p)
+		if f == nil || seen[f] || a.read[f] {
+			return nil
+		}
+		seen[f] = true
+		if err := a.checkDeclared(f); err != nil {
+			return err
+		}
+		if budget -= int64(f.UncompressedSize64); budget < 0 {
+			return overBudget(f.Name)
+		}
+		return nil
+	}
+	for _, s := range a.Sources {
+		if s.Kind == "PDFSource" {
+			if err := check(s.Path); err != nil {
+				return err
+			}
+		}
+		if s.Text != nil {
+			if err := check(s.Text.PlainTextPath); err != nil {
+				return err
+			}
+		}
+	}
+	for _, n := range a.Notes {
+		if err := check(n.PlainTextPath); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// limitedEntry reads an entry counting what it inflates to, so that the
+// bounds hold whatever its header says: archive/zip stops at the declared
+// size today, and this does not rely on it.
+type limitedEntry struct {
+	r          io.Reader
+	name       string
+	n          int64 // bytes read so far
+	bound      int64
+	compressed int64
+}
+
+func (a *Archive) openLimited(f *zip.File) (io.ReadCloser, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	l := &limitedEntry{r: rc, name: f.Name, bound: a.entryBound(f),
+		compressed: int64(min(f.CompressedSize64, 1<<62))}
+	return struct {
+		io.Reader
+		io.Closer
+	}{l, rc}, nil
+}
+
+func (l *limitedEntry) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	switch {
+	case l.n > l.bound:
+		return n, bombError(l.name, fmt.Sprintf("inflates past %d MB", l.bound>>20))
+	case l.n > bombFloor && l.n > bombRatio*l.compressed:
+		return n, bombError(l.name, fmt.Sprintf("inflates more than %d-fold past %d MB", bombRatio, bombFloor>>20))
+	case errors.Is(err, zip.ErrFormat): // archive/zip's word for more than declared
+		return n, bombError(l.name, "inflates past the size its header declares")
+	}
+	return n, err
+}

@@ -155,6 +155,8 @@ func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (p
 		rc = rc.WithCompilationCache(cache)
 	}
 	return webassembly.Init(webassembly.Config{
+		// Memory within MemoryLimit: see wasmmem.go.
+		Context:       allocatorContext(),
 		MinIdle:       0,
 		MaxIdle:       workers + 1,
 		MaxTotal:      workers + 1, // + the spare: see Engine
@@ -282,7 +284,10 @@ func (c *call) run(fn job) (err error) {
 	}
 
 	done := make(chan error, 1)
+	mem := memoryOf(inst) // freed only once fn is done with it: see linearMemory
+	mem.enter()
 	go func() {
+		defer mem.leave()
 		defer func() {
 			if p := recover(); p != nil {
 				done <- newError(ErrDamaged, fmt.Errorf("panic: %v", p), "not a readable PDF: the pdf engine failed (%v)", p)

@@ -124,7 +124,7 @@ func openDocument(inst pdfium.Pdfium, pdf []byte, password string) (references.F
 	case errors.Is(err, pdfiumerrors.ErrFile):
 		return "", newError(ErrDamaged, err, "not a readable PDF: cannot read the file")
 	}
-	return "", engineError(err, "")
+	return "", trapError(inst, err, 0)
 }
 
 // engineError classifies an error from a PDFium call made on behalf of a
@@ -308,7 +308,7 @@ func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 		if err != nil {
 			if isTrap(err) {
 				_ = wait()
-				return engineError(err, fmt.Sprintf("page %d", i+1))
+				return trapError(inst, err, i+1)
 			}
 			// One page PDFium cannot load costs that page, not the document:
 			// it stays in with no text so page numbers keep their meaning.
@@ -329,7 +329,7 @@ func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 		lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: i})
 		if err != nil {
 			if isTrap(err) {
-				return engineError(err, fmt.Sprintf("page %d", i+1))
+				return trapError(inst, err, i+1)
 			}
 			continue
 		}

@@ -40,13 +40,13 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		}
 		lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: page - 1})
 		if err != nil {
-			return engineError(err, "")
+			return trapError(inst, err, page)
 		}
 		defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 		ref := requests.Page{ByReference: &lp.Page}
 		size, err := inst.GetPageSize(&requests.GetPageSize{Page: ref})
 		if err != nil {
-			return engineError(err, "")
+			return trapError(inst, err, page)
 		}
 		// GetPageSize is already rotated, as the image will be.
 		w := max(1, int(math.Round(size.Width*dpi/72)))
@@ -57,7 +57,7 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		}
 		r, err := inst.RenderPageInPixels(&requests.RenderPageInPixels{Page: ref, Width: w, Height: h})
 		if err != nil {
-			return engineError(err, "")
+			return trapError(inst, err, page)
 		}
 		defer r.Cleanup()
 		src := r.Result.Image

@@ -24,6 +24,9 @@ import (
 // ReadREFI reads a .qdc, .qdpx or .qde file; what is wrong with it is one
 // line naming it.
 func ReadREFI(p string) (*refiqda.Input, error) {
+	if err := checkREFISize(p); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, coding.E(coding.KindNotFound, "import", p, coding.PathCause(err))

@@ -1,0 +1,308 @@
+//go:build linux
+
+package main
+
+// Hostile inputs (issue 13, items 2 and 5): decompression bombs in a
+// .qdpx, a .docx and a PDF's content stream, and huge names and memos,
+// each made on the fly (a few MB on disk at most) and given to the real
+// binary, with and without an address-space limit. Each must end with
+// exit 1 and one line naming the file and what is wrong, leave the
+// project byte for byte as it was, and stay under 1 GB of memory.
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// deflated is a raw DEFLATE stream of prefix, unit repeated and suffix,
+// made without compressing all of it: once the compressor has seen a
+// chunk of units, its stream for the same chunk again reaches back at
+// most 32 KB, into a copy of that chunk, so the one stream is written as
+// often as needed. Gigabytes cost a few MB and a moment.
+type deflated struct {
+	head, chunk, tail []byte
+	repeats           int64
+	size              int64 // bytes it inflates to
+}
+
+func deflateRepeated(prefix, unit, suffix []byte, size int64) deflated {
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	flush := func() []byte {
+		fw.Flush()
+		b := bytes.Clone(buf.Bytes())
+		buf.Reset()
+		return b
+	}
+	chunk := bytes.Repeat(unit, (1<<20)/max(len(unit), 1))
+	fw.Write(prefix)
+	fw.Write(chunk)
+	d := deflated{head: flush(), size: int64(len(prefix) + len(chunk) + len(suffix))}
+	if len(chunk) > 0 && size > d.size {
+		fw.Write(chunk)
+		d.chunk = flush()
+		d.repeats = (size - d.size + int64(len(chunk)) - 1) / int64(len(chunk))
+		d.size += d.repeats * int64(len(chunk))
+	}
+	fw.Write(suffix)
+	fw.Close()
+	d.tail = bytes.Clone(buf.Bytes())
+	return d
+}
+
+func (d deflated) compressedSize() int64 {
+	return int64(len(d.head)+len(d.tail)) + d.repeats*int64(len(d.chunk))
+}
+
+func (d deflated) writeTo(w io.Writer) error {
+	if _, err := w.Write(d.head); err != nil {
+		return err
+	}
+	for range d.repeats {
+		if _, err := w.Write(d.chunk); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(d.tail)
+	return err
+}
+
+// zipEntry is a file of a hostile ZIP: data as it is, or a bomb written
+// raw with the size its header declares (0: the true one). A bomb's CRC
+// is left 0: cmocoder must refuse it long before the end, where the CRC
+// is checked.
+type zipEntry struct {
+	name     string
+	data     string
+	bomb     *deflated
+	declared int64
+}
+
+func writeZip(t *testing.T, path string, entries ...zipEntry) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	bw := bufio.NewWriter(f)
+	zw := zip.NewWriter(bw)
+	for _, e := range entries {
+		if e.bomb == nil {
+			w, err := zw.Create(e.name)
+			if err == nil {
+				_, err = io.WriteString(w, e.data)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		size := e.declared
+		if size == 0 {
+			size = e.bomb.size
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate,
+			CompressedSize64: uint64(e.bomb.compressedSize()), UncompressedSize64: uint64(size)})
+		if err == nil {
+			err = e.bomb.writeTo(w)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := bw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeBombPDF writes a one-page PDF whose content stream inflates to
+// size bytes of path operators (its Adler-32 is left 0, as PDFium must
+// give up long before the end).
+func writeBombPDF(t *testing.T, path string, size int64) {
+	t.Helper()
+	d := deflateRepeated(nil, []byte("0 0 m 1 1 l\n"), nil, size)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	var offsets []int64
+	pos := int64(0)
+	put := func(s string) {
+		n, _ := w.WriteString(s)
+		pos += int64(n)
+	}
+	object := func(s string) {
+		offsets = append(offsets, pos)
+		put(s)
+	}
+	put("%PDF-1.4\n")
+	object("1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n")
+	object("2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n")
+	object("3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>> endobj\n")
+	zlibHead, adler := "\x78\xda", "\x00\x00\x00\x00"
+	object(fmt.Sprintf("4 0 obj <</Length %d/Filter/FlateDecode>>\nstream\n%s", int64(len(zlibHead)+len(adler))+d.compressedSize(), zlibHead))
+	if err := d.writeTo(w); err != nil {
+		t.Fatal(err)
+	}
+	pos += d.compressedSize()
+	put(adler + "\nendstream\nendobj\n")
+	xref := pos
+	put(fmt.Sprintf("xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1))
+	for _, o := range offsets {
+		put(fmt.Sprintf("%010d 00000 n \n", o))
+	}
+	put(fmt.Sprintf("trailer <</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref))
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hostileRun is what one run of the binary on a hostile input did.
+type hostileRun struct {
+	result
+	maxRSS int64 // bytes
+}
+
+// runHostile runs the binary within 60 s, under an address-space limit of
+// asLimit bytes when it is not 0 (ulimit -v), and measures its peak
+// resident memory.
+func runHostile(t *testing.T, asLimit int64, args ...string) hostileRun {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	if asLimit > 0 {
+		cmd = exec.CommandContext(ctx, "bash", append([]string{"-c", `ulimit -v "$0" && exec "$@"`, fmt.Sprint(asLimit >> 10), bin}, args...)...)
+	}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	cmd.Env = append(os.Environ(), "CMOCODER_CODER=tester", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+	code, err := exitCode(cmd.Run())
+	if err != nil {
+		t.Fatalf("cmocoder %v: %v", args, err)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("cmocoder %v: still running after 60 s", args)
+	}
+	r := hostileRun{result: result{code, out.String(), errb.String()}}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.maxRSS = ru.Maxrss << 10 // KiB on Linux
+	}
+	return r
+}
+
+const (
+	hostileMemory  = 1 << 30 // the most any run may hold
+	hostileASLimit = 2 << 30 // the address-space limit of the second run
+)
+
+// checkHostile runs args twice, as they are and under the address-space
+// limit, and checks what each run did.
+func checkHostile(t *testing.T, project, want string, args ...string) {
+	t.Helper()
+	before := fileSum(t, project)
+	for _, limit := range []int64{0, hostileASLimit} {
+		r := runHostile(t, limit, args...)
+		what := "cmocoder " + strings.Join(args[:1], " ")
+		if limit > 0 {
+			what += fmt.Sprintf(" (ulimit -v %d MB)", limit>>20)
+		}
+		if r.code != 1 || r.stderr != want+"\n" {
+			t.Errorf("%s: exit %d, stderr:\n%.2000s\nwant exit 1 and:\n%s", what, r.code, r.stderr, want)
+		}
+		if r.maxRSS >= hostileMemory {
+			t.Errorf("%s: peak memory %d MB, want under %d MB", what, r.maxRSS>>20, hostileMemory>>20)
+		}
+		t.Logf("%s: peak memory %d MB", what, r.maxRSS>>20)
+		if fileSum(t, project) != before {
+			t.Errorf("%s: the project changed", what)
+		}
+	}
+}
+
+const hostileGUID = "a0000000-0000-0000-0000-00000000000%d"
+
+// TestHostileQdpx: ZIP bombs and huge values in a .qdpx are refused by
+// `import` before anything goes in.
+func TestHostileQdpx(t *testing.T) {
+	const gb = 1 << 30
+	textSources := `<Project name="p" origin="Tool"><Sources>`
+	for i := 1; i <= 3; i++ {
+		textSources += fmt.Sprintf(`<TextSource guid="`+hostileGUID+`" name="t%d" plainTextPath="internal://t%d.txt"/>`, i, i, i)
+	}
+	textSources += `</Sources></Project>`
+	codeHead := `<Project name="p" origin="Tool"><CodeBook><Codes><Code guid="` + fmt.Sprintf(hostileGUID, 1) + `" name="`
+	code := func(name, description string) string {
+		return codeHead + name + `" isCodable="true"><Description>` + description + `</Description></Code></Codes></CodeBook></Project>`
+	}
+	bomb := func(prefix, unit, suffix string, size int64) *deflated {
+		d := deflateRepeated([]byte(prefix), []byte(unit), []byte(suffix), size)
+		return &d
+	}
+	for _, c := range []struct {
+		name    string
+		entries []zipEntry
+		want    string // after "cmocoder: import: FILE: "
+	}{
+		{"a project document inflating to 4 GB", []zipEntry{{name: "project.qde", bomb: bomb(`<Project name="p"><Description>`, "a", "", 4*gb)}},
+			`entry "project.qde" inflates past 512 MB: refused as a possible zip bomb`},
+		{"a project document inflating to 4 GB past the 1 KB its header declares", []zipEntry{
+			{name: "project.qde", bomb: bomb(`<Project name="p"><Description>`, "a", "", 4*gb), declared: 1 << 10}},
+			`entry "project.qde" inflates past the size its header declares: refused as a possible zip bomb`},
+		{"a project document inflating 1000-fold to 400 MB", []zipEntry{{name: "project.qde", bomb: bomb(`<Project name="p"><Description>`, "a", "", 400<<20)}},
+			`entry "project.qde" inflates more than 100-fold past 64 MB: refused as a possible zip bomb`},
+		{"a text source inflating to 4 GB after two that are fine", []zipEntry{{name: "project.qde", data: textSources},
+			{name: "sources/t1.txt", data: "The first text."}, {name: "sources/t2.txt", data: "The second text."},
+			{name: "sources/t3.txt", bomb: bomb("", "a", "", 4*gb)}},
+			`entry "sources/t3.txt" inflates past 256 MB: refused as a possible zip bomb`},
+		{"a label name of 300 MB", []zipEntry{{name: "project.qde", bomb: bomb(codeHead, "n", strings.TrimPrefix(code("", ""), codeHead), 300<<20)}},
+			`entry "project.qde" inflates more than 100-fold past 64 MB: refused as a possible zip bomb`},
+		{"a label name of 1,001 characters", []zipEntry{{name: "project.qde", data: code(strings.Repeat("n", 1001), "")}},
+			`project.qde: line 1: the name of <Code> is longer than 1,000 characters, the most a name may have: refused`},
+		{"a label memo of 5 MB", []zipEntry{{name: "project.qde", data: code("Barriers", strings.Repeat("memo ", 1<<20))}},
+			`project.qde: line 1: <Description> holds more than 1 MB, the most a memo or value may hold: refused`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			project := newProject(t)
+			file := filepath.Join(t.TempDir(), "bomb.qdpx")
+			writeZip(t, file, c.entries...)
+			checkHostile(t, project, "cmocoder: import: bomb.qdpx: "+c.want, "import", project, file)
+		})
+	}
+}
+
+// TestHostilePDF: a PDF whose content stream inflates to 1.5 GB fails on
+// its page for want of memory, in `add` and in `extract`, within the
+// bound and without a runtime crash under an address-space limit.
+func TestHostilePDF(t *testing.T) {
+	project := newProject(t)
+	file := filepath.Join(t.TempDir(), "bomb.pdf")
+	writeBombPDF(t, file, 1536<<20)
+	for _, verb := range []string{"add", "extract"} {
+		t.Run(verb, func(t *testing.T) {
+			args := []string{verb, project, file}
+			if verb == "extract" {
+				args = []string{verb, file}
+			}
+			checkHostile(t, project, "cmocoder: "+verb+": bomb.pdf: page 1 needs more memory than allowed (512 MB)", args...)
+		})
+	}
+}

@@ -306,3 +306,32 @@ func TestHostilePDF(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileDocx: a .docx whose document inflates past the 100 MB a
+// member may hold, or like a ZIP bomb within it (95 MB of text from
+// 150 KB: laying it out drove `add` past 6 GB), is refused by `add` and
+// `extract`.
+func TestHostileDocx(t *testing.T) {
+	const types = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="xml" ContentType="application/xml"/></Types>`
+	const head = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:body><w:p><w:r><w:t>`
+	const tail = `</w:t></w:r></w:p></w:body></w:document>`
+	for _, c := range []struct {
+		name string
+		size int64
+		want string // after "cmocoder: VERB: bomb.docx: "
+	}{
+		{"a document of 4 GB", 4 << 30, "too large: word/document.xml unpacks to more than 100 MB"},
+		{"a document of 95 MB from 150 KB", 95 << 20, `entry "word/document.xml" inflates more than 100-fold past 64 MB: refused as a possible zip bomb`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			project := newProject(t)
+			file := filepath.Join(t.TempDir(), "bomb.docx")
+			d := deflateRepeated([]byte(head), []byte("word "), []byte(tail), c.size)
+			writeZip(t, file, zipEntry{name: "[Content_Types].xml", data: types}, zipEntry{name: "word/document.xml", bomb: &d})
+			checkHostile(t, project, "cmocoder: add: bomb.docx: "+c.want, "add", project, file)
+			checkHostile(t, project, "cmocoder: extract: bomb.docx: "+c.want, "extract", file)
+		})
+	}
+}

@@ -4,13 +4,15 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // TestQDPXBombs: a file of a .qdpx is refused as a possible ZIP bomb, by
 // its header before anything is read or by what it inflates to, with one
 // line naming it.
 func TestQDPXBombs(t *testing.T) {
-	zeros := make([]byte, bombFloor/2-1) // under the floor alone, past it in threes
+	zeros := make([]byte, coding.ZipBombFloor/2-1) // under the floor alone, past it in threes
 	pdfSources := `<Project name="p"><Sources><PDFSource name="a" path="internal://a.pdf"/>` +
 		`<PDFSource name="b" path="internal://b.pdf"/><PDFSource name="c" path="internal://c.pdf"/></Sources></Project>`
 	for _, c := range []struct {

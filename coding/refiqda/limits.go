@@ -20,28 +20,17 @@ const (
 	// MaxEntrySize is the most any other file in a .qdpx may inflate to:
 	// the PDFs and texts of sources, never larger than a PDF cmocoder reads.
 	MaxEntrySize = coding.MaxPDFSize
-
-	// bombRatio and bombFloor: a file that inflates more than bombRatio
-	// times its compressed size once past bombFloor is taken for a bomb
-	// (PDFs barely compress, text and XML 3–20-fold, a bomb 1000-fold), and
-	// so are all the files read together against the size of the .qdpx.
-	bombRatio = 100
-	bombFloor = 64 << 20
 )
 
-// bombErr is an entry refused as a possible ZIP bomb: the import stops
-// there, as nothing else in the file can be trusted.
-type bombErr struct{ name, why string }
+// A file that inflates like a ZIP bomb (coding.ZipBomb) is refused, and so
+// are all the files read together when they would inflate the .qdpx as
+// much.
 
-func (e *bombErr) Error() string {
-	return fmt.Sprintf("entry %q %s: refused as a possible zip bomb", e.name, e.why)
-}
-
-func bombError(name, why string) error { return &bombErr{name, why} }
+func bombError(name, why string) error { return &coding.ZipBombError{Entry: name, Why: why} }
 
 // IsBomb reports whether err refuses a file of a .qdpx as a possible ZIP
 // bomb.
-func IsBomb(err error) bool { return errors.As(err, new(*bombErr)) }
+func IsBomb(err error) bool { return errors.As(err, new(*coding.ZipBombError)) }
 
 // entryBound is the most the entry may inflate to.
 func (a *Archive) entryBound(f *zip.File) int64 {
@@ -52,16 +41,16 @@ func (a *Archive) entryBound(f *zip.File) int64 {
 }
 
 // checkDeclared refuses an entry by what its header declares, before any
-// of it is read: more than its bound, more than bombRatio times its
-// compressed size past bombFloor, or more than what is left of the
+// of it is read: more than its bound, like a ZIP bomb (coding.ZipBomb),
+// or more than what is left of the
 // .qdpx's budget.
 func (a *Archive) checkDeclared(f *zip.File) error {
 	size, bound := f.UncompressedSize64, a.entryBound(f)
 	switch {
 	case size > uint64(bound):
 		return bombError(f.Name, fmt.Sprintf("inflates past %d MB", bound>>20))
-	case size > bombFloor && size > bombRatio*f.CompressedSize64:
-		return bombError(f.Name, fmt.Sprintf("inflates more than %d-fold past %d MB", bombRatio, bombFloor>>20))
+	case coding.ZipBomb(size, f.CompressedSize64):
+		return bombError(f.Name, "inflates "+coding.ZipBombRatioLimit)
 	case !a.read[f] && int64(size) > a.budget:
 		return overBudget(f.Name)
 	}
@@ -71,7 +60,7 @@ func (a *Archive) checkDeclared(f *zip.File) error {
 // overBudget refuses the entry that would take what is read of the .qdpx
 // past its budget.
 func overBudget(name string) error {
-	return bombError(name, fmt.Sprintf("would inflate the .qdpx more than %d-fold past %d MB", bombRatio, bombFloor>>20))
+	return bombError(name, "would inflate the .qdpx "+coding.ZipBombRatioLimit)
 }
 
 // checkSources refuses, by their headers and before anything is read, the
@@ -144,8 +133,8 @@ func (l *limitedEntry) Read(p []byte) (int, error) {
 	switch {
 	case l.n > l.bound:
 		return n, bombError(l.name, fmt.Sprintf("inflates past %d MB", l.bound>>20))
-	case l.n > bombFloor && l.n > bombRatio*l.compressed:
-		return n, bombError(l.name, fmt.Sprintf("inflates more than %d-fold past %d MB", bombRatio, bombFloor>>20))
+	case coding.ZipBomb(uint64(l.n), uint64(l.compressed)):
+		return n, bombError(l.name, "inflates "+coding.ZipBombRatioLimit)
 	case errors.Is(err, zip.ErrFormat): // archive/zip's word for more than declared
 		return n, bombError(l.name, "inflates past the size its header declares")
 	}

@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // rawEntry is a ZIP entry written as given: its declared size may lie.
@@ -55,7 +57,7 @@ const minimalQDE = `<Project name="p" origin="Tool"><Sources><PDFSource name="a"
 // TestQDPXLimits: a hostile .qdpx is refused with a clear error before it
 // makes the reader allocate more than the file justifies.
 func TestQDPXLimits(t *testing.T) {
-	zeros := make([]byte, bombFloor+1<<20) // deflates 1000-fold
+	zeros := make([]byte, coding.ZipBombFloor+1<<20) // deflates 1000-fold
 	for _, c := range []struct {
 		name    string
 		entries []rawEntry

@@ -14,11 +14,11 @@ package refiqda
 // empty list element (Taguette's <Sets/>) is simply empty.
 //
 // Reading is bounded, as the files come from anyone (limits.go): a file
-// inside a .qdpx is refused as a possible ZIP bomb when it inflates, by its
-// header or as read, past its bound or more than bombRatio-fold, and all
-// that is read of a .qdpx may expand it at most bombRatio-fold (plus
-// bombFloor); each file counts once and a text named many times is held
-// once. The sizes of names, memos and other values in the XML are checked
+// inside a .qdpx is refused as a possible ZIP bomb when it inflates, by
+// its header or as read, past its bound or as a bomb does
+// (coding.ZipBomb), and all that is read of a .qdpx may expand it no
+// more; each file counts once and a text named many times is held once.
+// The sizes of names, memos and other values in the XML are checked
 // before it is decoded (xmlsizes.go). encoding/xml stops at 10,000 nested
 // elements, and codes nested deeper than MaxCodeDepth are refused.
 
@@ -397,7 +397,7 @@ func ReadQDPX(data []byte) (*Archive, error) {
 	if err != nil {
 		return nil, errors.New("not a .qdpx file: it is not a ZIP archive")
 	}
-	a := &Archive{files: map[string]*zip.File{}, budget: bombFloor + bombRatio*int64(len(data)),
+	a := &Archive{files: map[string]*zip.File{}, budget: coding.ZipBombFloor + coding.ZipBombRatio*int64(len(data)),
 		read: map[*zip.File]bool{}, texts: map[*zip.File]string{}}
 	var qdes []*zip.File
 	for _, f := range zr.File {

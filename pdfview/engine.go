@@ -150,7 +150,11 @@ func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (p
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		// With it, Kill (which cancels the instance's context) stops a call
 		// in the middle of PDFium's code; see Options.Interruptible.
-		WithCloseOnContextDone(interruptible)
+		WithCloseOnContextDone(interruptible).
+		// A backstop to wasmAllocator (wasmmem.go): an instance killed
+		// under a running call loses its allocator and grows Go memory
+		// instead, up to this.
+		WithMemoryLimitPages(2 * MemoryLimit >> 16)
 	if cache != nil {
 		rc = rc.WithCompilationCache(cache)
 	}

@@ -193,13 +193,15 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 	stats := make([]pageStats, n)
 
 	k := 1
-	for c.e.split && k < n/pagesPerWorker && c.extraSlot() {
+	for c.e.split && len(pdf) <= maxSplitSize && k < n/pagesPerWorker && c.extraSlot() {
 		k++
 	}
-	// The helpers stop early when one of them fails.
+	// The helpers stop early when one of them fails: at their next page
+	// (hctx), not by having their instance killed under the page they
+	// read, which would then grow its memory unchecked (see wasmmem.go).
 	hctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	helper := &call{e: c.e, ctx: hctx, limit: c.limit}
+	helper := &call{e: c.e, ctx: ctx, limit: c.limit}
 	errs := make([]error, k)
 	next := new(atomic.Int64) // the next page to take, 0-based
 	var wg sync.WaitGroup
@@ -211,7 +213,7 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 				if err != nil {
 					return err
 				}
-				return extractPages(ctx, inst, doc, next, pages, stats)
+				return extractPages(hctx, inst, doc, next, pages, stats)
 			})
 			if errs[j] != nil {
 				cancel()

@@ -5,15 +5,18 @@ package pdfview
 // 32-bit WebAssembly module can address, and wazero's own growth (a Go
 // slice appended to, the old one left for the collector) drove the process
 // to 8–9 GB. Memory comes instead from wasmAllocator, which refuses to grow
-// an instance past MemoryLimit and remembers that it did, so that the trap
+// an instance past MemoryLimit, or all of them past memoryBudget, and
+// remembers that it did, so that the trap
 // PDFium then hits (it aborts when malloc fails) is reported as what it
 // is. On Linux the memory is mapped outside the Go heap and grown in place
 // by mremap (wasmmem_linux.go), so a page at the limit costs the limit and
 // no more; elsewhere a slice doubles up to it (wasmmem_other.go).
 //
-// wazero's RuntimeConfig.WithMemoryLimitPages is not used: a grow it
-// refuses leaves no trace to tell a page that needed too much memory from
-// any other crash inside PDFium.
+// wazero's RuntimeConfig.WithMemoryLimitPages is only a backstop, at twice
+// MemoryLimit (initPool): a grow it refuses leaves no trace to tell a page
+// that needed too much memory from any other crash inside PDFium, and it
+// is all that bounds an instance killed under a running call (wazero then
+// drops the allocator and grows a Go slice).
 
 import (
 	"context"
@@ -30,6 +33,15 @@ import (
 // MemoryLimit is the most WebAssembly memory one PDFium instance may use:
 // room for the largest PDF cmocoder reads and the page being read.
 const MemoryLimit = 2 * coding.MaxPDFSize
+
+// memoryBudget is the most all instances together may use: a long document
+// is read by several workers at once, each with its own instance, and a
+// file of hostile pages would otherwise take MemoryLimit in each.
+const memoryBudget = MemoryLimit + MemoryLimit/2
+
+// maxSplitSize is the largest PDF shared among workers (extractDocument):
+// each has the whole file in its instance, within memoryBudget.
+const maxSplitSize = memoryBudget / 8
 
 // ErrMemory: a page (or the document) needs more memory than MemoryLimit.
 var ErrMemory = errors.New("needs more memory than allowed")
@@ -52,12 +64,14 @@ type linearMemory struct {
 func (m *linearMemory) Reallocate(size uint64) []byte {
 	memories.mu.Lock()
 	defer memories.mu.Unlock()
-	if size > MemoryLimit {
+	more := int64(size) - int64(len(m.buf))
+	if size > MemoryLimit || memories.total+more > memoryBudget {
 		m.refused = true
 		return nil
 	}
 	if b := m.grow(size); b != nil {
 		m.buf = b
+		memories.total += more
 		return b
 	}
 	m.refused = true // the system had no more to give
@@ -70,9 +84,15 @@ func (m *linearMemory) Free() {
 	delete(memories.live, m)
 	m.freed = true
 	if m.busy == 0 {
-		m.free()
-		m.buf = nil
+		m.release()
 	}
+}
+
+// release gives the memory back; memories.mu is held.
+func (m *linearMemory) release() {
+	m.free()
+	memories.total -= int64(len(m.buf))
+	m.buf = nil
 }
 
 // enter and leave bracket a job on the instance whose memory m is (nil
@@ -93,16 +113,16 @@ func (m *linearMemory) leave() {
 	memories.mu.Lock()
 	defer memories.mu.Unlock()
 	if m.busy--; m.busy == 0 && m.freed && m.buf != nil {
-		m.free()
-		m.buf = nil
+		m.release()
 	}
 }
 
 // memories are the instances' memories alive, to find an instance's by
-// its first byte's address.
+// its first byte's address, and the bytes they hold together.
 var memories = struct {
-	mu   sync.Mutex
-	live map[*linearMemory]bool
+	mu    sync.Mutex
+	live  map[*linearMemory]bool
+	total int64
 }{live: map[*linearMemory]bool{}}
 
 // wasmAllocator makes every instance's memory (see the file comment).

@@ -288,6 +288,10 @@ func TestHostileQdpx(t *testing.T) {
 			`project.qde: line 1: the name of <Code> is longer than 1,000 characters, the most a name may have: refused`},
 		{"a label memo of 5 MB", []zipEntry{{name: "project.qde", data: code("Barriers", strings.Repeat("memo ", 1<<20))}},
 			`project.qde: line 1: <Description> holds more than 1 MB, the most a memo or value may hold: refused`},
+		{"a note's memo file of 5 MB", []zipEntry{{name: "project.qde",
+			data: `<Project name="p" origin="Tool"><Notes><Note guid="` + fmt.Sprintf(hostileGUID, 1) + `" name="Memo" plainTextPath="internal://memo.txt"/></Notes></Project>`},
+			{name: "sources/memo.txt", data: strings.Repeat("memo ", 1<<20)}},
+			`entry "sources/memo.txt", the memo of note "Memo", holds more than 1 MB, the most a memo may hold: refused`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			project := newProject(t)

@@ -64,8 +64,9 @@ func overBudget(name string) error {
 }
 
 // checkSources refuses, by their headers and before anything is read, the
-// files the sources and notes name (see checkDeclared): an import then
-// stops before it has added any document, not half way.
+// files the sources and notes name (see checkDeclared; a note's file is
+// its memo, held to MaxMemoSize): an import then stops before it has added
+// any document, not half way.
 func (a *Archive) checkSources() error {
 	budget := a.budget
 	seen := map[*zip.File]bool{}
@@ -96,6 +97,10 @@ func (a *Archive) checkSources() error {
 		}
 	}
 	for _, n := range a.Notes {
+		if f := a.find(n.PlainTextPath); f != nil && f.UncompressedSize64 > MaxMemoSize {
+			return fmt.Errorf("entry %q, the memo of note %q, holds more than %d MB, the most a memo may hold: refused",
+				f.Name, n.Name, MaxMemoSize>>20)
+		}
 		if err := check(n.PlainTextPath); err != nil {
 			return err
 		}

@@ -88,7 +88,7 @@ func TestQDPXLimits(t *testing.T) {
 // TestQDPXTextReadOnce: one text named by many notes is read (and held)
 // once, not once per note.
 func TestQDPXTextReadOnce(t *testing.T) {
-	text := strings.Repeat("memo ", 2<<20) // 10 MB
+	text := strings.Repeat("memo ", MaxMemoSize/5) // 1 MB, the most a memo may hold
 	var notes strings.Builder
 	for i := range 20 {
 		fmt.Fprintf(&notes, `<Note guid="e0000000-0000-0000-0000-%012d" plainTextPath="internal://memo.txt"/>`, i)
@@ -108,7 +108,7 @@ func TestQDPXTextReadOnce(t *testing.T) {
 	}
 	runtime.ReadMemStats(&after)
 	if n := after.TotalAlloc - before.TotalAlloc; n > 3*uint64(len(text)) {
-		t.Errorf("reading one %d MB text for %d notes allocated %d MB", len(text)>>20, len(a.Notes), n>>20)
+		t.Errorf("reading one %d KB text for %d notes allocated %d KB", len(text)>>10, len(a.Notes), n>>10)
 	}
 }
 

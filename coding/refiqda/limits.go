@@ -105,6 +105,28 @@ func (a *Archive) checkSources() error {
 			return err
 		}
 	}
+	for f := range seen {
+		if err := a.inflateAll(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// inflateAll reads f to the end without keeping it, to refuse a file whose
+// header lies before anything else is read (archive/zip stops at the size
+// a header declares, but half an import would be in by then). Inflating
+// costs a fraction of what reading the PDFs costs; errors other than a
+// bomb are left for the reading to report.
+func (a *Archive) inflateAll(f *zip.File) error {
+	rc, err := a.openLimited(f)
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	if _, err := io.Copy(io.Discard, rc); IsBomb(err) {
+		return err
+	}
 	return nil
 }
 

@@ -329,8 +329,9 @@ func TestHostilePDF(t *testing.T) {
 
 // TestHostileDocx: a .docx whose document inflates past the 100 MB a
 // member may hold, or like a ZIP bomb within it (95 MB of text from
-// 150 KB: laying it out drove `add` past 6 GB), is refused by `add` and
-// `extract`.
+// 150 KB: laying it out drove `add` past 6 GB), or to more text than a
+// document may have (40 MB from 60 KB took 4.5 GB), is refused by `add`
+// and `extract`.
 func TestHostileDocx(t *testing.T) {
 	const types = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="xml" ContentType="application/xml"/></Types>`
@@ -344,6 +345,7 @@ func TestHostileDocx(t *testing.T) {
 	}{
 		{"a document of 4 GB", 4 << 30, "too large: word/document.xml unpacks to more than 100 MB"},
 		{"a document of 95 MB from 150 KB", 95 << 20, `entry "word/document.xml" inflates more than 100-fold past 64 MB: refused as a possible zip bomb`},
+		{"a document of 40 MB from 60 KB", 40 << 20, "too long: more than 8 million characters of text, the most a document may have"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			project := newProject(t)

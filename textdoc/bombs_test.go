@@ -29,3 +29,17 @@ func TestZipBombMember(t *testing.T) {
 		})
 	}
 }
+
+// TestMaxChars: a document of more than MaxChars characters is refused
+// before it is laid out (8 million took most of 1 GB to set and store).
+func TestMaxChars(t *testing.T) {
+	line := strings.Repeat("é", 99) + "\n" // 100 characters, 199 bytes
+	if _, err := Read("ok.txt", []byte(strings.Repeat(line, MaxChars/100))); err != nil {
+		t.Errorf("%d characters: %v", MaxChars, err)
+	}
+	_, err := Read("long.txt", []byte(strings.Repeat(line, MaxChars/100)+"é"))
+	want := "too long: more than 8 million characters of text, the most a document may have"
+	if err == nil || err.Error() != want || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("error %v,\nwant %s", err, want)
+	}
+}

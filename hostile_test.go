@@ -379,3 +379,20 @@ func TestHostileLargeFiles(t *testing.T) {
 	checkHostile(t, project, "cmocoder: extract: big.pdf: too large: 300 MB; PDFs over 256 MB are not read", "extract", pdf)
 	checkHostile(t, project, "cmocoder: import: big.qde: too large: 600 MB; project documents and codebooks over 512 MB are not read", "import", project, qde)
 }
+
+// TestAddressSpaceLimit: under `ulimit -v` of 2 GB ordinary work goes
+// through (a text of 7.9 million characters, the most a document may have
+// but a little, took the Go runtime down with a stack dump there).
+func TestAddressSpaceLimit(t *testing.T) {
+	project := newProject(t)
+	file := filepath.Join(t.TempDir(), "long.txt")
+	line := strings.Repeat("word ", 14) + "\n"
+	if err := os.WriteFile(file, []byte(strings.Repeat(line, 7_900_000/len(line))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runHostile(t, hostileASLimit, "add", project, file)
+	if r.code != 0 || strings.Contains(r.stderr, "goroutine ") {
+		t.Errorf("add under ulimit -v %d MB: exit %d, stderr:\n%.1500s", hostileASLimit>>20, r.code, r.stderr)
+	}
+	t.Logf("peak memory %d MB", r.maxRSS>>20)
+}

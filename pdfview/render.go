@@ -9,9 +9,11 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
-// maxRenderPixels bounds one rendered image (about 400 MB of RGBA would be
-// the next step up); a caller that needs more should render tiles.
-const maxRenderPixels = 100 << 20
+// maxRenderPixels bounds one rendered image: 200 MB of RGBA (an A4 page
+// at 600 dpi is 35 million pixels), drawn in PDFium's WebAssembly memory
+// beside the PDF, within MemoryLimit; a caller that needs more should
+// render tiles.
+const maxRenderPixels = 50 << 20
 
 // RenderPage draws page (1-based) at dpi dots per inch, rotated as the page
 // says, and returns the pixels in Go memory (PDFium's buffer lives in the

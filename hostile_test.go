@@ -396,3 +396,56 @@ func TestAddressSpaceLimit(t *testing.T) {
 	}
 	t.Logf("peak memory %d MB", r.maxRSS>>20)
 }
+
+// sparseWriter writes runs of zeros as holes (a seek), so that a ZIP
+// holding gigabytes of nothing takes no room on disk.
+type sparseWriter struct{ f *os.File }
+
+func (w sparseWriter) Write(p []byte) (int, error) {
+	if len(p) >= 4096 && bytes.Count(p, []byte{0}) == len(p) {
+		_, err := w.f.Seek(int64(len(p)), io.SeekCurrent)
+		return len(p), err
+	}
+	return w.f.Write(p)
+}
+
+// TestHostileLargeQdpx: a .qdpx of 3 GB (a file stored in it, of nothing)
+// is read as it is needed, not into memory whole, and what it holds is
+// imported within the bound.
+func TestHostileLargeQdpx(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "large.qdpx")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(sparseWriter{f})
+	w, err := zw.Create("project.qde")
+	if err == nil {
+		_, err = io.WriteString(w, `<Project name="p" origin="Tool"><CodeBook><Codes><Code guid="`+fmt.Sprintf(hostileGUID, 1)+`" name="Barriers" isCodable="true"/></Codes></CodeBook></Project>`)
+	}
+	if err == nil {
+		w, err = zw.CreateRaw(&zip.FileHeader{Name: "sources/video.mp4", Method: zip.Store, CompressedSize64: 3 << 30, UncompressedSize64: 3 << 30})
+	}
+	zeros := make([]byte, 1<<20)
+	for i := 0; err == nil && i < 3<<10; i++ {
+		_, err = w.Write(zeros)
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	project := newProject(t)
+	r := runHostile(t, 0, "import", project, file)
+	if r.code != 0 || !strings.Contains(r.stdout, "1 label") {
+		t.Errorf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r.maxRSS >= hostileMemory {
+		t.Errorf("import: peak memory %d MB, want under %d MB", r.maxRSS>>20, hostileMemory>>20)
+	}
+	t.Logf("import: peak memory %d MB", r.maxRSS>>20)
+}

@@ -27,6 +27,9 @@ func ReadREFI(p string) (*refiqda.Input, error) {
 	if err := checkREFISize(p); err != nil {
 		return nil, err
 	}
+	if in, ok, err := readArchive(p); ok {
+		return in, err
+	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, coding.E(coding.KindNotFound, "import", p, coding.PathCause(err))

@@ -130,6 +130,16 @@ func (a *Archive) inflateAll(f *zip.File) error {
 	return nil
 }
 
+// ReadArchive reads the .qdpx called name from the size bytes of r (see
+// ReadQDPXAt), as Read reads one held in memory.
+func ReadArchive(name string, r io.ReaderAt, size int64) (*Input, error) {
+	a, err := ReadQDPXAt(r, size)
+	if err != nil {
+		return nil, err
+	}
+	return &Input{Name: name, Archive: a, File: a.File, Codes: a.File.Codes}, nil
+}
+
 // limitedEntry reads an entry counting what it inflates to, so that the
 // bounds hold whatever its header says: archive/zip stops at the declared
 // size today, and this does not rely on it.

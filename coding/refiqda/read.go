@@ -393,11 +393,17 @@ type Archive struct {
 // ZIP (any name: project.qde, Project.qde, "<name>.qde"), read with
 // ReadProject. The errors say what is wrong in one line.
 func ReadQDPX(data []byte) (*Archive, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return ReadQDPXAt(bytes.NewReader(data), int64(len(data)))
+}
+
+// ReadQDPXAt is ReadQDPX reading the size bytes of r as they are needed
+// (a file, so that a large .qdpx is never held in memory whole).
+func ReadQDPXAt(r io.ReaderAt, size int64) (*Archive, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, errors.New("not a .qdpx file: it is not a ZIP archive")
 	}
-	a := &Archive{files: map[string]*zip.File{}, budget: coding.ZipBombFloor + coding.ZipBombRatio*int64(len(data)),
+	a := &Archive{files: map[string]*zip.File{}, budget: coding.ZipBombFloor + coding.ZipBombRatio*size,
 		read: map[*zip.File]bool{}, texts: map[*zip.File]string{}}
 	var qdes []*zip.File
 	for _, f := range zr.File {

@@ -150,11 +150,17 @@ func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (p
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		// With it, Kill (which cancels the instance's context) stops a call
 		// in the middle of PDFium's code; see Options.Interruptible.
-		WithCloseOnContextDone(interruptible)
+		WithCloseOnContextDone(interruptible).
+		// A backstop to wasmAllocator (wasmmem.go): an instance killed
+		// under a running call loses its allocator and grows Go memory
+		// instead, up to this.
+		WithMemoryLimitPages(2 * MemoryLimit >> 16)
 	if cache != nil {
 		rc = rc.WithCompilationCache(cache)
 	}
 	return webassembly.Init(webassembly.Config{
+		// Memory within MemoryLimit: see wasmmem.go.
+		Context:       allocatorContext(),
 		MinIdle:       0,
 		MaxIdle:       workers + 1,
 		MaxTotal:      workers + 1, // + the spare: see Engine
@@ -282,7 +288,10 @@ func (c *call) run(fn job) (err error) {
 	}
 
 	done := make(chan error, 1)
+	mem := memoryOf(inst) // freed only once fn is done with it: see linearMemory
+	mem.enter()
 	go func() {
+		defer mem.leave()
 		defer func() {
 			if p := recover(); p != nil {
 				done <- newError(ErrDamaged, fmt.Errorf("panic: %v", p), "not a readable PDF: the pdf engine failed (%v)", p)

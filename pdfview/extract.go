@@ -124,7 +124,7 @@ func openDocument(inst pdfium.Pdfium, pdf []byte, password string) (references.F
 	case errors.Is(err, pdfiumerrors.ErrFile):
 		return "", newError(ErrDamaged, err, "not a readable PDF: cannot read the file")
 	}
-	return "", engineError(err, "")
+	return "", trapError(inst, err, 0)
 }
 
 // engineError classifies an error from a PDFium call made on behalf of a
@@ -193,13 +193,15 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 	stats := make([]pageStats, n)
 
 	k := 1
-	for c.e.split && k < n/pagesPerWorker && c.extraSlot() {
+	for c.e.split && len(pdf) <= maxSplitSize && k < n/pagesPerWorker && c.extraSlot() {
 		k++
 	}
-	// The helpers stop early when one of them fails.
+	// The helpers stop early when one of them fails: at their next page
+	// (hctx), not by having their instance killed under the page they
+	// read, which would then grow its memory unchecked (see wasmmem.go).
 	hctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	helper := &call{e: c.e, ctx: hctx, limit: c.limit}
+	helper := &call{e: c.e, ctx: ctx, limit: c.limit}
 	errs := make([]error, k)
 	next := new(atomic.Int64) // the next page to take, 0-based
 	var wg sync.WaitGroup
@@ -211,7 +213,7 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 				if err != nil {
 					return err
 				}
-				return extractPages(ctx, inst, doc, next, pages, stats)
+				return extractPages(hctx, inst, doc, next, pages, stats)
 			})
 			if errs[j] != nil {
 				cancel()
@@ -308,7 +310,7 @@ func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 		if err != nil {
 			if isTrap(err) {
 				_ = wait()
-				return engineError(err, fmt.Sprintf("page %d", i+1))
+				return trapError(inst, err, i+1)
 			}
 			// One page PDFium cannot load costs that page, not the document:
 			// it stays in with no text so page numbers keep their meaning.
@@ -329,7 +331,7 @@ func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 		lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: i})
 		if err != nil {
 			if isTrap(err) {
-				return engineError(err, fmt.Sprintf("page %d", i+1))
+				return trapError(inst, err, i+1)
 			}
 			continue
 		}

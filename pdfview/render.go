@@ -9,9 +9,11 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
-// maxRenderPixels bounds one rendered image (about 400 MB of RGBA would be
-// the next step up); a caller that needs more should render tiles.
-const maxRenderPixels = 100 << 20
+// maxRenderPixels bounds one rendered image: 200 MB of RGBA (an A4 page
+// at 600 dpi is 35 million pixels), drawn in PDFium's WebAssembly memory
+// beside the PDF, within MemoryLimit; a caller that needs more should
+// render tiles.
+const maxRenderPixels = 50 << 20
 
 // RenderPage draws page (1-based) at dpi dots per inch, rotated as the page
 // says, and returns the pixels in Go memory (PDFium's buffer lives in the
@@ -40,13 +42,13 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		}
 		lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: page - 1})
 		if err != nil {
-			return engineError(err, "")
+			return trapError(inst, err, page)
 		}
 		defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 		ref := requests.Page{ByReference: &lp.Page}
 		size, err := inst.GetPageSize(&requests.GetPageSize{Page: ref})
 		if err != nil {
-			return engineError(err, "")
+			return trapError(inst, err, page)
 		}
 		// GetPageSize is already rotated, as the image will be.
 		w := max(1, int(math.Round(size.Width*dpi/72)))
@@ -57,7 +59,7 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		}
 		r, err := inst.RenderPageInPixels(&requests.RenderPageInPixels{Page: ref, Width: w, Height: h})
 		if err != nil {
-			return engineError(err, "")
+			return trapError(inst, err, page)
 		}
 		defer r.Cleanup()
 		src := r.Result.Image

@@ -235,7 +235,14 @@ func Read(name string, data []byte) (*Doc, error) {
 	if !ok {
 		return nil, newError(ErrNotText, nil, "not a text document: %q has no known extension (.txt, .docx, .odt, .html, .md, .rtf)", baseName(name))
 	}
-	return readers[f](data)
+	d, err := readers[f](data)
+	if err == nil {
+		err = checkLength(d)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // sniff recognises formats by content: "" when the content does not say.

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // isZip reports whether data starts as a zip archive does.
@@ -68,6 +70,9 @@ func (a *archive) read(f *zip.File) ([]byte, error) {
 	if f.UncompressedSize64 > uint64(a.budget) {
 		return nil, a.tooLarge(f)
 	}
+	if coding.ZipBomb(f.UncompressedSize64, f.CompressedSize64) {
+		return nil, zipBomb(f)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, newError(ErrDamaged, err, "not a readable %s: %s", strings.TrimPrefix(a.what, "a "), f.Name)
@@ -80,12 +85,24 @@ func (a *archive) read(f *zip.File) ([]byte, error) {
 	if int64(len(data)) > a.budget {
 		return nil, a.tooLarge(f)
 	}
+	if coding.ZipBomb(uint64(len(data)), f.CompressedSize64) {
+		return nil, zipBomb(f)
+	}
 	a.budget -= int64(len(data))
 	return data, nil
 }
 
 func (a *archive) tooLarge(f *zip.File) error {
 	return newError(ErrTooLarge, nil, "too large: %s unpacks to more than %d MB", f.Name, maxUnpacked>>20)
+}
+
+// zipBomb refuses a member that inflates as a ZIP bomb does: its text
+// would take gigabytes to lay out.
+func zipBomb(f *zip.File) error {
+	bomb := &coding.ZipBombError{Entry: f.Name, Why: "inflates " + coding.ZipBombRatioLimit}
+	err := newError(ErrTooLarge, nil, "%v", bomb)
+	err.Err = bomb
+	return err
 }
 
 // member reads the member called name; a missing one is damage.

@@ -540,6 +540,11 @@ func (c *cli) extract(args []string) error {
 	if err != nil {
 		return err
 	}
+	if !session.IsTextName(pos[0]) {
+		if err := session.CheckPDFSize("extract", pos[0]); err != nil {
+			return err
+		}
+	}
 	data, err := os.ReadFile(pos[0])
 	if err != nil {
 		return coding.E(coding.KindNotFound, "extract", pos[0], coding.PathCause(err))

@@ -25,6 +25,12 @@ import (
 // ReadREFI reads a .qdc, .qdpx or .qde file; what is wrong with it is one
 // line naming it.
 func ReadREFI(p string) (*refiqda.Input, error) {
+	if err := checkREFISize(p); err != nil {
+		return nil, err
+	}
+	if in, ok, err := readArchive(p); ok {
+		return in, err
+	}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, coding.E(coding.KindNotFound, "import", p, coding.PathCause(err))

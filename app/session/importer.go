@@ -25,6 +25,11 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 	if err := checkTextSize(path); err != nil {
 		return doc, err
 	}
+	if !IsTextName(name) {
+		if err := CheckPDFSize("add", path); err != nil {
+			return doc, err
+		}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return doc, coding.E(coding.KindNotFound, "add", path, coding.PathCause(err))

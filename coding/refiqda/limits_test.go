@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // rawEntry is a ZIP entry written as given: its declared size may lie.
@@ -55,7 +57,7 @@ const minimalQDE = `<Project name="p" origin="Tool"><Sources><PDFSource name="a"
 // TestQDPXLimits: a hostile .qdpx is refused with a clear error before it
 // makes the reader allocate more than the file justifies.
 func TestQDPXLimits(t *testing.T) {
-	zeros := make([]byte, 32<<20) // deflates 1000-fold
+	zeros := make([]byte, coding.ZipBombFloor+1<<20) // deflates 1000-fold
 	for _, c := range []struct {
 		name    string
 		entries []rawEntry
@@ -64,12 +66,12 @@ func TestQDPXLimits(t *testing.T) {
 	}{
 		{"an entry larger than MaxEntrySize", []rawEntry{{name: "project.qde", data: []byte(minimalQDE)},
 			{name: "sources/a.pdf", data: []byte("%PDF-1.4"), declared: 3 << 30}},
-			"a.pdf", "sources/a.pdf in the .qdpx: 3.0 GiB uncompressed, more than the 1 GiB cmocoder reads"},
+			"a.pdf", `entry "sources/a.pdf" inflates past 256 MB: refused as a possible zip bomb`},
 		{"a ZIP bomb as a source", []rawEntry{{name: "project.qde", data: []byte(minimalQDE)},
 			{name: "sources/a.pdf", data: zeros}},
-			"a.pdf", "sources/a.pdf in the .qdpx: it would expand the .qdpx more than 200-fold (a ZIP bomb?); not read"},
+			"a.pdf", `entry "sources/a.pdf" inflates more than 100-fold past 64 MB: refused as a possible zip bomb`},
 		{"a ZIP bomb as the project", []rawEntry{{name: "project.qde", data: append([]byte(minimalQDE), zeros...)}},
-			"", "project.qde: it would expand the .qdpx more than 200-fold (a ZIP bomb?); not read"},
+			"", `entry "project.qde" inflates more than 100-fold past 64 MB: refused as a possible zip bomb`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, err := ReadQDPX(rawZip(t, c.entries...))
@@ -86,7 +88,7 @@ func TestQDPXLimits(t *testing.T) {
 // TestQDPXTextReadOnce: one text named by many notes is read (and held)
 // once, not once per note.
 func TestQDPXTextReadOnce(t *testing.T) {
-	text := strings.Repeat("memo ", 2<<20) // 10 MB
+	text := strings.Repeat("memo ", MaxMemoSize/5) // 1 MB, the most a memo may hold
 	var notes strings.Builder
 	for i := range 20 {
 		fmt.Fprintf(&notes, `<Note guid="e0000000-0000-0000-0000-%012d" plainTextPath="internal://memo.txt"/>`, i)
@@ -106,7 +108,7 @@ func TestQDPXTextReadOnce(t *testing.T) {
 	}
 	runtime.ReadMemStats(&after)
 	if n := after.TotalAlloc - before.TotalAlloc; n > 3*uint64(len(text)) {
-		t.Errorf("reading one %d MB text for %d notes allocated %d MB", len(text)>>20, len(a.Notes), n>>20)
+		t.Errorf("reading one %d KB text for %d notes allocated %d KB", len(text)>>10, len(a.Notes), n>>10)
 	}
 }
 

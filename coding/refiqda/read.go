@@ -13,13 +13,14 @@ package refiqda
 // leading byte-order mark is dropped and UTF-16 files are converted. An
 // empty list element (Taguette's <Sets/>) is simply empty.
 //
-// Reading is bounded, as the files come from anyone: a file inside a
-// .qdpx is read only up to the size its directory declares (archive/zip
-// stops there), one that declares more than MaxEntrySize is refused, and
-// all that is read of a .qdpx may expand it at most maxRatio-fold (plus
-// ratioFloor), as a ZIP bomb expands a thousandfold; each file counts once
-// and a text named many times is held once. encoding/xml stops at 10,000
-// nested elements, and codes nested deeper than MaxCodeDepth are refused.
+// Reading is bounded, as the files come from anyone (limits.go): a file
+// inside a .qdpx is refused as a possible ZIP bomb when it inflates, by
+// its header or as read, past its bound or as a bomb does
+// (coding.ZipBomb), and all that is read of a .qdpx may expand it no
+// more; each file counts once and a text named many times is held once.
+// The sizes of names, memos and other values in the XML are checked
+// before it is decoded (xmlsizes.go). encoding/xml stops at 10,000 nested
+// elements, and codes nested deeper than MaxCodeDepth are refused.
 
 import (
 	"archive/zip"
@@ -40,18 +41,8 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-const (
-	// MaxEntrySize is the most a file inside a .qdpx may hold
-	// uncompressed: far above any PDF or text of a review.
-	MaxEntrySize = 1 << 30
-	// MaxCodeDepth is how deeply codes may nest; tools nest a few levels.
-	MaxCodeDepth = 100
-
-	// What is read of a .qdpx may be at most maxRatio times its size, plus
-	// ratioFloor: PDFs barely compress, text and XML 3–20-fold.
-	maxRatio   = 200
-	ratioFloor = 16 << 20
-)
+// MaxCodeDepth is how deeply codes may nest; tools nest a few levels.
+const MaxCodeDepth = 100
 
 // Input is a REFI-QDA file as read: a codebook alone (File nil), a bare
 // project document (Archive nil) or a .qdpx.
@@ -142,6 +133,9 @@ func decodeXML(data []byte, v any) error {
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return errors.New("the XML is empty")
+	}
+	if err := checkXMLSizes(data); err != nil {
+		return err
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.CharsetReader = func(charset string, in io.Reader) (io.Reader, error) {
@@ -405,11 +399,17 @@ type Archive struct {
 // ZIP (any name: project.qde, Project.qde, "<name>.qde"), read with
 // ReadProject. The errors say what is wrong in one line.
 func ReadQDPX(data []byte) (*Archive, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return ReadQDPXAt(bytes.NewReader(data), int64(len(data)))
+}
+
+// ReadQDPXAt is ReadQDPX reading the size bytes of r as they are needed
+// (a file, so that a large .qdpx is never held in memory whole).
+func ReadQDPXAt(r io.ReaderAt, size int64) (*Archive, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, errors.New("not a .qdpx file: it is not a ZIP archive")
 	}
-	a := &Archive{files: map[string]*zip.File{}, budget: ratioFloor + maxRatio*int64(len(data)),
+	a := &Archive{files: map[string]*zip.File{}, budget: coding.ZipBombFloor + coding.ZipBombRatio*size,
 		read: map[*zip.File]bool{}, texts: map[*zip.File]string{}}
 	var qdes []*zip.File
 	for _, f := range zr.File {
@@ -439,36 +439,39 @@ func ReadQDPX(data []byte) (*Archive, error) {
 	a.QDE = qdes[0].Name
 	b, err := a.readFile(qdes[0])
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", a.QDE, err)
+		return nil, err
 	}
 	if a.File, err = ReadProject(b); err != nil {
 		return nil, fmt.Errorf("%s: %v", a.QDE, err)
 	}
+	if err := a.checkSources(); err != nil {
+		return nil, err
+	}
 	return a, nil
 }
 
-// readFile reads a file of the archive, if its size is within the limits.
+// readFile reads a file of the archive within the limits (limits.go);
+// the errors name the file.
 func (a *Archive) readFile(f *zip.File) ([]byte, error) {
-	size := f.UncompressedSize64
-	if size > MaxEntrySize {
-		return nil, fmt.Errorf("%.1f GiB uncompressed, more than the %d GiB cmocoder reads", float64(size)/(1<<30), MaxEntrySize>>30)
+	if err := a.checkDeclared(f); err != nil {
+		return nil, err
 	}
 	if !a.read[f] {
-		if int64(size) > a.budget {
-			return nil, fmt.Errorf("it would expand the .qdpx more than %d-fold (a ZIP bomb?); not read", maxRatio)
-		}
-		a.budget -= int64(size)
+		a.budget -= int64(f.UncompressedSize64)
 		a.read[f] = true
 	}
-	rc, err := f.Open()
+	rc, err := a.openLimited(f)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("entry %q: %v", f.Name, err)
 	}
 	defer rc.Close()
 	var buf bytes.Buffer
-	buf.Grow(int(size) + bytes.MinRead) // ReadFrom then reads to the end without growing
+	buf.Grow(int(f.UncompressedSize64) + bytes.MinRead) // ReadFrom then reads to the end without growing
 	if _, err := buf.ReadFrom(rc); err != nil {
-		return nil, err
+		if IsBomb(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("entry %q: %v", f.Name, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -484,7 +487,7 @@ func (a *Archive) Open(p string) (data []byte, ok bool, err error) {
 	}
 	b, err := a.readFile(f)
 	if err != nil {
-		return nil, false, fmt.Errorf("%s in the .qdpx: %v", f.Name, err)
+		return nil, false, err
 	}
 	return b, true, nil
 }

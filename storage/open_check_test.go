@@ -34,8 +34,8 @@ func corruptRoot(t *testing.T, path, name, table string) string {
 	return out
 }
 
-// Opening checks the coding tables, not the pages and PDFs that make up
-// most of the file (issue 14: a verb on a 500-paper project paid a read
+// Opening checks the documents, codebook, theories and CMOCs, not the
+// pages, PDFs and fragments that make up most of the file (issue 14: a verb on a 500-paper project paid a read
 // of the whole file). Check and an open after a crash still look at all.
 func TestOpenChecksCodingNotBulk(t *testing.T) {
 	dir := t.TempDir()
@@ -46,11 +46,13 @@ func TestOpenChecksCodingNotBulk(t *testing.T) {
 		crashed    bool // a journal lies beside the file
 		openDamage bool
 	}{
-		{"fragments", false, true},
 		{"labels", false, true},
 		{"documents", false, true},
+		{"cmocs", false, true},
+		{"fragments", false, false},
 		{"pages", false, false},
 		{"pdfs", false, false},
+		{"fragments", true, true},
 		{"pages", true, true},
 		{"pdfs", true, true},
 	}

@@ -154,12 +154,12 @@ func TestOpenRefuses(t *testing.T) {
 	otherSQLite := execIn(filepath.Join(dir, "other.db"), "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('someone else''s data')")
 	otherWAL := execIn(filepath.Join(dir, "other-wal.db"), "PRAGMA journal_mode=WAL; CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('x')")
 	// A page in the middle overwritten with garbage, size intact: the
-	// root page of the fragments table.
+	// root page of the documents table.
 	corrupt := func() string {
 		path := write("corrupt.cmoproj", realBytes)
 		db := rawDB(t, path)
 		var root int
-		if err := db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'fragments'").Scan(&root); err != nil {
+		if err := db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'documents'").Scan(&root); err != nil {
 			t.Fatal(err)
 		}
 		db.Close()

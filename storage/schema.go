@@ -17,7 +17,14 @@ var migrations = []func(q querier) error{
 	execAll(schemaV2),
 	execAll(schemaV3),
 	schemaV4,
+	execAll(schemaV5),
 }
+
+// schemaV5 indexes fragments by document and role: the documents list
+// counts them after every change (RoleCounts), and at 20,000 fragments
+// counting from the table read every fragment's text (33 ms; 6 ms from
+// this index, which holds no text).
+const schemaV5 = `CREATE INDEX fragments_by_doc_role ON fragments (doc_id, role);`
 
 // schemaVersion is the schema this cmocoder writes (PRAGMA user_version).
 // Open migrates older files forward and refuses newer ones.

@@ -1,0 +1,50 @@
+package session
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cmocoder.org/cmocoder/storage"
+)
+
+// BenchmarkAddShared adds every shared PDF but the scan to a new project
+// through Session.Import, as `add` does: a profile of this
+// (-cpuprofile) shows where an import's time goes.
+func BenchmarkAddShared(b *testing.B) {
+	dir := filepath.Join("..", "..", "..", "shared", "testdata", "pdf")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Skip("no shared PDFs")
+	}
+	var pdfs []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".pdf") && !strings.HasPrefix(e.Name(), "scanned-") {
+			pdfs = append(pdfs, filepath.Join(dir, e.Name()))
+		}
+	}
+	eng, err := NewEngine()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer eng.Close()
+	for range b.N {
+		b.StopTimer()
+		p, err := storage.Create(filepath.Join(b.TempDir(), "bench.cmoproj"), "Bench", "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := New(p)
+		b.StartTimer()
+		for _, pdf := range pdfs {
+			if _, err := s.Import(context.Background(), eng, pdf, ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		p.Close()
+		b.StartTimer()
+	}
+}

@@ -36,9 +36,8 @@ type cmocsPanel struct {
 
 	// data is the project as last read, off the UI goroutine; turning a
 	// page or filtering shows it again without reading anything.
-	data    *cmocsData
-	loads   int // reloads started, so that only the newest is shown
-	loading bool
+	data *cmocsData
+	loader
 }
 
 // cmocsData is what the CMOCs tab shows, read in one go.
@@ -117,32 +116,24 @@ const cmocsPerPage = 25
 // CMOCs over 20,000 fragments, longer than a frame) and then shows the
 // CMOCs, a page of them.
 func (p *cmocsPanel) reload() {
-	p.loads++
-	load := p.loads
-	p.loading = true
 	if p.data == nil {
 		p.heading.SetText("CMOCs: loading…")
 	}
 	s := p.pv.session
-	go func() {
+	load(&p.loader, func() (*cmocsData, error) {
 		c, err := s.Contents()
-		var d *cmocsData
-		if err == nil {
-			d = newCMOCsData(c)
+		if err != nil {
+			return nil, err
 		}
-		runOnUI(func() {
-			if load != p.loads {
-				return // a newer reload is under way
-			}
-			p.loading = false
-			if err != nil {
-				p.heading.SetText("CMOCs: " + session.OneLine(err))
-				return
-			}
-			p.data = d
-			p.render()
-		})
-	}()
+		return newCMOCsData(c), nil
+	}, func(d *cmocsData, err error) {
+		if err != nil {
+			p.heading.SetText("CMOCs: " + session.OneLine(err))
+			return
+		}
+		p.data = d
+		p.render()
+	})
 }
 
 // render shows the page of CMOCs the filter and the pager select, from

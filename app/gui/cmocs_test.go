@@ -485,14 +485,22 @@ func TestCMOCsPaging(t *testing.T) {
 // returns the panel.
 func settledCMOCs(t *testing.T, p *cmocsPanel) *cmocsPanel {
 	t.Helper()
+	settle(t, &p.loader)
+	return p
+}
+
+// settle runs what goroutines hand the UI goroutine until a view's
+// background read has been shown.
+func settle(t *testing.T, l *loader) {
+	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		pump()
-		if !p.loading {
-			return p
+		if !l.loading {
+			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("the CMOCs tab did not load in 20 s")
+			t.Fatal("a view did not load in 20 s")
 		}
 		time.Sleep(2 * time.Millisecond)
 	}

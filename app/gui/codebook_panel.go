@@ -37,6 +37,7 @@ type codebookPanel struct {
 	merge      *widget.Button
 	content    fyne.CanvasObject
 	filled     filledForm // what the form was filled with: what a save starts from
+	loader
 }
 
 func newCodebookPanel(pv *projectView) *codebookPanel {
@@ -102,27 +103,39 @@ func (p *codebookPanel) rowText(i int) string {
 	return fmt.Sprintf("%s  (%s, %s)", l.Name, coding.Count(p.frags[k], "fragment"), coding.Count(p.cmocs[k], "CMOC"))
 }
 
-// reload reads the codebook and counts its uses.
+// reload reads the codebook and counts its uses, off the UI goroutine.
 func (p *codebookPanel) reload() {
-	c, err := p.pv.session.Contents()
-	if err != nil {
-		p.pv.readFailed("codebook", err)
-		return
+	s := p.pv.session
+	type uses struct {
+		labels       []coding.Label
+		frags, cmocs map[string]int
 	}
-	p.labels = c.Labels
-	p.frags, p.cmocs = map[string]int{}, map[string]int{}
-	for _, f := range c.Fragments {
-		for _, l := range f.Labels {
-			p.frags[coding.NameKey(l)]++
+	load(&p.loader, func() (uses, error) {
+		c, err := s.Contents()
+		if err != nil {
+			return uses{}, err
 		}
-	}
-	for _, m := range c.CMOCs {
-		for _, l := range m.Labels {
-			p.cmocs[coding.NameKey(l)]++
+		u := uses{labels: c.Labels, frags: map[string]int{}, cmocs: map[string]int{}}
+		for _, f := range c.Fragments {
+			for _, l := range f.Labels {
+				u.frags[coding.NameKey(l)]++
+			}
 		}
-	}
-	reselect(p.list, p.labels, labelID, &p.selected)
-	p.show()
+		for _, m := range c.CMOCs {
+			for _, l := range m.Labels {
+				u.cmocs[coding.NameKey(l)]++
+			}
+		}
+		return u, nil
+	}, func(u uses, err error) {
+		if err != nil {
+			p.pv.readFailed("codebook", err)
+			return
+		}
+		p.labels, p.frags, p.cmocs = u.labels, u.frags, u.cmocs
+		reselect(p.list, p.labels, labelID, &p.selected)
+		p.show()
+	})
 }
 
 func labelID(l coding.Label) string { return l.ID }

@@ -203,6 +203,7 @@ func TestTheoriesAndLabelsKeepOtherProgramsFields(t *testing.T) {
 		ws, w := openWorkspace(t)
 		ws.pv.showTab("Codebook")
 		p := ws.pv.tabsView.codebook
+		settle(t, &p.loader)
 		other := otherProgram(t, ws)
 		l := *p.label(p.selected)
 		to := l

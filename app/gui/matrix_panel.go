@@ -38,8 +38,7 @@ type matrixPanel struct {
 	frags     []coding.Fragment // the fragments of the cell clicked
 	names     map[string]string
 	content   fyne.CanvasObject
-	loads     int // reloads started, so that only the last one is shown
-	loading   bool
+	loader
 }
 
 // Column widths: the row names, N and Total, and every source (the
@@ -122,36 +121,33 @@ func (p *matrixPanel) reload() {
 	if p.table == nil {
 		return
 	}
-	p.loads++
-	load := p.loads
-	p.loading = true
 	p.note.SetText("Loading the matrix…")
 	by := matrixBy(p.by.SelectedIndex())
 	s := p.pv.session
-	go func() {
+	type built struct {
+		c coding.Contents
+		t *export.Table
+		m *matrixModel
+	}
+	load(&p.loader, func() (built, error) {
 		c, err := s.Contents()
-		var t *export.Table
-		if err == nil {
-			ep := &export.Project{Title: c.Title, Documents: c.Documents, Fragments: c.Fragments, CMOCs: c.CMOCs, Theories: c.Theories, Labels: c.Labels}
-			t, _, err = export.Build(ep, export.TableMatrix, export.Options{MatrixBy: by})
+		if err != nil {
+			return built{}, err
 		}
-		var m *matrixModel
-		if err == nil {
-			m = newMatrixModel(t, c.Documents)
+		ep := &export.Project{Title: c.Title, Documents: c.Documents, Fragments: c.Fragments, CMOCs: c.CMOCs, Theories: c.Theories, Labels: c.Labels}
+		t, _, err := export.Build(ep, export.TableMatrix, export.Options{MatrixBy: by})
+		if err != nil {
+			return built{}, err
 		}
-		runOnUI(func() {
-			if load != p.loads {
-				return // a newer reload is under way
-			}
-			p.loading = false
-			if err != nil {
-				p.note.SetText(session.OneLine(err))
-				p.pv.readFailed("matrix", err)
-				return
-			}
-			p.show(c, t, m)
-		})
-	}()
+		return built{c, t, newMatrixModel(t, c.Documents)}, nil
+	}, func(b built, err error) {
+		if err != nil {
+			p.note.SetText(session.OneLine(err))
+			p.pv.readFailed("matrix", err)
+			return
+		}
+		p.show(b.c, b.t, b.m)
+	})
 }
 
 // show puts a freshly built matrix on screen, keeping the reader's sort,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -18,13 +17,9 @@ import (
 // text of every cell the table shows, as a reader sees it.
 func shownMatrix(t *testing.T, p *matrixPanel) [][]string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for p.loading || p.model == nil {
-		if time.Now().After(deadline) {
-			t.Fatal("the matrix did not load in 20 s")
-		}
-		time.Sleep(5 * time.Millisecond)
-		pump()
+	settle(t, &p.loader)
+	if p.model == nil {
+		t.Fatal("the matrix was not built")
 	}
 	return modelCells(p.model)
 }

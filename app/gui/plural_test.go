@@ -28,6 +28,7 @@ func TestOneIsSingular(t *testing.T) {
 
 	pv.showTab("Codebook")
 	cb := pv.tabsView.codebook
+	settle(t, &cb.loader)
 	for i, l := range cb.labels {
 		if l.Name == "Motivation" {
 			cb.list.Select(i)

@@ -68,6 +68,7 @@ func TestReadErrorsAreShown(t *testing.T) {
 	for _, tab := range []string{"Codebook", "Theories", "Sources"} {
 		pv.lastReadError = ""
 		pv.showTab(tab)
+		settle(t, &pv.tabsView.codebook.loader)
 		want := "in use by another program"
 		if got := ws.status.Label.Text; !strings.Contains(got, "Cannot read the") || !strings.Contains(got, want) {
 			t.Errorf("%s tab: status line %q; want the reason (%q)", tab, got, want)
@@ -79,9 +80,11 @@ func TestReadErrorsAreShown(t *testing.T) {
 	// The same reason again (another refresh) is not a second dialog.
 	pv.showTab("Codebook")
 	pv.refreshTabs()
+	settle(t, &pv.tabsView.codebook.loader)
 	before := len(w.Canvas().Overlays().List())
 	pv.refreshTabs()
 	pv.refreshTabs()
+	settle(t, &pv.tabsView.codebook.loader)
 	if after := len(w.Canvas().Overlays().List()); after != before {
 		t.Errorf("refreshing again stacked %d more dialogs", after-before)
 	}

@@ -88,6 +88,7 @@ func TestCodebookTab(t *testing.T) {
 	pv := ws.pv
 	pv.showTab("Codebook")
 	p := pv.tabsView.codebook
+	settle(t, &p.loader)
 	idx := -1
 	for i, l := range p.labels {
 		if l.Name == "Leadership" {
@@ -101,6 +102,7 @@ func TestCodebookTab(t *testing.T) {
 	p.name.SetText("Leading")
 	p.definition.SetText("Anything a leader offers.")
 	test.Tap(p.save)
+	settle(t, &p.loader)
 	frags, _ := ws.session.Fragments("")
 	n := 0
 	for _, f := range frags {
@@ -133,6 +135,7 @@ func TestCodebookTab(t *testing.T) {
 		t.Errorf("dialog %q", dialogText(w))
 	}
 	test.Tap(button(t, topDialog(t, w), "Yes"))
+	settle(t, &p.loader)
 	ls, _ = ws.session.Labels()
 	for _, l := range ls {
 		if l.Name == "Motivation" {

@@ -108,9 +108,10 @@ func newCMOCsPanel(pv *projectView) *cmocsPanel {
 	return p
 }
 
-// cmocsPerPage is how many CMOC boxes are shown at once: Fyne draws
-// every object of a VBox, so hundreds of boxes would make the tab crawl.
-const cmocsPerPage = 25
+// cmocsPerPage is how many CMOC boxes are shown at once: Fyne lays out
+// every object of a VBox, and at 25 boxes of wrapped text showing a page
+// held the window for 300 ms (TestNoUIStallOnALargeReview).
+const cmocsPerPage = 10
 
 // reload reads the project again on a goroutine of its own (at 300
 // CMOCs over 20,000 fragments, longer than a frame) and then shows the
@@ -135,6 +136,15 @@ func (p *cmocsPanel) reload() {
 		p.render()
 	})
 }
+
+// unload drops the boxes while the tab is hidden; restore builds them
+// again from what was read.
+func (p *cmocsPanel) unload() {
+	p.body.Objects = nil
+	p.boxes, p.groups = nil, nil
+}
+
+func (p *cmocsPanel) restore() { p.render() }
 
 // render shows the page of CMOCs the filter and the pager select, from
 // the project as last read.

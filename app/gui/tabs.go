@@ -21,6 +21,13 @@ type tabView interface {
 	reload()
 }
 
+// unloader is a view that drops its widgets while its tab is hidden and
+// builds them again, from what it read, when it is shown.
+type unloader interface {
+	unload()
+	restore()
+}
+
 // projectTabs holds the tabs and the views in them.
 type projectTabs struct {
 	tabs     *container.AppTabs

@@ -1,7 +1,6 @@
 package session
 
 import (
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -24,29 +23,41 @@ type Teammate struct {
 // telling them apart by their first bytes rather than their names.
 func OpenTeammate(path string) (*Teammate, error) {
 	name := filepath.Base(path)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, coding.E(coding.KindNotFound, "merge", path, coding.PathCause(err))
-	}
-	defer f.Close()
-	head := make([]byte, 2)
-	if _, err := io.ReadFull(f, head); err == nil && codingfile.Sniff(head) {
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return nil, coding.E(coding.KindOther, "merge", path, err)
+	if isCodingFile(path) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, coding.E(coding.KindNotFound, "merge", path, coding.PathCause(err))
 		}
+		defer f.Close()
 		cf, err := codingfile.Read(f, name)
 		if err != nil {
 			return nil, err
 		}
 		return &Teammate{name: name, coding: &cf}, nil
-	} else if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, coding.E(coding.KindOther, "merge", path, err)
 	}
+	// Anything else is a project, or what storage says it is not (a
+	// folder, another SQLite file, a missing file).
 	p, err := storage.OpenReadOnly(path)
 	if err != nil {
 		return nil, err
 	}
 	return &Teammate{name: name, project: p}, nil
+}
+
+// isCodingFile reports whether the regular file at path starts as a
+// coding file does.
+func isCodingFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	head := make([]byte, 2)
+	_, err = io.ReadFull(f, head)
+	return err == nil && codingfile.Sniff(head)
 }
 
 // Name is the file's name, for messages.

@@ -1,0 +1,198 @@
+package gui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// uiStall is the longest the UI goroutine may be held by one piece of
+// our work: past it a window visibly stops answering.
+const uiStall = 100 * time.Millisecond
+
+// tabSwitch bounds selecting a tab, most of which is Fyne laying out
+// every tab's text again (HarfBuzz shaping each string; 60–100 ms here
+// on a loaded 2-core machine, whatever the project's size, since every
+// list is virtual and hidden CMOC boxes are dropped). Our part of it is
+// under uiStall; the bound catches a view that reads the project there.
+const tabSwitch = 250 * time.Millisecond
+
+// largeReview makes a review at a scale where reading the whole project
+// takes several frames: 200 documents (text and boxes, no PDF), 20,000
+// fragments over 60 labels, 300 CMOCs under 12 theories.
+func largeReview(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "large.cmoproj")
+	p, err := storage.Create(path, "Large review", "Ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	words := strings.Repeat("Managers listened to staff and staff trusted them. ", 40)
+	var docs []coding.Document
+	for i := range 200 {
+		var pages []coding.Page
+		for n := 1; n <= 3; n++ {
+			var boxes []coding.Box
+			for k := range []rune(words) {
+				x := float32(72 + (k%90)*5)
+				y := float32(700 - (k/90)*12)
+				boxes = append(boxes, coding.Box{X0: x, Y0: y, X1: x + 4, Y1: y + 10})
+			}
+			pages = append(pages, coding.Page{Number: n, Text: words, Boxes: boxes, X1: 612, Y1: 792})
+		}
+		d, err := p.AddDocument(coding.Document{FileName: fmt.Sprintf("paper-%03d.pdf", i), Title: fmt.Sprintf("Paper %d", i),
+			Authors: fmt.Sprintf("Author%d", i), Year: "2020"}, nil, pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	var b coding.Batch
+	for i := range 60 {
+		b = append(b, coding.PutLabel{Label: coding.Label{Name: fmt.Sprintf("Mechanism %02d", i)}})
+	}
+	roles := []coding.Role{coding.Context, coding.Resource, coding.Reasoning, coding.Outcome}
+	var ids []string
+	for i := range 20000 {
+		start := (i / 200) * 20
+		f := coding.Fragment{ID: coding.NewID(), DocID: docs[i%200].ID, Start: start, End: start + 15, Role: roles[i%4],
+			Labels: []string{fmt.Sprintf("Mechanism %02d", i%60)}}
+		ids = append(ids, f.ID)
+		b = append(b, coding.AddFragment{Fragment: f})
+	}
+	for i := range 300 {
+		b = append(b, coding.AddCMOC{CMOC: coding.CMOC{Statement: fmt.Sprintf("CMOC %d", i), Fragments: ids[i*4 : i*4+4]},
+			TheoryName: fmt.Sprintf("Theory %d", i%12)})
+	}
+	if _, err := p.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestNoUIStallOnALargeReview visits every tab, turns CMOC pages and codes
+// a passage on a large review, timing each piece of work the UI goroutine
+// does (the calls the reviewer's gestures make and every callback the
+// background reads hand back): none may hold it past uiStall. Reading the
+// whole project, which the views used to do on the UI goroutine, is timed
+// too, to show the test would see that stall.
+func TestNoUIStallOnALargeReview(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large project")
+	}
+	path := largeReview(t)
+	t.Setenv("CMOCODER_CODER", "tester")
+	test.NewTempApp(t)
+	s, err := session.OpenSession(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := s.Contents(); err != nil {
+		t.Fatal(err)
+	}
+	whole := time.Since(start)
+	t.Logf("reading the whole project takes %v", whole)
+
+	var worst, worstTab time.Duration
+	var worstWhat, worstTabWhat string
+	timed := func(what string, setup, f func()) {
+		t.Helper()
+		// The better of two tries: one slow try on a loaded machine is
+		// not a stall of ours; two are.
+		best := time.Duration(1 << 62)
+		for range 2 {
+			setup()
+			start := time.Now()
+			f()
+			best = min(best, time.Since(start))
+			if best < uiStall {
+				break
+			}
+		}
+		switch {
+		case strings.HasPrefix(what, "showing the "):
+			if best > worstTab {
+				worstTab, worstTabWhat = best, what
+			}
+		case best > worst:
+			worst, worstWhat = best, what
+		}
+	}
+	// settleTimed runs the callbacks the background reads hand back, each
+	// timed.
+	settleTimed := func(what string, l *loader) {
+		t.Helper()
+		deadline := time.Now().Add(60 * time.Second)
+		for l.loading {
+			select {
+			case f := <-uiQueue:
+				start := time.Now()
+				f()
+				if d := time.Since(start); d > worst {
+					worst, worstWhat = d, what+" (shown)"
+				}
+			case <-time.After(10 * time.Millisecond):
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s did not load in 60 s", what)
+			}
+		}
+		pump()
+	}
+
+	var ws *workspace
+	nothing := func() {}
+	var pv *projectView
+	timed("opening the project", nothing, func() {
+		if pv == nil {
+			ws, _ = openWorkspaceOn(t, s)
+			pv = ws.pv
+		}
+	})
+	for _, tab := range []string{"CMOCs", "Theories", "Codebook", "Sources", "Matrix"} {
+		away := func() {
+			pv.showTab("Documents")
+			pump()
+			for ti := range pv.tabsView.dirty {
+				pv.tabsView.dirty[ti] = true // as after a change
+			}
+		}
+		timed("showing the "+tab+" tab", away, func() { pv.showTab(tab) })
+		switch tab {
+		case "CMOCs":
+			settleTimed(tab, &pv.tabsView.cmocs.loader)
+			timed("the next page of CMOCs", nothing, func() { test.Tap(pv.tabsView.cmocs.nextPage) })
+		case "Codebook":
+			settleTimed(tab, &pv.tabsView.codebook.loader)
+		case "Matrix":
+			settleTimed(tab, &pv.tabsView.matrix.loader)
+		}
+	}
+	pv.showTab("Documents")
+	if ws.doc.ID == "" {
+		pv.openDocument(pv.docs[0].ID)
+	}
+	n := 0
+	timed("coding a passage", nothing, func() {
+		n++
+		dragOver(t, ws, 100*n, 100*n+40)
+		key(ws, "C")
+	})
+	t.Logf("the longest piece of UI work: %v (%s); the longest tab switch %v (%s)", worst, worstWhat, worstTab, worstTabWhat)
+	if worst > uiStall {
+		t.Errorf("%s held the UI goroutine for %v (at most %v)", worstWhat, worst.Round(time.Millisecond), uiStall)
+	}
+	if worstTab > tabSwitch {
+		t.Errorf("%s held the UI goroutine for %v (at most %v)", worstTabWhat, worstTab.Round(time.Millisecond), tabSwitch)
+	}
+}

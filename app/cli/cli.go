@@ -44,6 +44,8 @@ Usage:
                 [--narrative TEXT] [--coder NAME]
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
+  cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
+                --format svg|png|pdf [--width MM] [--dpi N] -o FILE   figures for the paper
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder export PROJECT --format coding -o FILE.coding   my coding without the PDFs, for merge
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
@@ -80,6 +82,7 @@ var verbs = map[string]verb{
 	"extract":   (*cli).extract,
 	"demo":      (*cli).demo,
 	"export":    (*cli).export,
+	"figure":    (*cli).figure,
 	"source":    (*cli).source,
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,

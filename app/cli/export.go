@@ -63,12 +63,7 @@ func (c *cli) export(args []string) error {
 	case *by != "labels" && *by != "theories":
 		return usagef("export: unknown --by %q (want labels or theories)", *by)
 	}
-	s, err := c.open(pos[0], "")
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ep, err := session.ExportProject(s)
+	ep, err := c.readProject(pos[0])
 	if err != nil {
 		return err
 	}

@@ -86,6 +86,7 @@ type TheoryBoxes struct {
 	Kind        coding.TheoryKind
 	Description string
 	Statement   string
+	Refines     string // the name of the initial theory a refined one refines
 	Boxes       []Box
 }
 
@@ -102,6 +103,9 @@ type Box struct {
 	Sources       string // "Agyeman-Duah et al. 2014, p. 5; ..."
 	Missing       string // "missing evidence: ..." when fragments were deleted
 	Unclassified  string // "unclassified evidence: ..." when fragments without a role support it
+	// Supporting is the unclassified evidence as a part of its own (Role
+	// coding.Unclassified), for a figure; its Text is "" when there is none.
+	Supporting BoxPart
 }
 
 // BoxPart is one role of a box: its tag, text and where it comes from.
@@ -111,6 +115,9 @@ type BoxPart struct {
 	Valence string // "+", "−", "+/−" or ""
 	Text    string // coding.Gap when the role has no fragment
 	Source  string // "Agyeman-Duah et al. 2014, p. 5"
+	// Cited names each source of the part once, in the order of its
+	// fragments ("Agyeman-Duah et al. 2014"): a figure's short citation.
+	Cited []string
 }
 
 // Options tune Build.

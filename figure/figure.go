@@ -161,22 +161,38 @@ func (f *Figure) Write(w io.Writer, format string, dpi float64) error {
 		f.paint(r)
 		return r.Close()
 	case PNG:
-		return png.Encode(w, f.Image(dpi))
+		img, err := f.Image(dpi)
+		if err != nil {
+			return err
+		}
+		// Fast compression: a tall diagram is tens of megapixels, and
+		// the default level takes seconds longer for a few per cent.
+		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
 	}
 	return coding.Errorf(coding.KindInvalid, "figure", format, "unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
-// Image rasterises the figure at dpi dots per inch, on white.
-func (f *Figure) Image(dpi float64) *image.RGBA {
+// MaxPixels bounds a raster figure: 100 megapixels is 400 MB of memory
+// while it is drawn, and more than any page holds at print resolution.
+const MaxPixels = 100_000_000
+
+// Image rasterises the figure at dpi dots per inch, on white. A figure
+// too big for a raster (a whole review's theories at 300 dpi) is an error
+// that says what to do instead.
+func (f *Figure) Image(dpi float64) (*image.RGBA, error) {
 	if dpi <= 0 {
 		dpi = DefaultDPI
 	}
 	res := canvas.DPI(dpi)
-	img := image.NewRGBA(image.Rect(0, 0, int(math.Ceil(f.Width*res.DPMM())), int(math.Ceil(f.Height*res.DPMM()))))
+	w, h := int(math.Ceil(f.Width*res.DPMM())), int(math.Ceil(f.Height*res.DPMM()))
+	if float64(w)*float64(h) > MaxPixels {
+		return nil, coding.Errorf(coding.KindInvalid, "figure", "", "the figure is %d × %d px at %g dpi, too big for a PNG: draw one theory (--theory), lower --dpi, or write SVG or PDF", w, h, dpi)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r := rasterizer.FromImage(img, res, canvas.DefaultColorSpace)
 	f.paint(r)
 	r.Close()
-	return img
+	return img, nil
 }
 
 // paint draws the figure on any of the library's renderers.

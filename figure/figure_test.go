@@ -2,21 +2,15 @@ package figure
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"image"
 	"image/color"
-	"image/png"
-	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
+	"cmocoder.org/cmocoder/figure/figuretest"
 )
 
 // review is a small review: two sources, a refined theory refining an
@@ -295,118 +289,21 @@ func TestFiguresWrite(t *testing.T) {
 		if err := f.Write(&b, SVG, 0); err != nil {
 			t.Fatal(err)
 		}
-		checkSVG(t, b.Bytes(), "Leading for quality", "suggestion scheme", "Tully et al. 2010")
+		figuretest.CheckSVG(t, b.Bytes(), "Leading for quality", "suggestion scheme", "Tully et al. 2010")
 	})
 	t.Run("png", func(t *testing.T) {
 		var b bytes.Buffer
 		if err := f.Write(&b, PNG, 300); err != nil {
 			t.Fatal(err)
 		}
-		checkPNG(t, b.Bytes(), f.Width, 300, coding.Context, coding.Resource, coding.Reasoning)
+		figuretest.CheckPNG(t, b.Bytes(), f.Width, 300, coding.Context, coding.Resource, coding.Reasoning)
 	})
 	t.Run("pdf", func(t *testing.T) {
 		var b bytes.Buffer
 		if err := f.Write(&b, PDF, 0); err != nil {
 			t.Fatal(err)
 		}
-		checkPDF(t, b.Bytes(), "Leading for quality", "suggestion scheme", "Tully et al. 2010")
+		figuretest.CheckPDF(t, b.Bytes(), "Leading for quality", "suggestion scheme", "Tully et al. 2010")
 	})
 }
 
-// checkSVG checks that an SVG is well-formed XML whose text elements hold
-// the words: real text, not outlines.
-func checkSVG(t *testing.T, svg []byte, words ...string) {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	var text strings.Builder
-	inText := 0
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("the SVG is not well-formed XML: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if tok.Name.Local == "text" {
-				inText++
-			}
-		case xml.EndElement:
-			if tok.Name.Local == "text" {
-				inText--
-				text.WriteByte(' ')
-			}
-		case xml.CharData:
-			if inText > 0 {
-				text.Write(tok)
-				text.WriteByte(' ')
-			}
-		}
-	}
-	got := strings.Join(strings.Fields(text.String()), " ")
-	for _, w := range words {
-		if !strings.Contains(got, w) {
-			t.Errorf("the SVG's text does not hold %q", w)
-		}
-	}
-}
-
-// checkPNG checks a PNG's size at dpi and that it shows each role's colour.
-func checkPNG(t *testing.T, data []byte, widthMM, dpi float64, roles ...coding.Role) {
-	t.Helper()
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantW := int(widthMM/25.4*dpi + 0.999)
-	if w := img.Bounds().Dx(); w != wantW {
-		t.Errorf("the PNG is %d px wide, want %d (%.0f mm at %.0f dpi)", w, wantW, widthMM, dpi)
-	}
-	seen := coloursIn(img)
-	if len(seen) < 10 {
-		t.Errorf("the PNG has %d colours: blank?", len(seen))
-	}
-	for _, r := range roles {
-		c := coding.RoleColour(r)
-		if seen[color.RGBA{R: c.R, G: c.G, B: c.B, A: 0xff}] < 100 {
-			t.Errorf("the PNG shows the %s colour in %d pixels", r, seen[color.RGBA{R: c.R, G: c.G, B: c.B, A: 0xff}])
-		}
-	}
-}
-
-func coloursIn(img image.Image) map[color.RGBA]int {
-	seen := map[color.RGBA]int{}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 2 {
-		for x := b.Min.X; x < b.Max.X; x += 2 {
-			r, g, bl, a := img.At(x, y).RGBA()
-			seen[color.RGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: uint8(a >> 8)}]++
-		}
-	}
-	return seen
-}
-
-// checkPDF checks with poppler's pdftotext that the PDF's text holds the
-// words.
-func checkPDF(t *testing.T, data []byte, words ...string) {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (poppler-utils)")
-	}
-	path := filepath.Join(t.TempDir(), "f.pdf")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v: %s", err, out)
-	}
-	got := strings.Join(strings.Fields(string(out)), " ")
-	for _, w := range words {
-		if !strings.Contains(got, w) {
-			t.Errorf("pdftotext does not find %q in:\n%s", w, got)
-		}
-	}
-}

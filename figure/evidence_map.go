@@ -205,8 +205,12 @@ func (l *layout) mapRow(y, labelW, cellW, countPt float64, name string, counts [
 		cell := l.rect(Rect{X: cx, Y: y, W: cellW, H: mapRowH, Fill: fill, Stroke: ruleGrey, StrokeWidth: 0.1})
 		if c > 0 {
 			s := strconv.Itoa(c)
-			w := l.measure(s, countPt, st)
-			l.text(cx+(cellW-w)/2, y+mapRowH/2+countPt*mmPerPt*0.35, s, countPt, st, textC, cell)
+			size := countPt
+			for size > 3 && l.measure(s, size, st) > cellW-0.4 { // a total of hundreds in a narrow column
+				size -= 0.5
+			}
+			w := l.measure(s, size, st)
+			l.text(cx+(cellW-w)/2, y+mapRowH/2+size*mmPerPt*0.35, s, size, st, textC, cell)
 		}
 	}
 	tx := x0 + float64(len(counts))*cellW

@@ -257,6 +257,9 @@ func TestMapManySources(t *testing.T) {
 		p.Fragments[i].DocID = fmt.Sprint("d", i*37%200)
 	}
 	p.Fragments[0].Labels = []string{long(200, false)}
+	for i := range 1500 { // a source with a total in the thousands
+		p.Fragments = append(p.Fragments, coding.Fragment{ID: fmt.Sprint("many", i), DocID: "d7", Role: coding.Context, Labels: []string{"Voice"}})
+	}
 	f, err := Map(p, Options{})
 	if err != nil {
 		t.Fatal(err)

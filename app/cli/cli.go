@@ -42,7 +42,7 @@ Usage:
   cmocoder fragments PROJECT [--doc DOC] [--json]
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
                 [--narrative TEXT] [--coder NAME]
-  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
+  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
   cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
                 --format svg|png|pdf [--width MM] [--dpi N] -o FILE   figures for the paper

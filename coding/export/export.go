@@ -43,7 +43,7 @@ const (
 )
 
 // Tables lists the table names in the order of the CLI's usage text.
-var Tables = []string{TableCMOCs, TableFragments, TableMatrix, TableCodebook, TableSources}
+var Tables = []string{TableCMOCs, TableFragments, TableMatrix, TableCodebook, TableSources, TableContributions}
 
 // The formats.
 const (
@@ -151,6 +151,8 @@ func Build(p *Project, table string, opt Options) (t *Table, warnings []string, 
 		t = CodebookTable(p)
 	case TableSources:
 		t = SourceTable(p)
+	case TableContributions:
+		t = ContributionTable(p)
 	default:
 		return nil, nil, coding.Errorf(coding.KindInvalid, "export", table, "unknown table %q (want %s)", table, strings.Join(Tables, ", "))
 	}

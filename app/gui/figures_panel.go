@@ -1,0 +1,241 @@
+package gui
+
+import (
+	"bytes"
+	"image"
+	"io"
+	"math"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/figure"
+)
+
+// figuresPanel shows the figures `cmocoder figure` draws — the
+// programme-theory diagram and the evidence map — as they will print, so
+// the reviewer sees them change with the coding, and saves them (SVG, PDF
+// or PNG at 300 dpi) or copies them into a document. The figure is laid
+// out and rasterised off the UI goroutine.
+type figuresPanel struct {
+	pv      *projectView
+	kind    *widget.Select
+	theory  *widget.Select
+	by      *widget.Select
+	format  *widget.Select
+	image   *canvas.Image
+	scroll  *container.Scroll
+	note    *widget.Label
+	content fyne.CanvasObject
+	fig     *figure.Figure // the figure shown, for Save as… and Copy image
+	shown   string         // its kind
+	loads   int            // reloads started, so that only the last one is shown
+	loading bool
+	ready   bool // built: choices made while building draw nothing
+}
+
+// The figures' choices as the panel names them.
+var (
+	figureKindNames   = []string{"Programme-theory diagram", "Evidence map"}
+	figureFormatNames = []string{"PNG (300 dpi)", "SVG", "PDF"}
+	figureFormats     = []string{figure.PNG, figure.SVG, figure.PDF}
+)
+
+// allTheories is the theory choice that draws every theory.
+const allTheories = "All theories"
+
+// screenDPI is the resolution a figure is shown at: twice the 96 dpi of a
+// plain screen, so it is sharp on a high-density one too.
+const (
+	screenDPI    = 192
+	screenPixels = 40_000_000 // a whole review's diagram is drawn coarser
+)
+
+func newFiguresPanel(pv *projectView) *figuresPanel {
+	p := &figuresPanel{pv: pv}
+	p.kind = widget.NewSelect(figureKindNames, func(string) { p.choicesChanged() })
+	p.theory = widget.NewSelect([]string{allTheories}, func(string) { p.reload() })
+	p.by = widget.NewSelect(matrixRowNames, func(string) { p.reload() })
+	p.format = widget.NewSelect(figureFormatNames, nil)
+	p.format.SetSelectedIndex(0)
+	p.image = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	p.image.FillMode = canvas.ImageFillContain
+	p.image.ScaleMode = canvas.ImageScaleSmooth
+	p.scroll = container.NewScroll(container.NewCenter(p.image))
+	p.note = widget.NewLabel("")
+	p.note.Wrapping = fyne.TextWrapWord
+	save := widget.NewButton("Save as…", p.saveAs)
+	copyImage := widget.NewButton("Copy image", p.copyImage)
+	controls := container.NewHBox(p.kind, p.theory, p.by, widget.NewSeparator(), p.format, save, copyImage)
+	p.content = container.NewBorder(container.NewVBox(controls, p.note), nil, nil, nil, p.scroll)
+	p.kind.SetSelectedIndex(0)
+	p.theory.SetSelectedIndex(0)
+	p.by.SetSelectedIndex(0)
+	p.ready = true // the tab's first showing draws the figure
+	return p
+}
+
+// choicesChanged shows the choices that apply to the kind chosen and
+// draws it.
+func (p *figuresPanel) choicesChanged() {
+	if p.theory == nil || p.by == nil {
+		return
+	}
+	if p.kindName() == figure.KindTheories {
+		p.theory.Show()
+		p.by.Hide()
+	} else {
+		p.theory.Hide()
+		p.by.Show()
+	}
+	p.reload()
+}
+
+func (p *figuresPanel) kindName() string {
+	if p.kind.SelectedIndex() == 1 {
+		return figure.KindMap
+	}
+	return figure.KindTheories
+}
+
+// options are the figure options the choices make.
+func (p *figuresPanel) options() figure.Options {
+	opt := figure.Options{By: matrixBy(p.by.SelectedIndex())}
+	if th := p.theory.Selected; th != allTheories {
+		opt.Theory = th
+	}
+	return opt
+}
+
+// reload lays the figure out again from the project, and rasterises it
+// for the screen, on a goroutine of its own.
+func (p *figuresPanel) reload() {
+	if !p.ready {
+		return
+	}
+	p.loads++
+	load := p.loads
+	p.loading = true
+	p.note.SetText("Drawing the figure…")
+	kind, opt := p.kindName(), p.options()
+	s := p.pv.session
+	go func() {
+		var names []string
+		var img image.Image
+		ep, err := session.ExportProject(s)
+		var fig *figure.Figure
+		if err == nil {
+			for _, t := range ep.Theories {
+				names = append(names, t.Name)
+			}
+			if opt.Theory != "" && !slices.Contains(names, opt.Theory) {
+				opt.Theory = "" // renamed or deleted: draw them all
+			}
+			fig, err = figure.Build(ep, kind, opt)
+		}
+		if err == nil {
+			img, err = fig.Image(displayDPI(fig))
+		}
+		runOnUI(func() {
+			if load != p.loads {
+				return // a newer reload is under way
+			}
+			p.loading = false
+			p.setTheories(names)
+			if err != nil {
+				p.note.SetText(session.OneLine(err))
+				p.pv.readFailed("figure", err)
+				return
+			}
+			p.show(fig, kind, img)
+		})
+	}()
+}
+
+// displayDPI is the resolution a figure is drawn at for the screen: sharp,
+// unless that would take more than screenPixels.
+func displayDPI(f *figure.Figure) float64 {
+	inches := f.Width / 25.4 * f.Height / 25.4
+	return math.Min(screenDPI, math.Floor(math.Sqrt(screenPixels/inches)))
+}
+
+// setTheories offers the project's theories, keeping the one chosen.
+func (p *figuresPanel) setTheories(names []string) {
+	opts := append([]string{allTheories}, names...)
+	if slices.Equal(opts, p.theory.Options) {
+		return
+	}
+	chosen := p.theory.Selected
+	p.theory.Options = opts
+	if !slices.Contains(opts, chosen) {
+		chosen = allTheories
+	}
+	p.theory.Selected = chosen // without OnChanged: this is not a new choice
+	p.theory.Refresh()
+}
+
+// show puts a figure on screen at its print size on a 96 dpi screen.
+func (p *figuresPanel) show(fig *figure.Figure, kind string, img image.Image) {
+	p.fig, p.shown = fig, kind
+	p.image.Image = img
+	p.image.SetMinSize(fyne.NewSize(float32(fig.Width/25.4*96), float32(fig.Height/25.4*96)))
+	p.image.Refresh()
+	p.note.SetText("As it prints: " + fig.String() + ". Save as… writes it as SVG (real text), PDF (fonts embedded) or PNG at 300 dpi, as `cmocoder figure` does.")
+}
+
+// saveAs writes the figure shown in the format chosen, asking where.
+func (p *figuresPanel) saveAs() {
+	fig, kind := p.fig, p.shown
+	if fig == nil {
+		return
+	}
+	format := figureFormats[max(p.format.SelectedIndex(), 0)]
+	ws := p.pv.ws
+	ws.chooseSaveFile(projectFileNameBase(ws.projectTitle())+" - "+kind+"."+format, "."+format, func(path string) {
+		p.writeFigure(fig, format, path)
+	})
+}
+
+// writeFigure writes a figure to path off the UI goroutine (a tall
+// diagram at 300 dpi takes a moment), whole or not at all.
+func (p *figuresPanel) writeFigure(fig *figure.Figure, format, path string) {
+	ws := p.pv.ws
+	go func() {
+		err := session.WriteFileAtomic(path, func(w io.Writer) error { return fig.Write(w, format, figure.DefaultDPI) })
+		runOnUI(func() {
+			if err != nil {
+				ws.fail(err)
+				return
+			}
+			ws.say("Saved the figure to %s.", filepath.Base(path))
+		})
+	}()
+}
+
+// copyImage puts the figure shown on the clipboard as a 300 dpi PNG.
+func (p *figuresPanel) copyImage() {
+	fig := p.fig
+	if fig == nil {
+		return
+	}
+	ws := p.pv.ws
+	go func() {
+		var buf bytes.Buffer
+		err := fig.Write(&buf, figure.PNG, figure.DefaultDPI)
+		if err == nil {
+			err = copyPNG(buf.Bytes())
+		}
+		runOnUI(func() {
+			if err != nil {
+				ws.fail(err)
+				return
+			}
+			ws.say("Copied the figure (PNG, 300 dpi): paste it into a document.")
+		})
+	}()
+}

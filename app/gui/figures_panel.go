@@ -2,6 +2,7 @@ package gui
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"io"
 	"math"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/app/session"
@@ -27,6 +29,9 @@ type figuresPanel struct {
 	kind    *widget.Select
 	theory  *widget.Select
 	by      *widget.Select
+	// theoryBox and byBox hold the theory and rows choices, shown for the
+	// kind they apply to.
+	theoryBox, byBox fyne.CanvasObject
 	format  *widget.Select
 	image   *canvas.Image
 	scroll  *container.Scroll
@@ -66,12 +71,17 @@ func newFiguresPanel(pv *projectView) *figuresPanel {
 	p.image = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	p.image.FillMode = canvas.ImageFillContain
 	p.image.ScaleMode = canvas.ImageScaleSmooth
-	p.scroll = container.NewScroll(container.NewCenter(p.image))
+	p.scroll = container.NewScroll(container.NewVBox(container.NewHBox(layout.NewSpacer(), p.image, layout.NewSpacer())))
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
 	save := widget.NewButton("Save as…", p.saveAs)
 	copyImage := widget.NewButton("Copy image", p.copyImage)
-	controls := container.NewHBox(p.kind, p.theory, p.by, widget.NewSeparator(), p.format, save, copyImage)
+	wide := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	p.theoryBox, p.byBox = wide(240, p.theory), wide(210, p.by)
+	controls := container.NewHBox(wide(250, p.kind), p.theoryBox, p.byBox, widget.NewSeparator(),
+		wide(150, p.format), save, copyImage)
 	p.content = container.NewBorder(container.NewVBox(controls, p.note), nil, nil, nil, p.scroll)
 	p.kind.SetSelectedIndex(0)
 	p.theory.SetSelectedIndex(0)
@@ -83,15 +93,15 @@ func newFiguresPanel(pv *projectView) *figuresPanel {
 // choicesChanged shows the choices that apply to the kind chosen and
 // draws it.
 func (p *figuresPanel) choicesChanged() {
-	if p.theory == nil || p.by == nil {
+	if p.theoryBox == nil || p.byBox == nil {
 		return
 	}
 	if p.kindName() == figure.KindTheories {
-		p.theory.Show()
-		p.by.Hide()
+		p.theoryBox.Show()
+		p.byBox.Hide()
 	} else {
-		p.theory.Hide()
-		p.by.Show()
+		p.theoryBox.Hide()
+		p.byBox.Show()
 	}
 	p.reload()
 }
@@ -179,13 +189,19 @@ func (p *figuresPanel) setTheories(names []string) {
 	p.theory.Refresh()
 }
 
-// show puts a figure on screen at its print size on a 96 dpi screen.
+// shownZoom is how much larger than print size a figure is shown on a
+// 96 dpi screen: print sizes of text (6–8 pt) are small to read there.
+const shownZoom = 1.5
+
+// show puts a figure on screen.
 func (p *figuresPanel) show(fig *figure.Figure, kind string, img image.Image) {
 	p.fig, p.shown = fig, kind
 	p.image.Image = img
-	p.image.SetMinSize(fyne.NewSize(float32(fig.Width/25.4*96), float32(fig.Height/25.4*96)))
+	px := func(mm float64) float32 { return float32(mm / 25.4 * 96 * shownZoom) }
+	p.image.SetMinSize(fyne.NewSize(px(fig.Width), px(fig.Height)))
 	p.image.Refresh()
-	p.note.SetText("As it prints: " + fig.String() + ". Save as… writes it as SVG (real text), PDF (fonts embedded) or PNG at 300 dpi, as `cmocoder figure` does.")
+	p.scroll.Refresh()
+	p.note.SetText(fmt.Sprintf("As it prints, %.0f × %.0f mm. Save as… writes it as SVG (real text), PDF (fonts embedded) or PNG at 300 dpi, as `cmocoder figure` does.", fig.Width, fig.Height))
 }
 
 // saveAs writes the figure shown in the format chosen, asking where.

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/figure/figuretest"
@@ -17,14 +16,7 @@ import (
 // text of the figure shown.
 func shownFigure(t *testing.T, p *figuresPanel) string {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for p.loading || p.fig == nil {
-		if time.Now().After(deadline) {
-			t.Fatal("the figure was not drawn in 30 s")
-		}
-		time.Sleep(5 * time.Millisecond)
-		pump()
-	}
+	waitFor(t, "the figure to be drawn", func() bool { return !p.loading && p.fig != nil })
 	var b strings.Builder
 	for _, tx := range p.fig.Texts {
 		b.WriteString(tx.S + " ")
@@ -69,21 +61,14 @@ func TestFiguresTab(t *testing.T) {
 	}
 
 	p.kind.SetSelectedIndex(1)
-	if text := shownFigure(t, p); !strings.Contains(text, "Mechanisms by source") || !p.by.Visible() || p.theory.Visible() {
-		t.Errorf("the map says %q; rows choice shown %v, theory choice shown %v", text, p.by.Visible(), p.theory.Visible())
+	if text := shownFigure(t, p); !strings.Contains(text, "Mechanisms by source") || !p.byBox.Visible() || p.theoryBox.Visible() {
+		t.Errorf("the map says %q; rows choice shown %v, theory choice shown %v", text, p.byBox.Visible(), p.theoryBox.Visible())
 	}
 
 	for _, format := range []string{"svg", "png"} {
 		path := filepath.Join(t.TempDir(), "map."+format)
 		p.writeFigure(p.fig, format, path)
-		deadline := time.Now().Add(30 * time.Second)
-		for !strings.HasPrefix(ws.status.Text, "Saved the figure to map."+format) {
-			if time.Now().After(deadline) {
-				t.Fatalf("not saved: status %q", ws.status.Text)
-			}
-			time.Sleep(5 * time.Millisecond)
-			pump()
-		}
+		waitFor(t, "map."+format+" to be saved", func() bool { return strings.HasPrefix(ws.status.Text, "Saved the figure to map."+format) })
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

@@ -25,7 +25,7 @@ func largeReview() *export.Project {
 			Statement: "Leaders who listen to staff so that staff raise concerns because they expect to be heard and protected"})
 	}
 	for c := range 300 {
-		cmoc := coding.CMOC{ID: fmt.Sprint("c", c), TheoryID: fmt.Sprint("t", c%12), Statement: fmt.Sprintf("CMOC %d: in wards under pressure, listening rounds make staff feel heard, and concerns are raised sooner", c)}
+		cmoc := coding.CMOC{ID: fmt.Sprint("c", c), TheoryID: fmt.Sprint("t", c%12), Statement: fmt.Sprintf("Case %d: in wards under pressure, listening rounds make staff feel heard, and concerns are raised sooner", c)}
 		for j, r := range coding.Roles {
 			f := coding.Fragment{ID: fmt.Sprintf("f%d-%d", c, j), DocID: fmt.Sprint("d", (c*7+j*13)%120), Page: 1 + j, Role: r, Valence: coding.Positive,
 				Labels: []string{fmt.Sprintf("Mechanism %d", (c+j)%30)},

@@ -21,6 +21,7 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -69,6 +70,9 @@ type Figure struct {
 	Rects         []Rect
 	Lines         []Line
 	Texts         []Text
+	// Breaks are the heights between parts of the figure (between the
+	// theories of a diagram) where it may be cut into pages.
+	Breaks []float64
 }
 
 // Rect is a rectangle, filled, outlined or both.
@@ -157,8 +161,20 @@ func (f *Figure) Write(w io.Writer, format string, dpi float64) error {
 		f.paint(r)
 		return r.Close()
 	case PDF:
-		r := pdf.New(w, f.Width, f.Height, nil)
-		f.paint(r)
+		// Every page as tall as the tallest: the PDF renderer keeps its
+		// first page's height for placing what later pages hold.
+		pages := f.pages(maxPDFPage)
+		height := 0.0
+		for _, pg := range pages {
+			height = max(height, pg[1]-pg[0])
+		}
+		r := pdf.New(w, f.Width, height, nil)
+		for i, pg := range pages {
+			if i > 0 {
+				r.NewPage(f.Width, height)
+			}
+			f.paintPart(r, pg[0], pg[1])
+		}
 		return r.Close()
 	case PNG:
 		img, err := f.Image(dpi)
@@ -195,13 +211,43 @@ func (f *Figure) Image(dpi float64) (*image.RGBA, error) {
 	return img, nil
 }
 
-// paint draws the figure on any of the library's renderers.
-func (f *Figure) paint(r canvas.Renderer) {
+// maxPDFPage is the tallest PDF page written, in mm: PDF readers refuse
+// pages over 200 inches (5,080 mm), which a whole review's diagram
+// exceeds; it is then cut between theories.
+const maxPDFPage = 5000.0
+
+// pages cuts the figure at its Breaks into pages no taller than max where
+// it can, as [top, bottom) pairs; a figure that fits is one page.
+func (f *Figure) pages(max float64) [][2]float64 {
+	var out [][2]float64
+	top, last := 0.0, 0.0 // the page's top, and the last break that fits on it
+	for _, b := range append(slices.Clone(f.Breaks), f.Height) {
+		if b-top > max && last > top {
+			out = append(out, [2]float64{top, last})
+			top = last
+		}
+		last = b
+	}
+	return append(out, [2]float64{top, f.Height})
+}
+
+// paint draws the whole figure on any of the library's renderers.
+func (f *Figure) paint(r canvas.Renderer) { f.paintPart(r, 0, f.Height) }
+
+// paintPart draws what lies between the heights top and bottom, as a page
+// of its own.
+func (f *Figure) paintPart(r canvas.Renderer, top, bottom float64) {
+	in := func(y float64) bool { return y >= top && y < bottom || bottom == f.Height && y >= top }
 	ctx := canvas.NewContext(r)
 	ctx.SetCoordSystem(canvas.CartesianIV)
 	ctx.SetFillColor(color.White)
-	ctx.DrawPath(0, 0, canvas.Rectangle(f.Width, f.Height))
+	w, h := r.Size()
+	ctx.DrawPath(0, 0, canvas.Rectangle(w, h))
+	ctx.Translate(0, -top)
 	for _, b := range f.Rects {
+		if !in(b.Y) || b.Fill == nil && b.Stroke == nil {
+			continue
+		}
 		ctx.ResetStyle()
 		ctx.SetFill(transparentIfNil(b.Fill))
 		ctx.SetStroke(transparentIfNil(b.Stroke))
@@ -212,6 +258,9 @@ func (f *Figure) paint(r canvas.Renderer) {
 		ctx.DrawPath(b.X, b.Y, canvas.Rectangle(b.W, b.H))
 	}
 	for _, l := range f.Lines {
+		if !in(min(l.Y0, l.Y1)) {
+			continue
+		}
 		ctx.ResetStyle()
 		ctx.SetFill(canvas.Transparent)
 		ctx.SetStroke(l.Colour)
@@ -231,6 +280,9 @@ func (f *Figure) paint(r canvas.Renderer) {
 		}
 	}
 	for _, t := range f.Texts {
+		if _, y0, _, _ := t.Bounds(); !in(y0) {
+			continue
+		}
 		line := canvas.NewTextLine(face(t.Size, t.Style, t.Colour), t.S, canvas.Left)
 		if !t.Rotated {
 			ctx.DrawText(t.X, t.Y, line)

@@ -102,6 +102,7 @@ func Theories(p *export.Project, opt Options) (*Figure, error) {
 	for i, th := range theories {
 		if i > 0 {
 			l.fig.Lines = append(l.fig.Lines, Line{X0: margin, Y0: y + theoryGap/2, X1: l.fig.Width - margin, Y1: y + theoryGap/2, Colour: ruleGrey, Width: strokeThin})
+			l.fig.Breaks = append(l.fig.Breaks, y+theoryGap*0.75) // below the rule
 			y += theoryGap
 		}
 		y = l.theory(th, y, clip(opt))

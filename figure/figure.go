@@ -15,7 +15,6 @@
 package figure
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -318,11 +317,6 @@ func transparentIfNil(c color.Color) color.Color {
 		return canvas.Transparent
 	}
 	return c
-}
-
-// String says what the figure is, for messages.
-func (f *Figure) String() string {
-	return fmt.Sprintf("%.0f × %.0f mm, %d boxes, %d lines of text", f.Width, f.Height, len(f.Rects), len(f.Texts))
 }
 
 // Build lays out a figure of a kind from a project's values.

@@ -81,6 +81,8 @@ func TestFigureErrors(t *testing.T) {
 		{"figure", p, "--kind", "theories", "--width", "0", "-o", out},
 		{"figure", p, "--kind", "theories", "--dpi", "ten", "-o", out},
 		{"figure", "--kind", "theories", "-o", out},
+		{"figure", p, "--kind", "map", "--group", "colour", "-o", out},
+		{"figure", p, "--kind", "theories", "--group", "design", "-o", out},
 	} {
 		if r := run(t, args...); r.code != 2 {
 			t.Errorf("cmocoder %s: exit %d, want 2 (%s)", strings.Join(args, " "), r.code, r.stderr)
@@ -92,6 +94,13 @@ func TestFigureErrors(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(out); string(data) != "old" {
 		t.Errorf("a failed figure changed the file -o names: %q", data)
+	}
+	// --group puts the map's sources in bands.
+	mustRun(t, "figure", p, "--kind", "map", "--group", "rigour", "-o", out)
+	if data, err := os.ReadFile(out); err != nil {
+		t.Fatal(err)
+	} else {
+		figuretest.CheckSVG(t, data, "Rigour: moderate", "Agyeman-Duah et al. 2014")
 	}
 	// The name given picks the theory, in any case.
 	mustRun(t, "figure", p, "--kind", "theories", "--theory", "leading FOR quality", "-o", out)

@@ -3,9 +3,11 @@ package figure
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/export"
 )
 
@@ -95,6 +97,9 @@ func readMatrix(t *export.Table) (mapData, error) {
 // upright-rotated and shortened to fit; with many sources the figure
 // grows wider rather than its cells unreadably narrow.
 func Map(p *export.Project, opt Options) (*Figure, error) {
+	if opt.Group != "" && !slices.Contains(Groups, opt.Group) {
+		return nil, coding.Errorf(coding.KindInvalid, "figure", opt.Group, "unknown grouping %q (want %s)", opt.Group, strings.Join(Groups, ", "))
+	}
 	t, _, err := export.Build(p, export.TableMatrix, export.Options{MatrixBy: opt.By})
 	if err != nil {
 		return nil, err
@@ -103,12 +108,13 @@ func Map(p *export.Project, opt Options) (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
+	groups := d.group(p.Documents, opt.Group)
 	l := newLayout(width(opt))
-	l.evidenceMap(d, t.Title)
+	l.evidenceMap(d, t.Title, groups)
 	return l.fig, nil
 }
 
-func (l *layout) evidenceMap(d mapData, title string) {
+func (l *layout) evidenceMap(d mapData, title string, groups []string) {
 	n := len(d.sources)
 	labelW := l.measure(d.rowHead, mapPt, Bold)
 	for _, r := range d.rows {
@@ -119,6 +125,16 @@ func (l *layout) evidenceMap(d mapData, title string) {
 	cellW := maxCellW
 	if n > 0 {
 		cellW = min(maxCellW, max(minCellW, avail/float64(n)))
+	}
+	// A group's name fits over its columns where the page has room.
+	for start := 0; start < len(groups); {
+		end := start
+		for end < len(groups) && groups[end] == groups[start] {
+			end++
+		}
+		need := (l.measure(groups[start], citePt, Bold) + 1.5) / float64(end-start)
+		cellW = max(cellW, min(need, avail/float64(n)))
+		start = end
 	}
 	// The figure is as wide as the table, at least a single journal
 	// column (127 mm, 1,500 px at 300 dpi) for the notes below it, and
@@ -136,6 +152,10 @@ func (l *layout) evidenceMap(d mapData, title string) {
 
 	y := margin
 	y = l.paragraph(margin, y, l.fig.Width-2*margin, title, theorySize, Bold, ink, -1) + 2
+	bandY := y
+	if groups != nil {
+		y += groupBandH + 1
+	}
 	top := y + nameH
 	x0 := margin + labelW
 	// Header: the rows' heading, the sources' names, Total and N.
@@ -166,6 +186,9 @@ func (l *layout) evidenceMap(d mapData, title string) {
 	}
 	l.fig.Lines = append(l.fig.Lines, Line{X0: margin, Y0: y, X1: tx + 2*totalsW, Y1: y, Colour: ink, Width: strokeThin})
 	l.mapRow(y, labelW, cellW, countPt, "Total", d.colTot, d.grand, d.nAll, nil, true)
+	if groups != nil {
+		l.groupBands(groups, x0, cellW, bandY, y+mapRowH)
+	}
 	y += mapRowH + 3
 	y = l.mapLegend(y, bins)
 	for _, note := range d.notes {

@@ -17,6 +17,9 @@ type Options struct {
 	// By is what the evidence map's rows are: "labels" (the default) or
 	// "theories", as for `export --table matrix --by`.
 	By string
+	// Group groups the evidence map's sources by GroupDesign,
+	// GroupRelevance or GroupRigour; "" keeps them in import order.
+	Group string
 	// Width is the figure's width in mm; 0 is DefaultWidth. The evidence
 	// map grows wider when its sources need more room.
 	Width float64

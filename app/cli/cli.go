@@ -45,7 +45,8 @@ Usage:
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
   cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
-                --format svg|png|pdf [--width MM] [--dpi N] -o FILE   figures for the paper
+                [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]
+                -o FILE                 figures for the paper
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder export PROJECT --format coding -o FILE.coding   my coding without the PDFs, for merge
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]

@@ -12,7 +12,7 @@ import (
 )
 
 // figureUsage is the syntax of the figure verb.
-const figureUsage = "figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories] --format svg|png|pdf [--width MM] [--dpi N] -o FILE"
+const figureUsage = "figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] -o FILE"
 
 // figure draws the programme-theory diagram or the evidence map into a
 // file, written whole or not at all.
@@ -21,6 +21,7 @@ func (c *cli) figure(args []string) error {
 	kind := fs.String("kind", "", "theories (the programme-theory diagram) or map (the evidence map)")
 	theory := fs.String("theory", "", "draw only the programme theory of this name")
 	by := fs.String("by", "labels", "map rows: labels or theories")
+	group := fs.String("group", "", "group the map's sources by design, relevance or rigour")
 	format := fs.String("format", "", "svg, png or pdf (default: from the -o file's extension)")
 	width := fs.Float64("width", figure.DefaultWidth, "width in mm")
 	dpi := fs.Float64("dpi", figure.DefaultDPI, "resolution of a PNG, in dots per inch")
@@ -47,6 +48,10 @@ func (c *cli) figure(args []string) error {
 		return usagef("figure: unknown --by %q (want labels or theories)", *by)
 	case *theory != "" && *kind != figure.KindTheories:
 		return usagef("figure: --theory is for --kind theories")
+	case *group != "" && !slices.Contains(figure.Groups, *group):
+		return usagef("figure: unknown --group %q (want %s)", *group, strings.Join(figure.Groups, ", "))
+	case *group != "" && *kind != figure.KindMap:
+		return usagef("figure: --group is for --kind map")
 	case *width < 50 || *width > 2000:
 		return usagef("figure: --width %g is out of range (50 to 2000 mm)", *width)
 	case *dpi < 36 || *dpi > 2400:
@@ -56,7 +61,7 @@ func (c *cli) figure(args []string) error {
 	if err != nil {
 		return err
 	}
-	fig, err := figure.Build(ep, *kind, figure.Options{Theory: *theory, By: *by, Width: *width})
+	fig, err := figure.Build(ep, *kind, figure.Options{Theory: *theory, By: *by, Group: *group, Width: *width})
 	if err != nil {
 		return err
 	}

@@ -25,23 +25,24 @@ import (
 // or PNG at 300 dpi) or copies them into a document. The figure is laid
 // out and rasterised off the UI goroutine.
 type figuresPanel struct {
-	pv      *projectView
-	kind    *widget.Select
-	theory  *widget.Select
-	by      *widget.Select
-	// theoryBox and byBox hold the theory and rows choices, shown for the
-	// kind they apply to.
-	theoryBox, byBox fyne.CanvasObject
-	format  *widget.Select
-	image   *canvas.Image
-	scroll  *container.Scroll
-	note    *widget.Label
-	content fyne.CanvasObject
-	fig     *figure.Figure // the figure shown, for Save as… and Copy image
-	shown   string         // its kind
-	loads   int            // reloads started, so that only the last one is shown
-	loading bool
-	ready   bool // built: choices made while building draw nothing
+	pv     *projectView
+	kind   *widget.Select
+	theory *widget.Select
+	by     *widget.Select
+	group  *widget.Select
+	// theoryBox and mapBox hold the theory choice and the map's choices
+	// (rows, grouping), each shown for the kind it applies to.
+	theoryBox, mapBox fyne.CanvasObject
+	format            *widget.Select
+	image             *canvas.Image
+	scroll            *container.Scroll
+	note              *widget.Label
+	content           fyne.CanvasObject
+	fig               *figure.Figure // the figure shown, for Save as… and Copy image
+	shown             string         // its kind
+	loads             int            // reloads started, so that only the last one is shown
+	loading           bool
+	ready             bool // built: choices made while building draw nothing
 }
 
 // The figures' choices as the panel names them.
@@ -49,6 +50,8 @@ var (
 	figureKindNames   = []string{"Programme-theory diagram", "Evidence map"}
 	figureFormatNames = []string{"PNG (300 dpi)", "SVG", "PDF"}
 	figureFormats     = []string{figure.PNG, figure.SVG, figure.PDF}
+	figureGroupNames  = []string{"Sources in import order", "Sources by design", "Sources by relevance", "Sources by rigour"}
+	figureGroups      = append([]string{""}, figure.Groups...)
 )
 
 // allTheories is the theory choice that draws every theory.
@@ -66,6 +69,7 @@ func newFiguresPanel(pv *projectView) *figuresPanel {
 	p.kind = widget.NewSelect(figureKindNames, func(string) { p.choicesChanged() })
 	p.theory = widget.NewSelect([]string{allTheories}, func(string) { p.reload() })
 	p.by = widget.NewSelect(matrixRowNames, func(string) { p.reload() })
+	p.group = widget.NewSelect(figureGroupNames, func(string) { p.reload() })
 	p.format = widget.NewSelect(figureFormatNames, nil)
 	p.format.SetSelectedIndex(0)
 	p.image = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
@@ -79,13 +83,15 @@ func newFiguresPanel(pv *projectView) *figuresPanel {
 	wide := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
-	p.theoryBox, p.byBox = wide(240, p.theory), wide(210, p.by)
-	controls := container.NewHBox(wide(250, p.kind), p.theoryBox, p.byBox, widget.NewSeparator(),
+	p.theoryBox = wide(240, p.theory)
+	p.mapBox = container.NewHBox(wide(210, p.by), wide(230, p.group))
+	controls := container.NewHBox(wide(250, p.kind), p.theoryBox, p.mapBox, widget.NewSeparator(),
 		wide(150, p.format), save, copyImage)
 	p.content = container.NewBorder(container.NewVBox(controls, p.note), nil, nil, nil, p.scroll)
 	p.kind.SetSelectedIndex(0)
 	p.theory.SetSelectedIndex(0)
 	p.by.SetSelectedIndex(0)
+	p.group.SetSelectedIndex(0)
 	p.ready = true // the tab's first showing draws the figure
 	return p
 }
@@ -93,15 +99,15 @@ func newFiguresPanel(pv *projectView) *figuresPanel {
 // choicesChanged shows the choices that apply to the kind chosen and
 // draws it.
 func (p *figuresPanel) choicesChanged() {
-	if p.theoryBox == nil || p.byBox == nil {
+	if p.theoryBox == nil || p.mapBox == nil {
 		return
 	}
 	if p.kindName() == figure.KindTheories {
 		p.theoryBox.Show()
-		p.byBox.Hide()
+		p.mapBox.Hide()
 	} else {
 		p.theoryBox.Hide()
-		p.byBox.Show()
+		p.mapBox.Show()
 	}
 	p.reload()
 }
@@ -115,7 +121,7 @@ func (p *figuresPanel) kindName() string {
 
 // options are the figure options the choices make.
 func (p *figuresPanel) options() figure.Options {
-	opt := figure.Options{By: matrixBy(p.by.SelectedIndex())}
+	opt := figure.Options{By: matrixBy(p.by.SelectedIndex()), Group: figureGroups[max(p.group.SelectedIndex(), 0)]}
 	if th := p.theory.Selected; th != allTheories {
 		opt.Theory = th
 	}

@@ -61,8 +61,12 @@ func TestFiguresTab(t *testing.T) {
 	}
 
 	p.kind.SetSelectedIndex(1)
-	if text := shownFigure(t, p); !strings.Contains(text, "Mechanisms by source") || !p.byBox.Visible() || p.theoryBox.Visible() {
-		t.Errorf("the map says %q; rows choice shown %v, theory choice shown %v", text, p.byBox.Visible(), p.theoryBox.Visible())
+	if text := shownFigure(t, p); !strings.Contains(text, "Mechanisms by source") || !p.mapBox.Visible() || p.theoryBox.Visible() {
+		t.Errorf("the map says %q; map choices shown %v, theory choice shown %v", text, p.mapBox.Visible(), p.theoryBox.Visible())
+	}
+	p.group.SetSelectedIndex(3) // by rigour
+	if text := shownFigure(t, p); !strings.Contains(text, "Rigour: moderate") {
+		t.Errorf("the map grouped by rigour says %q", text)
 	}
 
 	for _, format := range []string{"svg", "png"} {

@@ -17,7 +17,6 @@ package figure
 import (
 	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"math"
 	"slices"
@@ -176,13 +175,14 @@ func (f *Figure) Write(w io.Writer, format string, dpi float64) error {
 		}
 		return r.Close()
 	case PNG:
+		if dpi <= 0 {
+			dpi = DefaultDPI
+		}
 		img, err := f.Image(dpi)
 		if err != nil {
 			return err
 		}
-		// Fast compression: a tall diagram is tens of megapixels, and
-		// the default level takes seconds longer for a few per cent.
-		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
+		return writePNG(w, img, dpi)
 	}
 	return coding.Errorf(coding.KindInvalid, "figure", format, "unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

@@ -5,11 +5,13 @@ package figuretest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,6 +70,9 @@ func CheckPNG(t testing.TB, data []byte, widthMM, dpi float64, roles ...coding.R
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got := pngDPI(data); math.Abs(got-dpi) > 0.5 {
+		t.Errorf("the PNG records %.1f dpi, want %.0f", got, dpi)
+	}
 	w := img.Bounds().Dx()
 	if want := int(widthMM/25.4*dpi + 0.999); widthMM > 0 && w != want {
 		t.Errorf("the PNG is %d px wide, want %d (%.0f mm at %.0f dpi)", w, want, widthMM, dpi)
@@ -83,6 +88,21 @@ func CheckPNG(t testing.TB, data []byte, widthMM, dpi float64, roles ...coding.R
 		}
 	}
 	return w
+}
+
+// pngDPI is the resolution a PNG's pHYs chunk records, 0 without one.
+func pngDPI(data []byte) float64 {
+	for i := 8; i+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		if i+12+n > len(data) {
+			break
+		}
+		if string(data[i+4:i+8]) == "pHYs" && n == 9 && data[i+16] == 1 {
+			return float64(binary.BigEndian.Uint32(data[i+8:])) * 0.0254
+		}
+		i += 12 + n
+	}
+	return 0
 }
 
 func coloursIn(img image.Image) map[color.RGBA]int {

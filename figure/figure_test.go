@@ -92,7 +92,7 @@ func TestTheoriesDiagramSays(t *testing.T) {
 		"Heard staff stay", "Refined programme theory, refines “Leading for quality”",
 		"CMOC 1: Listening rounds make staff feel heard",
 		"Context", "Mechanism resource +", "Mechanism reasoning −", "Outcome",
-		"“managers held weekly listening rounds; a suggestion scheme”",
+		"“managers held weekly listening rounds”; “a suggestion scheme”", // each fragment quoted
 		"Tully et al. 2010; Sims 2021", // both sources of the resource, once each, no pages
 		"no evidence", // the outcome is a gap
 		"Supporting evidence without a role: “nurses described the rounds as theatre” (Sims 2021)",

@@ -210,7 +210,7 @@ func (l *layout) cmoc(b export.Box, y float64, clipAt int) float64 {
 		if c.gap {
 			c.quote = "no evidence"
 		} else {
-			c.quote = "“" + coding.Clip(part.Text, clipAt) + "”"
+			c.quote = quoteEach(part.Quotes, clipAt)
 			c.cite = strings.Join(part.Cited, "; ")
 		}
 		c.contentH = l.boxHeight(c, inner)
@@ -237,6 +237,18 @@ func (l *layout) cmoc(b export.Box, y float64, clipAt int) float64 {
 		y = l.paragraph(margin, y+0.8, full, b.Missing, citePt, Italic, darkGrey, -1)
 	}
 	return y
+}
+
+// quoteEach quotes each fragment's words — “…”; “…” — shortened with an
+// ellipsis (inside the closing quotation mark) to about clipAt characters
+// in all.
+func quoteEach(quotes []string, clipAt int) string {
+	s := "“" + strings.Join(quotes, "”; “") + "”"
+	if r := []rune(s); len(r) > clipAt+2 {
+		cut := strings.TrimRight(string(r[:clipAt]), " ;“”")
+		s = cut + "…”"
+	}
+	return s
 }
 
 // roleHeader is a box's heading: the role's name and its valence,
@@ -289,7 +301,7 @@ func (l *layout) box(c boxContent, x, y, w, headerH, bodyH float64) {
 // supporting lists a CMOC's unclassified evidence under its row, in grey:
 // evidence without a place on the configuration line.
 func (l *layout) supporting(p export.BoxPart, y, w float64, clipAt int) float64 {
-	s := "Supporting evidence without a role: “" + coding.Clip(p.Text, clipAt) + "”"
+	s := "Supporting evidence without a role: " + quoteEach(p.Quotes, clipAt)
 	if len(p.Cited) > 0 {
 		s += " (" + strings.Join(p.Cited, "; ") + ")"
 	}

@@ -118,6 +118,9 @@ type BoxPart struct {
 	// Cited names each source of the part once, in the order of its
 	// fragments ("Agyeman-Duah et al. 2014"): a figure's short citation.
 	Cited []string
+	// Quotes are the fragments' texts one by one (Text joins them), for a
+	// figure that quotes each.
+	Quotes []string
 }
 
 // Options tune Build.

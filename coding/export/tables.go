@@ -123,6 +123,15 @@ func (x *index) sourcesOf(frags []coding.Fragment) []string {
 	return out
 }
 
+// quotes are the fragments' texts, white space collapsed.
+func quotes(frags []coding.Fragment) []string {
+	out := make([]string, len(frags))
+	for i, f := range frags {
+		out[i] = clean(oneLine(f.Text))
+	}
+	return out
+}
+
 // theoryOrder lists the CMOCs grouped by theory, theories in their order
 // and unfiled CMOCs last.
 func (x *index) theoryOrder() []TheoryBoxes {
@@ -175,11 +184,11 @@ func (x *index) box(n int, c coding.CMOC) Box {
 		Configuration: clean(coding.Configuration(present)), Labels: c.Labels, Sources: x.cite(present)}
 	for _, p := range coding.Parts(present) {
 		b.Parts = append(b.Parts, BoxPart{Role: p.Role, Tag: p.Tag(), Valence: p.Valence(), Text: clean(p.Text()), Source: x.cite(p.Fragments),
-			Cited: x.sourcesOf(p.Fragments)})
+			Cited: x.sourcesOf(p.Fragments), Quotes: quotes(p.Fragments)})
 	}
 	if u := coding.WithoutRole(present); len(u) > 0 {
 		b.Supporting = BoxPart{Role: coding.Unclassified, Text: clean(coding.Part{Role: coding.Unclassified, Fragments: u}.Text()),
-			Source: x.cite(u), Cited: x.sourcesOf(u)}
+			Source: x.cite(u), Cited: x.sourcesOf(u), Quotes: quotes(u)}
 		// Not on the configuration line, which has a place only for the
 		// four roles, but still the CMOC's evidence: quoted with its source.
 		b.Unclassified = "unclassified evidence: " + b.Supporting.Text + " (" + b.Supporting.Source + ")"

@@ -76,6 +76,7 @@ func TestFigureErrors(t *testing.T) {
 		{"figure", p, "--kind", "pie", "-o", out},
 		{"figure", p, "--kind", "map", "--format", "gif", "-o", out},
 		{"figure", p, "--kind", "map", "--format", "svg"},
+		{"figure", p, "--kind", "map", "-o", filepath.Join(dir, "noextension")},
 		{"figure", p, "--kind", "map", "--by", "codes", "-o", out},
 		{"figure", p, "--kind", "map", "--theory", "Leading for quality", "-o", out},
 		{"figure", p, "--kind", "theories", "--width", "0", "-o", out},

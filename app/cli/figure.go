@@ -42,6 +42,8 @@ func (c *cli) figure(args []string) error {
 		return usagef("figure: unknown kind %q (want %s)", *kind, strings.Join(figure.Kinds, ", "))
 	case *out == "":
 		return usagef("figure: give -o FILE")
+	case *format == "":
+		return usagef("figure: give --format %s, or an -o FILE ending in one", strings.Join(figure.Formats, ", "))
 	case !slices.Contains(figure.Formats, *format):
 		return usagef("figure: unknown format %q (want %s)", *format, strings.Join(figure.Formats, ", "))
 	case *by != "labels" && *by != "theories":

@@ -41,8 +41,11 @@ Usage:
   cmocoder fragments PROJECT [--doc DOC] [--json]
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
                 [--narrative TEXT] [--coder NAME]
-  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources
+  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
+  cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
+                [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]
+                -o FILE                 figures for the paper
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder export PROJECT --format coding -o FILE.coding   my coding without the PDFs, for merge
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
@@ -79,6 +82,7 @@ var verbs = map[string]verb{
 	"extract":   (*cli).extract,
 	"demo":      (*cli).demo,
 	"export":    (*cli).export,
+	"figure":    (*cli).figure,
 	"source":    (*cli).source,
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,

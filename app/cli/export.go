@@ -14,11 +14,11 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx|coding -o FILE"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx|coding -o FILE"
 
 func (c *cli) export(args []string) error {
 	fs := newFlags("export")
-	table := fs.String("table", "", "cmocs, fragments, matrix, codebook or sources")
+	table := fs.String("table", "", "cmocs, fragments, matrix, codebook, sources or contributions")
 	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, qdpx (REFI-QDA project) or coding (a coding file for merge)")
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")
@@ -63,12 +63,7 @@ func (c *cli) export(args []string) error {
 	case *by != "labels" && *by != "theories":
 		return usagef("export: unknown --by %q (want labels or theories)", *by)
 	}
-	s, err := c.open(pos[0], "")
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ep, err := session.ExportProject(s)
+	ep, err := c.readProject(pos[0])
 	if err != nil {
 		return err
 	}

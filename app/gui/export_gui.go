@@ -21,11 +21,12 @@ import (
 // exportChoices are the tables and formats as the Export form names them.
 var (
 	exportTableNames = map[string]string{
-		export.TableCMOCs:     "CMOCs (by programme theory, with sources and pages)",
-		export.TableFragments: "Fragments (every coded passage)",
-		export.TableMatrix:    "Mechanism-by-source matrix",
-		export.TableCodebook:  "Codebook (labels, definitions, counts)",
-		export.TableSources:   "Sources (study characteristics, appraisal)",
+		export.TableCMOCs:         "CMOCs (by programme theory, with sources and pages)",
+		export.TableFragments:     "Fragments (every coded passage)",
+		export.TableMatrix:        "Mechanism-by-source matrix",
+		export.TableCodebook:      "Codebook (labels, definitions, counts)",
+		export.TableSources:       "Sources (study characteristics, appraisal)",
+		export.TableContributions: "Contributions of sources to CMOCs (roles each source supports)",
 	}
 	exportFormatNames = map[string]string{
 		export.CSV:      "CSV (.csv)",

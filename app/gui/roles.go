@@ -10,26 +10,12 @@ import (
 	"cmocoder.org/cmocoder/pdfview/pageview"
 )
 
-// roleColour is the colour of a role's highlights: Okabe & Ito's palette,
-// told apart by the common kinds of colour blindness; the role's letters
-// are drawn beside every highlight as well, so colour is never the only cue.
-func roleColour(r coding.Role) color.NRGBA {
-	switch r {
-	case coding.Context:
-		return color.NRGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff} // sky blue
-	case coding.Resource:
-		return color.NRGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff} // orange
-	case coding.Reasoning:
-		return color.NRGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff} // reddish purple
-	case coding.Outcome:
-		return color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff} // bluish green
-	}
-	return unclassifiedGrey
-}
+// roleColour is the colour of a role's highlights (coding.RoleColour, the
+// one palette the app and the figures share).
+func roleColour(r coding.Role) color.NRGBA { return coding.RoleColour(r) }
 
-// unclassifiedGrey is the neutral colour of a fragment without a role (and
-// of anything unknown): no hue, so that it never reads as one of the four.
-var unclassifiedGrey = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+// unclassifiedGrey is the neutral colour of a fragment without a role.
+var unclassifiedGrey = coding.UnclassifiedGrey
 
 // roleKey is the key that codes a selection with a role (1–4 work too), or
 // leaves it unclassified (U, or 5).

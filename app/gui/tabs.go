@@ -37,6 +37,7 @@ type projectTabs struct {
 	codebook *codebookPanel
 	sources  *sourcesPanel
 	matrix   *matrixPanel
+	figures  *figuresPanel
 	views    map[*container.TabItem]tabView
 	dirty    map[*container.TabItem]bool
 	form     *cmocForm // the CMOC form shown last
@@ -51,6 +52,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 	t.codebook = newCodebookPanel(v)
 	t.sources = newSourcesPanel(v)
 	t.matrix = newMatrixPanel(v)
+	t.figures = newFiguresPanel(v)
 	items := []struct {
 		name string
 		view tabView
@@ -61,6 +63,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 		{"Codebook", t.codebook, t.codebook.content},
 		{"Sources", t.sources, t.sources.content},
 		{"Matrix", t.matrix, t.matrix.content},
+		{"Figures", t.figures, t.figures.content},
 	}
 	t.tabs = container.NewAppTabs(t.docs)
 	t.views = map[*container.TabItem]tabView{}

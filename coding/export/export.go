@@ -43,7 +43,7 @@ const (
 )
 
 // Tables lists the table names in the order of the CLI's usage text.
-var Tables = []string{TableCMOCs, TableFragments, TableMatrix, TableCodebook, TableSources}
+var Tables = []string{TableCMOCs, TableFragments, TableMatrix, TableCodebook, TableSources, TableContributions}
 
 // The formats.
 const (
@@ -86,6 +86,7 @@ type TheoryBoxes struct {
 	Kind        coding.TheoryKind
 	Description string
 	Statement   string
+	Refines     string // the name of the initial theory a refined one refines
 	Boxes       []Box
 }
 
@@ -102,6 +103,9 @@ type Box struct {
 	Sources       string // "Agyeman-Duah et al. 2014, p. 5; ..."
 	Missing       string // "missing evidence: ..." when fragments were deleted
 	Unclassified  string // "unclassified evidence: ..." when fragments without a role support it
+	// Supporting is the unclassified evidence as a part of its own (Role
+	// coding.Unclassified), for a figure; its Text is "" when there is none.
+	Supporting BoxPart
 }
 
 // BoxPart is one role of a box: its tag, text and where it comes from.
@@ -111,6 +115,12 @@ type BoxPart struct {
 	Valence string // "+", "−", "+/−" or ""
 	Text    string // coding.Gap when the role has no fragment
 	Source  string // "Agyeman-Duah et al. 2014, p. 5"
+	// Cited names each source of the part once, in the order of its
+	// fragments ("Agyeman-Duah et al. 2014"): a figure's short citation.
+	Cited []string
+	// Quotes are the fragments' texts one by one (Text joins them), for a
+	// figure that quotes each.
+	Quotes []string
 }
 
 // Options tune Build.
@@ -144,6 +154,8 @@ func Build(p *Project, table string, opt Options) (t *Table, warnings []string, 
 		t = CodebookTable(p)
 	case TableSources:
 		t = SourceTable(p)
+	case TableContributions:
+		t = ContributionTable(p)
 	default:
 		return nil, nil, coding.Errorf(coding.KindInvalid, "export", table, "unknown table %q (want %s)", table, strings.Join(Tables, ", "))
 	}

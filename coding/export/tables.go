@@ -108,6 +108,30 @@ func (x *index) cite(frags []coding.Fragment) string {
 	return strings.Join(parts, "; ")
 }
 
+// sourcesOf names the sources of frags, each once, in their order.
+func (x *index) sourcesOf(frags []coding.Fragment) []string {
+	var out []string
+	for _, f := range frags {
+		name := x.names[f.DocID]
+		if name == "" {
+			name = "document " + f.DocID
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// quotes are the fragments' texts, white space collapsed.
+func quotes(frags []coding.Fragment) []string {
+	out := make([]string, len(frags))
+	for i, f := range frags {
+		out[i] = clean(oneLine(f.Text))
+	}
+	return out
+}
+
 // theoryOrder lists the CMOCs grouped by theory, theories in their order
 // and unfiled CMOCs last.
 func (x *index) theoryOrder() []TheoryBoxes {
@@ -121,7 +145,8 @@ func (x *index) theoryOrder() []TheoryBoxes {
 	}
 	var out []TheoryBoxes
 	for _, t := range x.p.Theories {
-		out = append(out, TheoryBoxes{Name: clean(t.Name), Kind: t.Kind, Description: clean(t.Description), Statement: clean(t.Statement)})
+		out = append(out, TheoryBoxes{Name: clean(t.Name), Kind: t.Kind, Description: clean(t.Description), Statement: clean(t.Statement),
+			Refines: clean(x.theories[t.Refines].Name)})
 	}
 	if len(byTheory[""]) > 0 {
 		out = append(out, TheoryBoxes{Name: NoTheory})
@@ -158,12 +183,15 @@ func (x *index) box(n int, c coding.CMOC) Box {
 	b := Box{Number: n, ID: c.ID, Statement: clean(c.Statement), Narrative: clean(c.Narrative),
 		Configuration: clean(coding.Configuration(present)), Labels: c.Labels, Sources: x.cite(present)}
 	for _, p := range coding.Parts(present) {
-		b.Parts = append(b.Parts, BoxPart{Role: p.Role, Tag: p.Tag(), Valence: p.Valence(), Text: clean(p.Text()), Source: x.cite(p.Fragments)})
+		b.Parts = append(b.Parts, BoxPart{Role: p.Role, Tag: p.Tag(), Valence: p.Valence(), Text: clean(p.Text()), Source: x.cite(p.Fragments),
+			Cited: x.sourcesOf(p.Fragments), Quotes: quotes(p.Fragments)})
 	}
 	if u := coding.WithoutRole(present); len(u) > 0 {
+		b.Supporting = BoxPart{Role: coding.Unclassified, Text: clean(coding.Part{Role: coding.Unclassified, Fragments: u}.Text()),
+			Source: x.cite(u), Cited: x.sourcesOf(u), Quotes: quotes(u)}
 		// Not on the configuration line, which has a place only for the
 		// four roles, but still the CMOC's evidence: quoted with its source.
-		b.Unclassified = "unclassified evidence: " + clean(coding.Part{Role: coding.Unclassified, Fragments: u}.Text()) + " (" + x.cite(u) + ")"
+		b.Unclassified = "unclassified evidence: " + b.Supporting.Text + " (" + b.Supporting.Source + ")"
 	}
 	if len(missing) > 0 {
 		descr := make([]string, len(missing))

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding/export"
+	"cmocoder.org/cmocoder/figure"
+)
+
+// figureUsage is the syntax of the figure verb.
+const figureUsage = "figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] -o FILE"
+
+// figure draws the programme-theory diagram or the evidence map into a
+// file, written whole or not at all.
+func (c *cli) figure(args []string) error {
+	fs := newFlags("figure")
+	kind := fs.String("kind", "", "theories (the programme-theory diagram) or map (the evidence map)")
+	theory := fs.String("theory", "", "draw only the programme theory of this name")
+	by := fs.String("by", "labels", "map rows: labels or theories")
+	group := fs.String("group", "", "group the map's sources by design, relevance or rigour")
+	format := fs.String("format", "", "svg, png or pdf (default: from the -o file's extension)")
+	width := fs.Float64("width", figure.DefaultWidth, "width in mm")
+	dpi := fs.Float64("dpi", figure.DefaultDPI, "resolution of a PNG, in dots per inch")
+	out := fs.String("o", "", "the file to write")
+	pos, err := parseN(fs, args, 1, figureUsage)
+	if err != nil {
+		return err
+	}
+	*kind = strings.ToLower(strings.TrimSpace(*kind))
+	*format = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(*format), "."))
+	if *format == "" {
+		*format = strings.ToLower(strings.TrimPrefix(filepath.Ext(*out), "."))
+	}
+	switch {
+	case *kind == "":
+		return usagef("figure: --kind is required (%s)", strings.Join(figure.Kinds, ", "))
+	case !slices.Contains(figure.Kinds, *kind):
+		return usagef("figure: unknown kind %q (want %s)", *kind, strings.Join(figure.Kinds, ", "))
+	case *out == "":
+		return usagef("figure: give -o FILE")
+	case *format == "":
+		return usagef("figure: give --format %s, or an -o FILE ending in one", strings.Join(figure.Formats, ", "))
+	case !slices.Contains(figure.Formats, *format):
+		return usagef("figure: unknown format %q (want %s)", *format, strings.Join(figure.Formats, ", "))
+	case *by != "labels" && *by != "theories":
+		return usagef("figure: unknown --by %q (want labels or theories)", *by)
+	case *theory != "" && *kind != figure.KindTheories:
+		return usagef("figure: --theory is for --kind theories")
+	case *group != "" && !slices.Contains(figure.Groups, *group):
+		return usagef("figure: unknown --group %q (want %s)", *group, strings.Join(figure.Groups, ", "))
+	case *group != "" && *kind != figure.KindMap:
+		return usagef("figure: --group is for --kind map")
+	case *width < 50 || *width > 2000:
+		return usagef("figure: --width %g is out of range (50 to 2000 mm)", *width)
+	case *dpi < 36 || *dpi > 2400:
+		return usagef("figure: --dpi %g is out of range (36 to 2400)", *dpi)
+	}
+	ep, err := c.readProject(pos[0])
+	if err != nil {
+		return err
+	}
+	fig, err := figure.Build(ep, *kind, figure.Options{Theory: *theory, By: *by, Group: *group, Width: *width})
+	if err != nil {
+		return err
+	}
+	return session.WriteFileAtomic(*out, func(w io.Writer) error { return fig.Write(w, *format, *dpi) })
+}
+
+// readProject reads what tables and figures are built from, and closes
+// the project again.
+func (c *cli) readProject(path string) (*export.Project, error) {
+	s, err := c.open(path, "")
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return session.ExportProject(s)
+}

@@ -105,42 +105,58 @@ func TestNoUIStallOnALargeReview(t *testing.T) {
 
 	var worst, worstTab time.Duration
 	var worstWhat, worstTabWhat string
-	timed := func(what string, setup, f func()) {
+	record := func(what string, d time.Duration) {
+		switch {
+		case strings.HasPrefix(what, "showing the "):
+			if d > worstTab {
+				worstTab, worstTabWhat = d, what
+			}
+		case d > worst:
+			worst, worstWhat = d, what
+		}
+	}
+	// tries runs setup then f up to three times, keeping each measure's
+	// best: one slow try on a loaded machine is not a stall of ours;
+	// three are. f reports what it timed.
+	tries := func(setup func(), f func(measure func(what string, d time.Duration))) {
 		t.Helper()
-		// The better of two tries: one slow try on a loaded machine is
-		// not a stall of ours; two are.
-		best := time.Duration(1 << 62)
-		for range 2 {
+		best := map[string]time.Duration{}
+		for try := range 3 {
 			setup()
-			start := time.Now()
-			f()
-			best = min(best, time.Since(start))
-			if best < uiStall {
+			f(func(what string, d time.Duration) {
+				if b, ok := best[what]; !ok || d < b {
+					best[what] = d
+				}
+			})
+			slow := false
+			for what, d := range best {
+				slow = slow || d > uiStall && !strings.HasPrefix(what, "showing the ") || d > tabSwitch
+			}
+			if !slow || try == 2 {
 				break
 			}
 		}
-		switch {
-		case strings.HasPrefix(what, "showing the "):
-			if best > worstTab {
-				worstTab, worstTabWhat = best, what
-			}
-		case best > worst:
-			worst, worstWhat = best, what
+		for what, d := range best {
+			record(what, d)
 		}
 	}
-	// settleTimed runs the callbacks the background reads hand back, each
-	// timed.
-	settleTimed := func(what string, l *loader) {
+	timeIt := func(measure func(string, time.Duration), what string, f func()) {
+		start := time.Now()
+		f()
+		measure(what, time.Since(start))
+	}
+	// settle runs the callbacks a view's background read hands back, the
+	// longest of them measured.
+	settleTimed := func(measure func(string, time.Duration), what string, l *loader) {
 		t.Helper()
 		deadline := time.Now().Add(60 * time.Second)
+		var longest time.Duration
 		for l.loading {
 			select {
 			case f := <-uiQueue:
 				start := time.Now()
 				f()
-				if d := time.Since(start); d > worst {
-					worst, worstWhat = d, what+" (shown)"
-				}
+				longest = max(longest, time.Since(start))
 			case <-time.After(10 * time.Millisecond):
 			}
 			if time.Now().After(deadline) {
@@ -148,17 +164,21 @@ func TestNoUIStallOnALargeReview(t *testing.T) {
 			}
 		}
 		pump()
+		measure(what+" (shown)", longest)
 	}
 
 	var ws *workspace
 	nothing := func() {}
 	var pv *projectView
-	timed("opening the project", nothing, func() {
-		if pv == nil {
-			ws, _ = openWorkspaceOn(t, s)
-			pv = ws.pv
-		}
+	tries(nothing, func(measure func(string, time.Duration)) {
+		timeIt(measure, "opening the project", func() {
+			if pv == nil {
+				ws, _ = openWorkspaceOn(t, s)
+				pv = ws.pv
+			}
+		})
 	})
+	loaders := map[string]*loader{"CMOCs": &pv.tabsView.cmocs.loader, "Codebook": &pv.tabsView.codebook.loader, "Matrix": &pv.tabsView.matrix.loader}
 	for _, tab := range []string{"CMOCs", "Theories", "Codebook", "Sources", "Matrix"} {
 		away := func() {
 			pv.showTab("Documents")
@@ -167,26 +187,25 @@ func TestNoUIStallOnALargeReview(t *testing.T) {
 				pv.tabsView.dirty[ti] = true // as after a change
 			}
 		}
-		timed("showing the "+tab+" tab", away, func() { pv.showTab(tab) })
-		switch tab {
-		case "CMOCs":
-			settleTimed(tab, &pv.tabsView.cmocs.loader)
-			timed("the next page of CMOCs", nothing, func() { test.Tap(pv.tabsView.cmocs.nextPage) })
-		case "Codebook":
-			settleTimed(tab, &pv.tabsView.codebook.loader)
-		case "Matrix":
-			settleTimed(tab, &pv.tabsView.matrix.loader)
-		}
+		tries(away, func(measure func(string, time.Duration)) {
+			timeIt(measure, "showing the "+tab+" tab", func() { pv.showTab(tab) })
+			if l := loaders[tab]; l != nil {
+				settleTimed(measure, tab, l)
+			}
+			if tab == "CMOCs" {
+				timeIt(measure, "the next page of CMOCs", func() { test.Tap(pv.tabsView.cmocs.nextPage) })
+			}
+		})
 	}
 	pv.showTab("Documents")
 	if ws.doc.ID == "" {
 		pv.openDocument(pv.docs[0].ID)
 	}
 	n := 0
-	timed("coding a passage", nothing, func() {
+	tries(nothing, func(measure func(string, time.Duration)) {
 		n++
 		dragOver(t, ws, 100*n, 100*n+40)
-		key(ws, "C")
+		timeIt(measure, "coding a passage", func() { key(ws, "C") })
 	})
 	t.Logf("the longest piece of UI work: %v (%s); the longest tab switch %v (%s)", worst, worstWhat, worstTab, worstTabWhat)
 	if worst > uiStall {

@@ -372,3 +372,11 @@ func (q *Query) IndexFilter() string {
 	return strings.Join(clauses, " AND ")
 }
 
+
+// Hit is a match of a query in a document: its page and its code-point
+// offsets into the document's text (end exclusive).
+type Hit struct {
+	DocID      string
+	Page       int
+	Start, End int
+}

@@ -17,6 +17,7 @@ var migrations = []func(q querier) error{
 	execAll(schemaV2),
 	execAll(schemaV3),
 	schemaV4,
+	schemaSearch, // search.go
 }
 
 // schemaVersion is the schema this cmocoder writes (PRAGMA user_version).

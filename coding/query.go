@@ -372,7 +372,6 @@ func (q *Query) IndexFilter() string {
 	return strings.Join(clauses, " AND ")
 }
 
-
 // Hit is a match of a query in a document: its page and its code-point
 // offsets into the document's text (end exclusive).
 type Hit struct {

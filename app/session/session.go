@@ -60,6 +60,8 @@ type Store interface {
 	MergeSide() (coding.MergeSide, error)
 	// Backup copies the project, whole and consistent, to path.
 	Backup(path string) error
+	// Search finds a query in the documents given (all when none).
+	Search(q *coding.Query, docs ...string) ([]coding.Hit, error)
 	// Check reads the whole file and says the first problem found (a
 	// KindDamaged error), since opening checks only the coding.
 	Check() error

@@ -30,6 +30,7 @@ type projectTabs struct {
 	codebook *codebookPanel
 	sources  *sourcesPanel
 	matrix   *matrixPanel
+	search   *searchPanel
 	views    map[*container.TabItem]tabView
 	dirty    map[*container.TabItem]bool
 	form     *cmocForm // the CMOC form shown last
@@ -44,6 +45,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 	t.codebook = newCodebookPanel(v)
 	t.sources = newSourcesPanel(v)
 	t.matrix = newMatrixPanel(v)
+	t.search = newSearchPanel(v)
 	items := []struct {
 		name string
 		view tabView
@@ -54,6 +56,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 		{"Codebook", t.codebook, t.codebook.content},
 		{"Sources", t.sources, t.sources.content},
 		{"Matrix", t.matrix, t.matrix.content},
+		{"Search", t.search, t.search.content},
 	}
 	t.tabs = container.NewAppTabs(t.docs)
 	t.views = map[*container.TabItem]tabView{}

@@ -234,3 +234,48 @@ func TestSearchErrorsCLI(t *testing.T) {
 		}
 	}
 }
+
+// similarHit is a sentence as similar --json prints it.
+type similarHit struct {
+	Doc   string  `json:"doc"`
+	Page  int     `json:"page"`
+	Start int     `json:"start"`
+	End   int     `json:"end"`
+	Score float64 `json:"score"`
+	Text  string  `json:"text"`
+}
+
+func TestSimilarCLI(t *testing.T) {
+	p := newProject(t)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Split(mustRun(t, "add", p, f), "\t")[0]
+	}
+	const sentence = "Nurses trusted the ward managers who listened to them."
+	a := write("a.txt", "Interview one. "+sentence+" The end.\n")
+	b := write("b.txt", "The canteen was closed. Ward managers listened, so nurses trusted them. Budgets were cut.\n")
+	write("c.txt", "Nothing alike in this one. Weather reports only.\n")
+	start := runeIndex(mustRun(t, "text", p, a), sentence)
+	id := strings.TrimSpace(mustRun(t, "code", p, a, strconv.Itoa(start), strconv.Itoa(start+utf8.RuneCountInString(sentence)), "--role", "reasoning"))
+	var hits []similarHit
+	if err := json.Unmarshal([]byte(mustRun(t, "similar", p, id, "--json", "--limit", "2")), &hits); err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(mustRun(t, "text", p, b))
+	if len(hits) == 0 || hits[0].Doc != b || hits[0].Text != "Ward managers listened, so nurses trusted them." ||
+		string(text[hits[0].Start:hits[0].End]) != hits[0].Text {
+		t.Fatalf("similar: %+v", hits)
+	}
+	for _, h := range hits {
+		if h.Doc == a {
+			t.Errorf("the fragment's own document is listed: %+v", h)
+		}
+	}
+	if r := run(t, "similar", p, "no-such-fragment"); r.code != 1 || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("unknown fragment: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -121,3 +121,22 @@ func search(q querier, query *coding.Query, docs []string) ([]coding.Hit, error)
 	}
 	return hits, nil
 }
+
+// EachPage calls fn with every page's text, document by document in
+// import order: its document, number and the offset it starts at in the
+// document's text. One read transaction, so that fn sees one state.
+func (p *Project) EachPage(fn func(docID string, page, start int, text string) error) error {
+	type row struct {
+		doc         string
+		page, start int
+		text        string
+	}
+	return p.read("read pages", func(q querier) error {
+		return eachRow(q, func(s scanner) (row, error) {
+			var r row
+			return r, s.Scan(&r.doc, &r.page, &r.start, &r.text)
+		}, func(r row) error { return fn(r.doc, r.page, r.start, r.text) },
+			`SELECT p.doc_id, p.number, p.start_offset, p.text FROM pages p JOIN documents d ON d.id = p.doc_id
+			ORDER BY d.position, p.number`)
+	})
+}

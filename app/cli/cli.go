@@ -55,6 +55,7 @@ Usage:
   cmocoder search PROJECT QUERY [--doc DOC]... [--in-role R] [--in-label L] [--uncoded]
                 [--unit match|sentence|paragraph] [--json]   find words in every document
                 QUERY: words (all in one sentence), "a phrase", a OR b, -word, word*
+  cmocoder similar PROJECT FRAGMENT [--limit N] [--json]   sentences of other documents like a fragment
   cmocoder check PROJECT                  read the whole file for damage
   cmocoder extract FILE [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
@@ -89,6 +90,7 @@ var verbs = map[string]verb{
 	"import":    (*cli).importREFI,
 	"check":     (*cli).check,
 	"search":    (*cli).search,
+	"similar":   (*cli).similar,
 	"install":   (*cli).install,
 	"uninstall": (*cli).uninstall,
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math"
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
@@ -73,6 +74,50 @@ func (c *cli) search(args []string) error {
 	}
 	for _, r := range results {
 		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%d\t%s\n", r.DocID, r.Page, r.Start, r.End, r.Before+r.Match+r.After)
+	}
+	return nil
+}
+
+// similarJSON is one sentence as similar --json prints it.
+type similarJSON struct {
+	Doc   string  `json:"doc"`
+	Page  int     `json:"page"`
+	Start int     `json:"start"`
+	End   int     `json:"end"`
+	Score float64 `json:"score"`
+	Text  string  `json:"text"`
+}
+
+// similar lists the sentences of other documents most like a fragment.
+func (c *cli) similar(args []string) error {
+	fs := newFlags("similar")
+	limit := fs.Int("limit", 20, "how many sentences")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseN(fs, args, 2, "similar PROJECT FRAGMENT [--limit N] [--json]")
+	if err != nil {
+		return err
+	}
+	if *limit < 1 {
+		return usagef("similar: --limit must be 1 or more")
+	}
+	s, err := c.open(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	results, err := s.Similar(pos[1], *limit)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]similarJSON, len(results))
+		for i, r := range results {
+			out[i] = similarJSON{r.DocID, r.Page, r.Start, r.End, math.Round(r.Score*1000) / 1000, r.Text}
+		}
+		return writeJSON(c.stdout, out)
+	}
+	for _, r := range results {
+		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%d\t%.3f\t%s\n", r.DocID, r.Page, r.Start, r.End, r.Score, coding.Clip(r.Text, 200))
 	}
 	return nil
 }

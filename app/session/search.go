@@ -81,3 +81,42 @@ func (s *Session) docData(id string) (*docData, error) {
 	}
 	return &d, nil
 }
+
+// SimilarResult is a sentence like a fragment, with its document and text.
+type SimilarResult struct {
+	coding.Similar
+	Doc  coding.Document
+	Text string
+}
+
+// Similar lists the limit sentences of the other documents most like a
+// fragment's text (BM25), best first.
+func (s *Session) Similar(fragmentID string, limit int) ([]SimilarResult, error) {
+	f, err := s.Fragment(fragmentID)
+	if err != nil {
+		return nil, err
+	}
+	b := coding.NewBM25(f.Text)
+	err = s.store.EachPage(func(docID string, page, start int, text string) error {
+		if docID != f.DocID {
+			b.AddPage(docID, page, start, text)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []SimilarResult
+	docs := map[string]*docData{}
+	for _, h := range b.Top(limit) {
+		d := docs[h.DocID]
+		if d == nil {
+			if d, err = s.docData(h.DocID); err != nil {
+				return nil, err
+			}
+			docs[h.DocID] = d
+		}
+		out = append(out, SimilarResult{Similar: h, Doc: d.doc, Text: d.text.Slice(h.Start, h.End)})
+	}
+	return out, nil
+}

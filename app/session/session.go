@@ -62,6 +62,8 @@ type Store interface {
 	Backup(path string) error
 	// Search finds a query in the documents given (all when none).
 	Search(q *coding.Query, docs ...string) ([]coding.Hit, error)
+	// EachPage reads every page's text, for scoring sentences.
+	EachPage(fn func(docID string, page, start int, text string) error) error
 	// Check reads the whole file and says the first problem found (a
 	// KindDamaged error), since opening checks only the coding.
 	Check() error

@@ -1,8 +1,8 @@
 package coding
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Search folds a page's words so that a query finds them whatever their
@@ -26,23 +26,23 @@ type Token struct {
 // which joins its halves, and a soft hyphen, which is ignored.
 func Tokens(text string) []Token {
 	runes := []rune(text)
-	var out []Token
-	var b strings.Builder
-	start := -1
+	type span struct{ from, to, start, end int } // bytes of folded, runes of text
+	var spans []span
+	folded := make([]byte, 0, len(text))
+	start, from := -1, 0
 	flush := func(end int) {
-		if start >= 0 && b.Len() > 0 {
-			out = append(out, Token{Fold: b.String(), Start: start, End: end})
+		if start >= 0 && len(folded) > from {
+			spans = append(spans, span{from, len(folded), start, end})
 		}
-		b.Reset()
 		start = -1
 	}
 	for j, r := range runes {
 		switch {
 		case wordRune(r):
 			if start < 0 {
-				start = j
+				start, from = j, len(folded)
 			}
-			foldRune(&b, r)
+			folded = appendFolded(folded, r)
 		case start >= 0 && (r == '\u00ad' || lineEndHyphen(runes, j)):
 			// Inside the word: the halves join.
 		default:
@@ -50,6 +50,12 @@ func Tokens(text string) []Token {
 		}
 	}
 	flush(lastWordRune(runes, len(runes)))
+	// One string for all the words: each token's Fold is a piece of it.
+	all := string(folded)
+	out := make([]Token, len(spans))
+	for i, sp := range spans {
+		out[i] = Token{Fold: all[sp.from:sp.to], Start: sp.start, End: sp.end}
+	}
 	return out
 }
 
@@ -80,29 +86,33 @@ func lastWordRune(runes []rune, j int) int {
 
 // FoldWord folds a word (or any text) as Tokens folds the words of a page.
 func FoldWord(s string) string {
-	var b strings.Builder
+	var b []byte
 	for _, r := range s {
-		foldRune(&b, r)
+		b = appendFolded(b, r)
 	}
-	return b.String()
+	return string(b)
 }
 
-// foldRune writes r folded: lower case, without accents, ligatures spelled
-// out. Marks (a decomposed accent) are dropped.
-func foldRune(b *strings.Builder, r rune) {
+// appendFolded appends r folded: lower case, without accents, ligatures
+// spelled out. Marks (a decomposed accent) are dropped.
+func appendFolded(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
 	if unicode.Is(unicode.Mn, r) {
-		return
+		return b
 	}
 	if s, ok := folds[r]; ok {
-		b.WriteString(s)
-		return
+		return append(b, s...)
 	}
 	r = unicode.ToLower(r)
 	if s, ok := folds[r]; ok {
-		b.WriteString(s)
-		return
+		return append(b, s...)
 	}
-	b.WriteRune(r)
+	return utf8.AppendRune(b, r)
 }
 
 // folds spells out the letters of the Latin scripts that carry an accent

@@ -240,7 +240,14 @@ func (q *Query) MatchPage(text string) []Match {
 	if len(toks) == 0 {
 		return nil
 	}
-	sent := sentenceOfTokens(text, toks)
+	// One clause and nothing excluded: every occurrence is a hit, and
+	// sentences need not be found.
+	var sent []int
+	if len(q.Clauses) == 1 && len(q.Excluded) == 0 {
+		sent = make([]int, len(toks))
+	} else {
+		sent = sentenceOfTokens(text, toks)
+	}
 	type occ struct{ from, to int } // token indices, to exclusive
 	find := func(c Clause) []occ {
 		var out []occ
@@ -372,10 +379,32 @@ func (q *Query) IndexFilter() string {
 	return strings.Join(clauses, " AND ")
 }
 
+// PageHits is a page a query was found on: its document and number, the
+// offset where the page starts in the document's text, the page's text,
+// and the matches in it (offsets into the page's text).
+type PageHits struct {
+	DocID   string
+	Page    int
+	Start   int
+	Text    string
+	Matches []Match
+}
+
 // Hit is a match of a query in a document: its page and its code-point
 // offsets into the document's text (end exclusive).
 type Hit struct {
 	DocID      string
 	Page       int
 	Start, End int
+}
+
+// Hits are the matches of pages as offsets into their documents' texts.
+func Hits(pages []PageHits) []Hit {
+	var out []Hit
+	for _, ph := range pages {
+		for _, m := range ph.Matches {
+			out = append(out, Hit{DocID: ph.DocID, Page: ph.Page, Start: ph.Start + m.Start, End: ph.Start + m.End})
+		}
+	}
+	return out
 }

@@ -73,20 +73,14 @@ func indexDocument(q querier, docID string) error {
 	return nil
 }
 
-// Search finds a query in the documents given (all when none), in import
-// order and page order: each hit with its document, page and code-point
-// offsets into the document's text.
-func (p *Project) Search(query *coding.Query, docs ...string) ([]coding.Hit, error) {
-	var hits []coding.Hit
-	err := p.read("search", func(q querier) error {
-		var err error
-		hits, err = search(q, query, docs)
-		return err
-	})
-	return hits, err
+// Search finds a query in the documents given (all when none): the pages
+// it is on, in import order and page order, each with its text and the
+// matches in it.
+func (p *Project) Search(query *coding.Query, docs ...string) ([]coding.PageHits, error) {
+	return readValue(p, "search", func(q querier) ([]coding.PageHits, error) { return search(q, query, docs) })
 }
 
-func search(q querier, query *coding.Query, docs []string) ([]coding.Hit, error) {
+func search(q querier, query *coding.Query, docs []string) ([]coding.PageHits, error) {
 	type cand struct {
 		doc       string
 		pos, page int
@@ -107,19 +101,18 @@ func search(q querier, query *coding.Query, docs []string) ([]coding.Hit, error)
 		cands = slices.DeleteFunc(cands, func(c cand) bool { return !want[c.doc] })
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.page, b.page)) })
-	var hits []coding.Hit
+	var out []coding.PageHits
 	for _, c := range cands {
-		var start int
-		var text string
+		ph := coding.PageHits{DocID: c.doc, Page: c.page}
 		if err := q.QueryRowContext(context.Background(), "SELECT start_offset, text FROM pages WHERE doc_id = ? AND number = ?",
-			c.doc, c.page).Scan(&start, &text); err != nil {
+			c.doc, c.page).Scan(&ph.Start, &ph.Text); err != nil {
 			return nil, err
 		}
-		for _, m := range query.MatchPage(text) {
-			hits = append(hits, coding.Hit{DocID: c.doc, Page: c.page, Start: start + m.Start, End: start + m.End})
+		if ph.Matches = query.MatchPage(ph.Text); len(ph.Matches) > 0 {
+			out = append(out, ph)
 		}
 	}
-	return hits, nil
+	return out, nil
 }
 
 // EachPage calls fn with every page's text, document by document in

@@ -25,10 +25,11 @@ func searchTexts(t *testing.T, p *Project, query string, docs ...string) []strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	hits, err := p.Search(q, docs...)
+	pages, err := p.Search(q, docs...)
 	if err != nil {
 		t.Fatal(err)
 	}
+	hits := coding.Hits(pages)
 	var out []string
 	for _, h := range hits {
 		text, err := p.Text(h.DocID)

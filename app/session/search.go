@@ -19,61 +19,63 @@ const contextWidth = 90
 
 // Search parses a query (a malformed one is a *coding.QueryError) and
 // finds it in the project within scope, each hit widened to unit (hits
-// whose units meet become one), in import order.
+// whose units meet become one), in import order. Units and context lines
+// stay within the hit's page: only the pages with hits are read.
 func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]SearchResult, error) {
 	q, err := coding.ParseQuery(query)
 	if err != nil {
 		return nil, err
 	}
-	hits, err := s.store.Search(q, sc.Docs...)
+	pages, err := s.store.Search(q, sc.Docs...)
 	if err != nil {
 		return nil, err
 	}
 	var out []SearchResult
-	docs := map[string]*docData{}
-	for _, h := range hits {
-		d := docs[h.DocID]
+	docs := map[string]*docInfo{}
+	for _, ph := range pages {
+		d := docs[ph.DocID]
 		if d == nil {
-			if d, err = s.docData(h.DocID); err != nil {
+			if d, err = s.docInfo(ph.DocID); err != nil {
 				return nil, err
 			}
-			docs[h.DocID] = d
+			docs[ph.DocID] = d
 		}
-		if !sc.Keeps(h, coding.Overlapping(d.frags, h.Start, h.End)) {
-			continue
+		page := coding.NewText([]coding.Page{{Number: ph.Page, Text: ph.Text}})
+		first := len(out)
+		for _, m := range ph.Matches {
+			h := coding.Hit{DocID: ph.DocID, Page: ph.Page, Start: ph.Start + m.Start, End: ph.Start + m.End}
+			if !sc.Keeps(h, coding.Overlapping(d.frags, h.Start, h.End)) {
+				continue
+			}
+			start, end := page.Span(m.Start, m.End, unit)
+			if n := len(out); n > first && start < out[n-1].End-ph.Start {
+				out[n-1].End = max(out[n-1].End, ph.Start+end)
+				continue
+			}
+			r := SearchResult{Hit: coding.Hit{DocID: ph.DocID, Page: ph.Page, Start: ph.Start + start, End: ph.Start + end},
+				Doc: d.doc, MatchStart: h.Start, MatchEnd: h.End}
+			r.Before, r.Match, r.After = page.ContextParts(m.Start, m.End, contextWidth)
+			out = append(out, r)
 		}
-		start, end := d.text.Span(h.Start, h.End, unit)
-		if n := len(out); n > 0 && out[n-1].DocID == h.DocID && start < out[n-1].End {
-			out[n-1].End = max(out[n-1].End, end)
-			continue
+		for i := first; i < len(out); i++ {
+			r := &out[i]
+			r.Text = page.Slice(r.Start-ph.Start, r.End-ph.Start)
+			r.Fragments = coding.Overlapping(d.frags, r.Start, r.End)
 		}
-		r := SearchResult{Hit: coding.Hit{DocID: h.DocID, Page: d.text.PageAt(start), Start: start, End: end},
-			Doc: d.doc, MatchStart: h.Start, MatchEnd: h.End}
-		r.Before, r.Match, r.After = d.text.ContextParts(h.Start, h.End, contextWidth)
-		out = append(out, r)
-	}
-	for i := range out {
-		r, d := &out[i], docs[out[i].DocID]
-		r.Text = d.text.Slice(r.Start, r.End)
-		r.Fragments = coding.Overlapping(d.frags, r.Start, r.End)
 	}
 	return out, nil
 }
 
-// docData is what Search reads of a document a hit is in.
-type docData struct {
+// docInfo is what Search reads of a document a hit is in.
+type docInfo struct {
 	doc   coding.Document
-	text  *coding.Text
 	frags []coding.Fragment
 }
 
-func (s *Session) docData(id string) (*docData, error) {
-	var d docData
+func (s *Session) docInfo(id string) (*docInfo, error) {
+	var d docInfo
 	var err error
 	if d.doc, err = s.Document(id); err != nil {
-		return nil, err
-	}
-	if d.text, err = s.Text(id); err != nil {
 		return nil, err
 	}
 	if d.frags, err = s.Fragments(id); err != nil {
@@ -107,16 +109,20 @@ func (s *Session) Similar(fragmentID string, limit int) ([]SimilarResult, error)
 		return nil, err
 	}
 	var out []SimilarResult
-	docs := map[string]*docData{}
+	docs := map[string]coding.Document{}
 	for _, h := range b.Top(limit) {
-		d := docs[h.DocID]
-		if d == nil {
-			if d, err = s.docData(h.DocID); err != nil {
+		d, ok := docs[h.DocID]
+		if !ok {
+			if d, err = s.Document(h.DocID); err != nil {
 				return nil, err
 			}
 			docs[h.DocID] = d
 		}
-		out = append(out, SimilarResult{Similar: h, Doc: d.doc, Text: d.text.Slice(h.Start, h.End)})
+		text, err := s.Text(h.DocID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, SimilarResult{Similar: h, Doc: d, Text: text.Slice(h.Start, h.End)})
 	}
 	return out, nil
 }

@@ -25,31 +25,36 @@ type Token struct {
 // phrase of the two), except a hyphen that ends a line inside a word,
 // which joins its halves, and a soft hyphen, which is ignored.
 func Tokens(text string) []Token {
-	runes := []rune(text)
 	type span struct{ from, to, start, end int } // bytes of folded, runes of text
-	var spans []span
+	spans := make([]span, 0, len(text)/6)
 	folded := make([]byte, 0, len(text))
 	start, from := -1, 0
-	flush := func(end int) {
-		if start >= 0 && len(folded) > from {
-			spans = append(spans, span{from, len(folded), start, end})
-		}
-		start = -1
-	}
-	for j, r := range runes {
+	// end is where the word ends: before the soft hyphens that trail it.
+	end := 0
+	j := 0 // the rune index of r
+	var prev rune
+	for i, r := range text {
 		switch {
-		case wordRune(r):
+		case isWordRune(r):
 			if start < 0 {
 				start, from = j, len(folded)
 			}
 			folded = appendFolded(folded, r)
-		case start >= 0 && (r == '\u00ad' || lineEndHyphen(runes, j)):
+			end = j + 1
+		case start >= 0 && (r == '\u00ad' || joinsLines(text, i, r, prev)):
 			// Inside the word: the halves join.
 		default:
-			flush(lastWordRune(runes, j))
+			if start >= 0 && len(folded) > from {
+				spans = append(spans, span{from, len(folded), start, end})
+			}
+			start = -1
 		}
+		prev = r
+		j++
 	}
-	flush(lastWordRune(runes, len(runes)))
+	if start >= 0 && len(folded) > from {
+		spans = append(spans, span{from, len(folded), start, end})
+	}
 	// One string for all the words: each token's Fold is a piece of it.
 	all := string(folded)
 	out := make([]Token, len(spans))
@@ -59,29 +64,36 @@ func Tokens(text string) []Token {
 	return out
 }
 
-// lineEndHyphen tells whether runes[j] is the hyphen, or the line break
-// after it, of a word hyphenated over two lines.
-func lineEndHyphen(runes []rune, j int) bool {
-	at := func(k int) rune {
-		if k < 0 || k >= len(runes) {
-			return 0
-		}
-		return runes[k]
+// isWordRune is wordRune with a fast path for ASCII.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	r := runes[j]
-	if isHyphen(r) {
-		return wordRune(at(j-1)) && at(j+1) == '\n' && unicode.IsLetter(at(j+2))
-	}
-	return r == '\n' && isHyphen(at(j-1)) && wordRune(at(j-2)) && unicode.IsLetter(at(j+1))
+	return wordRune(r)
 }
 
-// lastWordRune is the end of the word that stops before runes[j]: j, or
-// less when a soft hyphen trails it.
-func lastWordRune(runes []rune, j int) int {
-	for j > 0 && runes[j-1] == '\u00ad' {
-		j--
+// joinsLines tells whether r, at byte i of text after prev, is the hyphen,
+// or the line break after it, of a word hyphenated over two lines (as
+// lineEndHyphen, on a string).
+func joinsLines(text string, i int, r, prev rune) bool {
+	next := func(k int) (rune, int) {
+		if k >= len(text) {
+			return 0, 0
+		}
+		return utf8.DecodeRuneInString(text[k:])
 	}
-	return j
+	switch {
+	case isHyphen(r):
+		// Only reached inside a word: prev is a word rune.
+		n1, w1 := next(i + utf8.RuneLen(r))
+		n2, _ := next(i + utf8.RuneLen(r) + w1)
+		return n1 == '\n' && unicode.IsLetter(n2)
+	case r == '\n' && isHyphen(prev):
+		// The hyphen before was kept inside the word only if it joins.
+		n1, _ := next(i + 1)
+		return unicode.IsLetter(n1)
+	}
+	return false
 }
 
 // FoldWord folds a word (or any text) as Tokens folds the words of a page.

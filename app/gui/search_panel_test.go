@@ -185,3 +185,24 @@ func findSpan(frags []coding.Fragment, start, end int) *coding.Fragment {
 	}
 	return nil
 }
+
+// "Not yet coded" leaves out the hits inside fragments; the unit chosen
+// is remembered for the next project opened.
+func TestSearchTabScopeAndUnit(t *testing.T) {
+	ws, _, p := openSearch(t, "expectations")
+	all := len(p.results)
+	p.list.Select(hitRow(t, p, 0))
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyC})
+	p.scope.SetSelected("Not yet coded")
+	waitFor(t, "the uncoded hits", func() bool { return len(p.results) == all-1 })
+	p.scope.SetSelected("Inside Context")
+	waitFor(t, "the hits inside Context", func() bool { return len(p.results) == 1 })
+	p.unit.SetSelected("Matched words")
+	waitFor(t, "the matched words", func() bool {
+		return len(p.results) == 1 && p.results[0].Start == p.results[0].MatchStart && p.results[0].End == p.results[0].MatchEnd
+	})
+	if got := prefs().String(searchUnitKey); got != string(coding.UnitMatch) {
+		t.Errorf("remembered unit %q", got)
+	}
+	_ = ws
+}

@@ -86,34 +86,28 @@ func (t *Text) ParagraphAt(off int) (start, end int) {
 	return base + s, base + e
 }
 
-// Context is one line of text around [start, end) for a list of hits:
-// about width code points, the span in the middle, white space runs as one
-// space, "…" where the line is cut.
-func (t *Text) Context(start, end, width int) string {
-	before, match, after := t.ContextParts(start, end, width)
-	return before + match + after
-}
-
-// ContextParts is Context in three parts, so that the match can be shown
-// apart (in bold).
-func (t *Text) ContextParts(start, end, width int) (before, match, after string) {
+// ContextParts is one line of a page's text (as runes) around [start,
+// end) for a list of hits, in three parts so that the match can be shown
+// apart: about width code points, white space runs as one space, "…"
+// where the line is cut.
+func ContextParts(page []rune, start, end, width int) (before, match, after string) {
 	side := max((width-(end-start))/2, 8)
-	s, e := max(start-side, 0), min(end+side, t.Len())
-	oneLine := func(x string) string {
-		return strings.Map(func(r rune) rune {
+	s, e := max(start-side, 0), min(end+side, len(page))
+	oneLine := func(x []rune) string {
+		out := make([]rune, len(x))
+		for i, r := range x {
 			if unicode.IsSpace(r) || r == PageSeparator {
-				return ' '
+				r = ' '
 			}
-			return r
-		}, x)
+			out[i] = r
+		}
+		return string(out)
 	}
-	before = oneLine(t.Slice(s, start))
-	match = oneLine(t.Slice(start, end))
-	after = oneLine(t.Slice(end, e))
+	before, match, after = oneLine(page[s:start]), oneLine(page[start:end]), oneLine(page[end:e])
 	if s > 0 {
 		before = "…" + trimToWord(before, true)
 	}
-	if e < t.Len() {
+	if e < len(page) {
 		after = trimToWord(after, false) + "…"
 	}
 	return before, match, after

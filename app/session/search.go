@@ -31,16 +31,14 @@ func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]Sea
 		return nil, err
 	}
 	var out []SearchResult
-	docs := map[string]*docInfo{}
+	docs, err := s.docInfos(pages)
+	if err != nil {
+		return nil, err
+	}
 	for _, ph := range pages {
 		d := docs[ph.DocID]
-		if d == nil {
-			if d, err = s.docInfo(ph.DocID); err != nil {
-				return nil, err
-			}
-			docs[ph.DocID] = d
-		}
 		page := coding.NewText([]coding.Page{{Number: ph.Page, Text: ph.Text}})
+		runes := []rune(ph.Text)
 		first := len(out)
 		for _, m := range ph.Matches {
 			h := coding.Hit{DocID: ph.DocID, Page: ph.Page, Start: ph.Start + m.Start, End: ph.Start + m.End}
@@ -54,12 +52,12 @@ func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]Sea
 			}
 			r := SearchResult{Hit: coding.Hit{DocID: ph.DocID, Page: ph.Page, Start: ph.Start + start, End: ph.Start + end},
 				Doc: d.doc, MatchStart: h.Start, MatchEnd: h.End}
-			r.Before, r.Match, r.After = page.ContextParts(m.Start, m.End, contextWidth)
+			r.Before, r.Match, r.After = coding.ContextParts(runes, m.Start, m.End, contextWidth)
 			out = append(out, r)
 		}
 		for i := first; i < len(out); i++ {
 			r := &out[i]
-			r.Text = page.Slice(r.Start-ph.Start, r.End-ph.Start)
+			r.Text = string(runes[r.Start-ph.Start : r.End-ph.Start])
 			r.Fragments = coding.Overlapping(d.frags, r.Start, r.End)
 		}
 	}
@@ -72,16 +70,54 @@ type docInfo struct {
 	frags []coding.Fragment
 }
 
-func (s *Session) docInfo(id string) (*docInfo, error) {
-	var d docInfo
-	var err error
-	if d.doc, err = s.Document(id); err != nil {
-		return nil, err
+// manyDocs is how many documents with hits make Search read all documents
+// and fragments at once rather than one document at a time.
+var manyDocs = 20
+
+// docInfos reads the documents the pages are in, with their fragments.
+func (s *Session) docInfos(pages []coding.PageHits) (map[string]*docInfo, error) {
+	out := map[string]*docInfo{}
+	for _, ph := range pages {
+		out[ph.DocID] = nil
 	}
-	if d.frags, err = s.Fragments(id); err != nil {
-		return nil, err
+	if len(out) > manyDocs {
+		docs, err := s.Documents()
+		if err != nil {
+			return nil, err
+		}
+		frags, err := s.Fragments("")
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			if _, ok := out[d.ID]; ok {
+				out[d.ID] = &docInfo{doc: d}
+			}
+		}
+		for _, f := range frags {
+			if d := out[f.DocID]; d != nil {
+				d.frags = append(d.frags, f)
+			}
+		}
+		for id, d := range out {
+			if d == nil {
+				return nil, coding.Errorf(coding.KindNotFound, "search", id, "the document is no longer in the project")
+			}
+		}
+		return out, nil
 	}
-	return &d, nil
+	for id := range out {
+		var d docInfo
+		var err error
+		if d.doc, err = s.Document(id); err != nil {
+			return nil, err
+		}
+		if d.frags, err = s.Fragments(id); err != nil {
+			return nil, err
+		}
+		out[id] = &d
+	}
+	return out, nil
 }
 
 // SimilarResult is a sentence like a fragment, with its document and text.

@@ -227,6 +227,7 @@ func TestSearchErrorsCLI(t *testing.T) {
 		{[]string{"search", p, "trust", "--unit", "page"}, 2, `unit "page" is not match, sentence or paragraph`},
 		{[]string{"search", p, "trust", "--uncoded", "--in-role", "context"}, 2, "--uncoded cannot go with"},
 		{[]string{"search", p, "nothing"}, 0, ""},
+		{[]string{"search", p, "--", "-cost quality"}, 0, ""},
 	} {
 		r := run(t, tc.args...)
 		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) || tc.code == 1 && strings.Count(r.stderr, "\n") != 1 {

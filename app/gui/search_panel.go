@@ -91,8 +91,11 @@ func newSearchPanel(v *projectView) *searchPanel {
 	p.codeAll = widget.NewButton("Code all hits…", p.confirmCodeAll)
 	p.codeAll.Disable()
 	p.list = newHitList(p)
-	bar := container.NewHBox(widget.NewLabel("Code the"), p.unit, widget.NewLabel("Only"), p.scope, p.codeAll, p.info)
-	top := container.NewVBox(p.query, help, bar)
+	// The counts or the query's error on a line of their own, cut rather
+	// than widening the window.
+	p.info.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewHBox(widget.NewLabel("Code the"), p.unit, widget.NewLabel("Only"), p.scope, p.codeAll)
+	top := container.NewVBox(p.query, help, bar, p.info)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
@@ -207,13 +210,14 @@ func (p *searchPanel) show(results []session.SearchResult, err error) {
 
 func hitKey(r session.SearchResult) string { return fmt.Sprintf("%s:%d", r.DocID, r.MatchStart) }
 
-// rowText is a row as the list shows it: a heading's title and count; a
+// rowText is a row as the list shows it: a heading's count and title; a
 // hit's page, context (the match apart) and the tags of the fragments it
 // lies in.
 func (p *searchPanel) rowText(i int) (page, before, match, after, tags string) {
 	row := p.rows[i]
 	if row.hit < 0 {
-		return "", row.doc.Title + "  (" + coding.Count(row.count, "hit") + ")", "", "", ""
+		// The count first: a long title is cut at the end.
+		return "", coding.Count(row.count, "hit") + " · " + row.doc.Title, "", "", ""
 	}
 	r := p.results[row.hit]
 	var ts []string
@@ -331,6 +335,7 @@ func newHitList(p *searchPanel) *hitList {
 		page := widget.NewButton("p. 00", nil)
 		page.Importance = widget.LowImportance
 		text := widget.NewRichText()
+		text.Truncation = fyne.TextTruncateEllipsis // a long context is cut, not drawn over the tags
 		tags := widget.NewLabel("")
 		return container.NewBorder(nil, nil, page, tags, text)
 	}

@@ -56,7 +56,7 @@ func TestSearchTabListsHits(t *testing.T) {
 		t.Fatalf("%d results, info %q; the text holds %d", len(p.results), p.info.Text, want)
 	}
 	_, heading, _, _, _ := p.rowText(0)
-	if heading != doc.Title+"  ("+coding.Count(want, "hit")+")" {
+	if heading != coding.Count(want, "hit")+" · "+doc.Title {
 		t.Errorf("heading %q", heading)
 	}
 	page, before, match, after, _ := p.rowText(1)

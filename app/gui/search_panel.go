@@ -45,6 +45,12 @@ type searchPanel struct {
 	results  []session.SearchResult
 	rows     []searchRow
 	selected int // index into results; -1 when none
+	// restoring is set while show selects the row of the hit selected
+	// before, which must not move the focus.
+	restoring bool
+	// selectedKey is the hit the reviewer selected last (hitKey), kept
+	// while a scope hides it.
+	selectedKey string
 
 	mu    sync.Mutex
 	timer *time.Timer
@@ -171,10 +177,7 @@ func (p *searchPanel) run() {
 
 // show lists results (or says what is wrong with the query).
 func (p *searchPanel) show(results []session.SearchResult, err error) {
-	var keep string // the hit selected, by where it is
-	if p.selected >= 0 && p.selected < len(p.results) {
-		keep = hitKey(p.results[p.selected])
-	}
+	keep := p.selectedKey
 	p.results, p.rows, p.selected = nil, nil, -1
 	switch {
 	case err != nil:
@@ -206,6 +209,17 @@ func (p *searchPanel) show(results []session.SearchResult, err error) {
 		p.codeAll.Disable()
 	}
 	p.list.Refresh()
+	// The list's selected row follows the hit (rows move when a scope
+	// drops hits), without taking the focus from the query being typed.
+	p.restoring = true
+	defer func() { p.restoring = false }()
+	for i, r := range p.rows {
+		if r.hit >= 0 && r.hit == p.selected {
+			p.list.Select(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
 }
 
 func hitKey(r session.SearchResult) string { return fmt.Sprintf("%s:%d", r.DocID, r.MatchStart) }
@@ -363,9 +377,12 @@ func newHitList(p *searchPanel) *hitList {
 	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.rows) {
 			p.selected = p.rows[i].hit
+			if p.selected >= 0 && !p.restoring {
+				p.selectedKey = hitKey(p.results[p.selected])
+			}
 		}
 		// The role keys go to the list, whatever had the focus.
-		if w := p.v.window(); w != nil && w.Canvas().Focused() != l {
+		if w := p.v.window(); w != nil && !p.restoring && w.Canvas().Focused() != l {
 			w.Canvas().Focus(l)
 		}
 	}

@@ -197,6 +197,18 @@ func TestSearchTabScopeAndUnit(t *testing.T) {
 	waitFor(t, "the uncoded hits", func() bool { return len(p.results) == all-1 })
 	p.scope.SetSelected("Inside Context")
 	waitFor(t, "the hits inside Context", func() bool { return len(p.results) == 1 })
+	if p.selected != 0 {
+		t.Errorf("the coded hit is no longer selected: %d", p.selected)
+	}
+	// Typing on in the query keeps the focus there, the hit selected.
+	w := ws.win
+	w.Canvas().Focus(p.query)
+	p.info.SetText("")
+	test.Type(p.query, " ")
+	waitFor(t, "the query typed on", func() bool { return p.info.Text != "" })
+	if w.Canvas().Focused() != p.query || p.selected != 0 {
+		t.Errorf("focus %T, selected %d", w.Canvas().Focused(), p.selected)
+	}
 	p.unit.SetSelected("Matched words")
 	waitFor(t, "the matched words", func() bool {
 		return len(p.results) == 1 && p.results[0].Start == p.results[0].MatchStart && p.results[0].End == p.results[0].MatchEnd
@@ -204,5 +216,4 @@ func TestSearchTabScopeAndUnit(t *testing.T) {
 	if got := prefs().String(searchUnitKey); got != string(coding.UnitMatch) {
 		t.Errorf("remembered unit %q", got)
 	}
-	_ = ws
 }

@@ -52,6 +52,10 @@ type searchPanel struct {
 	// while a scope hides it.
 	selectedKey string
 
+	// like is the fragment whose like the list shows instead of a query's
+	// hits (Code ▸ Find passages like this fragment); zero when none.
+	like coding.Fragment
+
 	mu    sync.Mutex
 	timer *time.Timer
 	gen   int // the query last started; older answers are dropped
@@ -77,7 +81,12 @@ func newSearchPanel(v *projectView) *searchPanel {
 	p := &searchPanel{v: v, selected: -1}
 	p.query = widget.NewEntry()
 	p.query.SetPlaceHolder("Search every document (Ctrl+Shift+F)")
-	p.query.OnChanged = func(string) { p.schedule() }
+	p.query.OnChanged = func(text string) {
+		if text != "" {
+			p.like = coding.Fragment{} // a query typed replaces the passages like a fragment
+		}
+		p.schedule()
+	}
 	p.query.OnSubmitted = func(string) { p.run() }
 	help := widget.NewLabel(coding.QueryHelp)
 	help.Wrapping = fyne.TextWrapWord
@@ -157,11 +166,29 @@ func (p *searchPanel) run() {
 	p.gen++
 	gen := p.gen
 	p.mu.Unlock()
+	s := p.v.session
+	if like := p.like; like.ID != "" {
+		go func() {
+			results, err := similarResults(s.Similar(like.ID, similarLimit))
+			runOnUI(func() {
+				p.mu.Lock()
+				current := gen == p.gen
+				p.mu.Unlock()
+				if current {
+					p.show(results, err)
+					if err == nil {
+						p.info.SetText(fmt.Sprintf("%s like “%s” in the other documents, most alike first",
+							coding.Count(len(results), "sentence"), coding.Clip(like.Text, 60)))
+					}
+				}
+			})
+		}()
+		return
+	}
 	if query == "" {
 		p.show(nil, nil)
 		return
 	}
-	s := p.v.session
 	go func() {
 		results, err := s.Search(query, scope, unit)
 		runOnUI(func() {
@@ -182,7 +209,7 @@ func (p *searchPanel) show(results []session.SearchResult, err error) {
 	switch {
 	case err != nil:
 		p.info.SetText(session.OneLine(err))
-	case p.query.Text == "":
+	case p.query.Text == "" && p.like.ID == "":
 		p.info.SetText("")
 	case len(results) == 0:
 		p.info.SetText("no hits")
@@ -408,4 +435,40 @@ func (ws *workspace) searchAll() {
 	if ws.pv != nil && ws.pv.tabsView.search != nil {
 		ws.pv.tabsView.search.focus()
 	}
+}
+
+// similarLimit is how many sentences like a fragment are listed.
+const similarLimit = 30
+
+// similarResults lists sentences like a fragment as hits: each sentence
+// is its own match and unit.
+func similarResults(rs []session.SimilarResult, err error) ([]session.SearchResult, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make([]session.SearchResult, len(rs))
+	for i, r := range rs {
+		out[i] = session.SearchResult{Hit: coding.Hit{DocID: r.DocID, Page: r.Page, Start: r.Start, End: r.End},
+			Doc: r.Doc, MatchStart: r.Start, MatchEnd: r.End, Text: r.Text, Before: coding.Clip(r.Text, 200)}
+	}
+	return out, nil
+}
+
+// findLike lists the sentences of the other documents most like a
+// fragment (BM25) in the Search tab, each codable as a hit.
+func (p *searchPanel) findLike(f coding.Fragment) {
+	p.like = f
+	p.query.SetText("")
+	p.focus()
+	p.run()
+}
+
+// findLike is Code ▸ Find passages like this fragment.
+func (ws *workspace) findLike() {
+	f := ws.fragment(ws.current)
+	if f == nil || ws.pv == nil || ws.pv.tabsView.search == nil {
+		ws.say("Pick a fragment first (in the list or by clicking its highlight).")
+		return
+	}
+	ws.pv.tabsView.search.findLike(*f)
 }

@@ -1,6 +1,9 @@
 package gui
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -215,5 +218,40 @@ func TestSearchTabScopeAndUnit(t *testing.T) {
 	})
 	if got := prefs().String(searchUnitKey); got != string(coding.UnitMatch) {
 		t.Errorf("remembered unit %q", got)
+	}
+}
+
+// Code ▸ Find passages like this fragment lists the sentences of the
+// other documents most like it in the Search tab, codable as hits.
+func TestSearchTabFindsPassagesLikeAFragment(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	if ws.doc.ID == "" {
+		ws.pv.openDocument(ws.pv.docs[0].ID)
+	}
+	if len(ws.frags) == 0 {
+		t.Fatal("the demo document shows no fragments")
+	}
+	f := ws.frags[0]
+	quote := strings.Join(strings.Fields(f.Text), " ")
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte("Unrelated words first. "+quote+"\nAnd then nothing alike at all.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ws.session.Import(context.Background(), nil, path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.selectFragment(f.ID, false)
+	ws.findLike()
+	p := ws.pv.tabsView.search
+	waitFor(t, "the passages like the fragment", func() bool { return strings.Contains(p.info.Text, "like “") })
+	if len(p.results) == 0 || p.results[0].DocID != doc.ID || strings.Join(strings.Fields(p.results[0].Text), " ") != quote {
+		t.Fatalf("info %q, results %+v", p.info.Text, p.results)
+	}
+	p.list.Select(hitRow(t, p, 0))
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyM})
+	frags, err := ws.session.Fragments(doc.ID)
+	if err != nil || len(frags) != 1 || frags[0].Role != coding.Reasoning || strings.Join(strings.Fields(frags[0].Text), " ") != quote {
+		t.Errorf("coded %+v, %v", frags, err)
 	}
 }

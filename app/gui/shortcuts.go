@@ -73,6 +73,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItem("Delete fragment  (Delete)", ws.deleteCurrent),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("New CMOC from the ticked fragments…", ws.newCMOC),
+		fyne.NewMenuItem("Find passages like this fragment", ws.findLike),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Compare two coders…", ws.compareCodersDialog),
 	)

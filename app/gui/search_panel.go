@@ -168,35 +168,37 @@ func (p *searchPanel) run() {
 	p.mu.Unlock()
 	s := p.v.session
 	if like := p.like; like.ID != "" {
-		go func() {
-			results, err := similarResults(s.Similar(like.ID, similarLimit))
-			runOnUI(func() {
-				p.mu.Lock()
-				current := gen == p.gen
-				p.mu.Unlock()
-				if current {
-					p.show(results, err)
-					if err == nil {
-						p.info.SetText(fmt.Sprintf("%s like “%s” in the other documents, most alike first",
-							coding.Count(len(results), "sentence"), coding.Clip(like.Text, 60)))
-					}
-				}
-			})
-		}()
+		p.background(gen, func() ([]session.SearchResult, error) {
+			return similarResults(s.Similar(like.ID, similarLimit))
+		}, func(results []session.SearchResult) {
+			p.info.SetText(fmt.Sprintf("%s like “%s” in the other documents, most alike first",
+				coding.Count(len(results), "sentence"), coding.Clip(like.Text, 60)))
+		})
 		return
 	}
 	if query == "" {
 		p.show(nil, nil)
 		return
 	}
+	p.background(gen, func() ([]session.SearchResult, error) { return s.Search(query, scope, unit) }, nil)
+}
+
+// background runs find on a goroutine of its own and shows its answer
+// (then calls after, when it found something) if no newer run (gen) has
+// started meanwhile.
+func (p *searchPanel) background(gen int, find func() ([]session.SearchResult, error), after func([]session.SearchResult)) {
 	go func() {
-		results, err := s.Search(query, scope, unit)
+		results, err := find()
 		runOnUI(func() {
 			p.mu.Lock()
 			current := gen == p.gen
 			p.mu.Unlock()
-			if current {
-				p.show(results, err)
+			if !current {
+				return
+			}
+			p.show(results, err)
+			if err == nil && after != nil {
+				after(results)
 			}
 		})
 	}()

@@ -203,21 +203,20 @@ func headingBreak(text []rune, j int) bool {
 	for ls > 0 && text[ls-1] != '\n' {
 		ls--
 	}
-	before := strings.TrimSpace(string(text[ls:j]))
+	bs, be := trimSpace(text, ls, j)
 	le := j + 1
 	for le < len(text) && text[le] != '\n' {
 		le++
 	}
-	after := strings.TrimSpace(string(text[j+1 : le]))
-	if before == "" || after == "" {
+	as, ae := trimSpace(text, j+1, le)
+	if bs == be || as == ae {
 		return true // a blank line
 	}
-	b, a := []rune(before), []rune(after)
-	if strings.ContainsRune(".,;:!?-‐–—", b[len(b)-1]) {
+	if strings.ContainsRune(".,;:!?-‐–—", text[be-1]) {
 		return false
 	}
 	capital := func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }
-	return capital(b[0]) && capital(a[0])
+	return capital(text[bs]) && capital(text[as])
 }
 
 // lineAround is the line holding text[i], without its line break.

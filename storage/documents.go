@@ -133,6 +133,9 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 				return err
 			}
 		}
+		if err := indexDocument(t.q, d.ID); err != nil {
+			return err
+		}
 		if err := t.forget("document", d.ID); err != nil {
 			return err
 		}

@@ -380,5 +380,8 @@ func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 	if err != nil {
 		return fail(otherName, "merge", err)
 	}
+	if err := indexDocument(t.q, id); err != nil {
+		return err
+	}
 	return t.forget("document", id)
 }

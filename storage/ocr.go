@@ -68,6 +68,9 @@ func (p *Project) ReplaceText(docID string, pages []coding.Page, needsOCR bool, 
 				return coding.Errorf(coding.KindDamaged, op, "document "+d.Title, "page %d is missing from the file", i+1)
 			}
 		}
+		if err := indexDocument(t.q, docID); err != nil {
+			return err
+		}
 		if err := t.exec("UPDATE documents SET chars = ?, needs_ocr = ?, warnings = ?, modified = ? WHERE id = ?",
 			text.Len(), needsOCR, w, fmtTime(t.now), docID); err != nil {
 			return err

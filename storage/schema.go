@@ -18,6 +18,7 @@ var migrations = []func(q querier) error{
 	execAll(schemaV3),
 	schemaV4,
 	execAll(schemaV5),
+	schemaSearch, // search.go
 }
 
 // schemaV5 indexes fragments by document and role: the documents list

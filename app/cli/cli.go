@@ -54,6 +54,10 @@ Usage:
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
+  cmocoder search PROJECT QUERY [--doc DOC]... [--in-role R] [--in-label L] [--uncoded]
+                [--unit match|sentence|paragraph] [--json]   find words in every document
+                QUERY: words (all in one sentence), "a phrase", a OR b, -word, word*
+  cmocoder similar PROJECT FRAGMENT [--limit N] [--json]   sentences of other documents like a fragment
   cmocoder check PROJECT                  read the whole file for damage
   cmocoder extract FILE [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project
@@ -88,6 +92,8 @@ var verbs = map[string]verb{
 	"merge":     (*cli).merge,
 	"import":    (*cli).importREFI,
 	"check":     (*cli).check,
+	"search":    (*cli).search,
+	"similar":   (*cli).similar,
 	"install":   (*cli).install,
 	"uninstall": (*cli).uninstall,
 }

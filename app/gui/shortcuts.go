@@ -57,6 +57,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		redo,
 		fyne.NewMenuItemSeparator(),
 		item("Find in document", custom(fyne.KeyF, ctrl), ws.find),
+		item("Search all documents", custom(fyne.KeyF, ctrlShift), ws.searchAll),
 		item("Next hit", custom(fyne.KeyG, ctrl), func() { ws.nextHit(1) }),
 		item("Previous hit", custom(fyne.KeyG, ctrlShift), func() { ws.nextHit(-1) }),
 	)
@@ -72,6 +73,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItem("Delete fragment  (Delete)", ws.deleteCurrent),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("New CMOC from the ticked fragments…", ws.newCMOC),
+		fyne.NewMenuItem("Find passages like this fragment", ws.findLike),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Compare two coders…", ws.compareCodersDialog),
 	)
@@ -186,6 +188,7 @@ var shortcutTable = [][2]string{
 	{"Ctrl+Z", "Undo"},
 	{"Ctrl+Shift+Z  or  Ctrl+Y", "Redo"},
 	{"Ctrl+F", "Find in the document; Enter / Ctrl+G next hit, Ctrl+Shift+G previous"},
+	{"Ctrl+Shift+F", "Search all documents (the Search tab); C, R, M, O, U code the hit selected"},
 	{"Page Down  /  Ctrl+↓", "Next page"},
 	{"Page Up  /  Ctrl+↑", "Previous page"},
 	{"↑  ↓  Home  End", "Scroll; first and last page"},

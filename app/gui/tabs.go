@@ -38,6 +38,7 @@ type projectTabs struct {
 	sources  *sourcesPanel
 	matrix   *matrixPanel
 	figures  *figuresPanel
+	search   *searchPanel
 	views    map[*container.TabItem]tabView
 	dirty    map[*container.TabItem]bool
 	form     *cmocForm // the CMOC form shown last
@@ -53,6 +54,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 	t.sources = newSourcesPanel(v)
 	t.matrix = newMatrixPanel(v)
 	t.figures = newFiguresPanel(v)
+	t.search = newSearchPanel(v)
 	items := []struct {
 		name string
 		view tabView
@@ -64,6 +66,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 		{"Sources", t.sources, t.sources.content},
 		{"Matrix", t.matrix, t.matrix.content},
 		{"Figures", t.figures, t.figures.content},
+		{"Search", t.search, t.search.content},
 	}
 	t.tabs = container.NewAppTabs(t.docs)
 	t.views = map[*container.TabItem]tabView{}

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"fmt"
+	"math"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+)
+
+const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--json]"
+
+// searchJSON is one hit as search --json prints it: start and end are
+// code-point offsets into the text "text" prints.
+type searchJSON struct {
+	Doc     string `json:"doc"`
+	Page    int    `json:"page"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+	Context string `json:"context"`
+}
+
+// search finds a query in every document (or those given) and prints one
+// hit a line. No hit is not an error; a malformed query is, naming where.
+func (c *cli) search(args []string) error {
+	fs := newFlags("search")
+	var docs listFlag
+	fs.Var(&docs, "doc", "only this document (repeatable)")
+	inRole := fs.String("in-role", "", "only hits inside a fragment of this role")
+	inLabel := fs.String("in-label", "", "only hits inside a fragment with this label")
+	uncoded := fs.Bool("uncoded", false, "only hits outside every fragment")
+	unitName := fs.String("unit", "match", "what a hit spans: match, sentence or paragraph")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseN(fs, args, 2, searchSyntax)
+	if err != nil {
+		return err
+	}
+	unit, err := coding.ParseUnit(*unitName)
+	if err != nil {
+		return usagef("search: %v", err)
+	}
+	scope := coding.Scope{Label: *inLabel, Uncoded: *uncoded}
+	if *inRole != "" {
+		if scope.Role, err = coding.ParseRole(*inRole); err != nil {
+			return usagef("search: --in-role: %s", session.OneLine(err))
+		}
+	}
+	if scope.Uncoded && scope.Inside() {
+		return usagef("search: --uncoded cannot go with --in-role or --in-label")
+	}
+	s, all, err := c.openDocuments(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for _, d := range docs {
+		doc, err := session.FindDocumentIn(all, d)
+		if err != nil {
+			return err
+		}
+		scope.Docs = append(scope.Docs, doc.ID)
+	}
+	results, err := s.Search(pos[1], scope, unit)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]searchJSON, len(results))
+		for i, r := range results {
+			out[i] = searchJSON{r.DocID, r.Page, r.Start, r.End, r.Text, r.Before + r.Match + r.After}
+		}
+		return writeJSON(c.stdout, out)
+	}
+	for _, r := range results {
+		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%d\t%s\n", r.DocID, r.Page, r.Start, r.End, r.Before+r.Match+r.After)
+	}
+	return nil
+}
+
+// similarJSON is one sentence as similar --json prints it.
+type similarJSON struct {
+	Doc   string  `json:"doc"`
+	Page  int     `json:"page"`
+	Start int     `json:"start"`
+	End   int     `json:"end"`
+	Score float64 `json:"score"`
+	Text  string  `json:"text"`
+}
+
+// similar lists the sentences of other documents most like a fragment.
+func (c *cli) similar(args []string) error {
+	fs := newFlags("similar")
+	limit := fs.Int("limit", 20, "how many sentences")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseN(fs, args, 2, "similar PROJECT FRAGMENT [--limit N] [--json]")
+	if err != nil {
+		return err
+	}
+	if *limit < 1 {
+		return usagef("similar: --limit must be 1 or more")
+	}
+	s, err := c.open(pos[0], "")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	results, err := s.Similar(pos[1], *limit)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]similarJSON, len(results))
+		for i, r := range results {
+			out[i] = similarJSON{r.DocID, r.Page, r.Start, r.End, math.Round(r.Score*1000) / 1000, r.Text}
+		}
+		return writeJSON(c.stdout, out)
+	}
+	for _, r := range results {
+		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%d\t%.3f\t%s\n", r.DocID, r.Page, r.Start, r.End, r.Score, coding.Clip(r.Text, 200))
+	}
+	return nil
+}

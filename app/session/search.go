@@ -1,0 +1,164 @@
+package session
+
+import "cmocoder.org/cmocoder/coding"
+
+// SearchResult is one hit of a project-wide search as the front ends show
+// it: the span of the unit asked for (Hit), the first match in it, a line
+// of context around that match, and the fragments the span overlaps.
+type SearchResult struct {
+	coding.Hit
+	Doc                  coding.Document
+	MatchStart, MatchEnd int
+	Text                 string // the span's text
+	Before, Match, After string // the context line, the match apart
+	Fragments            []coding.Fragment
+}
+
+// contextWidth is about how many code points a hit's context line holds.
+const contextWidth = 90
+
+// Search parses a query (a malformed one is a *coding.QueryError) and
+// finds it in the project within scope, each hit widened to unit (hits
+// whose units meet become one), in import order. Units and context lines
+// stay within the hit's page: only the pages with hits are read.
+func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]SearchResult, error) {
+	q, err := coding.ParseQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := s.store.Search(q, sc.Docs...)
+	if err != nil {
+		return nil, err
+	}
+	var out []SearchResult
+	docs, err := s.docInfos(pages)
+	if err != nil {
+		return nil, err
+	}
+	for _, ph := range pages {
+		d := docs[ph.DocID]
+		page := coding.NewText([]coding.Page{{Number: ph.Page, Text: ph.Text}})
+		runes := []rune(ph.Text)
+		first := len(out)
+		for _, m := range ph.Matches {
+			h := coding.Hit{DocID: ph.DocID, Page: ph.Page, Start: ph.Start + m.Start, End: ph.Start + m.End}
+			if !sc.Keeps(h, coding.Overlapping(d.frags, h.Start, h.End)) {
+				continue
+			}
+			start, end := page.Span(m.Start, m.End, unit)
+			if n := len(out); n > first && start < out[n-1].End-ph.Start {
+				out[n-1].End = max(out[n-1].End, ph.Start+end)
+				continue
+			}
+			r := SearchResult{Hit: coding.Hit{DocID: ph.DocID, Page: ph.Page, Start: ph.Start + start, End: ph.Start + end},
+				Doc: d.doc, MatchStart: h.Start, MatchEnd: h.End}
+			r.Before, r.Match, r.After = coding.ContextParts(runes, m.Start, m.End, contextWidth)
+			out = append(out, r)
+		}
+		for i := first; i < len(out); i++ {
+			r := &out[i]
+			r.Text = string(runes[r.Start-ph.Start : r.End-ph.Start])
+			r.Fragments = coding.Overlapping(d.frags, r.Start, r.End)
+		}
+	}
+	return out, nil
+}
+
+// docInfo is what Search reads of a document a hit is in.
+type docInfo struct {
+	doc   coding.Document
+	frags []coding.Fragment
+}
+
+// manyDocs is how many documents with hits make Search read all documents
+// and fragments at once rather than one document at a time.
+var manyDocs = 20
+
+// docInfos reads the documents the pages are in, with their fragments.
+func (s *Session) docInfos(pages []coding.PageHits) (map[string]*docInfo, error) {
+	out := map[string]*docInfo{}
+	for _, ph := range pages {
+		out[ph.DocID] = nil
+	}
+	if len(out) > manyDocs {
+		docs, err := s.Documents()
+		if err != nil {
+			return nil, err
+		}
+		frags, err := s.Fragments("")
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			if _, ok := out[d.ID]; ok {
+				out[d.ID] = &docInfo{doc: d}
+			}
+		}
+		for _, f := range frags {
+			if d := out[f.DocID]; d != nil {
+				d.frags = append(d.frags, f)
+			}
+		}
+		for id, d := range out {
+			if d == nil {
+				return nil, coding.Errorf(coding.KindNotFound, "search", id, "the document is no longer in the project")
+			}
+		}
+		return out, nil
+	}
+	for id := range out {
+		var d docInfo
+		var err error
+		if d.doc, err = s.Document(id); err != nil {
+			return nil, err
+		}
+		if d.frags, err = s.Fragments(id); err != nil {
+			return nil, err
+		}
+		out[id] = &d
+	}
+	return out, nil
+}
+
+// SimilarResult is a sentence like a fragment, with its document and text.
+type SimilarResult struct {
+	coding.Similar
+	Doc  coding.Document
+	Text string
+}
+
+// Similar lists the limit sentences of the other documents most like a
+// fragment's text (BM25), best first.
+func (s *Session) Similar(fragmentID string, limit int) ([]SimilarResult, error) {
+	f, err := s.Fragment(fragmentID)
+	if err != nil {
+		return nil, err
+	}
+	b := coding.NewBM25(f.Text)
+	err = s.store.EachPage(func(docID string, page, start int, text string) error {
+		if docID != f.DocID {
+			b.AddPage(docID, page, start, text)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []SimilarResult
+	docs := map[string]coding.Document{}
+	for _, h := range b.Top(limit) {
+		d, ok := docs[h.DocID]
+		if !ok {
+			if d, err = s.Document(h.DocID); err != nil {
+				return nil, err
+			}
+			docs[h.DocID] = d
+		}
+		text, err := s.Text(h.DocID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, SimilarResult{Similar: h, Doc: d, Text: text.Slice(h.Start, h.End)})
+	}
+	return out, nil
+}

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// BenchmarkSearch builds a project of CMOCODER_BENCH_SEARCH_DOCS distinct
+// PDFs (100 by default; benchPDFs' copies of the shared ones) and times,
+// in the same run:
+//
+//	ms_index_<q>    Project.Search: the index narrows to pages, the stored
+//	                text gives every hit's offsets (all hits)
+//	ms_session_<q>  Session.Search: that, plus the context line and the
+//	                fragments of each hit (what the Search tab lists)
+//	s_cli_<q>       `cmocoder search` as a process
+//	s_grep_<q>      `grep -c -i -w` over the same texts exported as files
+//	x_cli_grep_<q>  s_cli / s_grep
+//	x_index_grep_<q> ms_index / s_grep: the index in the app against grep
+//	B_index_per_cp  what the index adds to the file, bytes per code point
+//
+// It runs once whatever -benchtime says: building the project is most of
+// the time.
+func BenchmarkSearch(b *testing.B) {
+	needPDFs(b)
+	if _, err := exec.LookPath("grep"); err != nil {
+		b.Skip("grep not installed")
+	}
+	n := 100
+	if s := os.Getenv("CMOCODER_BENCH_SEARCH_DOCS"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	if searchMetrics == nil {
+		searchMetrics = measureSearch(b, n)
+	}
+	for _, m := range searchMetrics {
+		b.ReportMetric(m.value, m.unit)
+	}
+}
+
+var searchMetrics []metric
+
+func measureSearch(b *testing.B, n int) []metric {
+	var out []metric
+	report := func(v float64, unit string) { out = append(out, metric{v, unit}) }
+	dir := b.TempDir()
+	pdfs := benchPDFs(b, dir, n)
+	project := filepath.Join(dir, "search.cmoproj")
+	mustRun(b, "new", project, "--coder", "Ann")
+	cmd := exec.Command(bin, append([]string{"add", project}, pdfs...)...)
+	cmd.Env = append(os.Environ(), "CMOCODER_CODER=Ann")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("add: %v\n%.2000s", err, out)
+	}
+	texts, chars := exportTexts(b, project, filepath.Join(dir, "texts"))
+	report(float64(chars), "code_points")
+
+	for _, q := range []struct{ name, query, grep string }{
+		{"common", "quality", "quality"},
+		{"rare", "accountability", "accountability"},
+		{"prefix", "health*", "health[[:alnum:]]*"},
+		{"phrase", `"quality improvement"`, "quality improvement"},
+	} {
+		query, err := coding.ParseQuery(q.query)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := storage.Open(project)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 := time.Now()
+		pages, err := p.Search(query)
+		index := time.Since(t0)
+		p.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		report(float64(len(coding.Hits(pages))), "hits_"+q.name)
+		report(ms(index), "ms_index_"+q.name)
+
+		s, err := session.OpenSession(project, "Ann")
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 = time.Now()
+		_, err = s.Search(q.query, coding.Scope{}, coding.UnitMatch)
+		listed := time.Since(t0)
+		s.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		report(ms(listed), "ms_session_"+q.name)
+
+		t0 = time.Now()
+		mustRun(b, "search", project, q.query)
+		cli := time.Since(t0)
+		report(cli.Seconds(), "s_cli_"+q.name)
+
+		grep := exec.Command("grep", append([]string{"-c", "-i", "-w", "-E", q.grep}, texts...)...)
+		t0 = time.Now()
+		if out, err := grep.Output(); err != nil && len(out) == 0 {
+			b.Fatalf("grep: %v", err)
+		}
+		g := time.Since(t0)
+		report(g.Seconds(), "s_grep_"+q.name)
+		report(cli.Seconds()/g.Seconds(), "x_cli_grep_"+q.name)
+		report(index.Seconds()/g.Seconds(), "x_index_grep_"+q.name)
+	}
+	report(indexCost(b, project, dir)/float64(chars), "B_index_per_cp")
+	return out
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// exportTexts writes every document's text to a file of its own, as
+// `text` prints it, and returns the files and the code points in all.
+func exportTexts(b *testing.B, project, dir string) ([]string, int) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	p, err := storage.Open(project)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	docs, err := p.Documents()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []string
+	chars := 0
+	for i, d := range docs {
+		t, err := p.Text(d.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f := filepath.Join(dir, fmt.Sprintf("%03d.txt", i))
+		if err := os.WriteFile(f, []byte(t.String()), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, f)
+		chars += t.Len()
+	}
+	return files, chars
+}
+
+// indexCost is how many bytes the search index adds to a project file: its
+// size against a vacuumed copy without the index, less the same copy with
+// it (so that free pages count in neither).
+func indexCost(b *testing.B, project, dir string) float64 {
+	size := func(path string, drop bool) int64 {
+		db, err := sql.Open("sqlite", project)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer db.Close()
+		copyPath := filepath.Join(dir, path)
+		if _, err := db.Exec("VACUUM INTO ?", copyPath); err != nil {
+			b.Fatal(err)
+		}
+		if drop {
+			c, err := sql.Open("sqlite", copyPath)
+			if err != nil {
+				b.Fatal(err)
+			}
+			// FTS5 leaves a contentless_unindexed table's _content behind.
+			for _, s := range []string{"DROP TABLE search_index", "DROP TABLE IF EXISTS search_index_content", "VACUUM"} {
+				if _, err := c.Exec(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			c.Close()
+		}
+		st, err := os.Stat(copyPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st.Size()
+	}
+	return float64(size("with.cmoproj", false) - size("without.cmoproj", true))
+}

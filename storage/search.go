@@ -1,0 +1,135 @@
+package storage
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// The search index: an FTS5 table with one row per page holding the
+// page's distinct folded words (coding.IndexTerms), contentless (the words
+// are not stored, only the index) and without positions (detail=none), so
+// it costs little beside the text. It only narrows a query to the pages
+// that may hold it; coding.Query.MatchPage reads those pages' stored text
+// for the exact offsets, so a hit can never disagree with the text. Every
+// write of a page's text rewrites its document's rows in the same
+// transaction (indexDocument).
+
+// schemaSearch creates the search index and fills it from the pages
+// already stored. Self-contained, so that it can move to any place in
+// migrations.
+func schemaSearch(q querier) error {
+	if _, err := q.ExecContext(context.Background(), createSearchIndex); err != nil {
+		return err
+	}
+	ids, err := queryAll(q, func(s scanner) (string, error) {
+		var id string
+		return id, s.Scan(&id)
+	}, "SELECT id FROM documents ORDER BY position")
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := indexDocument(q, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The tokenizer keeps every letter, digit and mark in a word, so that it
+// takes IndexTerms' words and IndexFilter's terms whole.
+const createSearchIndex = `CREATE VIRTUAL TABLE search_index USING fts5(
+	words, doc_id UNINDEXED, page UNINDEXED,
+	content='', contentless_delete=1, contentless_unindexed=1, detail=none,
+	tokenize="unicode61 remove_diacritics 0 categories 'L* N* M*'")`
+
+// indexDocument (re)writes the index rows of a document's pages from the
+// text stored for them.
+func indexDocument(q querier, docID string) error {
+	ctx := context.Background()
+	if _, err := q.ExecContext(ctx, "DELETE FROM search_index WHERE doc_id = ?", docID); err != nil {
+		return err
+	}
+	type page struct {
+		n    int
+		text string
+	}
+	pages, err := queryAll(q, func(s scanner) (page, error) {
+		var p page
+		return p, s.Scan(&p.n, &p.text)
+	}, "SELECT number, text FROM pages WHERE doc_id = ? ORDER BY number", docID)
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		if _, err := q.ExecContext(ctx, "INSERT INTO search_index (words, doc_id, page) VALUES (?, ?, ?)",
+			coding.IndexTerms(p.text), docID, p.n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Search finds a query in the documents given (all when none): the pages
+// it is on, in import order and page order, each with its text and the
+// matches in it.
+func (p *Project) Search(query *coding.Query, docs ...string) ([]coding.PageHits, error) {
+	return readValue(p, "search", func(q querier) ([]coding.PageHits, error) { return search(q, query, docs) })
+}
+
+func search(q querier, query *coding.Query, docs []string) ([]coding.PageHits, error) {
+	type cand struct {
+		doc       string
+		pos, page int
+	}
+	want := map[string]bool{}
+	for _, d := range docs {
+		want[d] = true
+	}
+	cands, err := queryAll(q, func(s scanner) (cand, error) {
+		var c cand
+		return c, s.Scan(&c.doc, &c.pos, &c.page)
+	}, `SELECT s.doc_id, d.position, s.page FROM search_index s JOIN documents d ON d.id = s.doc_id
+		WHERE search_index MATCH ?`, query.IndexFilter())
+	if err != nil {
+		return nil, err
+	}
+	if len(want) > 0 {
+		cands = slices.DeleteFunc(cands, func(c cand) bool { return !want[c.doc] })
+	}
+	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.page, b.page)) })
+	var out []coding.PageHits
+	for _, c := range cands {
+		ph := coding.PageHits{DocID: c.doc, Page: c.page}
+		if err := q.QueryRowContext(context.Background(), "SELECT start_offset, text FROM pages WHERE doc_id = ? AND number = ?",
+			c.doc, c.page).Scan(&ph.Start, &ph.Text); err != nil {
+			return nil, err
+		}
+		if ph.Matches = query.MatchPage(ph.Text); len(ph.Matches) > 0 {
+			out = append(out, ph)
+		}
+	}
+	return out, nil
+}
+
+// EachPage calls fn with every page's text, document by document in
+// import order: its document, number and the offset it starts at in the
+// document's text. One read transaction, so that fn sees one state.
+func (p *Project) EachPage(fn func(docID string, page, start int, text string) error) error {
+	type row struct {
+		doc         string
+		page, start int
+		text        string
+	}
+	return p.read("read pages", func(q querier) error {
+		return eachRow(q, func(s scanner) (row, error) {
+			var r row
+			return r, s.Scan(&r.doc, &r.page, &r.start, &r.text)
+		}, func(r row) error { return fn(r.doc, r.page, r.start, r.text) },
+			`SELECT p.doc_id, p.number, p.start_offset, p.text FROM pages p JOIN documents d ON d.id = p.doc_id
+			ORDER BY d.position, p.number`)
+	})
+}

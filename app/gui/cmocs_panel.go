@@ -110,8 +110,9 @@ func newCMOCsPanel(pv *projectView) *cmocsPanel {
 
 // cmocsPerPage is how many CMOC boxes are shown at once: Fyne lays out
 // every object of a VBox, and at 25 boxes of wrapped text showing a page
-// held the window for 300 ms (TestNoUIStallOnALargeReview).
-const cmocsPerPage = 10
+// held the window for 300 ms, and 10 up to 95 ms on a loaded machine
+// (TestNoUIStallOnALargeReview); a window shows two or three at a time.
+const cmocsPerPage = 8
 
 // reload reads the project again on a goroutine of its own (at 300
 // CMOCs over 20,000 fragments, longer than a frame) and then shows the

@@ -464,20 +464,20 @@ func TestCMOCsPaging(t *testing.T) {
 	}
 	ws.pv.showTab("CMOCs")
 	p := settledCMOCs(t, ws.pv.tabsView.cmocs)
-	if p.heading.Text != "CMOCs (61)" || len(p.boxes) != cmocsPerPage || !p.pager.Visible() || p.pageInfo.Text != "1–10 of 61" || !p.prevPage.Disabled() {
+	if p.heading.Text != "CMOCs (61)" || len(p.boxes) != cmocsPerPage || !p.pager.Visible() || p.pageInfo.Text != "1–8 of 61" || !p.prevPage.Disabled() {
 		t.Fatalf("heading %q, %d boxes, pager %q", p.heading.Text, len(p.boxes), p.pageInfo.Text)
 	}
 	if !strings.HasPrefix(p.groups[0], "Leading for quality") || !strings.HasPrefix(p.groups[1], "Theory 0  ·  initial theory  (20 CMOCs)") {
 		t.Errorf("groups %q", p.groups)
 	}
-	for range 6 {
+	for range 7 {
 		test.Tap(p.nextPage)
 	}
-	if p.pageInfo.Text != "61–61 of 61" || len(p.boxes) != 1 || !p.nextPage.Disabled() {
+	if p.pageInfo.Text != "57–61 of 61" || len(p.boxes) != 5 || !p.nextPage.Disabled() {
 		t.Errorf("last page %q, %d boxes", p.pageInfo.Text, len(p.boxes))
 	}
 	p.filter.SetText("Generated 5")
-	if p.heading.Text != "CMOCs (11 of 61)" || !p.pager.Visible() || len(p.boxes) != cmocsPerPage || p.pageInfo.Text != "1–10 of 11" {
+	if p.heading.Text != "CMOCs (11 of 61)" || !p.pager.Visible() || len(p.boxes) != cmocsPerPage || p.pageInfo.Text != "1–8 of 11" {
 		t.Errorf("filtered: %q, %d boxes", p.heading.Text, len(p.boxes))
 	}
 }

@@ -2,8 +2,8 @@ package gui
 
 import (
 	"fmt"
-	"runtime"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"

@@ -93,8 +93,8 @@ func TestTheoriesDiagramSays(t *testing.T) {
 		"CMOC 1: Listening rounds make staff feel heard",
 		"Context", "Mechanism resource +", "Mechanism reasoning −", "Outcome",
 		"“managers held weekly listening rounds”; “a suggestion scheme”", // each fragment quoted
-		"Tully et al. 2010; Sims 2021", // both sources of the resource, once each, no pages
-		"no evidence", // the outcome is a gap
+		"Tully et al. 2010; Sims 2021",                                   // both sources of the resource, once each, no pages
+		"no evidence",                                                    // the outcome is a gap
 		"Supporting evidence without a role: “nurses described the rounds as theatre” (Sims 2021)",
 	} {
 		if !strings.Contains(text, want) {
@@ -309,4 +309,3 @@ func TestFiguresWrite(t *testing.T) {
 		figuretest.CheckPDF(t, b.Bytes(), "Leading for quality", "suggestion scheme", "Tully et al. 2010")
 	})
 }
-

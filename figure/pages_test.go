@@ -19,9 +19,9 @@ func TestPages(t *testing.T) {
 		want   string
 	}{
 		{100, nil, "[[0 100]]"},
-		{100, []float64{40, 80}, "[[0 100]]"},                         // fits: one page
+		{100, []float64{40, 80}, "[[0 100]]"},                             // fits: one page
 		{230, []float64{40, 80, 150, 190}, "[[0 80] [80 150] [150 230]]"}, // max 100: cut at the last break that fits
-		{300, []float64{150}, "[[0 150] [150 300]]"},                  // a part taller than a page stays whole
+		{300, []float64{150}, "[[0 150] [150 300]]"},                      // a part taller than a page stays whole
 	} {
 		f := &Figure{Height: tc.height, Breaks: tc.breaks}
 		if got := fmt.Sprint(f.pages(100)); got != tc.want {

@@ -129,6 +129,13 @@ deb_install_remove() {
 	local root=$tmp/root
 	mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates" "$root/usr/share/mime/packages" "$root/usr/share/applications"
 	touch "$root/var/lib/dpkg/status" "$root/var/lib/dpkg/available"
+	# Another program's MIME type, as shared-mime-info's would be there.
+	cat >"$root/usr/share/mime/packages/other.xml" <<-'XML'
+	<?xml version="1.0" encoding="UTF-8"?>
+	<mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">
+	  <mime-type type="application/x-other"><comment>other</comment><glob pattern="*.other"/></mime-type>
+	</mime-info>
+	XML
 	update-mime-database "$root/usr/share/mime" && update-desktop-database -q "$root/usr/share/applications" || return 1
 	local before after
 	snapshot() { (cd "$root" && find . -path ./var/lib/dpkg -prune -o -print | LC_ALL=C sort | while read -r f; do

@@ -34,7 +34,11 @@ check() {
 	fi
 }
 
-fail() { echo "$*"; return 1; }
+# fail ends the check it is called in (each runs in its own subshell).
+fail() {
+	echo "$*"
+	exit 1
+}
 
 # The .deb unpacked once, for the checks on its files.
 x=$tmp/deb

@@ -58,17 +58,20 @@ func writeMan(r io.Reader, w io.Writer, version, date string) error {
 	return err
 }
 
-// paragraphs splits lines at blank lines.
+// paragraphs splits lines at blank lines, and before a line that starts
+// with "Exit status:", which has a section of its own.
 func paragraphs(lines []string) [][]string {
 	var out [][]string
 	var cur []string
 	for _, l := range append(lines, "") {
-		if l == "" {
+		if l == "" || strings.HasPrefix(l, "Exit status:") {
 			if len(cur) > 0 {
 				out = append(out, cur)
 			}
 			cur = nil
-			continue
+			if l == "" {
+				continue
+			}
 		}
 		cur = append(cur, l)
 	}

@@ -15,6 +15,17 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 TEST_PKGS := xvfb xauth xdotool imagemagick poppler-utils qpdf tesseract-ocr tesseract-ocr-eng \
 	libreoffice-writer-nogui libreoffice-calc-nogui xdg-utils desktop-file-utils libxml2-utils zip
 WINDOWS_PKGS := gcc-mingw-w64-x86-64
+# Packages to build the installers (make dist) and check them (make dist-test).
+DIST_PKGS := dpkg-dev binutils xz-utils zip nsis
+DIST_TEST_PKGS := lintian desktop-file-utils shared-mime-info file unzip man-db
+
+# The version comes from FyneApp.toml, its one source; the binaries carry it
+# (embedded from FyneApp.toml), the commit and the build date
+# (cmocoder version).
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS := -X cmocoder.org/cmocoder/internal/buildinfo.Commit=$(COMMIT) \
+	-X cmocoder.org/cmocoder/internal/buildinfo.Date=$(shell date -u +%Y-%m-%d)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -31,7 +42,7 @@ define apt-install
 endef
 
 .PHONY: run test build deps test-deps windows-deps windows bench fuzz demo clean go-check
-.PHONY: install uninstall
+.PHONY: install uninstall dist dist-test
 
 go-check:
 	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/ (install it to /usr/local/go)"; exit 1; }
@@ -46,7 +57,7 @@ windows-deps: go-check
 	$(call apt-install,$(WINDOWS_PKGS))
 
 build: deps
-	$(GO) build -o $(BIN) .
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 $(DEMO): | build
 	@mkdir -p $(BUILD)
@@ -84,7 +95,18 @@ fuzz: deps
 # windows cross-builds the app for Windows, so nothing Unix-only slips in.
 windows: windows-deps deps
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -o $(BUILD)/$(BIN).exe .
+		$(GO) build -ldflags "$(LDFLAGS)" -o $(BUILD)/$(BIN).exe .
+
+# dist builds the packages of this version into build/dist (see README.md,
+# Install): the .deb, the portable Linux archive, the Windows zip and
+# setup.exe, and SHA256SUMS. dist-test checks them (dist/test.sh).
+dist: build windows
+	$(call apt-install,$(DIST_PKGS))
+	bash dist/build.sh $(BIN) $(BUILD)/$(BIN).exe $(VERSION) $(BUILD)/dist
+
+dist-test: dist
+	$(call apt-install,$(DIST_TEST_PKGS))
+	bash dist/test.sh $(BUILD)/dist $(VERSION)
 
 # install puts cmocoder in ~/.local/bin and makes a double click on a
 # .cmoproj file open it (per user, no root: see README.md).

@@ -15,6 +15,7 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/buildinfo"
 	"cmocoder.org/cmocoder/pdfview"
 	"cmocoder.org/cmocoder/storage"
 )
@@ -116,7 +117,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usageText)
 		return exitOK
 	case "version", "--version":
-		fmt.Fprintln(stdout, "cmocoder", session.Version)
+		fmt.Fprintln(stdout, buildinfo.Line())
 		return exitOK
 	}
 	v, ok := verbs[name]

@@ -90,7 +90,9 @@ func (ws *workspace) menus() []*fyne.Menu {
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts  (F1)", ws.showShortcuts),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open .cmoproj files with cmocoder", ws.registerFileType),
-		fyne.NewMenuItem("Check project…", ws.checkProject))
+		fyne.NewMenuItem("Check project…", ws.checkProject),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("About cmocoder", ws.showAbout))
 	return []*fyne.Menu{file, edit, code, view, help}
 }
 

@@ -148,7 +148,8 @@ func desktopString(s string) string {
 // desktopEntry is the desktop file that launches exe on a project. Its
 // StartupWMClass is the window's class: GLFW names it after the window's
 // first title, and RunApp shows the window as "cmocoder" before it opens
-// a project.
+// a project. It has one main category, Office as reference managers do,
+// so that a menu lists it once (desktop-file-validate hints otherwise).
 func desktopEntry(exe string) string {
 	lines := []string{
 		"[Desktop Entry]",
@@ -160,7 +161,7 @@ func desktopEntry(exe string) string {
 		"Exec=" + desktopString(desktopExecArg(exe)+" %f"),
 		"Icon=" + iconName,
 		"Terminal=false",
-		"Categories=Office;Education;Science;",
+		"Categories=Office;",
 		"MimeType=" + projectMIME + ";",
 		"Keywords=realist;review;CMO;CMOC;qualitative;coding;PDF;",
 		"StartupWMClass=" + windowClass,

@@ -133,7 +133,7 @@ func TestInstallDesktopEntry(t *testing.T) {
 			}
 			for k, want := range map[string]string{
 				"Type": "Application", "Name": "cmocoder", "Icon": "org.cmocoder.app", "Terminal": "false",
-				"Categories": "Office;Education;Science;", "MimeType": "application/x-cmoproj;",
+				"Categories": "Office;", "MimeType": "application/x-cmoproj;",
 				"StartupWMClass": "cmocoder",
 			} {
 				if keys[k] != want {

@@ -6,6 +6,7 @@ import (
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/refiqda"
+	"cmocoder.org/cmocoder/internal/buildinfo"
 )
 
 // QDPXProject builds the REFI-QDA export's input from a project: its
@@ -29,7 +30,7 @@ func QDPXProject(p *Session) (*refiqda.Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	rp := &refiqda.Project{Title: title, Origin: "cmocoder " + Version, Coders: coders, Created: created, CreatedBy: by,
+	rp := &refiqda.Project{Title: title, Origin: "cmocoder " + buildinfo.Version(), Coders: coders, Created: created, CreatedBy: by,
 		Fragments: c.Fragments, Labels: c.Labels, CMOCs: c.CMOCs, Theories: c.Theories}
 	for _, d := range c.Documents {
 		id := d.ID

@@ -336,6 +336,3 @@ func DefaultCoder() string {
 func NewEngine() (*pdfview.Engine, error) {
 	return pdfview.NewEngine(pdfview.Options{})
 }
-
-// Version is the program's version, set at build time with -ldflags.
-var Version = "dev"

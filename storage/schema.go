@@ -19,6 +19,7 @@ var migrations = []func(q querier) error{
 	schemaV4,
 	execAll(schemaV5),
 	schemaSearch, // search.go
+	execAll(schemaRefs), // schema_refs.go
 }
 
 // schemaV5 indexes fragments by document and role: the documents list

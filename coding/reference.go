@@ -8,12 +8,12 @@ import (
 // citation: what a reference manager (EndNote, Zotero, Mendeley) exports
 // and refs imports (see coding/refs).
 type Reference struct {
-	Journal string // journal, book or publisher
-	Volume  string
-	Issue   string
+	Journal   string // journal, book or publisher
+	Volume    string
+	Issue     string
 	PageRange string // "123-130" or an article number
-	DOI     string // "10.1155/2010/123456", without "https://doi.org/"
-	URL     string
+	DOI       string // "10.1155/2010/123456", without "https://doi.org/"
+	URL       string
 }
 
 // Decision is what the reviewers decided about a source at full text.

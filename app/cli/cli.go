@@ -51,6 +51,7 @@ Usage:
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
                 [--participants P] [--objectives O] [--citation C] [--authors A]
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
+  cmocoder refs PROJECT FILE.ris|FILE.bib|FILE.json [--overwrite]   fill sources from a reference manager
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
@@ -88,6 +89,7 @@ var verbs = map[string]verb{
 	"export":    (*cli).export,
 	"figure":    (*cli).figure,
 	"source":    (*cli).source,
+	"refs":      (*cli).refs,
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,
 	"import":    (*cli).importREFI,

@@ -8,18 +8,18 @@ import (
 
 // cslItem is the part of a CSL-JSON item that a Record keeps.
 type cslItem struct {
-	ID             any         `json:"id"`
-	Title          string      `json:"title"`
-	Author         []cslName   `json:"author"`
-	Editor         []cslName   `json:"editor"`
-	Issued         cslDate     `json:"issued"`
-	ContainerTitle string      `json:"container-title"`
-	Publisher      string      `json:"publisher"`
-	Volume         text        `json:"volume"`
-	Issue          text        `json:"issue"`
-	Page           text        `json:"page"`
-	DOI            string      `json:"DOI"`
-	URL            string      `json:"URL"`
+	ID             any       `json:"id"`
+	Title          string    `json:"title"`
+	Author         []cslName `json:"author"`
+	Editor         []cslName `json:"editor"`
+	Issued         cslDate   `json:"issued"`
+	ContainerTitle string    `json:"container-title"`
+	Publisher      string    `json:"publisher"`
+	Volume         text      `json:"volume"`
+	Issue          text      `json:"issue"`
+	Page           text      `json:"page"`
+	DOI            string    `json:"DOI"`
+	URL            string    `json:"URL"`
 }
 
 type cslName struct {

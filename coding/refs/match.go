@@ -83,13 +83,19 @@ func mainTitle(t string) string {
 }
 
 // Fill puts a record's fields into a source: only into empty fields unless
-// overwrite, so that what a reviewer typed is kept. The citation is the
+// overwrite, so that what a reviewer typed is kept. Authors that name the
+// record's first authors in order (as the import guesses them from the PDF:
+// "Nuala E. Tully; Karen M. Morgan", "Tully et al.") take the record's
+// complete list in its form. The citation is the
 // full reference in an APA-like style.
 func Fill(s coding.Source, r Record, overwrite bool) coding.Source {
 	set := func(p *string, v string) {
 		if v != "" && (overwrite || *p == "") {
 			*p = v
 		}
+	}
+	if sameAuthors(s.Authors, r.Authors) {
+		s.Authors = "" // the import's guess at the same people: the record's form is better
 	}
 	set(&s.Authors, strings.Join(r.Authors, "; "))
 	set(&s.Year, r.Year)
@@ -135,4 +141,44 @@ func Cite(r Record) string {
 		b.WriteString(" " + r.URL)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// sameAuthors reports whether stored, a "; "-separated list, names the
+// first of authors in order, by folded surname.
+func sameAuthors(stored string, authors []string) bool {
+	var have []string
+	for _, a := range strings.Split(stored, ";") {
+		if i := strings.Index(strings.ToLower(a), "et al"); i >= 0 {
+			a = a[:i]
+		}
+		if a = strings.TrimSpace(a); a != "" {
+			have = append(have, familyName(a))
+		}
+	}
+	if len(have) == 0 || len(have) > len(authors) {
+		return false
+	}
+	for i, h := range have {
+		if h == "" || h != familyName(authors[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// familyName is an author's folded family name: before a comma ("Tully,
+// Nuala E."), else the last word that is not initials ("Nuala E. Tully",
+// "Tully NE").
+func familyName(a string) string {
+	if i := strings.IndexByte(a, ','); i > 0 {
+		return Fold(a[:i])
+	}
+	words := strings.Fields(a)
+	for k := len(words) - 1; k >= 0; k-- {
+		w := strings.Trim(words[k], ".")
+		if len(w) > 3 || strings.ToUpper(w) != w {
+			return Fold(words[k])
+		}
+	}
+	return Fold(a)
 }

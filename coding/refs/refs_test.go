@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 const testRIS = "TY  - JOUR\r\n" +
@@ -141,4 +143,25 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFillKeepsTyped(t *testing.T) {
+	r := Record{Authors: []string{"Tully, Nuala E.", "Morgan, Karen M."}, Year: "2010", Journal: "J"}
+	for _, c := range []struct {
+		authors, year, wantAuthors, wantYear string
+		overwrite                            bool
+	}{
+		{"", "", "Tully, Nuala E.; Morgan, Karen M.", "2010", false},
+		{"Nuala E. Tully; Karen M. Morgan", "", "Tully, Nuala E.; Morgan, Karen M.", "2010", false},
+		{"Tully NE et al.", "2011", "Tully, Nuala E.; Morgan, Karen M.", "2011", false},
+		{"Smith, J.", "2011", "Smith, J.", "2011", false},
+		{"Smith, J.", "2011", "Tully, Nuala E.; Morgan, Karen M.", "2010", true},
+	} {
+		var s coding.Source
+		s.Authors, s.Year = c.authors, c.year
+		got := Fill(s, r, c.overwrite)
+		if got.Authors != c.wantAuthors || got.Year != c.wantYear || got.Journal != "J" {
+			t.Errorf("Fill(%q, %q, %v) = %q, %q, %q", c.authors, c.year, c.overwrite, got.Authors, got.Year, got.Journal)
+		}
+	}
 }

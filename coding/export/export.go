@@ -156,6 +156,8 @@ func Build(p *Project, table string, opt Options) (t *Table, warnings []string, 
 		t = SourceTable(p)
 	case TableContributions:
 		t = ContributionTable(p)
+	case TableFlow:
+		t = FlowTable(p)
 	default:
 		return nil, nil, coding.Errorf(coding.KindInvalid, "export", table, "unknown table %q (want %s)", table, strings.Join(Tables, ", "))
 	}

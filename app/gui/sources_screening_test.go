@@ -1,0 +1,44 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// TestSourcesScreening: richness, a decision with a common reason and a
+// stage are saved from the Sources tab with who decided, shown by the
+// form, and undone in one step each.
+func TestSourcesScreening(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	pv := ws.pv
+	pv.showTab("Sources")
+	p := pv.tabsView.sources
+	f := p.screening
+	f.richness.SetSelected("high")
+	f.stage.SetSelected("richness")
+	f.decision.SetSelected("exclude")
+	f.reasons.SetSelected("insufficient richness")
+	f.doi.SetText("10.1186/1472-6963-14-1")
+	p.save()
+	d, _ := ws.session.Document(p.selected)
+	if d.Richness.Judgement != coding.High || d.Decision != coding.Exclude || d.Reason != "insufficient richness" ||
+		d.Stage != "richness" || d.DOI != "10.1186/1472-6963-14-1" || d.DecidedBy != ws.session.Coder() || d.DecidedAt == "" {
+		t.Fatalf("stored %+v", d.Screening)
+	}
+	if f.decision.Selected != "exclude" || f.reason.Text != "insufficient richness" || !strings.HasPrefix(f.decided.Text, "by "+d.DecidedBy) {
+		t.Errorf("form shows decision %q, reason %q, %q", f.decision.Selected, f.reason.Text, f.decided.Text)
+	}
+	shortcut(ws, &fyne.ShortcutUndo{}) // the DOI
+	shortcut(ws, &fyne.ShortcutUndo{}) // the reason
+	shortcut(ws, &fyne.ShortcutUndo{}) // the decision
+	if d, _ = ws.session.Document(p.selected); d.Decision != coding.Undecided || d.DecidedBy != "" || d.Reason != "" {
+		t.Errorf("after undo: %+v", d.Screening)
+	}
+	if f.decision.Selected != "undecided" || f.decided.Text != "" {
+		t.Errorf("form after undo: %q %q", f.decision.Selected, f.decided.Text)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding/export"
 )
 
 // screeningForm is the part of the Sources tab for the reference fields
@@ -123,4 +124,8 @@ func stampDecision(stored *coding.Document, from, mine *coding.Source, coder str
 	}
 	from.DecidedBy, from.DecidedAt = stored.DecidedBy, stored.DecidedAt
 	mine.DecidedBy, mine.DecidedAt = coder, time.Now().UTC().Format(time.RFC3339)
+}
+
+func init() {
+	exportTableNames[export.TableFlow] = "Flow of sources (decisions by stage and reason)"
 }

@@ -40,7 +40,7 @@ func TestExportFlow(t *testing.T) {
 	if want := "4 assessed for relevance, 1 excluded; 3 assessed for richness, 1 excluded; 2 assessed for rigour, 0 excluded; 1 included, 1 undecided."; !strings.Contains(md, want) {
 		t.Errorf("flow.md lacks %q:\n%s", want, md)
 	}
-	src := mustRun(t, "export", p, "--table", "sources", "--format", "csv")
+	src := mustRun(t, "export", p, "--table", "sources", "--format", "csv", "--all")
 	for _, want := range []string{"Rigour note,Richness,Richness note,Decision,Reason,Stage,Fragments", "low,no mechanisms,exclude,insufficient richness,richness"} {
 		if !strings.Contains(src, want) {
 			t.Errorf("sources.csv lacks %q:\n%s", want, src)
@@ -48,5 +48,51 @@ func TestExportFlow(t *testing.T) {
 	}
 	for _, f := range []string{"xlsx", "docx", "html", "tex"} {
 		mustRun(t, "export", p, "--table", "flow", "--format", f, "-o", filepath.Join(t.TempDir(), "flow."+f))
+	}
+}
+
+// TestTablesLeaveOutExcluded: an excluded source, its fragments and its
+// evidence in CMOCs are left out of the tables unless --all; undecided
+// sources stay; the flow table counts every source.
+func TestTablesLeaveOutExcluded(t *testing.T) {
+	needPDFs(t)
+	p := newProject(t)
+	files := []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf"}
+	var frags []string
+	for _, f := range files {
+		mustRun(t, "add", p, filepath.Join(pdfDir, f))
+		frags = append(frags, strings.TrimSpace(mustRun(t, "code", p, f, "100", "160", "--role", "context", "--label", "Trust")))
+	}
+	mustRun(t, "cmoc", p, "--statement", "Trust helps", "--fragment", frags[0], "--fragment", frags[1])
+	mustRun(t, "source", p, files[1], "--decision", "exclude", "--stage", "relevance", "--reason", "not relevant to the programme theory")
+
+	for _, c := range []struct {
+		table string
+		all   bool
+		has   bool // Agyeman-Duah's name in the table
+	}{
+		{"sources", false, false}, {"sources", true, true},
+		{"cmocs", false, false}, {"cmocs", true, true},
+		{"fragments", false, false}, {"matrix", false, false}, {"matrix", true, true},
+		{"flow", false, false},
+	} {
+		args := []string{"export", p, "--table", c.table, "--format", "md"}
+		if c.all {
+			args = append(args, "--all")
+		}
+		out := mustRun(t, args...)
+		if got := strings.Contains(out, "Agyeman-Duah"); got != c.has {
+			t.Errorf("%s (all %v) names Agyeman-Duah: %v, want %v\n%s", c.table, c.all, got, c.has, out)
+		}
+		if c.table != "flow" && !strings.Contains(out, "Tully") && !strings.Contains(out, "Patient") {
+			t.Errorf("%s (all %v) lost the included source:\n%s", c.table, c.all, out)
+		}
+		note := "1 source left out as excluded (export with --all to include it)."
+		if want := !c.all && c.table != "flow"; strings.Contains(out, note) != want {
+			t.Errorf("%s (all %v): note %q shown wrongly:\n%s", c.table, c.all, note, out)
+		}
+	}
+	if flow := mustRun(t, "export", p, "--table", "flow", "--format", "csv"); !strings.Contains(flow, "All stages,all,,2\n") {
+		t.Errorf("flow does not count every source:\n%s", flow)
 	}
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx|coding -o FILE"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids] [--all], or export PROJECT --format qdpx|coding -o FILE"
 
 func (c *cli) export(args []string) error {
 	fs := newFlags("export")
@@ -24,6 +24,7 @@ func (c *cli) export(args []string) error {
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")
 	ids := fs.Bool("ids", false, "keep the internal ID column of cmocs and fragments")
+	all := fs.Bool("all", false, "keep the sources the reviewers excluded")
 	pos, err := parseN(fs, args, 1, exportUsage)
 	if err != nil {
 		return err
@@ -68,7 +69,7 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
-	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids})
+	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids, All: *all})
 	if err != nil {
 		return err
 	}

@@ -111,6 +111,19 @@ func TestRefsMatchSharedPDFs(t *testing.T) {
 		!strings.HasPrefix(datta.Authors, "Datta, Indraneel; Ball, Chad G.;") {
 		t.Errorf("Datta after refs: %+v", datta)
 	}
+	// Tables cite the sources by the reference's authors; the reference
+	// list gives them in full.
+	srcTable := mustRun(t, "export", p, "--table", "sources", "--format", "csv")
+	for _, want := range []string{"\nTully et al. 2010,", "\nAgyeman-Duah et al. 2014,", "\nDatta et al. 2011,"} {
+		if !strings.Contains(srcTable, want) {
+			t.Errorf("sources table lacks %q:\n%s", want, srcTable)
+		}
+	}
+	refList := mustRun(t, "export", p, "--table", "references", "--format", "md")
+	if want := "| Agyeman-Duah et al. 2014 | Agyeman-Duah, Josephine Nana Afrakoma, Theurer, Antje, Munthali, Charles, Alide, Noor, Neuhann, Florian (2014). Understanding the barriers"; !strings.Contains(refList, want) ||
+		strings.Index(refList, "Agyeman-Duah et al.") > strings.Index(refList, "Tully et al.") {
+		t.Errorf("references lack %q or are out of order:\n%s", want, refList)
+	}
 	mustRun(t, "refs", p, bib, "--overwrite")
 	if datta = sourceOf(t, p, "bmc-jtmo-2010-datta-systematic-review.pdf"); datta.Year != "2010" {
 		t.Errorf("--overwrite left year %q, want 2010", datta.Year)

@@ -41,7 +41,7 @@ Usage:
   cmocoder fragments PROJECT [--doc DOC] [--json]
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
                 [--narrative TEXT] [--coder NAME]
-  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow
+  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
   cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
                 [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]

@@ -15,11 +15,11 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids] [--all], or export PROJECT --format qdpx|coding -o FILE"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids] [--all], or export PROJECT --format qdpx|coding -o FILE"
 
 func (c *cli) export(args []string) error {
 	fs := newFlags("export")
-	table := fs.String("table", "", "cmocs, fragments, matrix, codebook, sources, contributions or flow")
+	table := fs.String("table", "", "cmocs, fragments, matrix, codebook, sources, contributions, flow or references")
 	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, qdpx (REFI-QDA project) or coding (a coding file for merge)")
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")

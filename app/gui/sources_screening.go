@@ -129,3 +129,7 @@ func stampDecision(stored *coding.Document, from, mine *coding.Source, coder str
 func init() {
 	exportTableNames[export.TableFlow] = "Flow of sources (decisions by stage and reason)"
 }
+
+func init() {
+	exportTableNames[export.TableReferences] = "References (full reference list for the appendix)"
+}

@@ -165,6 +165,8 @@ func Build(p *Project, table string, opt Options) (t *Table, warnings []string, 
 		t = ContributionTable(p)
 	case TableFlow:
 		t = FlowTable(p)
+	case TableReferences:
+		t = ReferenceTable(p)
 	default:
 		return nil, nil, coding.Errorf(coding.KindInvalid, "export", table, "unknown table %q (want %s)", table, strings.Join(Tables, ", "))
 	}

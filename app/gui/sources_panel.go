@@ -62,7 +62,7 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		newCutLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			d := p.docs[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title) + decisionMark(d.Decision))
 		})
 	followSelection(p.list, &p.docs, docID, &p.selected, p.show)
 	p.heading = newHeading()
@@ -91,6 +91,7 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 	p.relevanceNote = entry("Does it speak to the programme theory? Why?", true)
 	p.rigourNote = entry("Is it trustworthy? Why?", true)
 	p.screening = newScreeningForm(entry, p.save)
+	p.screening.filter.OnChanged = func(string) { p.reload() }
 	form := widget.NewForm(
 		widget.NewFormItem("Authors", p.authors),
 		widget.NewFormItem("Year", p.year),
@@ -108,7 +109,7 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		form.AppendItem(it)
 	}
 	right := container.NewVBox(p.heading, form)
-	left := container.NewBorder(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.list)
+	left := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.screening.filter), nil, nil, nil, p.list)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.33
 	p.content = split
@@ -122,7 +123,7 @@ func (p *sourcesPanel) reload() {
 		p.pv.readFailed("sources", err)
 		return
 	}
-	p.docs = docs
+	p.docs = p.screening.shown(docs)
 	reselect(p.list, p.docs, docID, &p.selected)
 	p.show()
 }

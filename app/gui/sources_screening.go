@@ -22,6 +22,7 @@ type screeningForm struct {
 	reason                                  *savingEntry
 	reasons                                 *widget.Select // fills reason with a common one
 	decided                                 *widget.Label  // "decided by Ann, 2026-12-03"
+	filter                                  *widget.Select // which sources the list shows, by decision
 }
 
 var decisionNames = []string{"undecided", "include", "exclude"}
@@ -42,6 +43,8 @@ func newScreeningForm(entry func(hint string, multi bool) *savingEntry, save fun
 	f.richness = widget.NewSelect(judgementNames, func(string) { save() })
 	f.decision = widget.NewSelect(decisionNames, func(string) { save() })
 	f.stage = widget.NewSelect(append([]string{"no stage"}, coding.Stages...), func(string) { save() })
+	f.filter = widget.NewSelect(filterNames, nil)
+	f.filter.SetSelected(filterNames[0])
 	f.reasons = widget.NewSelect(commonReasons, nil)
 	f.reasons.PlaceHolder = "Common reasons"
 	f.reasons.OnChanged = func(s string) {
@@ -132,4 +135,42 @@ func init() {
 
 func init() {
 	exportTableNames[export.TableReferences] = "References (full reference list for the appendix)"
+}
+
+// filterNames are the Sources list's filters: everything, or the sources
+// with one decision.
+var filterNames = []string{"All sources", "Included", "Excluded", "Undecided"}
+
+// shown are the documents the list shows under the filter chosen.
+func (f *screeningForm) shown(docs []coding.Document) []coding.Document {
+	want, all := coding.Undecided, true
+	switch f.filter.Selected {
+	case "Included":
+		want, all = coding.Include, false
+	case "Excluded":
+		want, all = coding.Exclude, false
+	case "Undecided":
+		all = false
+	}
+	if all {
+		return docs
+	}
+	var out []coding.Document
+	for _, d := range docs {
+		if d.Decision == want {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// decisionMark is what the Sources list shows after a decided source.
+func decisionMark(d coding.Decision) string {
+	switch d {
+	case coding.Include:
+		return "  ✓ included"
+	case coding.Exclude:
+		return "  ✗ excluded"
+	}
+	return ""
 }

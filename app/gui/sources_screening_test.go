@@ -42,3 +42,28 @@ func TestSourcesScreening(t *testing.T) {
 		t.Errorf("form after undo: %q %q", f.decision.Selected, f.decided.Text)
 	}
 }
+
+// TestSourcesFilterByDecision: the Sources list marks decided sources
+// and shows only those with the decision the filter picks.
+func TestSourcesFilterByDecision(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	ws.pv.showTab("Sources")
+	p := ws.pv.tabsView.sources
+	all := len(p.docs)
+	p.screening.decision.SetSelected("exclude")
+	if d, _ := ws.session.Document(p.selected); d.Decision != coding.Exclude {
+		t.Fatalf("decision stored %q", d.Decision)
+	}
+	for _, c := range []struct {
+		filter string
+		n      int
+	}{{"Excluded", 1}, {"Included", 0}, {"Undecided", all - 1}, {"All sources", all}} {
+		p.screening.filter.SetSelected(c.filter)
+		if len(p.docs) != c.n {
+			t.Errorf("filter %s lists %d sources, want %d", c.filter, len(p.docs), c.n)
+		}
+	}
+	if got := decisionMark(coding.Exclude); !strings.Contains(got, "excluded") {
+		t.Errorf("mark %q", got)
+	}
+}

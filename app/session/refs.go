@@ -52,12 +52,12 @@ func (s *Session) ImportReferences(recs []refs.Record, overwrite bool) (RefsRepo
 	cands := make([]refs.Candidate, len(docs))
 	for i, d := range docs {
 		cands[i] = refs.Candidate{DOI: d.DOI, Title: d.Title}
-		t, err := s.Text(d.ID)
-		if err != nil {
-			return rep, fmt.Errorf("import references: text of %s: %w", DocumentName(d), err)
-		}
 		var b strings.Builder
-		for _, p := range t.Pages[:min(firstPages, len(t.Pages))] {
+		for n := 1; n <= min(firstPages, d.Pages); n++ {
+			p, err := s.Page(d.ID, n)
+			if err != nil {
+				return rep, fmt.Errorf("import references: page %d of %s: %w", n, DocumentName(d), err)
+			}
 			b.WriteString(p.Text)
 			b.WriteByte('\n')
 		}

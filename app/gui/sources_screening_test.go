@@ -67,3 +67,26 @@ func TestSourcesFilterByDecision(t *testing.T) {
 		t.Errorf("mark %q", got)
 	}
 }
+
+// TestMatrixTabWithExcludedSource: the Matrix tab keeps counting an
+// excluded source in its own column (its columns are every document).
+func TestMatrixTabWithExcludedSource(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	docs, _ := ws.session.Documents()
+	src := docs[0].Source()
+	src.Decision = coding.Exclude
+	if err := ws.session.Do(coding.EditSource{DocID: docs[0].ID, Source: src}); err != nil {
+		t.Fatal(err)
+	}
+	ws.pv.showTab("Matrix")
+	cells := shownMatrix(t, ws.pv.tabsView.matrix)
+	for _, r := range cells {
+		if r[0] == "Leadership" {
+			if r[1] != "1" || r[2] != "2" || r[3] != "2" {
+				t.Errorf("Leadership row %q, want N 1, Total 2, 2 in the source's column", r)
+			}
+			return
+		}
+	}
+	t.Errorf("no Leadership row in %q", cells)
+}

@@ -71,6 +71,9 @@ type Document struct {
 	Relevance    Appraisal
 	Rigour       Appraisal
 
+	Reference // journal, volume, issue, pages, DOI, URL (see refs)
+	Screening // richness and the inclusion decision
+
 	// NeedsOCR is set when no page has a text layer (a scan).
 	NeedsOCR bool
 	// Warnings are what the import noticed and the reviewer should know.

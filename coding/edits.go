@@ -101,6 +101,19 @@ var sourceFieldsAt = []struct {
 	{"relevance-note", func(s *Source) *string { return &s.Relevance.Note }},
 	{"rigour", func(s *Source) *string { return (*string)(&s.Rigour.Judgement) }},
 	{"rigour-note", func(s *Source) *string { return &s.Rigour.Note }},
+	{"journal", func(s *Source) *string { return &s.Journal }},
+	{"volume", func(s *Source) *string { return &s.Volume }},
+	{"issue", func(s *Source) *string { return &s.Issue }},
+	{"pages", func(s *Source) *string { return &s.PageRange }},
+	{"doi", func(s *Source) *string { return &s.DOI }},
+	{"url", func(s *Source) *string { return &s.URL }},
+	{"richness", func(s *Source) *string { return (*string)(&s.Richness.Judgement) }},
+	{"richness-note", func(s *Source) *string { return &s.Richness.Note }},
+	{"decision", func(s *Source) *string { return (*string)(&s.Decision) }},
+	{"reason", func(s *Source) *string { return &s.Reason }},
+	{"stage", func(s *Source) *string { return &s.Stage }},
+	{"decided-by", func(s *Source) *string { return &s.DecidedBy }},
+	{"decided-at", func(s *Source) *string { return &s.DecidedAt }},
 }
 
 // SourceField points at the field of s that a *EditConflict names, nil for

@@ -375,6 +375,7 @@ func (m *merger) documents() {
 				"the same PDF has a different text in each project (one was read by OCR?), so offsets differ; %s of OTHER on it not merged",
 				Count(m.theirFragments(o.ID), "fragment"))
 		}
+		o.Document = m.decisions(our.Document, o.Document) // merge_decision.go
 		if sameMetadata(our.Document, o.Document) {
 			continue
 		}

@@ -76,6 +76,9 @@ type Source struct {
 
 	Relevance Appraisal
 	Rigour    Appraisal
+
+	Reference
+	Screening
 }
 
 // Source returns the document's source fields.
@@ -84,6 +87,7 @@ func (d Document) Source() Source {
 		Authors: d.Authors, Year: d.Year, Citation: d.Citation,
 		Objectives: d.Objectives, Location: d.Location, Design: d.Design, Participants: d.Participants,
 		Relevance: d.Relevance, Rigour: d.Rigour,
+		Reference: d.Reference, Screening: d.Screening,
 	}
 }
 
@@ -92,6 +96,7 @@ func (d *Document) SetSource(s Source) {
 	d.Authors, d.Year, d.Citation = s.Authors, s.Year, s.Citation
 	d.Objectives, d.Location, d.Design, d.Participants = s.Objectives, s.Location, s.Design, s.Participants
 	d.Relevance, d.Rigour = s.Relevance, s.Rigour
+	d.Reference, d.Screening = s.Reference, s.Screening
 }
 
 // Normalise trims the white space around every field and turns control
@@ -99,7 +104,8 @@ func (d *Document) SetSource(s Source) {
 // carry) into spaces.
 func (s *Source) Normalise() {
 	for _, p := range []*string{&s.Authors, &s.Year, &s.Citation, &s.Objectives, &s.Location, &s.Design,
-		&s.Participants, &s.Relevance.Note, &s.Rigour.Note} {
+		&s.Participants, &s.Relevance.Note, &s.Rigour.Note, &s.Journal, &s.Volume, &s.Issue, &s.PageRange,
+		&s.DOI, &s.URL, &s.Richness.Note, &s.Reason, &s.Stage, &s.DecidedBy, &s.DecidedAt} {
 		*p = strings.TrimSpace(strings.Map(func(r rune) rune {
 			if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' {
 				return ' '
@@ -117,10 +123,13 @@ func (s *Source) Check() error {
 	if !validYear(s.Year) {
 		return Errorf(KindInvalid, op, s.Year, "year %q is not four digits (or n.d.)", s.Year)
 	}
+	if !s.Decision.Valid() {
+		return Errorf(KindInvalid, op, string(s.Decision), "unknown decision %q (want include, exclude or undecided)", s.Decision)
+	}
 	for _, a := range []struct {
 		name string
 		a    Appraisal
-	}{{"relevance", s.Relevance}, {"rigour", s.Rigour}} {
+	}{{"relevance", s.Relevance}, {"rigour", s.Rigour}, {"richness", s.Richness}} {
 		if !a.a.Judgement.Valid() {
 			return Errorf(KindInvalid, op, string(a.a.Judgement), "unknown %s judgement %q (want high, moderate, low or none)", a.name, a.a.Judgement)
 		}
@@ -128,6 +137,8 @@ func (s *Source) Check() error {
 	for _, f := range []struct{ name, v string }{
 		{"authors", s.Authors}, {"citation", s.Citation}, {"objectives", s.Objectives}, {"location", s.Location},
 		{"design", s.Design}, {"participants", s.Participants}, {"relevance note", s.Relevance.Note}, {"rigour note", s.Rigour.Note},
+		{"journal", s.Journal}, {"volume", s.Volume}, {"issue", s.Issue}, {"pages", s.PageRange}, {"DOI", s.DOI}, {"URL", s.URL},
+		{"richness note", s.Richness.Note}, {"reason", s.Reason}, {"stage", s.Stage}, {"decided by", s.DecidedBy},
 	} {
 		if strings.IndexFunc(f.v, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' }) >= 0 {
 			return Errorf(KindInvalid, op, f.name, "the %s hold a control character", f.name)

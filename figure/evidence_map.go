@@ -100,7 +100,7 @@ func Map(p *export.Project, opt Options) (*Figure, error) {
 	if opt.Group != "" && !slices.Contains(Groups, opt.Group) {
 		return nil, coding.Errorf(coding.KindInvalid, "figure", opt.Group, "unknown grouping %q (want %s)", opt.Group, strings.Join(Groups, ", "))
 	}
-	t, _, err := export.Build(p, export.TableMatrix, export.Options{MatrixBy: opt.By})
+	t, _, err := export.Build(p, export.TableMatrix, export.Options{MatrixBy: opt.By, All: true}) // its columns are p.Documents
 	if err != nil {
 		return nil, err
 	}

@@ -107,13 +107,14 @@ func (p *Project) AddDocument(doc coding.Document, pdf []byte, pages []coding.Pa
 		_, err := t.q.ExecContext(ctx, `INSERT INTO documents (id, position, file_name, title, sha256,
 				pages, chars, authors, year, citation, needs_ocr, warnings, added, modified,
 				objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note,
-				format, encoding, line_ending)
+				format, encoding, line_ending, `+refsCols+`)
 			VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.ID, d.FileName, d.Title, sha, d.Pages, d.Chars, d.Authors, d.Year, d.Citation,
-			d.NeedsOCR, warnings, fmtTime(d.Added), fmtTime(d.Modified),
-			d.Objectives, d.Location, d.Design, d.Participants, string(d.Relevance.Judgement), d.Relevance.Note,
-			string(d.Rigour.Judgement), d.Rigour.Note, d.Format, d.Encoding, d.LineEnding)
+				?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append([]any{d.ID, d.FileName, d.Title, sha, d.Pages, d.Chars, d.Authors, d.Year, d.Citation,
+				d.NeedsOCR, warnings, fmtTime(d.Added), fmtTime(d.Modified),
+				d.Objectives, d.Location, d.Design, d.Participants, string(d.Relevance.Judgement), d.Relevance.Note,
+				string(d.Rigour.Judgement), d.Rigour.Note, d.Format, d.Encoding, d.LineEnding},
+				refsValues(d.Reference, d.Screening)...)...)
 		if err != nil {
 			return err
 		}
@@ -182,15 +183,15 @@ func listDocuments(q querier) ([]coding.Document, error) {
 
 const documentCols = `id, file_name, title, coalesce(sha256, ''), pages, chars, authors, year, citation,
 	needs_ocr, warnings, added, modified, objectives, location, design, participants, relevance,
-	relevance_note, rigour, rigour_note, format, encoding, line_ending`
+	relevance_note, rigour, rigour_note, format, encoding, line_ending, ` + refsCols
 
 func scanDocument(s scanner) (coding.Document, error) {
 	var d coding.Document
 	var warnings, added, modified, relevance, rigour string
-	if err := s.Scan(&d.ID, &d.FileName, &d.Title, &d.SHA256, &d.Pages, &d.Chars, &d.Authors, &d.Year,
+	if err := s.Scan(append([]any{&d.ID, &d.FileName, &d.Title, &d.SHA256, &d.Pages, &d.Chars, &d.Authors, &d.Year,
 		&d.Citation, &d.NeedsOCR, &warnings, &added, &modified, &d.Objectives, &d.Location, &d.Design,
 		&d.Participants, &relevance, &d.Relevance.Note, &rigour, &d.Rigour.Note,
-		&d.Format, &d.Encoding, &d.LineEnding); err != nil {
+		&d.Format, &d.Encoding, &d.LineEnding}, refsDest(&d)...)...); err != nil {
 		return d, err
 	}
 	d.Relevance.Judgement, d.Rigour.Judgement = coding.Judgement(relevance), coding.Judgement(rigour)

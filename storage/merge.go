@@ -336,14 +336,14 @@ func copyDocument(t *tx, otx *sql.Tx, otherName, id string) error {
 	ctx := context.Background()
 	const cols = `id, file_name, title, sha256, pages, chars, authors, year, citation, needs_ocr, warnings,
 		added, modified, objectives, location, design, participants, relevance, relevance_note, rigour, rigour_note,
-		format, encoding, line_ending`
-	vals, err := scanValues(24)(otx.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE id = ?", id))
+		format, encoding, line_ending, ` + refsCols
+	vals, err := scanValues(37)(otx.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE id = ?", id))
 	if err != nil {
 		return fail(otherName, "merge", err)
 	}
 	err = t.exec(`INSERT INTO documents (position, `+cols+`)
 		VALUES ((SELECT coalesce(max(position), 0) + 1 FROM documents), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-			?, ?, ?)`, vals...)
+			?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, vals...)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,8 @@ var migrations = []func(q querier) error{
 	schemaV4,
 	execAll(schemaV5),
 	schemaSearch, // search.go
+	// schema_refs.go
+	execAll(schemaRefs),
 }
 
 // schemaV5 indexes fragments by document and role: the documents list

@@ -322,18 +322,21 @@ func (t *tx) PutDocument(d coding.Document) error {
 	}
 	// Only what the file's rules need: the domain (coding.EditSource)
 	// checks the rest, and a document's old state must always go back.
-	for _, j := range []coding.Judgement{d.Relevance.Judgement, d.Rigour.Judgement} {
+	if !d.Decision.Valid() {
+		return coding.Errorf(coding.KindInvalid, op, d.Title, "unknown decision %q (want include, exclude or undecided)", d.Decision)
+	}
+	for _, j := range []coding.Judgement{d.Relevance.Judgement, d.Rigour.Judgement, d.Richness.Judgement} {
 		if !j.Valid() {
 			return coding.Errorf(coding.KindInvalid, op, d.Title, "unknown judgement %q (want high, moderate, low or none)", j)
 		}
 	}
 	return t.exec(`UPDATE documents SET title = ?, authors = ?, year = ?, citation = ?, objectives = ?,
 			location = ?, design = ?, participants = ?, relevance = ?, relevance_note = ?, rigour = ?,
-			rigour_note = ?, modified = ?
+			rigour_note = ?, modified = ?, (`+refsCols+`) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		WHERE id = ?`,
-		d.Title, d.Authors, d.Year, d.Citation, d.Objectives, d.Location, d.Design, d.Participants,
-		string(d.Relevance.Judgement), d.Relevance.Note, string(d.Rigour.Judgement), d.Rigour.Note,
-		fmtTime(d.Modified), d.ID)
+		append(append([]any{d.Title, d.Authors, d.Year, d.Citation, d.Objectives, d.Location, d.Design, d.Participants,
+			string(d.Relevance.Judgement), d.Relevance.Note, string(d.Rigour.Judgement), d.Rigour.Note,
+			fmtTime(d.Modified)}, refsValues(d.Reference, d.Screening)...), d.ID)...)
 }
 
 // LabelUses implements coding.Tx: the fragments (in document order) and

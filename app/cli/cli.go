@@ -42,7 +42,7 @@ Usage:
   cmocoder fragments PROJECT [--doc DOC] [--json]
   cmocoder cmoc PROJECT --statement S --fragment ID... [--theory NAME] [--label L]...
                 [--narrative TEXT] [--coder NAME]
-  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions
+  cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
   cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
                 [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]
@@ -52,6 +52,9 @@ Usage:
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
                 [--participants P] [--objectives O] [--citation C] [--authors A]
                 [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--json]
+                [--richness J] [--richness-note N] [--decision include|exclude|undecided]
+                [--reason R] [--stage S] [--journal J] [--volume V] [--issue I] [--pages P] [--doi D] [--url U]
+  cmocoder refs PROJECT FILE.ris|FILE.bib|FILE.json [--overwrite]   fill sources from a reference manager
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
@@ -89,6 +92,7 @@ var verbs = map[string]verb{
 	"export":    (*cli).export,
 	"figure":    (*cli).figure,
 	"source":    (*cli).source,
+	"refs":      (*cli).refs,
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,
 	"import":    (*cli).importREFI,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
@@ -14,15 +15,16 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids], or export PROJECT --format qdpx|coding -o FILE"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids] [--all], or export PROJECT --format qdpx|coding -o FILE"
 
 func (c *cli) export(args []string) error {
 	fs := newFlags("export")
-	table := fs.String("table", "", "cmocs, fragments, matrix, codebook, sources or contributions")
+	table := fs.String("table", "", "cmocs, fragments, matrix, codebook, sources, contributions, flow or references")
 	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, qdpx (REFI-QDA project) or coding (a coding file for merge)")
 	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
 	by := fs.String("by", "labels", "matrix rows: labels or theories")
 	ids := fs.Bool("ids", false, "keep the internal ID column of cmocs and fragments")
+	all := fs.Bool("all", false, "keep the sources the reviewers excluded")
 	pos, err := parseN(fs, args, 1, exportUsage)
 	if err != nil {
 		return err
@@ -67,7 +69,7 @@ func (c *cli) export(args []string) error {
 	if err != nil {
 		return err
 	}
-	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids})
+	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids, All: *all})
 	if err != nil {
 		return err
 	}
@@ -100,39 +102,25 @@ type sourceJSON struct {
 	RelevanceNote string `json:"relevance_note"`
 	Rigour        string `json:"rigour"`
 	RigourNote    string `json:"rigour_note"`
+	referenceJSON
 }
 
 func (c *cli) source(args []string) error {
 	fs := newFlags("source")
-	authors := fs.String("authors", "", `authors, "; " between them`)
-	year := fs.String("year", "", "year of publication")
-	citation := fs.String("citation", "", "the full reference")
-	objectives := fs.String("objectives", "", "the study's objectives")
-	location := fs.String("location", "", "where the study took place")
-	design := fs.String("design", "", "the study design")
-	participants := fs.String("participants", "", "who took part")
-	relevance := fs.String("relevance", "", "relevance: high, moderate, low or none")
-	relevanceNote := fs.String("relevance-note", "", "why")
-	rigour := fs.String("rigour", "", "rigour: high, moderate, low or none")
-	rigourNote := fs.String("rigour-note", "", "why")
+	given := map[string]*string{}
+	for _, f := range sourceFlags {
+		given[f[0]] = fs.String(f[0], "", f[1])
+	}
 	coder := fs.String("coder", "", "who edits")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseN(fs, args, 2, "source PROJECT DOC [--year Y] [--design D] [--location L] [--participants P] [--objectives O] [--citation C] [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N]")
+	pos, err := parseN(fs, args, 2, "source PROJECT DOC [--year Y] [--design D] [--location L] [--participants P] [--objectives O] [--citation C] [--relevance J] [--relevance-note N] [--rigour J] [--rigour-note N] [--richness J] [--richness-note N] [--decision include|exclude|undecided] [--reason R] [--stage S] [--journal J] [--volume V] [--issue I] [--pages P] [--doi D] [--url U]")
 	if err != nil {
 		return err
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	var rel, rig coding.Judgement
-	if set["relevance"] {
-		if rel, err = coding.ParseJudgement(*relevance); err != nil {
-			return err
-		}
-	}
-	if set["rigour"] {
-		if rig, err = coding.ParseJudgement(*rigour); err != nil {
-			return err
-		}
+	if err := parseScreeningFlags(given, set); err != nil {
+		return err
 	}
 	s, d, err := c.openDocument(pos[0], pos[1], *coder)
 	if err != nil {
@@ -142,23 +130,14 @@ func (c *cli) source(args []string) error {
 	read := d.Source()
 	src := read
 	edits := 0
-	for name, dst := range map[string]*string{"authors": &src.Authors, "year": &src.Year, "citation": &src.Citation,
-		"objectives": &src.Objectives, "location": &src.Location, "design": &src.Design, "participants": &src.Participants,
-		"relevance-note": &src.Relevance.Note, "rigour-note": &src.Rigour.Note} {
-		if set[name] {
-			*dst = *map[string]*string{"authors": authors, "year": year, "citation": citation, "objectives": objectives,
-				"location": location, "design": design, "participants": participants, "relevance-note": relevanceNote,
-				"rigour-note": rigourNote}[name]
+	for _, f := range sourceFlags {
+		if set[f[0]] {
+			*coding.SourceField(&src, f[0]) = *given[f[0]]
 			edits++
 		}
 	}
-	if set["relevance"] {
-		src.Relevance.Judgement = rel
-		edits++
-	}
-	if set["rigour"] {
-		src.Rigour.Judgement = rig
-		edits++
+	if src.Decision != read.Decision {
+		src.DecidedBy, src.DecidedAt = s.Coder(), time.Now().UTC().Format(time.RFC3339)
 	}
 	if edits > 0 {
 		// Only the fields given are written: an app open on the project
@@ -171,14 +150,14 @@ func (c *cli) source(args []string) error {
 		}
 	}
 	j := sourceJSON{d.ID, d.Title, d.Authors, d.Year, d.Citation, d.Objectives, d.Location, d.Design, d.Participants,
-		string(d.Relevance.Judgement), d.Relevance.Note, string(d.Rigour.Judgement), d.Rigour.Note}
+		string(d.Relevance.Judgement), d.Relevance.Note, string(d.Rigour.Judgement), d.Rigour.Note, newReferenceJSON(d)}
 	if *asJSON {
 		return writeJSON(c.stdout, j)
 	}
-	for _, kv := range [][2]string{{"id", j.ID}, {"title", j.Title}, {"authors", j.Authors}, {"year", j.Year},
+	for _, kv := range append([][2]string{{"id", j.ID}, {"title", j.Title}, {"authors", j.Authors}, {"year", j.Year},
 		{"citation", j.Citation}, {"objectives", j.Objectives}, {"location", j.Location}, {"design", j.Design},
 		{"participants", j.Participants}, {"relevance", j.Relevance}, {"relevance_note", j.RelevanceNote},
-		{"rigour", j.Rigour}, {"rigour_note", j.RigourNote}} {
+		{"rigour", j.Rigour}, {"rigour_note", j.RigourNote}}, j.referenceJSON.pairs()...) {
 		fmt.Fprintf(c.stdout, "%s\t%s\n", kv[0], strings.Join(strings.Fields(kv[1]), " "))
 	}
 	return nil

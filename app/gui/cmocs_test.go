@@ -378,7 +378,7 @@ func TestExportFromApp(t *testing.T) {
 	}
 	exportItem.Action()
 	f := ws.exportForm
-	if f == nil || len(f.table.Options) != 6 || len(f.format.Options) != 6 || !f.by.Disabled() {
+	if f == nil || len(f.table.Options) != len(exportTableNames) || len(f.format.Options) != 6 || !f.by.Disabled() {
 		t.Fatalf("export form %+v", f)
 	}
 	f.table.SetSelectedIndex(2) // matrix

@@ -135,7 +135,7 @@ func (p *matrixPanel) reload() {
 			return built{}, err
 		}
 		ep := &export.Project{Title: c.Title, Documents: c.Documents, Fragments: c.Fragments, CMOCs: c.CMOCs, Theories: c.Theories, Labels: c.Labels}
-		t, _, err := export.Build(ep, export.TableMatrix, export.Options{MatrixBy: by})
+		t, _, err := export.Build(ep, export.TableMatrix, export.Options{MatrixBy: by, All: true}) // its columns are c.Documents
 		if err != nil {
 			return built{}, err
 		}

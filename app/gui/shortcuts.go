@@ -43,6 +43,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItem("Send my coding…", ws.sendCodingDialog),
 		fyne.NewMenuItem("Merge a teammate's work…", ws.mergeDialog),
 		fyne.NewMenuItem("Import REFI-QDA project or codebook…", ws.importREFIDialog),
+		fyne.NewMenuItem("Import references (RIS, BibTeX, CSL-JSON)…", ws.importRefsDialog),
 		fyne.NewMenuItem("Coder name…", ws.askCoder),
 		fyne.NewMenuItemSeparator(),
 	)

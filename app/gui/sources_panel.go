@@ -26,6 +26,7 @@ type sourcesPanel struct {
 	objectives, location, design, participants *savingEntry
 	relevance, rigour                          *widget.Select
 	relevanceNote, rigourNote                  *savingEntry
+	screening                                  *screeningForm // sources_screening.go
 	content                                    fyne.CanvasObject
 
 	// filled is what the fields were filled with, and for which
@@ -61,7 +62,7 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		newCutLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			d := p.docs[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title) + decisionMark(d.Decision))
 		})
 	followSelection(p.list, &p.docs, docID, &p.selected, p.show)
 	p.heading = newHeading()
@@ -89,6 +90,8 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 	p.rigour = judgement()
 	p.relevanceNote = entry("Does it speak to the programme theory? Why?", true)
 	p.rigourNote = entry("Is it trustworthy? Why?", true)
+	p.screening = newScreeningForm(entry, p.save)
+	p.screening.filter.OnChanged = func(string) { p.reload() }
 	form := widget.NewForm(
 		widget.NewFormItem("Authors", p.authors),
 		widget.NewFormItem("Year", p.year),
@@ -102,8 +105,11 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		widget.NewFormItem("Rigour", p.rigour),
 		widget.NewFormItem("Rigour note", p.rigourNote),
 	)
+	for _, it := range p.screening.items() {
+		form.AppendItem(it)
+	}
 	right := container.NewVBox(p.heading, form)
-	left := container.NewBorder(widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.list)
+	left := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.screening.filter), nil, nil, nil, p.list)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.33
 	p.content = split
@@ -117,7 +123,7 @@ func (p *sourcesPanel) reload() {
 		p.pv.readFailed("sources", err)
 		return
 	}
-	p.docs = docs
+	p.docs = p.screening.shown(docs)
 	reselect(p.list, p.docs, docID, &p.selected)
 	p.show()
 }
@@ -172,7 +178,8 @@ func byID[T any](items []T, idOf func(T) string, id string) *T {
 }
 
 func (p *sourcesPanel) fields() []*savingEntry {
-	return []*savingEntry{p.authors, p.year, p.citation, p.objectives, p.location, p.design, p.participants, p.relevanceNote, p.rigourNote}
+	return append([]*savingEntry{p.authors, p.year, p.citation, p.objectives, p.location, p.design, p.participants, p.relevanceNote, p.rigourNote},
+		p.screening.entries()...)
 }
 
 func (p *sourcesPanel) formFields() []formField {
@@ -183,13 +190,13 @@ func (p *sourcesPanel) formFields() []formField {
 		return formField{name, func() string { return string(judgementOf(s.Selected)) },
 			func(v string) { s.SetSelected(judgementName(coding.Judgement(v))) }}
 	}
-	return []formField{
+	return append([]formField{
 		entry("authors", p.authors), entry("year", p.year), entry("citation", p.citation),
 		entry("objectives", p.objectives), entry("location", p.location), entry("design", p.design),
 		entry("participants", p.participants),
 		judgement("relevance", p.relevance), entry("relevance-note", p.relevanceNote),
 		judgement("rigour", p.rigour), entry("rigour-note", p.rigourNote),
-	}
+	}, p.screening.formFields(entry)...)
 }
 
 func (p *sourcesPanel) show() {
@@ -207,6 +214,10 @@ func (p *sourcesPanel) show() {
 		}
 		p.relevance.Disable()
 		p.rigour.Disable()
+		for _, s := range p.screening.selects() {
+			s.Disable()
+		}
+		p.screening.show(nil)
 		p.filled.clear()
 		return
 	}
@@ -215,6 +226,10 @@ func (p *sourcesPanel) show() {
 	}
 	p.relevance.Enable()
 	p.rigour.Enable()
+	for _, s := range p.screening.selects() {
+		s.Enable()
+	}
+	p.screening.show(d)
 	p.heading.SetText(d.Title)
 	p.fill(*d)
 }
@@ -247,6 +262,7 @@ func (p *sourcesPanel) save() {
 	if mine == from {
 		return
 	}
+	stampDecision(p.doc(p.filled.id), &from, &mine, p.pv.session.Coder())
 	title := p.heading.Text
 	p.saving = true // the views are refreshed: this form is filled again
 	saved := p.pv.doForm(coding.EditSource{DocID: p.filled.id, Source: mine, From: &from}, p.filled.clear)

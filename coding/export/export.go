@@ -131,11 +131,18 @@ type Options struct {
 	// IDs keeps the internal ID column of the cmocs and fragments tables;
 	// a table to publish has no use for it.
 	IDs bool
+	// All keeps the sources the reviewers excluded (included.go); the
+	// flow table always counts every source.
+	All bool
 }
 
 // Build builds one table. Warnings say what a reader of the table must
 // know and might miss: a CMOC left without some of its evidence.
 func Build(p *Project, table string, opt Options) (t *Table, warnings []string, err error) {
+	left := 0
+	if !opt.All && table != TableFlow {
+		p, left = p.withoutExcluded()
+	}
 	switch table {
 	case TableCMOCs:
 		t, warnings = CMOCTable(p)
@@ -156,11 +163,18 @@ func Build(p *Project, table string, opt Options) (t *Table, warnings []string, 
 		t = SourceTable(p)
 	case TableContributions:
 		t = ContributionTable(p)
+	case TableFlow:
+		t = FlowTable(p)
+	case TableReferences:
+		t = ReferenceTable(p)
 	default:
 		return nil, nil, coding.Errorf(coding.KindInvalid, "export", table, "unknown table %q (want %s)", table, strings.Join(Tables, ", "))
 	}
 	if !opt.IDs {
 		t.dropColumn("ID")
+	}
+	if left > 0 {
+		t.Notes = append(t.Notes, excludedNote(left))
 	}
 	t.Project = clean(p.Title)
 	return t, warnings, nil

@@ -506,5 +506,6 @@ func SourceTable(p *Project) *Table {
 			string(d.Relevance.Judgement), clean(d.Relevance.Note), string(d.Rigour.Judgement), clean(d.Rigour.Note),
 			itoa(nfrag[d.ID]), itoa(ncmoc[d.ID]), clean(strings.Join(mech, "; "))})
 	}
+	addScreening(t, p.Documents) // flow.go
 	return t
 }

@@ -467,37 +467,55 @@ func makeOtherSQLite(t *testing.T, path string) {
 // at several moments, including while its transaction is being written;
 // the project then opens, passes the integrity check and holds the whole
 // book or none of it.
+// addKilled runs `add PROJECT FILE` and kills it (kill -9) when, a
+// duration or "journal" (the moment its write transaction has begun) or
+// "finished" (not killed: it runs to its end); then it opens the project
+// as the next program would.
+func addKilled(t *testing.T, project, file, when string) *storage.Project {
+	t.Helper()
+	cmd := exec.Command(bin, "add", project, file)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	switch when {
+	case "finished":
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		done <- nil
+	case "journal":
+		deadline := time.Now().Add(60 * time.Second)
+		for time.Now().Before(deadline) {
+			if _, err := os.Stat(project + "-journal"); err == nil {
+				break
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+	default:
+		d, err := time.ParseDuration(when)
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(d)
+	}
+	cmd.Process.Kill()
+	<-done
+	proj, err := storage.Open(project)
+	if err != nil {
+		t.Fatalf("after kill at %s: %v", when, err)
+	}
+	return proj
+}
+
 func TestKillDuringAdd(t *testing.T) {
 	needPDFs(t)
 	book := filepath.Join(pdfDir, "freeculture-lessig-352p.pdf")
 	for _, when := range []string{"journal", "300ms", "1s", "2s"} {
 		t.Run(when, func(t *testing.T) {
 			p := newProject(t)
-			cmd := exec.Command(bin, "add", p, book)
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			if when == "journal" {
-				// Kill the moment the write transaction has begun.
-				deadline := time.Now().Add(60 * time.Second)
-				for time.Now().Before(deadline) {
-					if _, err := os.Stat(p + "-journal"); err == nil {
-						break
-					}
-					time.Sleep(200 * time.Microsecond)
-				}
-			} else {
-				d, _ := time.ParseDuration(when)
-				time.Sleep(d)
-			}
-			cmd.Process.Kill()
-			<-done
-			proj, err := storage.Open(p)
-			if err != nil {
-				t.Fatalf("after kill: %v", err)
-			}
+			proj := addKilled(t, p, book, when)
 			defer proj.Close()
 			if err := proj.Check(); err != nil {
 				t.Fatalf("integrity after kill: %v", err)

@@ -3,13 +3,9 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"cmocoder.org/cmocoder/storage"
 )
 
 // TestKillDuringTextAdd kills `add` of a long interview transcript at
@@ -28,37 +24,7 @@ func TestKillDuringTextAdd(t *testing.T) {
 	want := len([]rune(strings.ReplaceAll(b.String(), "\r\n", "\n")))
 	for _, when := range []string{"journal", "50ms", "200ms", "500ms", "1s", "finished"} {
 		t.Run(when, func(t *testing.T) {
-			p := newProject(t)
-			cmd := exec.Command(bin, "add", p, transcript)
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			switch when {
-			case "finished": // not killed: what a whole transcript looks like
-				if err := <-done; err != nil {
-					t.Fatal(err)
-				}
-				done <- nil
-			case "journal":
-				deadline := time.Now().Add(60 * time.Second)
-				for time.Now().Before(deadline) {
-					if _, err := os.Stat(p + "-journal"); err == nil {
-						break
-					}
-					time.Sleep(200 * time.Microsecond)
-				}
-			default:
-				d, _ := time.ParseDuration(when)
-				time.Sleep(d)
-			}
-			cmd.Process.Kill()
-			<-done
-			proj, err := storage.Open(p)
-			if err != nil {
-				t.Fatalf("after kill: %v", err)
-			}
+			proj := addKilled(t, newProject(t), transcript, when)
 			defer proj.Close()
 			if err := proj.Check(); err != nil {
 				t.Fatalf("integrity after kill: %v", err)

@@ -53,6 +53,75 @@ func base() MergeSide {
 	}
 }
 
+// edited is base with one edit made: a side of a merge test.
+func edited(edit func(s *MergeSide)) func() MergeSide {
+	return func() MergeSide {
+		s := base()
+		edit(&s)
+		return s
+	}
+}
+
+// fragMemo is base with f1's memo set at minute min.
+func fragMemo(memo string, min int) func() MergeSide {
+	return edited(func(s *MergeSide) { s.Fragments[0].Memo, s.Fragments[0].Modified = memo, at(min) })
+}
+
+// fragDeleted is base with f1 deleted by coder at minute min.
+func fragDeleted(min int, coder string) func() MergeSide {
+	return edited(func(s *MergeSide) {
+		s.Fragments = nil
+		s.Deletions = []Deletion{del(EntityFragment, "f1", min, coder)}
+	})
+}
+
+// docDesign is base with d1's design set at minute min.
+func docDesign(design string, min int) func() MergeSide {
+	return edited(func(s *MergeSide) { s.Documents[0].Design, s.Documents[0].Modified = design, at(min) })
+}
+
+// labelRenamed is base with l1 renamed at minute min, f1 coded with the new name.
+func labelRenamed(name string, min int) func() MergeSide {
+	return edited(func(s *MergeSide) {
+		s.Labels[0].Name, s.Labels[0].Modified = name, at(min)
+		s.Fragments[0].Labels = []string{name}
+	})
+}
+
+// labelDefined is base with l1's definition set at minute min.
+func labelDefined(def string, min int) func() MergeSide {
+	return edited(func(s *MergeSide) { s.Labels[0].Definition, s.Labels[0].Modified = def, at(min) })
+}
+
+// withTrust is base with a second, unused label l2 "Trust".
+var withTrust = edited(func(s *MergeSide) { s.Labels = append(s.Labels, mlabel("l2", "Trust", "", 1)) })
+
+// trustDeleted is base with l2 deleted by coder at minute 5.
+func trustDeleted(coder string) func() MergeSide {
+	return edited(func(s *MergeSide) { s.Deletions = []Deletion{del(EntityLabel, "l2", 5, coder)} })
+}
+
+// leadershipDeleted is base with l1 taken off f1 at minute 4 and deleted by Bob at minute 5.
+var leadershipDeleted = edited(func(s *MergeSide) {
+	s.Labels = nil
+	s.Fragments[0].Labels = nil
+	s.Fragments[0].Modified = at(4)
+	s.Deletions = []Deletion{del(EntityLabel, "l1", 5, "Bob")}
+})
+
+// cmocDeleted is base with c1 deleted by coder at minute min.
+func cmocDeleted(min int, coder string) func() MergeSide {
+	return edited(func(s *MergeSide) {
+		s.CMOCs = nil
+		s.Deletions = []Deletion{del(EntityCMOC, "c1", min, coder)}
+	})
+}
+
+// cmocStated is base with c1's statement set at minute min.
+func cmocStated(statement string, min int) func() MergeSide {
+	return edited(func(s *MergeSide) { s.CMOCs[0].Statement, s.CMOCs[0].Modified = statement, at(min) })
+}
+
 func TestPlanMergeRules(t *testing.T) {
 	type check func(t *testing.T, p MergePlan)
 	wantCounts := func(added, updated, deleted MergeCounts, conflicts int) check {
@@ -93,7 +162,7 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"coders: union", base, func() MergeSide { s := base(); s.Coders = []string{"Bob", "Ann"}; return s }, []check{
+		{"coders: union", base, edited(func(s *MergeSide) { s.Coders = []string{"Bob", "Ann"} }), []check{
 			wantCounts(MergeCounts{Coders: 1}, none, none, 0),
 			func(t *testing.T, p MergePlan) {
 				if !slices.Equal(p.Coders, []string{"Bob"}) {
@@ -101,11 +170,9 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"fragment only in OTHER: added with its coder and times", base, func() MergeSide {
-			s := base()
+		{"fragment only in OTHER: added with its coder and times", base, edited(func(s *MergeSide) {
 			s.Fragments = append(s.Fragments, mfrag("f2", "d1", 50, "Bob", 7, "Leadership"))
-			return s
-		}, []check{
+		}), []check{
 			wantCounts(MergeCounts{Fragments: 1}, none, none, 0),
 			func(t *testing.T, p MergePlan) {
 				if len(p.PutFragments) != 1 || !reflect.DeepEqual(p.PutFragments[0], mfrag("f2", "d1", 50, "Bob", 7, "Leadership")) {
@@ -113,17 +180,11 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"same passage, same role, two coders: both kept", base, func() MergeSide {
-			s := base()
+		{"same passage, same role, two coders: both kept", base, edited(func(s *MergeSide) {
 			f := mfrag("f9", "d1", 0, "Bob", 3, "Leadership") // f1's span, Bob's own fragment
 			s.Fragments = append(s.Fragments, f)
-			return s
-		}, []check{wantCounts(MergeCounts{Fragments: 1}, none, none, 0)}},
-		{"fragment in both, OTHER newer: updated", base, func() MergeSide {
-			s := base()
-			s.Fragments[0].Memo, s.Fragments[0].Modified = "Bob's memo", at(5)
-			return s
-		}, []check{
+		}), []check{wantCounts(MergeCounts{Fragments: 1}, none, none, 0)}},
+		{"fragment in both, OTHER newer: updated", base, fragMemo("Bob's memo", 5), []check{
 			wantCounts(none, MergeCounts{Fragments: 1}, none, 0),
 			func(t *testing.T, p MergePlan) {
 				if p.PutFragments[0].Memo != "Bob's memo" || !p.PutFragments[0].Modified.Equal(at(5)) {
@@ -131,43 +192,15 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"fragment in both, ours newer: kept, no conflict", func() MergeSide {
-			s := base()
-			s.Fragments[0].Memo, s.Fragments[0].Modified = "Ann's memo", at(9)
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Fragments[0].Memo, s.Fragments[0].Modified = "Bob's memo", at(5)
-			return s
-		}, []check{wantCounts(none, none, none, 0)}},
-		{"fragment changed in both at the same time: conflict, ours kept", func() MergeSide {
-			s := base()
-			s.Fragments[0].Memo, s.Fragments[0].Modified = "Ann's memo", at(5)
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Fragments[0].Memo, s.Fragments[0].Modified = "Bob's memo", at(5)
-			return s
-		}, []check{
+		{"fragment in both, ours newer: kept, no conflict", fragMemo("Ann's memo", 9), fragMemo("Bob's memo", 5),
+			[]check{wantCounts(none, none, none, 0)}},
+		{"fragment changed in both at the same time: conflict, ours kept", fragMemo("Ann's memo", 5), fragMemo("Bob's memo", 5), []check{
 			wantCounts(none, none, none, 1),
 			wantConflict("fragment f1 (Tully et al. 2010, p. 2): changed in both at the same time; kept ours"),
 		}},
-		{"deleted here after OTHER's last change: stays deleted silently", func() MergeSide {
-			s := base()
-			s.Fragments = nil
-			s.Deletions = []Deletion{del(EntityFragment, "f1", 4, "Ann")}
-			return s
-		}, base, []check{wantCounts(none, none, none, 0)}},
-		{"deleted here, changed in OTHER after: conflict, stays deleted", func() MergeSide {
-			s := base()
-			s.Fragments = nil
-			s.Deletions = []Deletion{del(EntityFragment, "f1", 4, "Ann")}
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Fragments[0].Memo, s.Fragments[0].Modified = "Bob's memo", at(6)
-			return s
-		}, []check{
+		{"deleted here after OTHER's last change: stays deleted silently", fragDeleted(4, "Ann"), base,
+			[]check{wantCounts(none, none, none, 0)}},
+		{"deleted here, changed in OTHER after: conflict, stays deleted", fragDeleted(4, "Ann"), fragMemo("Bob's memo", 6), []check{
 			wantCounts(none, none, none, 1),
 			wantConflict("fragment f1", "deleted here", "by Ann", "kept deleted"),
 			func(t *testing.T, p MergePlan) {
@@ -176,12 +209,7 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"deleted in OTHER after our last change: deleted here with OTHER's time and coder", base, func() MergeSide {
-			s := base()
-			s.Fragments = nil
-			s.Deletions = []Deletion{del(EntityFragment, "f1", 4, "Bob")}
-			return s
-		}, []check{
+		{"deleted in OTHER after our last change: deleted here with OTHER's time and coder", base, fragDeleted(4, "Bob"), []check{
 			wantCounts(none, none, MergeCounts{Fragments: 1}, 0),
 			func(t *testing.T, p MergePlan) {
 				if !reflect.DeepEqual(p.DeleteFragments, []Deletion{del(EntityFragment, "f1", 4, "Bob")}) {
@@ -189,27 +217,16 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"deleted in OTHER, changed here after: conflict, ours kept", func() MergeSide {
-			s := base()
-			s.Fragments[0].Memo, s.Fragments[0].Modified = "Ann's memo", at(6)
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Fragments = nil
-			s.Deletions = []Deletion{del(EntityFragment, "f1", 4, "Bob")}
-			return s
-		}, []check{
+		{"deleted in OTHER, changed here after: conflict, ours kept", fragMemo("Ann's memo", 6), fragDeleted(4, "Bob"), []check{
 			wantCounts(none, none, none, 1),
 			wantConflict("fragment f1", "deleted in OTHER", "by Bob", "kept ours"),
 		}},
-		{"document matched by SHA-256, same text: OTHER's fragments move onto ours", base, func() MergeSide {
-			s := base()
+		{"document matched by SHA-256, same text: OTHER's fragments move onto ours", base, edited(func(s *MergeSide) {
 			s.Documents = []MergeDocument{mdoc("dB", "aaa", "T1", 0)}
 			s.Fragments = []Fragment{mfrag("f5", "dB", 30, "Bob", 2, "leadership")}
 			s.Labels = []Label{mlabel("lB", "leadership", "", -1)} // ours is newer: kept
 			s.Theories, s.CMOCs = nil, nil
-			return s
-		}, []check{
+		}), []check{
 			wantCounts(MergeCounts{Fragments: 1}, none, none, 0),
 			func(t *testing.T, p MergePlan) {
 				f := p.PutFragments[0]
@@ -221,23 +238,19 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"document matched by SHA-256, different text: conflict naming it, its fragments not merged", base, func() MergeSide {
-			s := base()
+		{"document matched by SHA-256, different text: conflict naming it, its fragments not merged", base, edited(func(s *MergeSide) {
 			s.Documents = []MergeDocument{mdoc("dB", "aaa", "T1-ocr", 0)}
 			s.Fragments = []Fragment{mfrag("f5", "dB", 30, "Bob", 2), mfrag("f6", "dB", 60, "Bob", 2)}
 			s.CMOCs = nil
-			return s
-		}, []check{
+		}), []check{
 			wantCounts(none, none, none, 1),
 			wantConflict("document d1 (Tully et al. 2010)", "different text", "2 fragments of OTHER on it not merged"),
 		}},
-		{"document only in OTHER: added, its fragments keep its ID", base, func() MergeSide {
-			s := base()
+		{"document only in OTHER: added, its fragments keep its ID", base, edited(func(s *MergeSide) {
 			s.Documents = append(s.Documents, mdoc("d2", "bbb", "T2", 0))
 			s.Fragments = append(s.Fragments, mfrag("f7", "d2", 0, "Bob", 1, "Trust"))
 			s.Labels = append(s.Labels, mlabel("l2", "Trust", "", 1))
-			return s
-		}, []check{
+		}), []check{
 			wantCounts(MergeCounts{Documents: 1, Fragments: 1, Labels: 1}, none, none, 0),
 			func(t *testing.T, p MergePlan) {
 				if !slices.Equal(p.AddDocuments, []string{"d2"}) || p.PutFragments[0].DocID != "d2" || p.AddLabels[0].ID != "l2" {
@@ -245,11 +258,7 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"document metadata: OTHER newer wins", base, func() MergeSide {
-			s := base()
-			s.Documents[0].Design, s.Documents[0].Modified = "realist evaluation", at(3)
-			return s
-		}, []check{
+		{"document metadata: OTHER newer wins", base, docDesign("realist evaluation", 3), []check{
 			wantCounts(none, MergeCounts{Documents: 1}, none, 0),
 			func(t *testing.T, p MergePlan) {
 				if d := p.UpdateDocuments[0]; d.ID != "d1" || d.Design != "realist evaluation" {
@@ -257,30 +266,14 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"document metadata: ours newer kept", func() MergeSide {
-			s := base()
-			s.Documents[0].Design, s.Documents[0].Modified = "case study", at(4)
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Documents[0].Design, s.Documents[0].Modified = "realist evaluation", at(3)
-			return s
-		}, []check{wantCounts(none, none, none, 0)}},
-		{"document metadata changed at the same time: conflict", func() MergeSide {
-			s := base()
-			s.Documents[0].Design, s.Documents[0].Modified = "case study", at(3)
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Documents[0].Design, s.Documents[0].Modified = "realist evaluation", at(3)
-			return s
-		}, []check{wantCounts(none, none, none, 1), wantConflict("document d1", "source details")}},
-		{"label matched by name (case-insensitive), OTHER's newer definition wins, our ID kept", base, func() MergeSide {
-			s := base()
+		{"document metadata: ours newer kept", docDesign("case study", 4), docDesign("realist evaluation", 3),
+			[]check{wantCounts(none, none, none, 0)}},
+		{"document metadata changed at the same time: conflict", docDesign("case study", 3), docDesign("realist evaluation", 3),
+			[]check{wantCounts(none, none, none, 1), wantConflict("document d1", "source details")}},
+		{"label matched by name (case-insensitive), OTHER's newer definition wins, our ID kept", base, edited(func(s *MergeSide) {
 			s.Labels = []Label{mlabel("lB", "LEADERSHIP", "leaders inspire", 5)}
 			s.Fragments[0].Labels = []string{"LEADERSHIP"}
-			return s
-		}, []check{
+		}), []check{
 			wantCounts(none, MergeCounts{Labels: 1}, none, 0),
 			func(t *testing.T, p MergePlan) {
 				if l := p.UpdateLabels[0]; l.ID != "l1" || l.Name != "LEADERSHIP" || l.Definition != "leaders inspire" {
@@ -288,43 +281,22 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"label renamed in OTHER (same ID): renamed here", base, func() MergeSide {
-			s := base()
-			s.Labels[0].Name, s.Labels[0].Modified = "Inspiring leadership", at(2)
-			s.Fragments[0].Labels = []string{"Inspiring leadership"}
-			return s
-		}, []check{wantCounts(none, MergeCounts{Labels: 1}, none, 0)}},
-		{"label renamed in OTHER onto a name we use: conflict", func() MergeSide {
-			s := base()
+		{"label renamed in OTHER (same ID): renamed here", base, labelRenamed("Inspiring leadership", 2),
+			[]check{wantCounts(none, MergeCounts{Labels: 1}, none, 0)}},
+		{"label renamed in OTHER onto a name we use: conflict", edited(func(s *MergeSide) {
 			s.Labels = append(s.Labels, mlabel("l3", "Trust", "", 1))
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Labels[0].Name, s.Labels[0].Modified = "trust", at(2)
-			s.Fragments[0].Labels = []string{"trust"}
-			return s
-		}, []check{wantCounts(none, none, none, 1), wantConflict("label l1", "another label here has that name")}},
-		{"label changed in both at the same time: conflict", func() MergeSide {
-			s := base()
-			s.Labels[0].Definition, s.Labels[0].Modified = "A", at(2)
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Labels[0].Definition, s.Labels[0].Modified = "B", at(2)
-			return s
-		}, []check{wantCounts(none, none, none, 1), wantConflict(`label l1 ("Leadership"): changed in both`)}},
-		{"theory matched by name, refines remapped, newer wins", func() MergeSide {
-			s := base()
+		}), labelRenamed("trust", 2),
+			[]check{wantCounts(none, none, none, 1), wantConflict("label l1", "another label here has that name")}},
+		{"label changed in both at the same time: conflict", labelDefined("A", 2), labelDefined("B", 2),
+			[]check{wantCounts(none, none, none, 1), wantConflict(`label l1 ("Leadership"): changed in both`)}},
+		{"theory matched by name, refines remapped, newer wins", edited(func(s *MergeSide) {
 			s.Theories = append(s.Theories, mtheory("t2", "Being (refined)", 0))
 			s.Theories[1].Kind, s.Theories[1].Refines = Refined, "t1"
-			return s
-		}, func() MergeSide {
-			s := base()
+		}), edited(func(s *MergeSide) {
 			s.Theories = []Theory{mtheory("tB1", "Being", 0), mtheory("tB2", "Being (refined)", 4)}
 			s.Theories[1].Kind, s.Theories[1].Refines, s.Theories[1].Statement = Refined, "tB1", "leaders ... so that ..."
 			s.CMOCs = nil
-			return s
-		}, []check{
+		}), []check{
 			wantCounts(none, MergeCounts{Theories: 1}, none, 0),
 			func(t *testing.T, p MergePlan) {
 				th := p.UpdateTheories[0]
@@ -333,8 +305,7 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"CMOC only in OTHER: added with theory and labels mapped, fragments as they are", base, func() MergeSide {
-			s := base()
+		{"CMOC only in OTHER: added with theory and labels mapped, fragments as they are", base, edited(func(s *MergeSide) {
 			s.Theories = []Theory{mtheory("tB", "BEING", -1), mtheory("tN", "Delivering", 0)}
 			s.Labels = []Label{mlabel("lB", "leadership", "", -1)}
 			s.Fragments[0].Labels = []string{"leadership"}
@@ -342,8 +313,7 @@ func TestPlanMergeRules(t *testing.T) {
 			c.Labels = []string{"leadership"}
 			d := mcmoc("c3", "tN", 3, "f1")
 			s.CMOCs = []CMOC{mcmoc("c1", "tB", 0, "f1"), c, d}
-			return s
-		}, []check{
+		}), []check{
 			wantCounts(MergeCounts{CMOCs: 2, Theories: 1}, none, none, 0),
 			func(t *testing.T, p MergePlan) {
 				c := p.PutCMOCs[0]
@@ -355,79 +325,25 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"CMOC deleted in OTHER after our last change: deleted here", base, func() MergeSide {
-			s := base()
-			s.CMOCs = nil
-			s.Deletions = []Deletion{del(EntityCMOC, "c1", 2, "Bob")}
-			return s
-		}, []check{wantCounts(none, none, MergeCounts{CMOCs: 1}, 0)}},
-		{"CMOC deleted here, changed in OTHER after: conflict", func() MergeSide {
-			s := base()
-			s.CMOCs = nil
-			s.Deletions = []Deletion{del(EntityCMOC, "c1", 2, "Ann")}
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.CMOCs[0].Statement, s.CMOCs[0].Modified = "better", at(3)
-			return s
-		}, []check{wantCounts(none, none, none, 1), wantConflict("CMOC c1", "kept deleted")}},
-		{"CMOC changed in both at the same time: conflict", func() MergeSide {
-			s := base()
-			s.CMOCs[0].Statement, s.CMOCs[0].Modified = "ours", at(3)
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.CMOCs[0].Statement, s.CMOCs[0].Modified = "theirs", at(3)
-			return s
-		}, []check{wantCounts(none, none, none, 1), wantConflict(`CMOC c1 ("ours"): changed in both`)}},
-		{"label deleted here but carried by a fragment of OTHER: comes back", func() MergeSide {
-			s := base()
-			s.Deletions = []Deletion{del(EntityLabel, "l2", 5, "Ann")}
-			return s
-		}, func() MergeSide {
-			s := base()
+		{"CMOC deleted in OTHER after our last change: deleted here", base, cmocDeleted(2, "Bob"),
+			[]check{wantCounts(none, none, MergeCounts{CMOCs: 1}, 0)}},
+		{"CMOC deleted here, changed in OTHER after: conflict", cmocDeleted(2, "Ann"), cmocStated("better", 3),
+			[]check{wantCounts(none, none, none, 1), wantConflict("CMOC c1", "kept deleted")}},
+		{"CMOC changed in both at the same time: conflict", cmocStated("ours", 3), cmocStated("theirs", 3),
+			[]check{wantCounts(none, none, none, 1), wantConflict(`CMOC c1 ("ours"): changed in both`)}},
+		{"label deleted here but carried by a fragment of OTHER: comes back", trustDeleted("Ann"), edited(func(s *MergeSide) {
 			s.Labels = append(s.Labels, mlabel("l2", "Trust", "", 1))
 			s.Fragments = append(s.Fragments, mfrag("f8", "d1", 70, "Bob", 1, "Trust"))
-			return s
-		}, []check{wantCounts(MergeCounts{Fragments: 1, Labels: 1}, none, none, 0)}},
-		{"label deleted here, unused in OTHER: stays deleted", func() MergeSide {
-			s := base()
-			s.Deletions = []Deletion{del(EntityLabel, "l2", 5, "Ann")}
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Labels = append(s.Labels, mlabel("l2", "Trust", "", 1))
-			return s
-		}, []check{wantCounts(none, none, none, 0)}},
-		{"label deleted in OTHER, unused here: deleted", func() MergeSide {
-			s := base()
-			s.Labels = append(s.Labels, mlabel("l2", "Trust", "", 1))
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Deletions = []Deletion{del(EntityLabel, "l2", 5, "Bob")}
-			return s
-		}, []check{wantCounts(none, none, MergeCounts{Labels: 1}, 0)}},
-		{"label deleted in OTHER, its last use there updated here: deleted", base, func() MergeSide {
-			s := base()
-			s.Labels = nil
-			s.Fragments[0].Labels = nil
-			s.Fragments[0].Modified = at(4)
-			s.Deletions = []Deletion{del(EntityLabel, "l1", 5, "Bob")}
-			return s
-		}, []check{wantCounts(none, MergeCounts{Fragments: 1}, MergeCounts{Labels: 1}, 0)}},
-		{"label deleted in OTHER but still used here: kept", func() MergeSide {
-			s := base()
+		}), []check{wantCounts(MergeCounts{Fragments: 1, Labels: 1}, none, none, 0)}},
+		{"label deleted here, unused in OTHER: stays deleted", trustDeleted("Ann"), withTrust,
+			[]check{wantCounts(none, none, none, 0)}},
+		{"label deleted in OTHER, unused here: deleted", withTrust, trustDeleted("Bob"),
+			[]check{wantCounts(none, none, MergeCounts{Labels: 1}, 0)}},
+		{"label deleted in OTHER, its last use there updated here: deleted", base, leadershipDeleted,
+			[]check{wantCounts(none, MergeCounts{Fragments: 1}, MergeCounts{Labels: 1}, 0)}},
+		{"label deleted in OTHER but still used here: kept", edited(func(s *MergeSide) {
 			s.Fragments = append(s.Fragments, mfrag("f3", "d1", 90, "Ann", 1, "Leadership"))
-			return s
-		}, func() MergeSide {
-			s := base()
-			s.Labels = nil
-			s.Fragments[0].Labels = nil
-			s.Fragments[0].Modified = at(4)
-			s.Deletions = []Deletion{del(EntityLabel, "l1", 5, "Bob")}
-			return s
-		}, []check{wantCounts(none, MergeCounts{Fragments: 1}, none, 0)}},
+		}), leadershipDeleted, []check{wantCounts(none, MergeCounts{Fragments: 1}, none, 0)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -234,9 +234,6 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 		// theirsValue is what the CLI sets theirs to ("#009e73" when "").
 		theirsValue string
 	}
-	theory := func(v any) coding.Theory { return v.(coding.Theory) }
-	label := func(v any) coding.Label { return v.(coding.Label) }
-	cmoc := func(v any) coding.CMOC { return v.(coding.CMOC) }
 	setTheory := func(th *coding.Theory, field, value string) {
 		*map[string]*string{"name": &th.Name, "description": &th.Description, "statement": &th.Statement}[field] = value
 	}
@@ -250,45 +247,37 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 		}
 		*map[string]*string{"statement": &c.Statement, "narrative": &c.Narrative}[field] = value
 	}
+	setFragment := func(f *coding.Fragment, field, value string) {
+		switch field {
+		case "memo":
+			f.Memo = value
+		case "valence":
+			f.Valence = coding.Valence(value)
+		case "labels":
+			f.Labels = []string{value}
+		}
+	}
 	for _, rec := range []record{
 		{
 			name: "theory",
-			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
-				th := coding.Theory{ID: coding.NewID(), Name: "Leading"}
-				if _, err := p.Apply(coding.PutTheory{Theory: th}); err != nil {
-					t.Fatal(err)
-				}
-				return func(p *Project) any { return find(t, p.Theories, th.ID, func(v coding.Theory) string { return v.ID }) },
-					func(from any, field, value string, r coding.Resolution) coding.Change {
-						f := theory(from)
-						to := f
-						setTheory(&to, field, value)
-						return coding.PutTheory{Theory: to, From: &f, Resolve: r}
-					}
-			},
+			make: putThenEdit(coding.Theory{ID: coding.NewID(), Name: "Leading"}, (*Project).Theories, func(v coding.Theory) string { return v.ID }, setTheory,
+				func(to coding.Theory, from *coding.Theory, r coding.Resolution) coding.Change {
+					return coding.PutTheory{Theory: to, From: from, Resolve: r}
+				}),
 			get: func(v any, field string) string {
-				th := theory(v)
+				th := v.(coding.Theory)
 				return map[string]string{"name": th.Name, "description": th.Description, "statement": th.Statement}[field]
 			},
 			mine: "name", theirs: "description", same: "statement",
 		},
 		{
 			name: "label",
-			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
-				l := coding.Label{ID: coding.NewID(), Name: "Trust"}
-				if _, err := p.Apply(coding.PutLabel{Label: l}); err != nil {
-					t.Fatal(err)
-				}
-				return func(p *Project) any { return find(t, p.Labels, l.ID, func(v coding.Label) string { return v.ID }) },
-					func(from any, field, value string, r coding.Resolution) coding.Change {
-						f := label(from)
-						to := f
-						setLabel(&to, field, value)
-						return coding.PutLabel{Label: to, From: &f, Resolve: r}
-					}
-			},
+			make: putThenEdit(coding.Label{ID: coding.NewID(), Name: "Trust"}, (*Project).Labels, func(v coding.Label) string { return v.ID }, setLabel,
+				func(to coding.Label, from *coding.Label, r coding.Resolution) coding.Change {
+					return coding.PutLabel{Label: to, From: from, Resolve: r}
+				}),
 			get: func(v any, field string) string {
-				l := label(v)
+				l := v.(coding.Label)
 				return map[string]string{"name": l.Name, "definition": l.Definition, "colour": l.Colour}[field]
 			},
 			mine: "definition", theirs: "colour", same: "name",
@@ -298,19 +287,9 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
 				f := addFragment(t, p)
 				return func(p *Project) any { v, _ := p.Fragment(f.ID); return v },
-					func(from any, field, value string, r coding.Resolution) coding.Change {
-						f := from.(coding.Fragment)
-						to := f
-						switch field {
-						case "memo":
-							to.Memo = value
-						case "valence":
-							to.Valence = coding.Valence(value)
-						case "labels":
-							to.Labels = []string{value}
-						}
-						return coding.EditFragment{Fragment: to, From: &f, Resolve: r}
-					}
+					editFrom(setFragment, func(to coding.Fragment, from *coding.Fragment, r coding.Resolution) coding.Change {
+						return coding.EditFragment{Fragment: to, From: from, Resolve: r}
+					})
 			},
 			get: func(v any, field string) string {
 				f := v.(coding.Fragment)
@@ -327,15 +306,12 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 					t.Fatal(err)
 				}
 				return func(p *Project) any { v, _ := p.CMOC(c.ID); return v },
-					func(from any, field, value string, r coding.Resolution) coding.Change {
-						f := cmoc(from)
-						to := f
-						setCMOC(&to, field, value)
-						return coding.EditCMOC{CMOC: to, From: &f, Resolve: r}
-					}
+					editFrom(setCMOC, func(to coding.CMOC, from *coding.CMOC, r coding.Resolution) coding.Change {
+						return coding.EditCMOC{CMOC: to, From: from, Resolve: r}
+					})
 			},
 			get: func(v any, field string) string {
-				c := cmoc(v)
+				c := v.(coding.CMOC)
 				return map[string]string{"statement": c.Statement, "narrative": c.Narrative, "labels": strings.Join(c.Labels, ", ")}[field]
 			},
 			mine: "statement", theirs: "narrative", same: "labels",
@@ -396,5 +372,31 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 			want(app, rec.mine, "Changed again")
 			want(app, rec.theirs, theirs)
 		})
+	}
+}
+
+// editFrom is a record's edit for TestFieldLevelRecordEdits: from as an
+// editor read it (a T), one field set to value, made a change by change.
+func editFrom[T any](set func(*T, string, string), change func(to T, from *T, r coding.Resolution) coding.Change) func(any, string, string, coding.Resolution) coding.Change {
+	return func(from any, field, value string, r coding.Resolution) coding.Change {
+		f := from.(T)
+		to := f
+		set(&to, field, value)
+		return change(to, &f, r)
+	}
+}
+
+// putThenEdit is a record's make for TestFieldLevelRecordEdits of a kind
+// put whole (a theory, a label): v is put as it is, read back from list by
+// its ID, and edited with put from what was read.
+func putThenEdit[T any](v T, list func(*Project) ([]T, error), idOf func(T) string, set func(*T, string, string), put func(to T, from *T, r coding.Resolution) coding.Change) func(*testing.T, *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
+	return func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
+		if _, err := p.Apply(put(v, nil, coding.Refuse)); err != nil {
+			t.Fatal(err)
+		}
+		read := func(p *Project) any {
+			return find(t, func() ([]T, error) { return list(p) }, idOf(v), idOf)
+		}
+		return read, editFrom(set, put)
 	}
 }

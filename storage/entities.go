@@ -73,12 +73,12 @@ func (p *Project) CMOC(id string) (coding.CMOC, error) {
 
 // Theories lists the programme theories by position, then name.
 func (p *Project) Theories() ([]coding.Theory, error) {
-	return readValue(p, "list theories", listTheories)
+	return readValue(p, "list theories", theoryRows.list)
 }
 
 // Labels lists the codebook by name (case-insensitive).
 func (p *Project) Labels() ([]coding.Label, error) {
-	return readValue(p, "list labels", listLabels)
+	return readValue(p, "list labels", labelRows.list)
 }
 
 // ---- fragments
@@ -220,19 +220,6 @@ func scanTheory(s scanner) (coding.Theory, error) {
 	return t, err
 }
 
-func getTheory(q querier, id string) (coding.Theory, error) {
-	return queryOne(q, scanTheory, notFound("get theory", "programme theory", id), "SELECT "+theoryCols+" FROM theories WHERE id = ?", id)
-}
-
-func theoryNamed(q querier, name string) (coding.Theory, error) {
-	return queryOne(q, scanTheory, coding.Errorf(coding.KindNotFound, "find theory", name, "no programme theory of this name"),
-		"SELECT "+theoryCols+" FROM theories WHERE fold = ?", coding.NameKey(name))
-}
-
-func listTheories(q querier) ([]coding.Theory, error) {
-	return queryAll(q, scanTheory, "SELECT "+theoryCols+" FROM theories ORDER BY position, name, id")
-}
-
 // ---- labels
 
 const labelCols = `id, name, definition, colour, created, modified`
@@ -248,17 +235,48 @@ func scanLabel(s scanner) (coding.Label, error) {
 	return l, err
 }
 
-func getLabel(q querier, id string) (coding.Label, error) {
-	return queryOne(q, scanLabel, notFound("get label", "label", id), "SELECT "+labelCols+" FROM labels WHERE id = ?", id)
+// namedTable reads and deletes one kind of named record (programme
+// theories, labels): rows with an id and a unique name key (fold).
+type namedTable[T any] struct {
+	table, cols, order string
+	noun, what         string // "theory", "programme theory": in errors; noun names its deletions
+	scan               func(scanner) (T, error)
 }
 
-func labelNamed(q querier, name string) (coding.Label, error) {
-	return queryOne(q, scanLabel, coding.Errorf(coding.KindNotFound, "find label", name, "no label of this name"),
-		"SELECT "+labelCols+" FROM labels WHERE fold = ?", coding.NameKey(name))
+var (
+	theoryRows = namedTable[coding.Theory]{table: "theories", cols: theoryCols, order: "position, name, id",
+		noun: "theory", what: "programme theory", scan: scanTheory}
+	labelRows = namedTable[coding.Label]{table: "labels", cols: labelCols, order: "name, id",
+		noun: "label", what: "label", scan: scanLabel}
+)
+
+// get reads one record; KindNotFound when there is none.
+func (k namedTable[T]) get(q querier, id string) (T, error) {
+	return queryOne(q, k.scan, notFound("get "+k.noun, k.what, id), "SELECT "+k.cols+" FROM "+k.table+" WHERE id = ?", id)
 }
 
-func listLabels(q querier) ([]coding.Label, error) {
-	return queryAll(q, scanLabel, "SELECT "+labelCols+" FROM labels ORDER BY name, id")
+// named reads the record whose name is name in any case.
+func (k namedTable[T]) named(q querier, name string) (T, error) {
+	return queryOne(q, k.scan, coding.Errorf(coding.KindNotFound, "find "+k.noun, name, "no %s of this name", k.what),
+		"SELECT "+k.cols+" FROM "+k.table+" WHERE fold = ?", coding.NameKey(name))
+}
+
+// list reads them all in their order.
+func (k namedTable[T]) list(q querier) ([]T, error) {
+	return queryAll(q, k.scan, "SELECT "+k.cols+" FROM "+k.table+" ORDER BY "+k.order)
+}
+
+// delete deletes record id (KindNotFound when there is none) and records
+// the deletion, so that a merge carries it. One still in use is refused
+// by the foreign keys.
+func (k namedTable[T]) delete(t *tx, id string) error {
+	if _, err := k.get(t.q, id); err != nil {
+		return err
+	}
+	if err := t.exec("DELETE FROM "+k.table+" WHERE id = ?", id); err != nil {
+		return err
+	}
+	return t.recordDeletion(k.noun, id)
 }
 
 // parseTimes parses a row's created and modified times.

@@ -33,10 +33,10 @@ func (p *Project) Contents() (Contents, error) {
 		if c.CMOCs, err = listCMOCs(q, ""); err != nil {
 			return err
 		}
-		if c.Theories, err = listTheories(q); err != nil {
+		if c.Theories, err = theoryRows.list(q); err != nil {
 			return err
 		}
-		if c.Labels, err = listLabels(q); err != nil {
+		if c.Labels, err = labelRows.list(q); err != nil {
 			return err
 		}
 		return eachRow(q, scanMissing, func(m missing) error {

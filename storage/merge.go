@@ -137,10 +137,10 @@ func readMergeSide(q querier) (coding.MergeSide, error) {
 			s.Documents[i].TextSHA256 = hex.EncodeToString(h.Sum(nil))
 		}
 	}
-	if s.Labels, err = listLabels(q); err != nil {
+	if s.Labels, err = labelRows.list(q); err != nil {
 		return s, err
 	}
-	if s.Theories, err = listTheories(q); err != nil {
+	if s.Theories, err = theoryRows.list(q); err != nil {
 		return s, err
 	}
 	if s.Fragments, err = listFragments(q, ""); err != nil {
@@ -264,7 +264,7 @@ func applyMerge(t *tx, otx *sql.Tx, otherName string, plan coding.MergePlan) err
 		var later []coding.Theory
 		for _, th := range pending {
 			if th.Refines != "" {
-				if _, err := getTheory(t.q, th.Refines); coding.IsKind(err, coding.KindNotFound) {
+				if _, err := theoryRows.get(t.q, th.Refines); coding.IsKind(err, coding.KindNotFound) {
 					later = append(later, th)
 					continue
 				} else if err != nil {

@@ -18,8 +18,8 @@ func (r rawChange) Apply(tx coding.Tx) (coding.Change, error) { return nil, r(tx
 // file's integrity (its constraints), and writes nothing then.
 func TestIntegrityBehindTheRules(t *testing.T) {
 	p, _, frag, cmoc := codedProject(t)
-	trust := readOrFail(t, p, func(q querier) (coding.Label, error) { return labelNamed(q, "trust") })
-	being := readOrFail(t, p, func(q querier) (coding.Theory, error) { return theoryNamed(q, "being") })
+	trust := readOrFail(t, p, func(q querier) (coding.Label, error) { return labelRows.named(q, "trust") })
+	being := readOrFail(t, p, func(q querier) (coding.Theory, error) { return theoryRows.named(q, "being") })
 	if _, err := p.Apply(coding.PutTheory{Theory: coding.Theory{ID: "t2", Name: "Being, refined", Kind: coding.Refined,
 		Refines: being.ID}}); err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ func readOrFail[T any](t *testing.T, p *Project, get func(querier) (T, error)) T
 // every layer it passed stays in its chain.
 func TestOpChain(t *testing.T) {
 	p, _, _, _ := codedProject(t)
-	trust := readOrFail(t, p, func(q querier) (coding.Label, error) { return labelNamed(q, "Trust") })
+	trust := readOrFail(t, p, func(q querier) (coding.Label, error) { return labelRows.named(q, "Trust") })
 	_, err := p.Apply(coding.DeleteLabel{ID: trust.ID})
 	wantKind(t, err, coding.KindInvalid)
 	if want := "Trust: the label is still used by 1 fragment; remove it from them first"; err.Error() != want {

@@ -66,7 +66,7 @@ func (t *tx) recordDeletion(entity, id string) error {
 func (t *tx) labelIDs(op, item string, names []string) ([]string, error) {
 	ids := make([]string, 0, len(names))
 	for _, n := range names {
-		l, err := labelNamed(t.q, n)
+		l, err := labelRows.named(t.q, n)
 		if coding.IsKind(err, coding.KindNotFound) {
 			return nil, coding.Errorf(coding.KindInvalid, op, item, "label %q is not in the codebook", n)
 		}
@@ -167,7 +167,7 @@ func (t *tx) PutCMOC(c coding.CMOC) error {
 	}
 	var theory any // NULL when there is none
 	if c.TheoryID != "" {
-		if _, err := getTheory(t.q, c.TheoryID); err != nil {
+		if _, err := theoryRows.get(t.q, c.TheoryID); err != nil {
 			return err
 		}
 		theory = c.TheoryID
@@ -205,10 +205,10 @@ func (t *tx) DeleteCMOC(id string) error {
 }
 
 // Theory implements coding.Tx.
-func (t *tx) Theory(id string) (coding.Theory, error) { return getTheory(t.q, id) }
+func (t *tx) Theory(id string) (coding.Theory, error) { return theoryRows.get(t.q, id) }
 
 // TheoryNamed implements coding.Tx.
-func (t *tx) TheoryNamed(name string) (coding.Theory, error) { return theoryNamed(t.q, name) }
+func (t *tx) TheoryNamed(name string) (coding.Theory, error) { return theoryRows.named(t.q, name) }
 
 // PutTheory implements coding.Tx. A name another theory holds is refused
 // by the UNIQUE constraint on its key (coding.PutTheory says it first).
@@ -222,7 +222,7 @@ func (t *tx) PutTheory(th coding.Theory) error {
 	}
 	var refines any
 	if th.Refines != "" {
-		if _, err := getTheory(t.q, th.Refines); err != nil {
+		if _, err := theoryRows.get(t.q, th.Refines); err != nil {
 			return err
 		}
 		refines = th.Refines
@@ -244,20 +244,12 @@ func (t *tx) PutTheory(th coding.Theory) error {
 
 // DeleteTheory implements coding.Tx. A theory still in use is refused by
 // the foreign keys (coding.DeleteTheory says why first).
-func (t *tx) DeleteTheory(id string) error {
-	if _, err := getTheory(t.q, id); err != nil {
-		return err
-	}
-	if err := t.exec("DELETE FROM theories WHERE id = ?", id); err != nil {
-		return err
-	}
-	return t.recordDeletion("theory", id)
-}
+func (t *tx) DeleteTheory(id string) error { return theoryRows.delete(t, id) }
 
 // TheoryUses implements coding.Tx: the CMOCs filed under a theory (in the
 // order they were made) and the theories that refine it (by name).
 func (t *tx) TheoryUses(theoryID string) (cmocs, refinedBy []string, err error) {
-	if _, err := getTheory(t.q, theoryID); err != nil {
+	if _, err := theoryRows.get(t.q, theoryID); err != nil {
 		return nil, nil, err
 	}
 	cmocs, err = names(t.q, "SELECT id FROM cmocs WHERE theory_id = ? ORDER BY created, id", theoryID)
@@ -269,13 +261,13 @@ func (t *tx) TheoryUses(theoryID string) (cmocs, refinedBy []string, err error) 
 }
 
 // Label implements coding.Tx.
-func (t *tx) Label(id string) (coding.Label, error) { return getLabel(t.q, id) }
+func (t *tx) Label(id string) (coding.Label, error) { return labelRows.get(t.q, id) }
 
 // LabelNamed implements coding.Tx.
-func (t *tx) LabelNamed(name string) (coding.Label, error) { return labelNamed(t.q, name) }
+func (t *tx) LabelNamed(name string) (coding.Label, error) { return labelRows.named(t.q, name) }
 
 // Labels implements coding.Tx.
-func (t *tx) Labels() ([]coding.Label, error) { return listLabels(t.q) }
+func (t *tx) Labels() ([]coding.Label, error) { return labelRows.list(t.q) }
 
 // PutLabel implements coding.Tx. Codings refer to labels by ID, so a
 // renamed label keeps them. A name another label holds is refused by the
@@ -302,15 +294,7 @@ func (t *tx) PutLabel(l coding.Label) error {
 
 // DeleteLabel implements coding.Tx. A label still in use is refused by
 // the foreign keys (coding.DeleteLabel says why first).
-func (t *tx) DeleteLabel(id string) error {
-	if _, err := getLabel(t.q, id); err != nil {
-		return err
-	}
-	if err := t.exec("DELETE FROM labels WHERE id = ?", id); err != nil {
-		return err
-	}
-	return t.recordDeletion("label", id)
-}
+func (t *tx) DeleteLabel(id string) error { return labelRows.delete(t, id) }
 
 // PutDocument implements coding.Tx: it replaces the metadata of an existing
 // document (title, source fields, Modified); its pages, PDF, SHA-256 and
@@ -342,7 +326,7 @@ func (t *tx) PutDocument(d coding.Document) error {
 // LabelUses implements coding.Tx: the fragments (in document order) and
 // the CMOCs (in the order they were made) that carry a label.
 func (t *tx) LabelUses(labelID string) (fragments, cmocs []string, err error) {
-	if _, err := getLabel(t.q, labelID); err != nil {
+	if _, err := labelRows.get(t.q, labelID); err != nil {
 		return nil, nil, err
 	}
 	fragments, err = names(t.q, `SELECT f.id FROM fragment_labels fl JOIN fragments f ON f.id = fl.fragment_id

@@ -142,21 +142,27 @@ type inSources struct {
 }
 
 type inSource struct {
-	XMLName          xml.Name
-	GUID             string       `xml:"guid,attr"`
-	Name             string       `xml:"name,attr"`
-	Path             string       `xml:"path,attr"`
-	CurrentPath      string       `xml:"currentPath,attr"`
-	PlainTextPath    string       `xml:"plainTextPath,attr"`
-	CreatingUser     string       `xml:"creatingUser,attr"`
-	Created          string       `xml:"creationDateTime,attr"`
-	Modified         string       `xml:"modifiedDateTime,attr"`
+	XMLName       xml.Name
+	GUID          string `xml:"guid,attr"`
+	Name          string `xml:"name,attr"`
+	Path          string `xml:"path,attr"`
+	CurrentPath   string `xml:"currentPath,attr"`
+	PlainTextPath string `xml:"plainTextPath,attr"`
+	inStamp
 	Description      string       `xml:"Description"`
 	PlainTextContent *string      `xml:"PlainTextContent"`
 	Selections       []inSel      `xml:"PlainTextSelection"`
 	Representation   *inText      `xml:"Representation"`
 	PDFSelections    []inPDFSel   `xml:"PDFSelection"`
 	Values           []inVarValue `xml:"VariableValue"`
+}
+
+// inStamp is who made an element and when, as most REFI-QDA elements
+// say it.
+type inStamp struct {
+	CreatingUser string `xml:"creatingUser,attr"`
+	Created      string `xml:"creationDateTime,attr"`
+	Modified     string `xml:"modifiedDateTime,attr"`
 }
 
 type inVarValue struct {
@@ -170,27 +176,23 @@ type inVarValue struct {
 }
 
 type inText struct {
-	GUID          string  `xml:"guid,attr"`
-	Name          string  `xml:"name,attr"`
-	PlainTextPath string  `xml:"plainTextPath,attr"`
-	CreatingUser  string  `xml:"creatingUser,attr"`
-	Created       string  `xml:"creationDateTime,attr"`
-	Modified      string  `xml:"modifiedDateTime,attr"`
-	Content       *string `xml:"PlainTextContent"`
-	Selections    []inSel `xml:"PlainTextSelection"`
+	GUID          string `xml:"guid,attr"`
+	Name          string `xml:"name,attr"`
+	PlainTextPath string `xml:"plainTextPath,attr"`
+	inStamp
+	Content    *string `xml:"PlainTextContent"`
+	Selections []inSel `xml:"PlainTextSelection"`
 }
 
 type inSel struct {
-	GUID         string     `xml:"guid,attr"`
-	Name         string     `xml:"name,attr"`
-	Start        string     `xml:"startPosition,attr"`
-	End          string     `xml:"endPosition,attr"`
-	CreatingUser string     `xml:"creatingUser,attr"`
-	Created      string     `xml:"creationDateTime,attr"`
-	Modified     string     `xml:"modifiedDateTime,attr"`
-	Description  string     `xml:"Description"`
-	Codings      []inCoding `xml:"Coding"`
-	NoteRefs     []inRef    `xml:"NoteRef"`
+	GUID  string `xml:"guid,attr"`
+	Name  string `xml:"name,attr"`
+	Start string `xml:"startPosition,attr"`
+	End   string `xml:"endPosition,attr"`
+	inStamp
+	Description string     `xml:"Description"`
+	Codings     []inCoding `xml:"Coding"`
+	NoteRefs    []inRef    `xml:"NoteRef"`
 }
 
 type inCoding struct {

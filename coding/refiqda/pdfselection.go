@@ -261,19 +261,17 @@ func AreaSpan(t *coding.Text, pg coding.Page, r coding.Box) (start, end int, ok 
 // ---- export -----------------------------------------------------------
 
 type xPDFSelection struct {
-	GUID             string    `xml:"guid,attr"`
-	Name             string    `xml:"name,attr"`
-	Page             int       `xml:"page,attr"`
-	FirstX           int       `xml:"firstX,attr"`
-	FirstY           int       `xml:"firstY,attr"`
-	SecondX          int       `xml:"secondX,attr"`
-	SecondY          int       `xml:"secondY,attr"`
-	CreatingUser     string    `xml:"creatingUser,attr,omitempty"`
-	CreationDateTime string    `xml:"creationDateTime,attr,omitempty"`
-	ModifiedDateTime string    `xml:"modifiedDateTime,attr,omitempty"`
-	Description      string    `xml:"Description,omitempty"`
-	Coding           []xCoding `xml:"Coding"`
-	NoteRef          []xRef    `xml:"NoteRef"`
+	GUID    string `xml:"guid,attr"`
+	Name    string `xml:"name,attr"`
+	Page    int    `xml:"page,attr"`
+	FirstX  int    `xml:"firstX,attr"`
+	FirstY  int    `xml:"firstY,attr"`
+	SecondX int    `xml:"secondX,attr"`
+	SecondY int    `xml:"secondY,attr"`
+	xStamp
+	Description string    `xml:"Description,omitempty"`
+	Coding      []xCoding `xml:"Coding"`
+	NoteRef     []xRef    `xml:"NoteRef"`
 }
 
 // AreaGUID is the GUID of the area selection of a fragment's selection on
@@ -336,8 +334,7 @@ func areaSelections(d Document, sels []xPlainTextSelection) ([]xPDFSelection, er
 			a := xPDFSelection{GUID: AreaGUID(sel.GUID, n), Name: sel.Name, Page: n,
 				FirstX: int(math.Floor(float64(box.X0 - p.X0))), FirstY: int(math.Floor(float64(box.Y0 - p.Y0))),
 				SecondX: int(math.Ceil(float64(box.X1 - p.X0))), SecondY: int(math.Ceil(float64(box.Y1 - p.Y0))),
-				CreatingUser: sel.CreatingUser, CreationDateTime: sel.CreationDateTime, ModifiedDateTime: sel.ModifiedDateTime,
-				Description: sel.Description, NoteRef: sel.NoteRef}
+				xStamp: sel.xStamp, Description: sel.Description, NoteRef: sel.NoteRef}
 			for _, c := range sel.Coding {
 				c.GUID = CodingGUID(a.GUID, c.CodeRef.TargetGUID)
 				a.Coding = append(a.Coding, c)

@@ -229,8 +229,7 @@ func ReadProject(data []byte) (*File, error) {
 		switch {
 		case src.Kind == "TextSource":
 			src.Path = s.PlainTextPath
-			t, err := text(inText{GUID: s.GUID, Name: s.Name, PlainTextPath: s.PlainTextPath, CreatingUser: s.CreatingUser,
-				Created: s.Created, Modified: s.Modified, Content: s.PlainTextContent, Selections: s.Selections})
+			t, err := text(inText{GUID: s.GUID, Name: s.Name, PlainTextPath: s.PlainTextPath, inStamp: s.inStamp, Content: s.PlainTextContent, Selections: s.Selections})
 			if err != nil {
 				return nil, fmt.Errorf("source %q: %v", src.DisplayName(), err)
 			}

@@ -86,45 +86,47 @@ type xSources struct {
 // xSource is a PDFSource or a TextSource (XMLName says which): their
 // children differ, and each uses only its own fields.
 type xSource struct {
-	XMLName          xml.Name
-	GUID             string                `xml:"guid,attr"`
-	Name             string                `xml:"name,attr"`
-	Path             string                `xml:"path,attr,omitempty"`          // PDFSource
-	CurrentPath      string                `xml:"currentPath,attr,omitempty"`   // PDFSource
-	PlainTextPath    string                `xml:"plainTextPath,attr,omitempty"` // TextSource
-	CreatingUser     string                `xml:"creatingUser,attr,omitempty"`
-	CreationDateTime string                `xml:"creationDateTime,attr,omitempty"`
-	ModifiedDateTime string                `xml:"modifiedDateTime,attr,omitempty"`
-	Description      string                `xml:"Description,omitempty"`
-	Areas            []xPDFSelection       `xml:"PDFSelection"`       // PDFSource
-	Selections       []xPlainTextSelection `xml:"PlainTextSelection"` // TextSource
-	Representation   *xTextSource          `xml:"Representation"`     // PDFSource
-	VariableValue    []xVariableValue      `xml:"VariableValue"`
+	XMLName       xml.Name
+	GUID          string `xml:"guid,attr"`
+	Name          string `xml:"name,attr"`
+	Path          string `xml:"path,attr,omitempty"`          // PDFSource
+	CurrentPath   string `xml:"currentPath,attr,omitempty"`   // PDFSource
+	PlainTextPath string `xml:"plainTextPath,attr,omitempty"` // TextSource
+	xStamp
+	Description    string                `xml:"Description,omitempty"`
+	Areas          []xPDFSelection       `xml:"PDFSelection"`       // PDFSource
+	Selections     []xPlainTextSelection `xml:"PlainTextSelection"` // TextSource
+	Representation *xTextSource          `xml:"Representation"`     // PDFSource
+	VariableValue  []xVariableValue      `xml:"VariableValue"`
 }
 
 // xTextSource is the TextSourceType of a Representation or a Note.
 type xTextSource struct {
-	GUID             string                `xml:"guid,attr"`
-	Name             string                `xml:"name,attr,omitempty"`
-	PlainTextPath    string                `xml:"plainTextPath,attr,omitempty"`
-	CreatingUser     string                `xml:"creatingUser,attr,omitempty"`
-	CreationDateTime string                `xml:"creationDateTime,attr,omitempty"`
-	ModifiedDateTime string                `xml:"modifiedDateTime,attr,omitempty"`
+	GUID          string `xml:"guid,attr"`
+	Name          string `xml:"name,attr,omitempty"`
+	PlainTextPath string `xml:"plainTextPath,attr,omitempty"`
+	xStamp
 	PlainTextContent string                `xml:"PlainTextContent,omitempty"`
 	Selections       []xPlainTextSelection `xml:"PlainTextSelection"`
 }
 
 type xPlainTextSelection struct {
-	GUID             string    `xml:"guid,attr"`
-	Name             string    `xml:"name,attr"`
-	StartPosition    int       `xml:"startPosition,attr"`
-	EndPosition      int       `xml:"endPosition,attr"`
-	CreatingUser     string    `xml:"creatingUser,attr,omitempty"`
-	CreationDateTime string    `xml:"creationDateTime,attr,omitempty"`
-	ModifiedDateTime string    `xml:"modifiedDateTime,attr,omitempty"`
-	Description      string    `xml:"Description,omitempty"` // the memo, which QualCoder reads from here
-	Coding           []xCoding `xml:"Coding"`
-	NoteRef          []xRef    `xml:"NoteRef"`
+	GUID          string `xml:"guid,attr"`
+	Name          string `xml:"name,attr"`
+	StartPosition int    `xml:"startPosition,attr"`
+	EndPosition   int    `xml:"endPosition,attr"`
+	xStamp
+	Description string    `xml:"Description,omitempty"` // the memo, which QualCoder reads from here
+	Coding      []xCoding `xml:"Coding"`
+	NoteRef     []xRef    `xml:"NoteRef"`
+}
+
+// xStamp is who made an element and when, as most REFI-QDA elements say
+// it.
+type xStamp struct {
+	CreatingUser     string `xml:"creatingUser,attr,omitempty"`
+	CreationDateTime string `xml:"creationDateTime,attr,omitempty"`
+	ModifiedDateTime string `xml:"modifiedDateTime,attr,omitempty"`
 }
 
 type xCoding struct {
@@ -339,8 +341,8 @@ func build(p *Project) (*xProject, []string, error) {
 		if name == "" {
 			name = d.FileName
 		}
-		s := xSource{GUID: guid, Name: clean(name), CreatingUser: b.sourceUser(users), CreationDateTime: xmlTime(d.Added),
-			ModifiedDateTime: xmlTime(d.Modified), Description: clean(sourceDescription(d.Document))}
+		s := xSource{GUID: guid, Name: clean(name), xStamp: xStamp{b.sourceUser(users), xmlTime(d.Added), xmlTime(d.Modified)},
+			Description: clean(sourceDescription(d.Document))}
 		for _, v := range variables {
 			if val := strings.TrimSpace(v.get(d.Document)); val != "" {
 				s.VariableValue = append(s.VariableValue, xVariableValue{VariableRef: xRef{variableGUID(v.name)}, TextValue: clean(val)})
@@ -367,7 +369,7 @@ func build(p *Project) (*xProject, []string, error) {
 			s.CurrentPath = clean(d.FileName)
 			rep := RepresentationGUID(d.ID)
 			s.Representation = &xTextSource{GUID: rep, Name: clean(name), PlainTextPath: "internal://" + rep + ".txt",
-				CreatingUser: s.CreatingUser, CreationDateTime: xmlTime(d.Added), Selections: sels}
+				xStamp: xStamp{CreatingUser: s.CreatingUser, CreationDateTime: xmlTime(d.Added)}, Selections: sels}
 			var err error
 			if s.Areas, err = areaSelections(d, sels); err != nil {
 				return nil, nil, err
@@ -415,8 +417,7 @@ func build(p *Project) (*xProject, []string, error) {
 		if name == "" {
 			name = fmt.Sprintf("CMOC %d", n+1)
 		}
-		notes = append(notes, xTextSource{GUID: guid, Name: name, CreatingUser: b.user(c.Coder),
-			CreationDateTime: xmlTime(c.Created), ModifiedDateTime: xmlTime(c.Modified),
+		notes = append(notes, xTextSource{GUID: guid, Name: name, xStamp: xStamp{b.user(c.Coder), xmlTime(c.Created), xmlTime(c.Modified)},
 			PlainTextContent: clean(b.cmocText(c, theories[c.TheoryID], have, missing, docByID))})
 		if _, ok := theories[c.TheoryID]; ok {
 			members[c.TheoryID] = append(members[c.TheoryID], xRef{guid})
@@ -464,7 +465,7 @@ func (b *builder) selection(f coding.Fragment, labels map[string]string) (xPlain
 	guid := entityGUID("fragment", f.ID)
 	user, created := b.user(f.Coder), xmlTime(f.Created)
 	sel := xPlainTextSelection{GUID: guid, Name: short(f.Text, 100), StartPosition: f.Start, EndPosition: f.End,
-		CreatingUser: user, CreationDateTime: created, ModifiedDateTime: xmlTime(f.Modified)}
+		xStamp: xStamp{user, created, xmlTime(f.Modified)}}
 	var codes []string // an unclassified fragment is coded with its labels only
 	if f.Role.Classified() {
 		code := RoleGUID(f.Role)
@@ -493,8 +494,8 @@ func (b *builder) selection(f coding.Fragment, labels map[string]string) (xPlain
 	memo := MemoGUID(f.ID)
 	sel.NoteRef = []xRef{{memo}}
 	sel.Description = clean(f.Memo)
-	return sel, &xTextSource{GUID: memo, Name: "Memo: " + short(f.Text, 60), CreatingUser: user,
-		CreationDateTime: created, ModifiedDateTime: xmlTime(f.Modified), PlainTextContent: clean(f.Memo)}
+	return sel, &xTextSource{GUID: memo, Name: "Memo: " + short(f.Text, 60), xStamp: xStamp{user, created, xmlTime(f.Modified)},
+		PlainTextContent: clean(f.Memo)}
 }
 
 // cmocText is a CMOC note's text: statement, configuration, narrative,

@@ -1,6 +1,7 @@
 package refs
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -215,18 +216,11 @@ func (r *Record) fill(f map[string]string) {
 // splitAnd splits an author list on " and " outside braces.
 func splitAnd(s string) []string {
 	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case 'a', 'A':
-			if depth == 0 && i > 0 && isSpace(s[i-1]) && i+4 <= len(s) && strings.EqualFold(s[i:i+3], "and") && isSpace(s[i+3]) {
-				out = append(out, s[start:i])
-				start = i + 4
-			}
+	start := 0
+	for i := range topLevel(s) {
+		if i > 0 && isSpace(s[i-1]) && i+4 <= len(s) && strings.EqualFold(s[i:i+3], "and") && isSpace(s[i+3]) {
+			out = append(out, s[start:i])
+			start = i + 4
 		}
 	}
 	out = append(out, s[start:])
@@ -267,43 +261,50 @@ func bibName(n string) string {
 	return DecodeLaTeX(strings.Join(words[k:], " ") + ", " + strings.Join(words[:k], " "))
 }
 
-func topLevelIndex(s string, c byte) int {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case c:
-			if depth == 0 {
-				return i
+// topLevel gives the indexes of the bytes of s outside braces ({…}), the
+// braces themselves left out.
+func topLevel(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		depth := 0
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			default:
+				if depth == 0 && !yield(i) {
+					return
+				}
 			}
+		}
+	}
+}
+
+// topLevelIndex is the index of the first c outside braces, -1 when none.
+func topLevelIndex(s string, c byte) int {
+	for i := range topLevel(s) {
+		if s[i] == c {
+			return i
 		}
 	}
 	return -1
 }
 
+// topLevelFields splits s at white space outside braces.
 func topLevelFields(s string) []string {
 	var out []string
-	depth, start := 0, -1
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || (depth == 0 && isSpace(s[i])) {
-			if start >= 0 {
+	start := 0
+	for i := range topLevel(s) {
+		if isSpace(s[i]) {
+			if i > start {
 				out = append(out, s[start:i])
-				start = -1
 			}
-			continue
+			start = i + 1
 		}
-		if start < 0 {
-			start = i
-		}
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
 	}
 	return out
 }

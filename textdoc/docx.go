@@ -22,24 +22,14 @@ import (
 // a streaming reader keeps memory to the text and lets the limits (size of
 // each member, depth of nesting) be enforced where the bytes are read.
 func ReadDOCX(data []byte) (*Doc, error) {
-	a, err := openArchive(data, "a .docx file")
-	if err != nil {
-		return nil, err
-	}
-	doc, err := a.member("word/document.xml")
-	if err != nil {
-		return nil, err
-	}
-	r := &docxReader{
-		styles:   readDocxStyles(a.optional("word/styles.xml")),
-		numbers:  readDocxNumbering(a.optional("word/numbering.xml")),
-		counters: map[string][]int{},
-	}
-	if err := newXMLWalker(doc, "word/document.xml").walk(r); err != nil {
-		return nil, err
-	}
-	return &Doc{Format: DOCX, Encoding: "UTF-8", Title: coreTitle(a.optional("docProps/core.xml")),
-		Blocks: r.out.blocks, Spaced: true}, nil
+	return readZipped(data, "a .docx file", DOCX, "word/document.xml", "docProps/core.xml", func(a *archive) (xmlHandler, *blockList) {
+		r := &docxReader{
+			styles:   readDocxStyles(a.optional("word/styles.xml")),
+			numbers:  readDocxNumbering(a.optional("word/numbering.xml")),
+			counters: map[string][]int{},
+		}
+		return r, &r.out
+	})
 }
 
 // docxStyle is what a paragraph style says about headings.

@@ -16,20 +16,10 @@ import (
 // left out. Read with archive/zip and encoding/xml for the reasons given
 // at ReadDOCX.
 func ReadODT(data []byte) (*Doc, error) {
-	a, err := openArchive(data, "an .odt file")
-	if err != nil {
-		return nil, err
-	}
-	content, err := a.member("content.xml")
-	if err != nil {
-		return nil, err
-	}
-	r := &odtReader{}
-	if err := newXMLWalker(content, "content.xml").walk(r); err != nil {
-		return nil, err
-	}
-	return &Doc{Format: ODT, Encoding: "UTF-8", Title: coreTitle(a.optional("meta.xml")),
-		Blocks: r.out.blocks, Spaced: true}, nil
+	return readZipped(data, "an .odt file", ODT, "content.xml", "meta.xml", func(*archive) (xmlHandler, *blockList) {
+		r := &odtReader{}
+		return r, &r.out
+	})
 }
 
 type odtReader struct {

@@ -43,6 +43,25 @@ type archive struct {
 	budget int64  // bytes that may still be unpacked
 }
 
+// readZipped reads an office document's text: the archive's member main
+// walked with the handler newHandler makes (given the archive, for the
+// styles and numbering it reads first), the title from the member meta.
+func readZipped(data []byte, what string, format Format, main, meta string, newHandler func(*archive) (xmlHandler, *blockList)) (*Doc, error) {
+	a, err := openArchive(data, what)
+	if err != nil {
+		return nil, err
+	}
+	body, err := a.member(main)
+	if err != nil {
+		return nil, err
+	}
+	h, out := newHandler(a)
+	if err := newXMLWalker(body, main).walk(h); err != nil {
+		return nil, err
+	}
+	return &Doc{Format: format, Encoding: "UTF-8", Title: coreTitle(a.optional(meta)), Blocks: out.blocks, Spaced: true}, nil
+}
+
 func openArchive(data []byte, what string) (*archive, error) {
 	if err := checkSize(data); err != nil {
 		return nil, err

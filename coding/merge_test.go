@@ -67,11 +67,17 @@ func fragMemo(memo string, min int) func() MergeSide {
 	return edited(func(s *MergeSide) { s.Fragments[0].Memo, s.Fragments[0].Modified = memo, at(min) })
 }
 
-// fragDeleted is base with f1 deleted by coder at minute min.
-func fragDeleted(min int, coder string) func() MergeSide {
+// removed is base with f1 (a fragment) or c1 (a CMOC) gone, deleted by
+// coder at minute min.
+func removed(entity string, min int, coder string) func() MergeSide {
 	return edited(func(s *MergeSide) {
-		s.Fragments = nil
-		s.Deletions = []Deletion{del(EntityFragment, "f1", min, coder)}
+		id := "f1"
+		if entity == EntityCMOC {
+			id, s.CMOCs = "c1", nil
+		} else {
+			s.Fragments = nil
+		}
+		s.Deletions = []Deletion{del(entity, id, min, coder)}
 	})
 }
 
@@ -108,14 +114,6 @@ var leadershipDeleted = edited(func(s *MergeSide) {
 	s.Fragments[0].Modified = at(4)
 	s.Deletions = []Deletion{del(EntityLabel, "l1", 5, "Bob")}
 })
-
-// cmocDeleted is base with c1 deleted by coder at minute min.
-func cmocDeleted(min int, coder string) func() MergeSide {
-	return edited(func(s *MergeSide) {
-		s.CMOCs = nil
-		s.Deletions = []Deletion{del(EntityCMOC, "c1", min, coder)}
-	})
-}
 
 // cmocStated is base with c1's statement set at minute min.
 func cmocStated(statement string, min int) func() MergeSide {
@@ -198,9 +196,9 @@ func TestPlanMergeRules(t *testing.T) {
 			wantCounts(none, none, none, 1),
 			wantConflict("fragment f1 (Tully et al. 2010, p. 2): changed in both at the same time; kept ours"),
 		}},
-		{"deleted here after OTHER's last change: stays deleted silently", fragDeleted(4, "Ann"), base,
+		{"deleted here after OTHER's last change: stays deleted silently", removed(EntityFragment, 4, "Ann"), base,
 			[]check{wantCounts(none, none, none, 0)}},
-		{"deleted here, changed in OTHER after: conflict, stays deleted", fragDeleted(4, "Ann"), fragMemo("Bob's memo", 6), []check{
+		{"deleted here, changed in OTHER after: conflict, stays deleted", removed(EntityFragment, 4, "Ann"), fragMemo("Bob's memo", 6), []check{
 			wantCounts(none, none, none, 1),
 			wantConflict("fragment f1", "deleted here", "by Ann", "kept deleted"),
 			func(t *testing.T, p MergePlan) {
@@ -209,7 +207,7 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"deleted in OTHER after our last change: deleted here with OTHER's time and coder", base, fragDeleted(4, "Bob"), []check{
+		{"deleted in OTHER after our last change: deleted here with OTHER's time and coder", base, removed(EntityFragment, 4, "Bob"), []check{
 			wantCounts(none, none, MergeCounts{Fragments: 1}, 0),
 			func(t *testing.T, p MergePlan) {
 				if !reflect.DeepEqual(p.DeleteFragments, []Deletion{del(EntityFragment, "f1", 4, "Bob")}) {
@@ -217,7 +215,7 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"deleted in OTHER, changed here after: conflict, ours kept", fragMemo("Ann's memo", 6), fragDeleted(4, "Bob"), []check{
+		{"deleted in OTHER, changed here after: conflict, ours kept", fragMemo("Ann's memo", 6), removed(EntityFragment, 4, "Bob"), []check{
 			wantCounts(none, none, none, 1),
 			wantConflict("fragment f1", "deleted in OTHER", "by Bob", "kept ours"),
 		}},
@@ -325,9 +323,9 @@ func TestPlanMergeRules(t *testing.T) {
 				}
 			},
 		}},
-		{"CMOC deleted in OTHER after our last change: deleted here", base, cmocDeleted(2, "Bob"),
+		{"CMOC deleted in OTHER after our last change: deleted here", base, removed(EntityCMOC, 2, "Bob"),
 			[]check{wantCounts(none, none, MergeCounts{CMOCs: 1}, 0)}},
-		{"CMOC deleted here, changed in OTHER after: conflict", cmocDeleted(2, "Ann"), cmocStated("better", 3),
+		{"CMOC deleted here, changed in OTHER after: conflict", removed(EntityCMOC, 2, "Ann"), cmocStated("better", 3),
 			[]check{wantCounts(none, none, none, 1), wantConflict("CMOC c1", "kept deleted")}},
 		{"CMOC changed in both at the same time: conflict", cmocStated("ours", 3), cmocStated("theirs", 3),
 			[]check{wantCounts(none, none, none, 1), wantConflict(`CMOC c1 ("ours"): changed in both`)}},

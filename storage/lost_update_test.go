@@ -221,25 +221,6 @@ func addFragment(t *testing.T, p *Project) coding.Fragment {
 // conflict, unless the edit says to keep its value or take theirs; and an
 // undo over the other program's field is refused.
 func TestFieldLevelRecordEdits(t *testing.T) {
-	type record struct {
-		name string
-		// make adds the record and returns a function that edits it
-		// from what was read: set changes one field, by how a
-		// conflict names it.
-		make func(t *testing.T, p *Project) (read func(*Project) any, edit func(from any, field, value string, r coding.Resolution) coding.Change)
-		// get is a field's value as stored.
-		get func(v any, field string) string
-		// mine and theirs are two fields; same is the one both change.
-		mine, theirs, same string
-		// theirsValue is what the CLI sets theirs to ("#009e73" when "").
-		theirsValue string
-	}
-	setTheory := func(th *coding.Theory, field, value string) {
-		*map[string]*string{"name": &th.Name, "description": &th.Description, "statement": &th.Statement}[field] = value
-	}
-	setLabel := func(l *coding.Label, field, value string) {
-		*map[string]*string{"name": &l.Name, "definition": &l.Definition, "colour": &l.Colour}[field] = value
-	}
 	setCMOC := func(c *coding.CMOC, field, value string) {
 		if field == "labels" {
 			c.Labels = []string{value}
@@ -257,31 +238,23 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 			f.Labels = []string{value}
 		}
 	}
-	for _, rec := range []record{
-		{
-			name: "theory",
-			make: putThenEdit(coding.Theory{ID: coding.NewID(), Name: "Leading"}, (*Project).Theories, func(v coding.Theory) string { return v.ID }, setTheory,
-				func(to coding.Theory, from *coding.Theory, r coding.Resolution) coding.Change {
-					return coding.PutTheory{Theory: to, From: from, Resolve: r}
-				}),
-			get: func(v any, field string) string {
-				th := v.(coding.Theory)
-				return map[string]string{"name": th.Name, "description": th.Description, "statement": th.Statement}[field]
+	for _, rec := range []fieldRecord{
+		wholeRecord("theory", coding.Theory{ID: coding.NewID(), Name: "Leading"}, (*Project).Theories, func(v coding.Theory) string { return v.ID },
+			func(th *coding.Theory) map[string]*string {
+				return map[string]*string{"name": &th.Name, "description": &th.Description, "statement": &th.Statement}
 			},
-			mine: "name", theirs: "description", same: "statement",
-		},
-		{
-			name: "label",
-			make: putThenEdit(coding.Label{ID: coding.NewID(), Name: "Trust"}, (*Project).Labels, func(v coding.Label) string { return v.ID }, setLabel,
-				func(to coding.Label, from *coding.Label, r coding.Resolution) coding.Change {
-					return coding.PutLabel{Label: to, From: from, Resolve: r}
-				}),
-			get: func(v any, field string) string {
-				l := v.(coding.Label)
-				return map[string]string{"name": l.Name, "definition": l.Definition, "colour": l.Colour}[field]
+			func(to coding.Theory, from *coding.Theory, r coding.Resolution) coding.Change {
+				return coding.PutTheory{Theory: to, From: from, Resolve: r}
 			},
-			mine: "definition", theirs: "colour", same: "name",
-		},
+			"name", "description", "statement"),
+		wholeRecord("label", coding.Label{ID: coding.NewID(), Name: "Trust"}, (*Project).Labels, func(v coding.Label) string { return v.ID },
+			func(l *coding.Label) map[string]*string {
+				return map[string]*string{"name": &l.Name, "definition": &l.Definition, "colour": &l.Colour}
+			},
+			func(to coding.Label, from *coding.Label, r coding.Resolution) coding.Change {
+				return coding.PutLabel{Label: to, From: from, Resolve: r}
+			},
+			"definition", "colour", "name"),
 		{
 			name: "fragment",
 			make: func(t *testing.T, p *Project) (func(*Project) any, func(any, string, string, coding.Resolution) coding.Change) {
@@ -373,6 +346,30 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 			want(app, rec.theirs, theirs)
 		})
 	}
+}
+
+// fieldRecord is a kind of record TestFieldLevelRecordEdits edits.
+type fieldRecord struct {
+	name string
+	// make adds the record and returns a function that edits it
+	// from what was read: set changes one field, by how a
+	// conflict names it.
+	make func(t *testing.T, p *Project) (read func(*Project) any, edit func(from any, field, value string, r coding.Resolution) coding.Change)
+	// get is a field's value as stored.
+	get func(v any, field string) string
+	// mine and theirs are two fields; same is the one both change.
+	mine, theirs, same string
+	// theirsValue is what the CLI sets theirs to ("#009e73" when "").
+	theirsValue string
+}
+
+// wholeRecord is the fieldRecord of a kind put whole (a theory, a label)
+// whose fields (by name) are strings.
+func wholeRecord[T any](name string, v T, list func(*Project) ([]T, error), idOf func(T) string, fields func(*T) map[string]*string,
+	put func(to T, from *T, r coding.Resolution) coding.Change, mine, theirs, same string) fieldRecord {
+	set := func(x *T, field, value string) { *fields(x)[field] = value }
+	get := func(x any, field string) string { v := x.(T); return *fields(&v)[field] }
+	return fieldRecord{name: name, make: putThenEdit(v, list, idOf, set, put), get: get, mine: mine, theirs: theirs, same: same}
 }
 
 // editFrom is a record's edit for TestFieldLevelRecordEdits: from as an

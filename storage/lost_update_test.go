@@ -239,21 +239,9 @@ func TestFieldLevelRecordEdits(t *testing.T) {
 		}
 	}
 	for _, rec := range []fieldRecord{
-		wholeRecord("theory", coding.Theory{ID: coding.NewID(), Name: "Leading"}, (*Project).Theories, func(v coding.Theory) string { return v.ID },
-			func(th *coding.Theory) map[string]*string {
-				return map[string]*string{"name": &th.Name, "description": &th.Description, "statement": &th.Statement}
-			},
-			func(to coding.Theory, from *coding.Theory, r coding.Resolution) coding.Change {
-				return coding.PutTheory{Theory: to, From: from, Resolve: r}
-			},
+		wholeRecord("theory", coding.Theory{ID: coding.NewID(), Name: "Leading"}, (*Project).Theories, theoryID, theoryStrings, putTheory,
 			"name", "description", "statement"),
-		wholeRecord("label", coding.Label{ID: coding.NewID(), Name: "Trust"}, (*Project).Labels, func(v coding.Label) string { return v.ID },
-			func(l *coding.Label) map[string]*string {
-				return map[string]*string{"name": &l.Name, "definition": &l.Definition, "colour": &l.Colour}
-			},
-			func(to coding.Label, from *coding.Label, r coding.Resolution) coding.Change {
-				return coding.PutLabel{Label: to, From: from, Resolve: r}
-			},
+		wholeRecord("label", coding.Label{ID: coding.NewID(), Name: "Trust"}, (*Project).Labels, labelID, labelStrings, putLabel,
 			"definition", "colour", "name"),
 		{
 			name: "fragment",
@@ -370,6 +358,27 @@ func wholeRecord[T any](name string, v T, list func(*Project) ([]T, error), idOf
 	set := func(x *T, field, value string) { *fields(x)[field] = value }
 	get := func(x any, field string) string { v := x.(T); return *fields(&v)[field] }
 	return fieldRecord{name: name, make: putThenEdit(v, list, idOf, set, put), get: get, mine: mine, theirs: theirs, same: same}
+}
+
+// The string fields of theories and labels by the names conflicts give
+// them, their IDs and their put changes, for wholeRecord.
+func theoryStrings(th *coding.Theory) map[string]*string {
+	return map[string]*string{"name": &th.Name, "description": &th.Description, "statement": &th.Statement}
+}
+
+func labelStrings(l *coding.Label) map[string]*string {
+	return map[string]*string{"name": &l.Name, "definition": &l.Definition, "colour": &l.Colour}
+}
+
+func theoryID(th coding.Theory) string { return th.ID }
+func labelID(l coding.Label) string    { return l.ID }
+
+func putTheory(to coding.Theory, from *coding.Theory, r coding.Resolution) coding.Change {
+	return coding.PutTheory{Theory: to, From: from, Resolve: r}
+}
+
+func putLabel(to coding.Label, from *coding.Label, r coding.Resolution) coding.Change {
+	return coding.PutLabel{Label: to, From: from, Resolve: r}
 }
 
 // editFrom is a record's edit for TestFieldLevelRecordEdits: from as an

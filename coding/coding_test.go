@@ -1,4 +1,4 @@
-package coding
+package coding_test
 
 import (
 	"maps"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	. "cmocoder.org/cmocoder/coding"
 )
 
 func TestTextOffsets(t *testing.T) {
@@ -125,12 +127,12 @@ type snapshot struct {
 }
 
 func snap(m *memTx) snapshot {
-	return snapshot{maps.Clone(m.frags), maps.Clone(m.cmocs), maps.Clone(m.theories), maps.Clone(m.labels)}
+	return snapshot{maps.Clone(m.Frags), maps.Clone(m.CMOCs), maps.Clone(m.Theories), maps.Clone(m.Codebook)}
 }
 
 func TestChangesUndoRedo(t *testing.T) {
 	m := newMemTx()
-	m.addDoc("d1", "The chief executive openly addresses staff concerns.", "Staff are reassured and stay.")
+	m.AddDoc("d1", "The chief executive openly addresses staff concerns.", "Staff are reassured and stay.")
 
 	steps := []struct {
 		name   string
@@ -162,7 +164,7 @@ func TestChangesUndoRedo(t *testing.T) {
 		}
 		undos = append(undos, u)
 	}
-	if f := m.frags["f2"]; f.Page != 2 || f.Text != "Staff are reassured and stay." || f.Coder != "ana" {
+	if f := m.Frags["f2"]; f.Page != 2 || f.Text != "Staff are reassured and stay." || f.Coder != "ana" {
 		t.Errorf("f2 = page %d text %q coder %q", f.Page, f.Text, f.Coder)
 	}
 	final := snap(m)
@@ -190,7 +192,7 @@ func TestChangesUndoRedo(t *testing.T) {
 
 func TestChangesRefuseBadInput(t *testing.T) {
 	m := newMemTx()
-	m.addDoc("d1", "Short text.")
+	m.AddDoc("d1", "Short text.")
 	if _, err := (AddFragment{Fragment{ID: "f1", DocID: "d1", Start: 0, End: 5, Role: Context}}).Apply(m); err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +243,7 @@ func TestNewID(t *testing.T) {
 // before must exist.
 func TestEditCMOCWithMissingEvidence(t *testing.T) {
 	m := newMemTx()
-	m.addDoc("d1", "The chief executive openly addresses staff concerns.", "Staff are reassured and stay.")
+	m.AddDoc("d1", "The chief executive openly addresses staff concerns.", "Staff are reassured and stay.")
 	for _, c := range []Change{
 		AddFragment{Fragment{ID: "f1", DocID: "d1", Start: 4, End: 19, Role: Context}},
 		AddFragment{Fragment{ID: "f2", DocID: "d1", Start: 53, End: 82, Role: Outcome}},
@@ -255,7 +257,7 @@ func TestEditCMOCWithMissingEvidence(t *testing.T) {
 	if _, err := (EditCMOC{CMOC: CMOC{ID: "c1", Statement: "s2", Fragments: []string{"f1", "f2"}}}).Apply(m); err != nil {
 		t.Fatalf("editing a CMOC with missing evidence: %v", err)
 	}
-	if c := m.cmocs["c1"]; c.Statement != "s2" || !reflect.DeepEqual(c.Fragments, []string{"f1", "f2"}) {
+	if c := m.CMOCs["c1"]; c.Statement != "s2" || !reflect.DeepEqual(c.Fragments, []string{"f1", "f2"}) {
 		t.Errorf("after the edit: %+v", c)
 	}
 	_, err := (EditCMOC{CMOC: CMOC{ID: "c1", Statement: "s3", Fragments: []string{"f1", "f2", "zz"}}}).Apply(m)
@@ -268,8 +270,8 @@ func TestEditCMOCWithMissingEvidence(t *testing.T) {
 // from the file, and they are kept; without them, now is used.
 func TestAddKeepsGivenTimes(t *testing.T) {
 	m := newMemTx()
-	m.addDoc("d1", "The chief executive openly addresses staff concerns.")
-	then := m.now.Add(-48 * time.Hour)
+	m.AddDoc("d1", "The chief executive openly addresses staff concerns.")
+	then := m.Time.Add(-48 * time.Hour)
 	if _, err := (AddFragment{Fragment{ID: "f1", DocID: "d1", Start: 4, End: 19, Role: Context, Created: then, Modified: then.Add(time.Hour)}}).Apply(m); err != nil {
 		t.Fatal(err)
 	}
@@ -279,13 +281,13 @@ func TestAddKeepsGivenTimes(t *testing.T) {
 	if _, err := (AddCMOC{CMOC: CMOC{ID: "c1", Statement: "s", Fragments: []string{"f1"}, Created: then, Modified: then}}).Apply(m); err != nil {
 		t.Fatal(err)
 	}
-	if f := m.frags["f1"]; !f.Created.Equal(then) || !f.Modified.Equal(then.Add(time.Hour)) {
+	if f := m.Frags["f1"]; !f.Created.Equal(then) || !f.Modified.Equal(then.Add(time.Hour)) {
 		t.Errorf("given times: created %v modified %v", f.Created, f.Modified)
 	}
-	if f := m.frags["f2"]; !f.Created.Equal(m.now) || !f.Modified.Equal(m.now) {
+	if f := m.Frags["f2"]; !f.Created.Equal(m.Time) || !f.Modified.Equal(m.Time) {
 		t.Errorf("no times given: created %v modified %v, want now", f.Created, f.Modified)
 	}
-	if c := m.cmocs["c1"]; !c.Modified.Equal(then) {
+	if c := m.CMOCs["c1"]; !c.Modified.Equal(then) {
 		t.Errorf("CMOC modified %v", c.Modified)
 	}
 }

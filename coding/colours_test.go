@@ -1,8 +1,10 @@
-package coding
+package coding_test
 
 import (
 	"fmt"
 	"testing"
+
+	. "cmocoder.org/cmocoder/coding"
 )
 
 func TestNextColour(t *testing.T) {
@@ -37,7 +39,7 @@ func TestNextColour(t *testing.T) {
 // different colours, as many as the palette has, then go round.
 func TestNewLabelsGetColoursInTurn(t *testing.T) {
 	m := newMemTx()
-	m.addDoc("d1", "Some text that is long enough to hold ten fragments of a few letters.")
+	m.AddDoc("d1", "Some text that is long enough to hold ten fragments of a few letters.")
 	seen := map[string]string{}
 	for i := range len(Palette) + 1 {
 		name := fmt.Sprintf("label %d", i)

@@ -1,16 +1,20 @@
-package coding
+package coding_test
 
-import "testing"
+import (
+	"testing"
+
+	. "cmocoder.org/cmocoder/coding"
+)
 
 // Each change is named for people as the undo menu shows it, from the
 // project as it was before the change.
 func TestDescribe(t *testing.T) {
 	m := newMemTx()
-	m.addDoc("d1", "The chief executive openly addresses staff concerns.", "Staff are reassured and stay.")
-	m.frags["f1"] = Fragment{ID: "f1", DocID: "d1", Start: 53, End: 82, Page: 2, Role: Outcome, Labels: []string{"Trust"}, Memo: "m"}
-	m.cmocs["c1"] = CMOC{ID: "c1", Statement: "Leaders who listen keep their staff, because staff feel heard"}
+	m.AddDoc("d1", "The chief executive openly addresses staff concerns.", "Staff are reassured and stay.")
+	m.Frags["f1"] = Fragment{ID: "f1", DocID: "d1", Start: 53, End: 82, Page: 2, Role: Outcome, Labels: []string{"Trust"}, Memo: "m"}
+	m.CMOCs["c1"] = CMOC{ID: "c1", Statement: "Leaders who listen keep their staff, because staff feel heard"}
 	edit := func(change func(*Fragment)) Change {
-		f := m.frags["f1"]
+		f := m.Frags["f1"]
 		f.Labels = append([]string(nil), f.Labels...)
 		change(&f)
 		return EditFragment{Fragment: f}
@@ -33,7 +37,7 @@ func TestDescribe(t *testing.T) {
 		{"two at once", edit(func(f *Fragment) { f.Memo = "new"; f.Valence = Positive }), m, "edit Outcome on p. 2"},
 		{"delete", DeleteFragment{ID: "f1"}, m, "delete Outcome on p. 2"},
 		{"delete, unknown", DeleteFragment{ID: "nope"}, m, "delete a fragment"},
-		{"undo of a delete", restoreFragment{m.frags["f1"]}, m, "restore Outcome on p. 2"},
+		{"undo of a delete", RestoreFragment(m.Frags["f1"]), m, "restore Outcome on p. 2"},
 		{"new CMOC", AddCMOC{CMOC: CMOC{Statement: "Short"}}, m, "new CMOC “Short”"},
 		{"delete CMOC", DeleteCMOC{ID: "c1"}, m, "delete CMOC “Leaders who listen keep their…”"},
 		{"theory", PutTheory{Theory: Theory{Name: "Being"}}, m, "save programme theory “Being”"},

@@ -1,14 +1,16 @@
-package coding
+package coding_test
 
 import (
 	"maps"
 	"reflect"
 	"strings"
 	"testing"
+
+	. "cmocoder.org/cmocoder/coding"
 )
 
 // docSnap is the memTx state a source edit touches.
-func docSnap(m *memTx) map[string]Document { return maps.Clone(m.docs) }
+func docSnap(m *memTx) map[string]Document { return maps.Clone(m.Docs) }
 
 func TestEditSource(t *testing.T) {
 	for _, tc := range []struct {
@@ -24,7 +26,7 @@ func TestEditSource(t *testing.T) {
 				if d.Year != "2014" || d.Design != "Interviews" || d.Relevance != (Appraisal{High, "speaks to leadership"}) || d.Rigour.Judgement != Moderate {
 					t.Errorf("document = %+v", d)
 				}
-				if !d.Modified.Equal(newMemTx().now) {
+				if !d.Modified.Equal(newMemTx().Time) {
 					t.Errorf("Modified = %v", d.Modified)
 				}
 				if d.Title != "d1" || d.Pages != 1 {
@@ -43,7 +45,7 @@ func TestEditSource(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMemTx()
-			m.addDoc("d1", "Some text.")
+			m.AddDoc("d1", "Some text.")
 			before := docSnap(m)
 			undo, err := EditSource{DocID: "d1", Source: tc.src}.Apply(m)
 			if tc.wantErr != "" {
@@ -59,7 +61,7 @@ func TestEditSource(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tc.check != nil {
-				tc.check(t, m.docs["d1"])
+				tc.check(t, m.Docs["d1"])
 			}
 			after := docSnap(m)
 			redo, err := undo.Apply(m)
@@ -67,7 +69,7 @@ func TestEditSource(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(docSnap(m), before) {
-				t.Errorf("undo: got %+v, want %+v", m.docs["d1"], before["d1"])
+				t.Errorf("undo: got %+v, want %+v", m.Docs["d1"], before["d1"])
 			}
 			if _, err := redo.Apply(m); err != nil {
 				t.Fatal(err)
@@ -116,7 +118,7 @@ func TestShortName(t *testing.T) {
 func labelledProject(t *testing.T) *memTx {
 	t.Helper()
 	m := newMemTx()
-	m.addDoc("d1", "The chief executive openly addresses staff concerns. Staff are reassured.")
+	m.AddDoc("d1", "The chief executive openly addresses staff concerns. Staff are reassured.")
 	for _, c := range []Change{
 		AddFragment{Fragment{ID: "f1", DocID: "d1", Start: 4, End: 19, Role: Resource, Labels: []string{"Openness", "Leadership"}}},
 		AddFragment{Fragment{ID: "f2", DocID: "d1", Start: 53, End: 72, Role: Reasoning, Labels: []string{"Reassurance"}}},
@@ -171,15 +173,15 @@ func TestRenameAndMergeLabels(t *testing.T) {
 				t.Fatal(err)
 			}
 			for id, want := range tc.wantFrags {
-				if got := m.frags[id].Labels; !reflect.DeepEqual(got, want) {
+				if got := m.Frags[id].Labels; !reflect.DeepEqual(got, want) {
 					t.Errorf("%s labels = %q, want %q", id, got, want)
 				}
 			}
-			if got := m.cmocs["c1"].Labels; !reflect.DeepEqual(got, tc.wantCMOC) {
+			if got := m.CMOCs["c1"].Labels; !reflect.DeepEqual(got, tc.wantCMOC) {
 				t.Errorf("CMOC labels = %q, want %q", got, tc.wantCMOC)
 			}
 			var names []string
-			for _, l := range m.labels {
+			for _, l := range m.Codebook {
 				names = append(names, l.Name)
 			}
 			sortStrings(names)
@@ -187,7 +189,7 @@ func TestRenameAndMergeLabels(t *testing.T) {
 				t.Errorf("codebook = %q, want %q", names, tc.wantCodes)
 			}
 			// Every fragment keeps a coding: none lost its labels.
-			for id, f := range m.frags {
+			for id, f := range m.Frags {
 				if len(f.Labels) == 0 {
 					t.Errorf("%s lost its labels", id)
 				}

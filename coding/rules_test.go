@@ -1,9 +1,11 @@
-package coding
+package coding_test
 
 import (
 	"reflect"
 	"slices"
 	"testing"
+
+	. "cmocoder.org/cmocoder/coding"
 )
 
 func TestSameName(t *testing.T) {

@@ -1,8 +1,10 @@
-package coding
+package coding_test
 
 import (
 	"strings"
 	"testing"
+
+	. "cmocoder.org/cmocoder/coding"
 )
 
 func TestUnclassifiedRole(t *testing.T) {
@@ -35,7 +37,7 @@ func TestUnclassifiedRole(t *testing.T) {
 
 func TestUnclassifiedFragmentChanges(t *testing.T) {
 	m := newMemTx()
-	m.addDoc("d1", "Staff felt unheard after the merger.")
+	m.AddDoc("d1", "Staff felt unheard after the merger.")
 	f := Fragment{ID: "f1", DocID: "d1", Start: 0, End: 10, Role: Unclassified, Labels: []string{"Voice"}}
 	if _, err := (AddFragment{f}).Apply(m); err != nil {
 		t.Fatalf("adding an unclassified fragment: %v", err)

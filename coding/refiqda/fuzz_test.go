@@ -29,7 +29,7 @@ var fuzzPages = []string{page1, page2}
 // may be refused); panics and a bad undo are not.
 func importInto(t *testing.T, in *Input) {
 	tx := newMemTx()
-	tx.addDoc("doc", fuzzPages...)
+	tx.AddDoc("doc", fuzzPages...)
 	im := NewImport(in)
 	pdfs, _ := im.PDFSources()
 	for _, src := range pdfs {
@@ -39,19 +39,19 @@ func importInto(t *testing.T, in *Input) {
 	if err != nil {
 		return
 	}
-	for _, f := range tx.frags {
+	for _, f := range tx.Frags {
 		if err := f.Check(); err != nil {
 			t.Errorf("fragment %s: %v", f.ID, err)
 		}
-		if text := tx.texts["doc"]; f.Text != text.Slice(f.Start, f.End) {
+		if text := tx.Texts["doc"]; f.Text != text.Slice(f.Start, f.End) {
 			t.Errorf("fragment %s: text %q, span %d-%d", f.ID, f.Text, f.Start, f.End)
 		}
 	}
 	if _, err := undo.Apply(tx); err != nil {
 		t.Fatalf("undo: %v", err)
 	}
-	if len(tx.frags) != 0 || len(tx.labels) != 0 || len(tx.cmocs) != 0 || len(tx.theories) != 0 {
-		t.Fatalf("after undo: %d fragments, %d labels, %d CMOCs, %d theories", len(tx.frags), len(tx.labels), len(tx.cmocs), len(tx.theories))
+	if len(tx.Frags) != 0 || len(tx.Codebook) != 0 || len(tx.CMOCs) != 0 || len(tx.Theories) != 0 {
+		t.Fatalf("after undo: %d fragments, %d labels, %d CMOCs, %d theories", len(tx.Frags), len(tx.Codebook), len(tx.CMOCs), len(tx.Theories))
 	}
 }
 

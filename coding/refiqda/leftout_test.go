@@ -34,7 +34,7 @@ func TestImportOmitted(t *testing.T) {
 	im := NewImport(testFile("MAXQDA 24", "", false, sel(sel1, 3, 12, contextCode)))
 	srcs, _ := im.PDFSources()
 	tx := newMemTx()
-	tx.addDoc("doc", ourPages...)
+	tx.AddDoc("doc", ourPages...)
 	if err := im.AddDocument(srcs[0], "doc"); err != nil {
 		t.Fatal(err)
 	}

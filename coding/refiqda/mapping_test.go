@@ -70,7 +70,7 @@ func TestImport(t *testing.T) {
 		name    string
 		in      *Input
 		have    []coding.Fragment // already in the project
-		want    []string          // memTx.fragments
+		want    []string          // memTx.FragmentLines
 		warning string            // in one of the warnings
 		added   Counts
 		here    Counts
@@ -147,13 +147,13 @@ func TestImport(t *testing.T) {
 	}} {
 		t.Run(c.name, func(t *testing.T) {
 			tx := newMemTx()
-			tx.addDoc("doc", ourPages...)
+			tx.AddDoc("doc", ourPages...)
 			for _, f := range c.have {
 				if _, err := (coding.AddFragment{Fragment: f}).Apply(tx); err != nil {
 					t.Fatal(err)
 				}
 			}
-			before := tx.fragments()
+			before := tx.FragmentLines()
 			im := NewImport(c.in)
 			srcs, _ := im.PDFSources()
 			for _, src := range srcs {
@@ -165,7 +165,7 @@ func TestImport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := slices.DeleteFunc(tx.fragments(), func(f string) bool { return slices.Contains(before, f) })
+			got := slices.DeleteFunc(tx.FragmentLines(), func(f string) bool { return slices.Contains(before, f) })
 			if !slices.Equal(got, c.want) {
 				t.Errorf("fragments\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
@@ -178,8 +178,8 @@ func TestImport(t *testing.T) {
 			if _, err := undo.Apply(tx); err != nil {
 				t.Fatal(err)
 			}
-			if after := tx.fragments(); !slices.Equal(after, before) || len(tx.labels) != 0 {
-				t.Errorf("after undo: fragments %q, %d labels", after, len(tx.labels))
+			if after := tx.FragmentLines(); !slices.Equal(after, before) || len(tx.Codebook) != 0 {
+				t.Errorf("after undo: fragments %q, %d labels", after, len(tx.Codebook))
 			}
 		})
 	}
@@ -190,13 +190,13 @@ func TestImport(t *testing.T) {
 // filled in only when it has none.
 func TestImportLabels(t *testing.T) {
 	tx := newMemTx()
-	tx.labels["l1"] = coding.Label{ID: "l1", Name: "theme", Colour: "#000000"}
+	tx.Codebook["l1"] = coding.Label{ID: "l1", Name: "theme", Colour: "#000000"}
 	im := NewImport(testFile("QualCoder 3.6", "", false))
 	if _, err := im.Apply(tx); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, l := range tx.labels {
+	for _, l := range tx.Codebook {
 		got = append(got, fmt.Sprintf("%s %s %s %q", l.ID, l.Name, l.Colour, l.Definition))
 	}
 	slices.Sort(got)

@@ -93,7 +93,7 @@ func TestImportMemo(t *testing.T) {
 		data := qde("QualCoder 3.6", mergeCodes, mergeText, []qSel{s}, map[string]string{"n1": "Staff were late.", "n2": "Ask again."})
 		_, _, tx := importQDE(t, data, mergeText, nil)
 		var memos []string
-		for _, f := range tx.frags {
+		for _, f := range tx.Frags {
 			memos = append(memos, f.Memo)
 		}
 		if !slices.Equal(memos, []string{c.want}) {
@@ -202,7 +202,7 @@ func TestImportCmocoderTwins(t *testing.T) {
 // already here, not skipped.
 func TestImportUnplacedHere(t *testing.T) {
 	tx := newMemTx()
-	tx.addDoc("doc", ourPages...)
+	tx.AddDoc("doc", ourPages...)
 	if _, err := (coding.AddFragment{Fragment: coding.Fragment{ID: sel1, DocID: "doc", Start: 4, End: 9, Role: coding.Context}}).Apply(tx); err != nil {
 		t.Fatal(err)
 	}

@@ -98,7 +98,7 @@ func mapsKeys(m map[string]string) func(func(string) bool) {
 
 // importQDE imports a test project document into a project in memory
 // holding its one text source as document "doc", and returns the
-// fragments (memTx.fragments) and the import.
+// fragments (memTx.FragmentLines) and the import.
 func importQDE(t *testing.T, data []byte, text string, roles map[string]coding.Role) ([]string, *Import, *memTx) {
 	t.Helper()
 	in, err := Read("team.qde", data)
@@ -111,7 +111,7 @@ func importQDE(t *testing.T, data []byte, text string, roles map[string]coding.R
 		}
 	}
 	tx := newMemTx()
-	tx.addDoc("doc", text)
+	tx.AddDoc("doc", text)
 	return applyTo(t, tx, in)
 }
 
@@ -128,7 +128,7 @@ func applyTo(t *testing.T, tx *memTx, in *Input) ([]string, *Import, *memTx) {
 	if _, err := im.Apply(tx); err != nil {
 		t.Fatal(err)
 	}
-	return tx.fragments(), im, tx
+	return tx.FragmentLines(), im, tx
 }
 
 // TestImportRoleCodeNames: a passage coded with a code whose name is a

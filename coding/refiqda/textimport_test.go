@@ -123,7 +123,7 @@ func TestImportTextSource(t *testing.T) {
 	}
 	tx := newMemTx()
 	// cmocoder's text: LF line ends, the second line break a page's end.
-	tx.addDoc("doc", "Interviewer: 🦊 How was it?\nP1: The clinic opened late.", "P1: 👍🏽 People came back.\n")
+	tx.AddDoc("doc", "Interviewer: 🦊 How was it?\nP1: The clinic opened late.", "P1: 👍🏽 People came back.\n")
 	if err := im.AddDocument(srcs[0], "doc"); err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestImportTextSource(t *testing.T) {
 		"context 31-68 \"The clinic opened late.\\fP1: 👍🏽 People\" [Trust] ana",
 		`context 69-79 "came back." [Trust] ana`,
 	}
-	if got := tx.fragments(); !slices.Equal(got, want) {
+	if got := tx.FragmentLines(); !slices.Equal(got, want) {
 		t.Errorf("fragments\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if w := `source "Interview 3.docx": 1 coded passage without a Context/Mechanism/Outcome code came in unclassified`; len(im.Warnings) != 1 || !strings.Contains(im.Warnings[0], w) {

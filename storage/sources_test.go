@@ -13,15 +13,23 @@ func openV1Copy(t *testing.T) *Project {
 	return openCopy(t, readGzip(t, "testdata/v1.cmoproj.gz"), "v1.cmoproj")
 }
 
+// openV1At opens a copy of the v1 fixture and checks that opening migrated
+// it to schema version (at least) v.
+func openV1At(t *testing.T, v int) *Project {
+	t.Helper()
+	p := openV1Copy(t)
+	var got int
+	p.db.QueryRow("PRAGMA user_version").Scan(&got)
+	if got < v {
+		t.Fatalf("user_version %d after open, want %d or more", got, v)
+	}
+	return p
+}
+
 // TestV2SourcesMigration: a v1 file gains empty source fields, keeps its
 // data, and takes a source edit that survives reopening.
 func TestV2SourcesMigration(t *testing.T) {
-	p := openV1Copy(t)
-	var v int
-	p.db.QueryRow("PRAGMA user_version").Scan(&v)
-	if v < 2 {
-		t.Fatalf("user_version %d after open, want 2 or more", v)
-	}
+	p := openV1At(t, 2)
 	d, err := p.Document(fixtureDoc)
 	if err != nil {
 		t.Fatal(err)

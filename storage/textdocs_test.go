@@ -13,12 +13,7 @@ import (
 // TestV3FormatMigration: a project made before formats were recorded opens
 // with its document as a PDF, no encoding and no line-ending convention.
 func TestV3FormatMigration(t *testing.T) {
-	p := openV1Copy(t)
-	var v int
-	p.db.QueryRow("PRAGMA user_version").Scan(&v)
-	if v < 3 {
-		t.Fatalf("user_version %d after open, want 3 or more", v)
-	}
+	p := openV1At(t, 3)
 	d, err := p.Document(fixtureDoc)
 	if err != nil {
 		t.Fatal(err)

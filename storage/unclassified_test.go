@@ -12,12 +12,7 @@ import (
 // labels as they were, and then takes an unclassified fragment that
 // survives reopening and is given a role later.
 func TestV4UnclassifiedMigration(t *testing.T) {
-	p := openV1Copy(t)
-	var v int
-	p.db.QueryRow("PRAGMA user_version").Scan(&v)
-	if v < 4 {
-		t.Fatalf("user_version %d after open, want 4 or more", v)
-	}
+	p := openV1At(t, 4)
 	fr, err := p.Fragment(fixtureFragment)
 	if err != nil || fr.Role != coding.Context || !reflect.DeepEqual(fr.Labels, []string{"Trust"}) || fr.Memo != "m" {
 		t.Fatalf("migrated fragment %+v %v", fr, err)

@@ -9,11 +9,7 @@ import (
 )
 
 func TestChangesUndoRedo(t *testing.T) {
-	p := newProject(t)
-	doc, err := p.AddDocument(coding.Document{FileName: "merger.pdf", Title: "Merger"}, []byte("%PDF-merger"), threePages())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, doc := mergerProject(t)
 	text, err := p.Text(doc.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -63,6 +63,18 @@ func newProject(t testing.TB) *Project {
 	return p
 }
 
+// mergerProject is a new project holding one three-page document,
+// "Merger".
+func mergerProject(t testing.TB) (*Project, coding.Document) {
+	t.Helper()
+	p := newProject(t)
+	doc, err := p.AddDocument(coding.Document{FileName: "merger.pdf", Title: "Merger"}, []byte("%PDF-merger"), threePages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, doc
+}
+
 // fileSum is the SHA-256 of a file, "" when it does not exist.
 func fileSum(t testing.TB, path string) string {
 	t.Helper()

@@ -11,11 +11,7 @@ import (
 // of the name) get two colours: the transaction's list of labels holds
 // the one added before.
 func TestNewLabelsGetDistinctColours(t *testing.T) {
-	p := newProject(t)
-	doc, err := p.AddDocument(coding.Document{FileName: "merger.pdf", Title: "Merger"}, []byte("%PDF-merger"), threePages())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, doc := mergerProject(t)
 	f := coding.Fragment{DocID: doc.ID, Start: 0, End: 5, Role: coding.Context, Labels: []string{"Trust", "Motivation"}}
 	if _, err := p.Apply(coding.AddFragment{Fragment: f}); err != nil {
 		t.Fatal(err)

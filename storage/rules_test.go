@@ -76,11 +76,7 @@ func TestIntegrityBehindTheRules(t *testing.T) {
 // "Being".
 func codedProject(t *testing.T) (p *Project, doc coding.Document, frag, cmoc string) {
 	t.Helper()
-	p = newProject(t)
-	doc, err := p.AddDocument(coding.Document{FileName: "merger.pdf", Title: "Merger"}, []byte("%PDF"), threePages())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, doc = mergerProject(t)
 	frag, cmoc = coding.NewID(), coding.NewID()
 	for _, c := range []coding.Change{
 		coding.AddFragment{Fragment: coding.Fragment{ID: frag, DocID: doc.ID, Start: 0, End: 10, Role: coding.Context, Labels: []string{"Trust"}}},

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -81,18 +80,12 @@ func TestReadFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := Read(tc.file, data)
-			if err != nil {
-				t.Fatal(err)
-			}
 			want := tc.want
 			if want == nil { // the .txt: every line, blank ones too
 				want = []string{interviewBlocks[0], "paragraph: ", interviewBlocks[1], interviewBlocks[2],
 					"paragraph: ", interviewBlocks[3], interviewBlocks[4], "paragraph: "}
 			}
-			if got := blocksOf(d); !reflect.DeepEqual(got, want) {
-				t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-			}
+			d := readBlocks(t, tc.file, data, want)
 			if d.Encoding != tc.encoding || d.Title != tc.title {
 				t.Errorf("encoding %q title %q, want %q %q", d.Encoding, d.Title, tc.encoding, tc.title)
 			}
@@ -162,11 +155,7 @@ func TestReadDOCXFeatures(t *testing.T) {
 		num("0", "first") + num("1", "sub") + num("0", "second") +
 		`<w:tbl><w:tr><w:tc>` + p(run("cell one")) + `</w:tc><w:tc>` + p(run("cell two")) + `</w:tc></w:tr></w:tbl>` +
 		p(`<w:r><w:t>  </w:t></w:r>`)
-	d, err := Read("x.docx", docxOf(t, body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{
+	readBlocks(t, "x.docx", docxOf(t, body), []string{
 		"heading 1: Localised heading",
 		"heading 1: Based on a heading",
 		"paragraph: visible text",
@@ -179,10 +168,7 @@ func TestReadDOCXFeatures(t *testing.T) {
 		"list item 1 2.: second",
 		"table cell: cell one",
 		"table cell: cell two",
-	}
-	if got := blocksOf(d); !reflect.DeepEqual(got, want) {
-		t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	})
 }
 
 const odfNS = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"`
@@ -203,11 +189,7 @@ func TestReadODTFeatures(t *testing.T) {
 <text:p text:style-name="Title">The title</text:p>
 <text:tracked-changes><text:changed-region><text:deletion><text:p>deleted</text:p></text:deletion></text:changed-region></text:tracked-changes>
 <table:table><table:table-row><table:table-cell><text:p>cell</text:p></table:table-cell></table:table-row></table:table>`
-	d, err := Read("x.odt", odtOf(t, body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{
+	readBlocks(t, "x.odt", odtOf(t, body), []string{
 		"heading 2: A heading",
 		"paragraph: spaces collapse here   but not these\ttab\nnext line",
 		"paragraph: note after",
@@ -215,10 +197,7 @@ func TestReadODTFeatures(t *testing.T) {
 		"list item 2 •: nested",
 		"heading 1: The title",
 		"table cell: cell",
-	}
-	if got := blocksOf(d); !reflect.DeepEqual(got, want) {
-		t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	})
 }
 
 func TestReadRTFFeatures(t *testing.T) {
@@ -244,13 +223,7 @@ func TestReadRTFFeatures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Read("x.rtf", []byte(tc.rtf))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := blocksOf(d); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("blocks\n%q\nwant\n%q", got, tc.want)
-			}
+			readBlocks(t, "x.rtf", []byte(tc.rtf), tc.want)
 		})
 	}
 	d, _ := Read("x.rtf", []byte(tests[0].rtf))

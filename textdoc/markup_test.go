@@ -22,6 +22,20 @@ func blocksOf(d *Doc) []string {
 	return out
 }
 
+// readBlocks reads data as a file of that name and checks that its blocks
+// (blocksOf) are want; it returns the document for further checks.
+func readBlocks(t *testing.T, name string, data []byte, want []string) *Doc {
+	t.Helper()
+	d, err := Read(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blocksOf(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	return d
+}
+
 func TestReadHTML(t *testing.T) {
 	tests := []struct {
 		name, page string
@@ -67,13 +81,7 @@ func TestReadHTML(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Read("page.html", []byte(tc.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := blocksOf(d); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("blocks\n%q\nwant\n%q", got, tc.want)
-			}
+			d := readBlocks(t, "page.html", []byte(tc.page), tc.want)
 			if d.Title != tc.title {
 				t.Errorf("title %q, want %q", d.Title, tc.title)
 			}
@@ -110,13 +118,7 @@ func TestReadMarkdown(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := Read("notes.md", []byte(tc.md))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := blocksOf(d); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
-			}
+			readBlocks(t, "notes.md", []byte(tc.md), tc.want)
 		})
 	}
 }

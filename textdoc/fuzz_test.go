@@ -56,41 +56,33 @@ func checkRead(t *testing.T, d *Doc, err error) {
 	}
 }
 
-func FuzzReadText(f *testing.F) {
-	seedFiles(f, ".txt", func(b []byte) { f.Add(b) })
-	f.Add(utf16Bytes("Interviewer: hi\r\nP1: ok", false, true))
-	f.Add([]byte("caf\xe9\r\n\x0cnext page\ttab"))
+// fuzzReader fuzzes read with the test files of extension ext and seeds
+// as its corpus: checkRead says what must hold.
+func fuzzReader(f *testing.F, ext string, read func([]byte) (*Doc, error), seeds ...[]byte) {
+	seedFiles(f, ext, func(b []byte) { f.Add(b) })
+	for _, s := range seeds {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ReadText(data)
+		d, err := read(data)
 		checkRead(t, d, err)
 	})
+}
+
+func FuzzReadText(f *testing.F) {
+	fuzzReader(f, ".txt", ReadText, utf16Bytes("Interviewer: hi\r\nP1: ok", false, true), []byte("caf\xe9\r\n\x0cnext page\ttab"))
 }
 
 func FuzzReadHTML(f *testing.F) {
-	seedFiles(f, ".html", func(b []byte) { f.Add(b) })
-	f.Add([]byte(`<meta charset="windows-1251"><ol><li>\xcf<pre> a  b</pre><td>x<br>y`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ReadHTML(data)
-		checkRead(t, d, err)
-	})
+	fuzzReader(f, ".html", ReadHTML, []byte(`<meta charset="windows-1251"><ol><li>\xcf<pre> a  b</pre><td>x<br>y`))
 }
 
 func FuzzReadMarkdown(f *testing.F) {
-	seedFiles(f, ".md", func(b []byte) { f.Add(b) })
-	f.Add([]byte("> - 1. *a* `b`\n>   | x |\n>   |---|\n>   | y |\n\n    code\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ReadMarkdown(data)
-		checkRead(t, d, err)
-	})
+	fuzzReader(f, ".md", ReadMarkdown, []byte("> - 1. *a* `b`\n>   | x |\n>   |---|\n>   | y |\n\n    code\n"))
 }
 
 func FuzzReadRTF(f *testing.F) {
-	seedFiles(f, ".rtf", func(b []byte) { f.Add(b) })
-	f.Add([]byte(`{\rtf1\ansi\ansicpg932{\*\x y}\u-10179\u-8704?\'82\'a0\bin2 xy\intbl a\cell\row}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ReadRTF(data)
-		checkRead(t, d, err)
-	})
+	fuzzReader(f, ".rtf", ReadRTF, []byte(`{\rtf1\ansi\ansicpg932{\*\x y}\u-10179\u-8704?\'82\'a0\bin2 xy\intbl a\cell\row}`))
 }
 
 // FuzzReadDOCX fuzzes whole archives and, since a mutated zip mostly

@@ -22,7 +22,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"sync"
 
 	"cmocoder.org/cmocoder/coding"
@@ -148,15 +147,11 @@ func memoryOf(inst pdfium.Pdfium) (m *linearMemory) {
 			m = nil
 		}
 	}()
-	v := reflect.ValueOf(inst.GetImplementation())
-	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+	v, ok := wasmInstance(inst)
+	if !ok {
 		return nil
 	}
-	mod := v.Elem().FieldByName("Module")
-	if !mod.IsValid() || mod.IsNil() {
-		return nil
-	}
-	mem, ok := mod.MethodByName("Memory").Call(nil)[0].Interface().(wasmMemory)
+	mem, ok := moduleMemory(v)
 	if !ok {
 		return nil
 	}

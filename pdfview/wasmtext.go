@@ -64,8 +64,8 @@ func newDirect(inst pdfium.Pdfium) (d *wasmDirect) {
 			d = nil
 		}
 	}()
-	v := reflect.ValueOf(inst.GetImplementation())
-	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+	v, ok := wasmInstance(inst)
+	if !ok {
 		return nil
 	}
 	fn := v.MethodByName("Fn")
@@ -93,15 +93,30 @@ func newDirect(inst pdfium.Pdfium) (d *wasmDirect) {
 		return nil
 	}
 	d.ctx = ctx
-	mod := v.Elem().FieldByName("Module")
-	if !mod.IsValid() || mod.IsNil() {
-		return nil
-	}
-	out := mod.MethodByName("Memory").Call(nil)
-	if d.mem, ok = out[0].Interface().(wasmMemory); !ok {
+	if d.mem, ok = moduleMemory(v); !ok {
 		return nil
 	}
 	return d
+}
+
+// wasmInstance is the value behind inst when it is go-pdfium's WebAssembly
+// instance (a pointer to a struct), whose methods and fields the direct
+// calls and the memory accounting read by reflection; ok is false for any
+// other implementation.
+func wasmInstance(inst pdfium.Pdfium) (v reflect.Value, ok bool) {
+	v = reflect.ValueOf(inst.GetImplementation())
+	return v, v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct
+}
+
+// moduleMemory is the linear memory of the WebAssembly module of
+// instance v (from wasmInstance).
+func moduleMemory(v reflect.Value) (wasmMemory, bool) {
+	mod := v.Elem().FieldByName("Module")
+	if !mod.IsValid() || mod.IsNil() {
+		return nil, false
+	}
+	mem, ok := mod.MethodByName("Memory").Call(nil)[0].Interface().(wasmMemory)
+	return mem, ok
 }
 
 // textPage is the WebAssembly pointer of a text page go-pdfium opened.

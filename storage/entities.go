@@ -266,6 +266,14 @@ func (k namedTable[T]) list(q querier) ([]T, error) {
 	return queryAll(q, k.scan, "SELECT "+k.cols+" FROM "+k.table+" ORDER BY "+k.order)
 }
 
+// valid refuses a record to be saved without an ID, then checks it.
+func (k namedTable[T]) valid(id, name string, check func() error) error {
+	if id == "" {
+		return coding.Errorf(coding.KindInvalid, "save "+k.noun, name, "a %s needs an id", k.what)
+	}
+	return check()
+}
+
 // delete deletes record id (KindNotFound when there is none) and records
 // the deletion, so that a merge carries it. One still in use is refused
 // by the foreign keys.

@@ -92,6 +92,16 @@ func (t *tx) setLabels(table, owner, id string, labelIDs []string) error {
 	return nil
 }
 
+// labelled ends the put of a fragment or CMOC (entity id): its labels
+// in order in table (owner names its column), and any deletion recorded
+// for it forgotten.
+func (t *tx) labelled(table, owner, entity, id string, labelIDs []string) error {
+	if err := t.setLabels(table, owner, id, labelIDs); err != nil {
+		return err
+	}
+	return t.forget(entity, id)
+}
+
 // PutFragment implements coding.Tx: it inserts or replaces f as given and
 // forgets any deletion recorded for its ID. Its labels must be in the
 // codebook.
@@ -128,10 +138,7 @@ func (t *tx) PutFragment(f coding.Fragment) error {
 	if err != nil {
 		return err
 	}
-	if err := t.setLabels("fragment_labels", "fragment_id", f.ID, labels); err != nil {
-		return err
-	}
-	return t.forget("fragment", f.ID)
+	return t.labelled("fragment_labels", "fragment_id", "fragment", f.ID, labels)
 }
 
 // DeleteFragment implements coding.Tx. CMOCs keep the fragment's ID.
@@ -193,10 +200,7 @@ func (t *tx) PutCMOC(c coding.CMOC) error {
 			return err
 		}
 	}
-	if err := t.setLabels("cmoc_labels", "cmoc_id", c.ID, labels); err != nil {
-		return err
-	}
-	return t.forget("cmoc", c.ID)
+	return t.labelled("cmoc_labels", "cmoc_id", "cmoc", c.ID, labels)
 }
 
 // DeleteCMOC implements coding.Tx. The CMOC's fragments stay.
@@ -213,11 +217,7 @@ func (t *tx) TheoryNamed(name string) (coding.Theory, error) { return theoryRows
 // PutTheory implements coding.Tx. A name another theory holds is refused
 // by the UNIQUE constraint on its key (coding.PutTheory says it first).
 func (t *tx) PutTheory(th coding.Theory) error {
-	const op = "save theory"
-	if th.ID == "" {
-		return coding.Errorf(coding.KindInvalid, op, th.Name, "a programme theory needs an id")
-	}
-	if err := th.Check(); err != nil {
+	if err := theoryRows.valid(th.ID, th.Name, th.Check); err != nil {
 		return err
 	}
 	var refines any
@@ -273,11 +273,7 @@ func (t *tx) Labels() ([]coding.Label, error) { return labelRows.list(t.q) }
 // renamed label keeps them. A name another label holds is refused by the
 // UNIQUE constraint on its key (coding.PutLabel says it first).
 func (t *tx) PutLabel(l coding.Label) error {
-	const op = "save label"
-	if l.ID == "" {
-		return coding.Errorf(coding.KindInvalid, op, l.Name, "a label needs an id")
-	}
-	if err := l.Check(); err != nil {
+	if err := labelRows.valid(l.ID, l.Name, l.Check); err != nil {
 		return err
 	}
 	err := t.exec(`INSERT INTO labels (id, name, fold, definition, colour, created, modified)

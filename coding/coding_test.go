@@ -74,22 +74,8 @@ func TestCheckSpan(t *testing.T) {
 }
 
 func TestParseRoleAndValence(t *testing.T) {
-	for in, want := range map[string]Role{"context": Context, "C": Context, "Resource": Resource, "m res": Resource, "reasoning": Reasoning, "outcome": Outcome, "O": Outcome} {
-		if got, err := ParseRole(in); err != nil || got != want {
-			t.Errorf("ParseRole(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	if _, err := ParseRole("mechanism"); !IsKind(err, KindInvalid) {
-		t.Errorf("ParseRole(mechanism) = %v, want an invalid-input error", err)
-	}
-	for in, want := range map[string]Valence{"+": Positive, "-": Negative, "−": Negative, "": NoValence, "none": NoValence} {
-		if got, err := ParseValence(in); err != nil || got != want {
-			t.Errorf("ParseValence(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	if _, err := ParseValence("++"); err == nil {
-		t.Error("ParseValence(++) succeeded")
-	}
+	checkParse(t, "ParseRole", ParseRole, map[string]Role{"context": Context, "C": Context, "Resource": Resource, "m res": Resource, "reasoning": Reasoning, "outcome": Outcome, "O": Outcome}, "mechanism")
+	checkParse(t, "ParseValence", ParseValence, map[string]Valence{"+": Positive, "-": Negative, "−": Negative, "": NoValence, "none": NoValence}, "++")
 }
 
 func TestConfiguration(t *testing.T) {

@@ -85,14 +85,7 @@ func TestEditSource(t *testing.T) {
 }
 
 func TestParseJudgement(t *testing.T) {
-	for in, want := range map[string]Judgement{"High": High, "h": High, "medium": Moderate, "moderate": Moderate, "LOW": Low, "": NotAppraised, "none": NotAppraised} {
-		if got, err := ParseJudgement(in); err != nil || got != want {
-			t.Errorf("ParseJudgement(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	if _, err := ParseJudgement("excellent"); !IsKind(err, KindInvalid) {
-		t.Errorf("ParseJudgement(excellent) = %v", err)
-	}
+	checkParse(t, "ParseJudgement", ParseJudgement, map[string]Judgement{"High": High, "h": High, "medium": Moderate, "moderate": Moderate, "LOW": Low, "": NotAppraised, "none": NotAppraised}, "excellent")
 }
 
 func TestShortName(t *testing.T) {

@@ -116,6 +116,12 @@ type xPlainTextSelection struct {
 	StartPosition int    `xml:"startPosition,attr"`
 	EndPosition   int    `xml:"endPosition,attr"`
 	xStamp
+	xCoded
+}
+
+// xCoded is what every REFI-QDA selection holds besides where it is (the
+// XSD's SelectionType): its memo, its codings and its notes.
+type xCoded struct {
 	Description string    `xml:"Description,omitempty"` // the memo, which QualCoder reads from here
 	Coding      []xCoding `xml:"Coding"`
 	NoteRef     []xRef    `xml:"NoteRef"`

@@ -180,7 +180,7 @@ type DeleteFragment struct {
 
 // Apply implements Change.
 func (d DeleteFragment) Apply(tx Tx) (Change, error) {
-	return remove(d.ID, tx.Fragment, tx.DeleteFragment, func(v Fragment) Change { return restoreFragment{v} })
+	return remove(d.ID, tx.Fragment, nil, tx.DeleteFragment, func(v Fragment) Change { return restoreFragment{v} })
 }
 
 // restoreFragment puts a fragment back exactly as it was: the inverse of
@@ -318,7 +318,7 @@ type DeleteCMOC struct {
 
 // Apply implements Change.
 func (d DeleteCMOC) Apply(tx Tx) (Change, error) {
-	return remove(d.ID, tx.CMOC, tx.DeleteCMOC, func(v CMOC) Change { return restoreCMOC{v} })
+	return remove(d.ID, tx.CMOC, nil, tx.DeleteCMOC, func(v CMOC) Change { return restoreCMOC{v} })
 }
 
 type restoreCMOC struct{ c CMOC }
@@ -385,29 +385,22 @@ type DeleteTheory struct {
 
 // Apply implements Change.
 func (d DeleteTheory) Apply(tx Tx) (Change, error) {
-	old, err := tx.Theory(d.ID)
-	if err != nil {
-		return nil, err
-	}
-	cmocs, refinedBy, err := tx.TheoryUses(d.ID)
-	if err != nil {
-		return nil, err
-	}
-	refiner := ""
-	if len(refinedBy) > 0 {
-		r, err := tx.Theory(refinedBy[0])
+	allowed := func(old Theory) error {
+		cmocs, refinedBy, err := tx.TheoryUses(d.ID)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		refiner = r.Name
+		refiner := ""
+		if len(refinedBy) > 0 {
+			r, err := tx.Theory(refinedBy[0])
+			if err != nil {
+				return err
+			}
+			refiner = r.Name
+		}
+		return CheckDeleteTheory(old, len(cmocs), refiner)
 	}
-	if err := CheckDeleteTheory(old, len(cmocs), refiner); err != nil {
-		return nil, err
-	}
-	if err := tx.DeleteTheory(d.ID); err != nil {
-		return nil, err
-	}
-	return restoreTheory{old}, nil
+	return remove(d.ID, tx.Theory, allowed, tx.DeleteTheory, func(v Theory) Change { return restoreTheory{v} })
 }
 
 // PutLabel adds a codebook label or replaces one with the same ID. With
@@ -464,21 +457,14 @@ type DeleteLabel struct {
 
 // Apply implements Change.
 func (d DeleteLabel) Apply(tx Tx) (Change, error) {
-	old, err := tx.Label(d.ID)
-	if err != nil {
-		return nil, err
+	allowed := func(old Label) error {
+		frags, cmocs, err := tx.LabelUses(d.ID)
+		if err != nil {
+			return err
+		}
+		return CheckDeleteLabel(old, len(frags), len(cmocs))
 	}
-	frags, cmocs, err := tx.LabelUses(d.ID)
-	if err != nil {
-		return nil, err
-	}
-	if err := CheckDeleteLabel(old, len(frags), len(cmocs)); err != nil {
-		return nil, err
-	}
-	if err := tx.DeleteLabel(d.ID); err != nil {
-		return nil, err
-	}
-	return restoreLabel{old}, nil
+	return remove(d.ID, tx.Label, allowed, tx.DeleteLabel, func(v Label) Change { return restoreLabel{v} })
 }
 
 // restoreTheory puts a theory back exactly as it was, times included: the
@@ -515,12 +501,18 @@ func edit[T any](id string, v T, get func(string) (T, error), prepare func(old T
 	return undoWithLabels(again(old), added), nil
 }
 
-// remove deletes what get finds under id and returns again(what it was),
-// the change that puts it back.
-func remove[T any](id string, get func(string) (T, error), del func(string) error, again func(T) Change) (Change, error) {
+// remove deletes what get finds under id, once allowed (a rule of the
+// domain; nil for none) lets it go, and returns again(what it was), the
+// change that puts it back.
+func remove[T any](id string, get func(string) (T, error), allowed func(T) error, del func(string) error, again func(T) Change) (Change, error) {
 	old, err := get(id)
 	if err != nil {
 		return nil, err
+	}
+	if allowed != nil {
+		if err := allowed(old); err != nil {
+			return nil, err
+		}
 	}
 	if err := del(id); err != nil {
 		return nil, err

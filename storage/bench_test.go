@@ -67,14 +67,7 @@ func BenchmarkEncodeBoxes(b *testing.B) {
 func benchProject(b *testing.B) (string, coding.Document) {
 	doc, pdf, pages := bigDocument()
 	path := filepath.Join(b.TempDir(), "big.cmoproj")
-	p, err := Create(path, "bench", "Ann")
-	if err != nil {
-		b.Fatal(err)
-	}
-	d, err := p.AddDocument(doc, pdf, pages)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p, d := createWith(b, path, "bench", "Ann", doc, pdf, pages)
 	p.Close()
 	return path, d
 }

@@ -75,6 +75,21 @@ func mergerProject(t testing.TB) (*Project, coding.Document) {
 	return p, doc
 }
 
+// createWith creates a project at path holding one document, added from
+// its original file raw and its pages; the caller closes it.
+func createWith(t testing.TB, path, title, coder string, doc coding.Document, raw []byte, pages []coding.Page) (*Project, coding.Document) {
+	t.Helper()
+	p, err := Create(path, title, coder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := p.AddDocument(doc, raw, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, d
+}
+
 // fileSum is the SHA-256 of a file, "" when it does not exist.
 func fileSum(t testing.TB, path string) string {
 	t.Helper()

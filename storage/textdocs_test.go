@@ -91,23 +91,9 @@ func TestMergeTextDocuments(t *testing.T) {
 	dir := t.TempDir()
 	annPath, bobPath := filepath.Join(dir, "ann.cmoproj"), filepath.Join(dir, "bob.cmoproj")
 	doc, raw, pages := interviewDoc()
-	ann, err := Create(annPath, "Interviews", "Ann")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ann, annDoc := createWith(t, annPath, "Interviews", "Ann", doc, raw, pages)
 	t.Cleanup(func() { ann.Close() })
-	annDoc, err := ann.AddDocument(doc, raw, pages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bob, err := Create(bobPath, "Interviews", "Bob")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bobDoc, err := bob.AddDocument(doc, raw, pages)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bob, bobDoc := createWith(t, bobPath, "Interviews", "Bob", doc, raw, pages)
 	if bobDoc.ID == annDoc.ID {
 		t.Fatal("the two copies must have their own IDs for the test to mean anything")
 	}

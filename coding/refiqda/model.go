@@ -148,21 +148,13 @@ type inSource struct {
 	Path          string `xml:"path,attr"`
 	CurrentPath   string `xml:"currentPath,attr"`
 	PlainTextPath string `xml:"plainTextPath,attr"`
-	inStamp
+	stamp
 	Description      string       `xml:"Description"`
 	PlainTextContent *string      `xml:"PlainTextContent"`
 	Selections       []inSel      `xml:"PlainTextSelection"`
 	Representation   *inText      `xml:"Representation"`
 	PDFSelections    []inPDFSel   `xml:"PDFSelection"`
 	Values           []inVarValue `xml:"VariableValue"`
-}
-
-// inStamp is who made an element and when, as most REFI-QDA elements
-// say it.
-type inStamp struct {
-	CreatingUser string `xml:"creatingUser,attr"`
-	Created      string `xml:"creationDateTime,attr"`
-	Modified     string `xml:"modifiedDateTime,attr"`
 }
 
 type inVarValue struct {
@@ -179,7 +171,7 @@ type inText struct {
 	GUID          string `xml:"guid,attr"`
 	Name          string `xml:"name,attr"`
 	PlainTextPath string `xml:"plainTextPath,attr"`
-	inStamp
+	stamp
 	Content    *string `xml:"PlainTextContent"`
 	Selections []inSel `xml:"PlainTextSelection"`
 }
@@ -189,7 +181,7 @@ type inSel struct {
 	Name  string `xml:"name,attr"`
 	Start string `xml:"startPosition,attr"`
 	End   string `xml:"endPosition,attr"`
-	inStamp
+	stamp
 	Description string     `xml:"Description"`
 	Codings     []inCoding `xml:"Coding"`
 	NoteRefs    []inRef    `xml:"NoteRef"`

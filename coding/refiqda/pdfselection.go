@@ -268,7 +268,7 @@ type xPDFSelection struct {
 	FirstY  int    `xml:"firstY,attr"`
 	SecondX int    `xml:"secondX,attr"`
 	SecondY int    `xml:"secondY,attr"`
-	xStamp
+	stamp
 	xCoded
 }
 
@@ -332,7 +332,7 @@ func areaSelections(d Document, sels []xPlainTextSelection) ([]xPDFSelection, er
 			a := xPDFSelection{GUID: AreaGUID(sel.GUID, n), Name: sel.Name, Page: n,
 				FirstX: int(math.Floor(float64(box.X0 - p.X0))), FirstY: int(math.Floor(float64(box.Y0 - p.Y0))),
 				SecondX: int(math.Ceil(float64(box.X1 - p.X0))), SecondY: int(math.Ceil(float64(box.Y1 - p.Y0))),
-				xStamp: sel.xStamp, xCoded: xCoded{Description: sel.Description, NoteRef: sel.NoteRef}}
+				stamp: sel.stamp, xCoded: xCoded{Description: sel.Description, NoteRef: sel.NoteRef}}
 			for _, c := range sel.Coding {
 				c.GUID = CodingGUID(a.GUID, c.CodeRef.TargetGUID)
 				a.Coding = append(a.Coding, c)

@@ -219,8 +219,8 @@ func ReadProject(data []byte) (*File, error) {
 	}
 	for _, s := range p.Sources.Any {
 		src := Source{Kind: s.XMLName.Local, GUID: NormGUID(s.GUID), Name: strings.TrimSpace(s.Name), Path: s.Path,
-			CurrentPath: s.CurrentPath, CreatingUser: NormGUID(s.CreatingUser), Created: parseTime(s.Created),
-			Modified: parseTime(s.Modified), Description: s.Description, PDFSelections: len(s.PDFSelections)}
+			CurrentPath: s.CurrentPath, CreatingUser: NormGUID(s.CreatingUser), Created: parseTime(s.CreationDateTime),
+			Modified: parseTime(s.ModifiedDateTime), Description: s.Description, PDFSelections: len(s.PDFSelections)}
 		areas, err := areas(s.PDFSelections)
 		if err != nil {
 			return nil, fmt.Errorf("source %q: %v", src.Name, err)
@@ -229,7 +229,7 @@ func ReadProject(data []byte) (*File, error) {
 		switch {
 		case src.Kind == "TextSource":
 			src.Path = s.PlainTextPath
-			t, err := text(inText{GUID: s.GUID, Name: s.Name, PlainTextPath: s.PlainTextPath, inStamp: s.inStamp, Content: s.PlainTextContent, Selections: s.Selections})
+			t, err := text(inText{GUID: s.GUID, Name: s.Name, PlainTextPath: s.PlainTextPath, stamp: s.stamp, Content: s.PlainTextContent, Selections: s.Selections})
 			if err != nil {
 				return nil, fmt.Errorf("source %q: %v", src.DisplayName(), err)
 			}
@@ -310,7 +310,7 @@ func codes(in []inCode, depth int) ([]Code, error) {
 
 func text(t inText) (TextSource, error) {
 	out := TextSource{GUID: NormGUID(t.GUID), Name: strings.TrimSpace(t.Name), PlainTextPath: t.PlainTextPath,
-		CreatingUser: NormGUID(t.CreatingUser), Created: parseTime(t.Created), Modified: parseTime(t.Modified)}
+		CreatingUser: NormGUID(t.CreatingUser), Created: parseTime(t.CreationDateTime), Modified: parseTime(t.ModifiedDateTime)}
 	if t.Content != nil {
 		out.Content, out.HasContent = StripBOM(*t.Content), true
 	}
@@ -321,7 +321,7 @@ func text(t inText) (TextSource, error) {
 			return out, fmt.Errorf("selection %s: positions %q-%q are not whole numbers", s.GUID, s.Start, s.End)
 		}
 		sel := Selection{GUID: NormGUID(s.GUID), Name: s.Name, Start: start, End: end,
-			CreatingUser: NormGUID(s.CreatingUser), Created: parseTime(s.Created), Modified: parseTime(s.Modified),
+			CreatingUser: NormGUID(s.CreatingUser), Created: parseTime(s.CreationDateTime), Modified: parseTime(s.ModifiedDateTime),
 			Description: strings.TrimSpace(s.Description)}
 		for i, c := range s.Codings {
 			if i == 0 {

@@ -92,7 +92,7 @@ type xSource struct {
 	Path          string `xml:"path,attr,omitempty"`          // PDFSource
 	CurrentPath   string `xml:"currentPath,attr,omitempty"`   // PDFSource
 	PlainTextPath string `xml:"plainTextPath,attr,omitempty"` // TextSource
-	xStamp
+	stamp
 	Description    string                `xml:"Description,omitempty"`
 	Areas          []xPDFSelection       `xml:"PDFSelection"`       // PDFSource
 	Selections     []xPlainTextSelection `xml:"PlainTextSelection"` // TextSource
@@ -105,7 +105,7 @@ type xTextSource struct {
 	GUID          string `xml:"guid,attr"`
 	Name          string `xml:"name,attr,omitempty"`
 	PlainTextPath string `xml:"plainTextPath,attr,omitempty"`
-	xStamp
+	stamp
 	PlainTextContent string                `xml:"PlainTextContent,omitempty"`
 	Selections       []xPlainTextSelection `xml:"PlainTextSelection"`
 }
@@ -115,7 +115,7 @@ type xPlainTextSelection struct {
 	Name          string `xml:"name,attr"`
 	StartPosition int    `xml:"startPosition,attr"`
 	EndPosition   int    `xml:"endPosition,attr"`
-	xStamp
+	stamp
 	xCoded
 }
 
@@ -127,9 +127,9 @@ type xCoded struct {
 	NoteRef     []xRef    `xml:"NoteRef"`
 }
 
-// xStamp is who made an element and when, as most REFI-QDA elements say
-// it.
-type xStamp struct {
+// stamp is who made an element and when, as most REFI-QDA elements say
+// it: read (model.go) and written (the empty ones left out) alike.
+type stamp struct {
 	CreatingUser     string `xml:"creatingUser,attr,omitempty"`
 	CreationDateTime string `xml:"creationDateTime,attr,omitempty"`
 	ModifiedDateTime string `xml:"modifiedDateTime,attr,omitempty"`
@@ -347,7 +347,7 @@ func build(p *Project) (*xProject, []string, error) {
 		if name == "" {
 			name = d.FileName
 		}
-		s := xSource{GUID: guid, Name: clean(name), xStamp: xStamp{b.sourceUser(users), xmlTime(d.Added), xmlTime(d.Modified)},
+		s := xSource{GUID: guid, Name: clean(name), stamp: stamp{b.sourceUser(users), xmlTime(d.Added), xmlTime(d.Modified)},
 			Description: clean(sourceDescription(d.Document))}
 		for _, v := range variables {
 			if val := strings.TrimSpace(v.get(d.Document)); val != "" {
@@ -375,7 +375,7 @@ func build(p *Project) (*xProject, []string, error) {
 			s.CurrentPath = clean(d.FileName)
 			rep := RepresentationGUID(d.ID)
 			s.Representation = &xTextSource{GUID: rep, Name: clean(name), PlainTextPath: "internal://" + rep + ".txt",
-				xStamp: xStamp{CreatingUser: s.CreatingUser, CreationDateTime: xmlTime(d.Added)}, Selections: sels}
+				stamp: stamp{CreatingUser: s.CreatingUser, CreationDateTime: xmlTime(d.Added)}, Selections: sels}
 			var err error
 			if s.Areas, err = areaSelections(d, sels); err != nil {
 				return nil, nil, err
@@ -423,7 +423,7 @@ func build(p *Project) (*xProject, []string, error) {
 		if name == "" {
 			name = fmt.Sprintf("CMOC %d", n+1)
 		}
-		notes = append(notes, xTextSource{GUID: guid, Name: name, xStamp: xStamp{b.user(c.Coder), xmlTime(c.Created), xmlTime(c.Modified)},
+		notes = append(notes, xTextSource{GUID: guid, Name: name, stamp: stamp{b.user(c.Coder), xmlTime(c.Created), xmlTime(c.Modified)},
 			PlainTextContent: clean(b.cmocText(c, theories[c.TheoryID], have, missing, docByID))})
 		if _, ok := theories[c.TheoryID]; ok {
 			members[c.TheoryID] = append(members[c.TheoryID], xRef{guid})
@@ -471,7 +471,7 @@ func (b *builder) selection(f coding.Fragment, labels map[string]string) (xPlain
 	guid := entityGUID("fragment", f.ID)
 	user, created := b.user(f.Coder), xmlTime(f.Created)
 	sel := xPlainTextSelection{GUID: guid, Name: short(f.Text, 100), StartPosition: f.Start, EndPosition: f.End,
-		xStamp: xStamp{user, created, xmlTime(f.Modified)}}
+		stamp: stamp{user, created, xmlTime(f.Modified)}}
 	var codes []string // an unclassified fragment is coded with its labels only
 	if f.Role.Classified() {
 		code := RoleGUID(f.Role)
@@ -500,7 +500,7 @@ func (b *builder) selection(f coding.Fragment, labels map[string]string) (xPlain
 	memo := MemoGUID(f.ID)
 	sel.NoteRef = []xRef{{memo}}
 	sel.Description = clean(f.Memo)
-	return sel, &xTextSource{GUID: memo, Name: "Memo: " + short(f.Text, 60), xStamp: xStamp{user, created, xmlTime(f.Modified)},
+	return sel, &xTextSource{GUID: memo, Name: "Memo: " + short(f.Text, 60), stamp: stamp{user, created, xmlTime(f.Modified)},
 		PlainTextContent: clean(f.Memo)}
 }
 

@@ -41,15 +41,26 @@ func (a AddFragment) Apply(tx Tx) (Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.Fragment(f.ID); err == nil {
-		return nil, Errorf(KindExists, "add fragment", f.ID, "a fragment with this id exists")
-	} else if !IsKind(err, KindNotFound) {
+	if err := absent(tx.Fragment, f.ID, "add fragment", "fragment"); err != nil {
 		return nil, err
 	}
 	if err := tx.PutFragment(f); err != nil {
 		return nil, err
 	}
 	return undoWithLabels(deleteIfUnchanged[Fragment]{DeleteFragment{ID: f.ID}, f.ID, f, fragmentFields, Tx.Fragment, fragmentName}, newLabels), nil
+}
+
+// absent refuses an add whose ID is taken: KindExists when get finds what
+// (a fragment, a CMOC) under id.
+func absent[T any](get func(string) (T, error), id, op, what string) error {
+	_, err := get(id)
+	switch {
+	case err == nil:
+		return Errorf(KindExists, op, id, "a %s with this id exists", what)
+	case IsKind(err, KindNotFound):
+		return nil
+	}
+	return err
 }
 
 // settle validates f against its document, fills in its page and text and
@@ -224,9 +235,7 @@ func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	if err := checkCMOC(tx, &c, nil); err != nil {
 		return nil, err
 	}
-	if _, err := tx.CMOC(c.ID); err == nil {
-		return nil, Errorf(KindExists, "add CMOC", c.ID, "a CMOC with this id exists")
-	} else if !IsKind(err, KindNotFound) {
+	if err := absent(tx.CMOC, c.ID, "add CMOC", "CMOC"); err != nil {
 		return nil, err
 	}
 	added, err := ensureLabels(tx, c.Labels)

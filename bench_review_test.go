@@ -37,21 +37,27 @@ func BenchmarkReview500(b *testing.B) {
 			b.Skip(tool + " not installed")
 		}
 	}
-	n := 500
-	if s := os.Getenv("CMOCODER_BENCH_DOCS"); s != "" {
+	reportMeasured(b, &review500, "CMOCODER_BENCH_DOCS", 500, measureReview)
+}
+
+// review500 holds the measures of BenchmarkReview500's first run.
+var review500 []metric
+
+// reportMeasured reports the measures of a benchmark on n documents (or
+// as many as the environment variable env says), taken by measure on its
+// first run and kept in *taken: later runs (-benchtime 3x) report them
+// again rather than build it all anew.
+func reportMeasured(b *testing.B, taken *[]metric, env string, n int, measure func(b *testing.B, n int) []metric) {
+	if s := os.Getenv(env); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
-	if review500 == nil {
-		review500 = measureReview(b, n)
+	if *taken == nil {
+		*taken = measure(b, n)
 	}
-	for _, m := range review500 {
+	for _, m := range *taken {
 		b.ReportMetric(m.value, m.unit)
 	}
 }
-
-// review500 holds the measures of BenchmarkReview500's first run, which
-// later runs (-benchtime 3x) report again rather than build it all anew.
-var review500 []metric
 
 type metric struct {
 	value float64

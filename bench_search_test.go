@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -36,16 +35,7 @@ func BenchmarkSearch(b *testing.B) {
 	if _, err := exec.LookPath("grep"); err != nil {
 		b.Skip("grep not installed")
 	}
-	n := 100
-	if s := os.Getenv("CMOCODER_BENCH_SEARCH_DOCS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	if searchMetrics == nil {
-		searchMetrics = measureSearch(b, n)
-	}
-	for _, m := range searchMetrics {
-		b.ReportMetric(m.value, m.unit)
-	}
+	reportMeasured(b, &searchMetrics, "CMOCODER_BENCH_SEARCH_DOCS", 100, measureSearch)
 }
 
 var searchMetrics []metric

@@ -264,8 +264,8 @@ func TestImportTextDocumentBack(t *testing.T) {
 	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.docx"))
 	text := mustRun(t, "text", p, "interview.docx")
 	const quote = "We met every week at the café"
-	start := runeIndex(text, quote)
-	mustRun(t, "code", p, "interview.docx", fmt.Sprint(start), fmt.Sprint(start+utf8.RuneCountInString(quote)), "--role", "context")
+	start, end := quoteSpan(t, text, quote)
+	mustRun(t, "code", p, "interview.docx", fmt.Sprint(start), fmt.Sprint(end), "--role", "context")
 	qdpx := filepath.Join(t.TempDir(), "interviews.qdpx")
 	mustRun(t, "export", p, "--format", "qdpx", "-o", qdpx)
 

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 const textdocDir = "textdoc/testdata"
@@ -149,11 +148,7 @@ func TestTextDocsCode(t *testing.T) {
 	docID := strings.Split(out, "\t")[0]
 	text := mustRun(t, "text", p, docID)
 	const quote = "People came back\tbecause someone remembered their names."
-	start := runeIndex(text, quote)
-	if start < 0 {
-		t.Fatalf("%q not in the text", quote)
-	}
-	end := start + utf8.RuneCountInString(quote)
+	start, end := quoteSpan(t, text, quote)
 	mustRun(t, "code", p, "interview.docx", strconv.Itoa(start), strconv.Itoa(end), "--role", "outcome", "--label", "Trust")
 	frags := listFragments(t, p)
 	if len(frags) != 1 {
@@ -243,8 +238,7 @@ func TestTextDocsQdpx(t *testing.T) {
 	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.docx"), filepath.Join(textdocDir, "structured.html"))
 	text := mustRun(t, "text", p, "interview.docx")
 	const quote = "We met every week at the café"
-	start := runeIndex(text, quote)
-	end := start + utf8.RuneCountInString(quote)
+	start, end := quoteSpan(t, text, quote)
 	mustRun(t, "code", p, "interview.docx", strconv.Itoa(start), strconv.Itoa(end), "--role", "context")
 	out := filepath.Join(t.TempDir(), "interviews.qdpx")
 	mustRun(t, "export", p, "--format", "qdpx", "-o", out)

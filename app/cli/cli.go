@@ -445,14 +445,13 @@ func (c *cli) code(args []string) error {
 	return nil
 }
 
-// fragmentJSON is a fragment as `fragments --json` prints it.
-type fragmentJSON struct {
-	ID       string   `json:"id"`
-	DocID    string   `json:"doc_id"`
-	Document string   `json:"document"`
-	Page     int      `json:"page"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
+// FragmentJSON is a fragment as `fragments --json` prints it (the tests
+// that run the binary read it back with it).
+type FragmentJSON struct {
+	ID       string `json:"id"`
+	DocID    string `json:"doc_id"`
+	Document string `json:"document"`
+	SpanJSON
 	Role     string   `json:"role"`
 	Valence  string   `json:"valence"`
 	Labels   []string `json:"labels"`
@@ -493,13 +492,13 @@ func (c *cli) fragments(args []string) error {
 		return err
 	}
 	if *asJSON {
-		out := make([]fragmentJSON, 0, len(frags))
+		out := make([]FragmentJSON, 0, len(frags))
 		for _, f := range frags {
 			labels := f.Labels
 			if labels == nil {
 				labels = []string{}
 			}
-			out = append(out, fragmentJSON{f.ID, f.DocID, titles[f.DocID], f.Page, f.Start, f.End, string(f.Role), string(f.Valence), labels, f.Coder, f.Memo, f.Text,
+			out = append(out, FragmentJSON{f.ID, f.DocID, titles[f.DocID], SpanJSON{f.Page, f.Start, f.End}, string(f.Role), string(f.Valence), labels, f.Coder, f.Memo, f.Text,
 				f.Created.UTC().Format(time.RFC3339Nano), f.Modified.UTC().Format(time.RFC3339Nano)})
 		}
 		return writeJSON(c.stdout, out)

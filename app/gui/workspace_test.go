@@ -17,25 +17,17 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/uiqueue"
 	"cmocoder.org/cmocoder/storage"
 )
 
 // uiQueue holds what goroutines hand to the UI goroutine; the tests run it
 // on their own (pump), as the GLFW driver runs it on the main goroutine.
-var uiQueue = make(chan func(), 4096)
+var uiQueue = uiqueue.New()
 
-func init() { runOnUI = func(f func()) { uiQueue <- f } }
+func init() { runOnUI = uiQueue.Post }
 
-func pump() {
-	for {
-		select {
-		case f := <-uiQueue:
-			f()
-		default:
-			return
-		}
-	}
-}
+func pump() { uiQueue.Pump() }
 
 var (
 	demoOnce sync.Once

@@ -40,11 +40,7 @@ func BenchmarkSearch(b *testing.B) {
 
 var searchMetrics []metric
 
-func measureSearch(b *testing.B, n int) []metric {
-	var out []metric
-	report := func(v float64, unit string) { out = append(out, metric{v, unit}) }
-	dir := b.TempDir()
-	pdfs := benchPDFs(b, dir, n)
+func measureSearch(b *testing.B, dir string, pdfs []string, report func(value float64, unit string)) {
 	project := filepath.Join(dir, "search.cmoproj")
 	mustRun(b, "new", project, "--coder", "Ann")
 	cmd := exec.Command(bin, append([]string{"add", project}, pdfs...)...)
@@ -108,7 +104,6 @@ func measureSearch(b *testing.B, n int) []metric {
 		report(index.Seconds()/g.Seconds(), "x_index_grep_"+q.name)
 	}
 	report(indexCost(b, project, dir)/float64(chars), "B_index_per_cp")
-	return out
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

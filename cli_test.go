@@ -125,6 +125,32 @@ func newProject(t testing.TB) string {
 	return p
 }
 
+// newDemo makes the demo project in dir, as `cmocoder demo` does.
+func newDemo(t testing.TB, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "demo.cmoproj")
+	mustRun(t, "demo", p)
+	return p
+}
+
+// projectWithPDFs is a new project holding the shared test PDFs named,
+// each added by its own `add`, in that order.
+func projectWithPDFs(t *testing.T, names ...string) string {
+	t.Helper()
+	needPDFs(t)
+	p := newProject(t)
+	for _, name := range names {
+		mustRun(t, "add", p, filepath.Join(pdfDir, name))
+	}
+	return p
+}
+
+// addDoc adds file to project and is the new document's ID.
+func addDoc(t *testing.T, project, file string) string {
+	t.Helper()
+	return strings.Split(mustRun(t, "add", project, file), "\t")[0]
+}
+
 func fileSum(t testing.TB, path string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -322,8 +348,7 @@ func runeIndex(s, sub string) int {
 func TestCodeFragmentsCMOC(t *testing.T) {
 	needPDFs(t)
 	p := newProject(t)
-	out := mustRun(t, "add", p, filepath.Join(pdfDir, "bmc-hsr-2014-agyeman-duah.pdf"))
-	docID := strings.Split(out, "\t")[0]
+	docID := addDoc(t, p, filepath.Join(pdfDir, "bmc-hsr-2014-agyeman-duah.pdf"))
 	text := mustRun(t, "text", p, docID)
 	const quote = "Communication in healthcare is very crucial"
 	start, end := quoteSpan(t, text, quote)
@@ -415,9 +440,7 @@ func TestCodeFragmentsCMOC(t *testing.T) {
 // TestDamagedProjects opens what is not a sound project: one clear line,
 // exit 1, nothing written.
 func TestDamagedProjects(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
-	mustRun(t, "add", p, filepath.Join(pdfDir, "bmc-jtmo-2010-datta-systematic-review.pdf"))
+	p := projectWithPDFs(t, "bmc-jtmo-2010-datta-systematic-review.pdf")
 	data, _ := os.ReadFile(p)
 	dir := t.TempDir()
 	truncated := filepath.Join(dir, "truncated.cmoproj")
@@ -555,8 +578,7 @@ func TestExtract(t *testing.T) {
 }
 
 func TestDemoProject(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, t.TempDir())
 	var frags []struct {
 		Role string `json:"role"`
 		Text string `json:"text"`

@@ -3,18 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
 // TestJSONRowKeys: the rows `fragments --json` and `search --json` print
-// have their keys, in their order, as scripts
-// read them; the tests read the rows back with the CLI's own types, so
-// this is where a renamed or moved key shows.
+// have their keys, in their order, as scripts read them; the tests read
+// the rows back with the CLI's own types, so this is where a renamed or
+// moved key shows.
 func TestJSONRowKeys(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, t.TempDir())
 	for _, tc := range []struct {
 		args []string
 		keys string

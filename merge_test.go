@@ -136,7 +136,7 @@ func TestMergeTeamCopies(t *testing.T) {
 			if scenario == "one copy" {
 				// The lead imports and codes, then gives each a copy.
 				lead := newProject(t)
-				annDoc = strings.Split(mustRun(t, "add", lead, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+				annDoc = addDoc(t, lead, filepath.Join(pdfDir, mergePDF))
 				text := mustRun(t, "text", lead, annDoc)
 				common = codeAs(t, lead, annDoc, text, "Lead", 20, 24, "outcome", "Leadership")
 				copyProject(t, lead, ann)
@@ -145,8 +145,8 @@ func TestMergeTeamCopies(t *testing.T) {
 			} else {
 				mustRun(t, "new", ann, "--coder", "Ann")
 				mustRun(t, "new", bob, "--coder", "Bob")
-				annDoc = strings.Split(mustRun(t, "add", ann, filepath.Join(pdfDir, mergePDF)), "\t")[0]
-				bobDoc = strings.Split(mustRun(t, "add", bob, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+				annDoc = addDoc(t, ann, filepath.Join(pdfDir, mergePDF))
+				bobDoc = addDoc(t, bob, filepath.Join(pdfDir, mergePDF))
 				if annDoc == bobDoc {
 					t.Fatal("two imports share a document ID")
 				}
@@ -254,7 +254,7 @@ func TestMergeConflictsAndBadInput(t *testing.T) {
 	needPDFs(t)
 	dir := t.TempDir()
 	lead := newProject(t)
-	doc := strings.Split(mustRun(t, "add", lead, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+	doc := addDoc(t, lead, filepath.Join(pdfDir, mergePDF))
 	text := mustRun(t, "text", lead, doc)
 	f := codeAs(t, lead, doc, text, "Lead", 20, 24, "outcome")
 	ann, bob := filepath.Join(dir, "ann.cmoproj"), filepath.Join(dir, "bob.cmoproj")

@@ -112,8 +112,7 @@ func validateQDE(t *testing.T, qde []byte) {
 
 func TestQdpxExport(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	ds := docs(t, p)
 	if len(ds) != 1 {
 		t.Fatalf("demo has %d documents", len(ds))
@@ -250,8 +249,7 @@ func TestQdpxExport(t *testing.T) {
 
 func TestQdpxExportErrors(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	before := fileSum(t, p)
 
 	// Without -o: a usage error.

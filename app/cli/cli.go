@@ -185,6 +185,36 @@ func (c *cli) openDocuments(project, coder string) (*session.Session, []coding.D
 	return s, docs, nil
 }
 
+// parseProject parses the arguments of a verb on a whole project
+// (PROJECT and the flags in fs), then opens it and reads its documents.
+func (c *cli) parseProject(fs *flag.FlagSet, args []string, usage string) (*session.Session, []coding.Document, error) {
+	pos, err := parseN(fs, args, 1, usage)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.openDocuments(pos[0], "")
+}
+
+// openWithFile opens a project to bring a file into it (import, refs,
+// merge): it reads the file with read, then opens the project as coder
+// (the default coder where empty). The file comes first, so that a bad
+// one is reported before the project is even opened; a file read that
+// needs closing (io.Closer) is closed if the project cannot be opened.
+func openWithFile[T any](c *cli, project, file, coder string, read func(path string) (T, error)) (*session.Session, T, error) {
+	f, err := read(file)
+	if err != nil {
+		return nil, f, err
+	}
+	s, err := c.open(project, coder)
+	if err != nil {
+		if closer, ok := any(f).(io.Closer); ok {
+			closer.Close()
+		}
+		return nil, f, err
+	}
+	return s, f, nil
+}
+
 // parseDocument parses the arguments of a verb on one document (PROJECT
 // DOC and the flags in fs), then opens the project at that document.
 func (c *cli) parseDocument(fs *flag.FlagSet, args []string, usage string) (*session.Session, coding.Document, error) {
@@ -341,11 +371,7 @@ func (c *cli) check(args []string) error {
 func (c *cli) docs(args []string) error {
 	fs := newFlags("docs")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseN(fs, args, 1, "docs PROJECT [--json]")
-	if err != nil {
-		return err
-	}
-	s, docs, err := c.openDocuments(pos[0], "")
+	s, docs, err := c.parseProject(fs, args, "docs PROJECT [--json]")
 	if err != nil {
 		return err
 	}
@@ -466,11 +492,7 @@ func (c *cli) fragments(args []string) error {
 	fs := newFlags("fragments")
 	doc := fs.String("doc", "", "only this document")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseN(fs, args, 1, "fragments PROJECT [--doc DOC] [--json]")
-	if err != nil {
-		return err
-	}
-	s, docs, err := c.openDocuments(pos[0], "")
+	s, docs, err := c.parseProject(fs, args, "fragments PROJECT [--doc DOC] [--json]")
 	if err != nil {
 		return err
 	}

@@ -183,10 +183,7 @@ func (p *codebookPanel) saveEdits() {
 	// From what the form was filled with: only the fields changed are
 	// written. A new name is one of them: fragments and CMOCs carrying
 	// the label follow it.
-	from := *l
-	p.filled.started(func(name string) *string { return labelField(&from, name) })
-	n := from
-	holding(p.formFields(), func(name string) *string { return labelField(&n, name) })
+	from, n := formEdit(&p.filled, p.formFields(), *l, labelField)
 	if p.pv.doForm(coding.PutLabel{Label: n, From: &from}, p.filled.clear) {
 		p.pv.ws.say("Label “%s” saved (Ctrl+Z undoes).", n.Name)
 	}

@@ -52,6 +52,17 @@ func (ff *filledForm) started(at func(name string) *string) {
 	}
 }
 
+// formEdit is a record as the form's fields were filled (from, over
+// base) and as they hold it now (now), at pointing at its fields by name:
+// what a save writes, with the From it checks against.
+func formEdit[T any](ff *filledForm, fields []formField, base T, at func(record *T, name string) *string) (from, now T) {
+	from = base
+	ff.started(func(name string) *string { return at(&from, name) })
+	now = from
+	holding(fields, func(name string) *string { return at(&now, name) })
+	return from, now
+}
+
 // holding writes into a record, through at, what the fields hold now.
 func holding(fields []formField, at func(name string) *string) {
 	for _, f := range fields {

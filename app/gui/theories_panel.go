@@ -214,10 +214,7 @@ func (p *theoriesPanel) saveEdits() {
 	}
 	// From what the form was filled with: only the fields changed are
 	// written.
-	from := *t
-	p.filled.started(func(name string) *string { return theoryField(&from, name) })
-	n := from
-	holding(p.formFields(), func(name string) *string { return theoryField(&n, name) })
+	from, n := formEdit(&p.filled, p.formFields(), *t, theoryField)
 	if p.pv.doForm(coding.PutTheory{Theory: n, From: &from}, p.filled.clear) {
 		p.pv.ws.say("Programme theory “%s” saved (Ctrl+Z undoes).", n.Name)
 	}

@@ -389,11 +389,7 @@ func (c *cli) docs(args []string) error {
 	if *asJSON {
 		out := make([]docJSON, 0, len(docs))
 		for _, d := range docs {
-			w := d.Warnings
-			if w == nil {
-				w = []string{}
-			}
-			out = append(out, docJSON{d.ID, d.FileName, d.Title, d.Pages, d.Chars, d.SHA256, d.Authors, d.Year, d.Citation, d.NeedsOCR, w, count[d.ID], d.Added.UTC().Format(time.RFC3339),
+			out = append(out, docJSON{d.ID, d.FileName, d.Title, d.Pages, d.Chars, d.SHA256, d.Authors, d.Year, d.Citation, d.NeedsOCR, nonNil(d.Warnings), count[d.ID], d.Added.UTC().Format(time.RFC3339),
 				d.Format, d.Encoding, d.LineEnding})
 		}
 		return writeJSON(c.stdout, out)
@@ -402,6 +398,15 @@ func (c *cli) docs(args []string) error {
 		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%s\n", d.ID, d.Pages, count[d.ID], d.Title)
 	}
 	return nil
+}
+
+// nonNil is xs, or an empty list where it is nil, so that JSON prints []
+// for it rather than null.
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -516,11 +521,7 @@ func (c *cli) fragments(args []string) error {
 	if *asJSON {
 		out := make([]FragmentJSON, 0, len(frags))
 		for _, f := range frags {
-			labels := f.Labels
-			if labels == nil {
-				labels = []string{}
-			}
-			out = append(out, FragmentJSON{f.ID, f.DocID, titles[f.DocID], SpanJSON{f.Page, f.Start, f.End}, string(f.Role), string(f.Valence), labels, f.Coder, f.Memo, f.Text,
+			out = append(out, FragmentJSON{f.ID, f.DocID, titles[f.DocID], SpanJSON{f.Page, f.Start, f.End}, string(f.Role), string(f.Valence), nonNil(f.Labels), f.Coder, f.Memo, f.Text,
 				f.Created.UTC().Format(time.RFC3339Nano), f.Modified.UTC().Format(time.RFC3339Nano)})
 		}
 		return writeJSON(c.stdout, out)

@@ -148,17 +148,13 @@ func (p *codebookPanel) show() {
 	all := []fyne.Disableable{p.name, p.definition, p.colour, p.save, p.mergeInto, p.merge}
 	if l == nil {
 		p.heading.SetText(coding.Count(len(p.labels), "label") + ": select one to edit, rename or merge it")
-		for _, w := range all {
-			w.Disable()
-		}
+		setEnabled(false, all...)
 		p.name.SetText("")
 		p.definition.SetText("")
 		p.filled.clear()
 		return
 	}
-	for _, w := range all {
-		w.Enable()
-	}
+	setEnabled(true, all...)
 	k := coding.NameKey(l.Name)
 	p.heading.SetText(fmt.Sprintf("Label “%s”: %s, %s", l.Name, coding.Count(p.frags[k], "fragment"), coding.Count(p.cmocs[k], "CMOC")))
 	stored := *l

@@ -1,6 +1,10 @@
 package gui
 
-import "strings"
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+)
 
 // formField is one field of a form: the name coding gives the record's
 // field (as an EditConflict names it), and how to read and set what the
@@ -78,4 +82,15 @@ func edited(typed, filled, stored string) bool { return typed != filled && typed
 // it is saved.
 func trimmed(text func() string) func() string {
 	return func() string { return strings.TrimSpace(text()) }
+}
+
+// setEnabled enables the widgets of a form, or disables them.
+func setEnabled(on bool, ws ...fyne.Disableable) {
+	for _, w := range ws {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
 }

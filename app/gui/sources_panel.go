@@ -208,13 +208,7 @@ func (p *sourcesPanel) enable(on bool) {
 	for _, s := range p.screening.selects() {
 		ws = append(ws, s)
 	}
-	for _, w := range ws {
-		if on {
-			w.Enable()
-		} else {
-			w.Disable()
-		}
-	}
+	setEnabled(on, ws...)
 }
 
 func (p *sourcesPanel) show() {

@@ -138,18 +138,14 @@ func (p *theoriesPanel) show() {
 	t := p.theory(p.selected)
 	if t == nil {
 		p.heading.SetText("Select a theory, or make a new one")
-		for _, w := range []fyne.Disableable{p.name, p.kind, p.refines, p.description, p.statement, p.save, p.remove, p.up, p.down} {
-			w.Disable()
-		}
+		setEnabled(false, p.name, p.kind, p.refines, p.description, p.statement, p.save, p.remove, p.up, p.down)
 		p.name.SetText("")
 		p.description.SetText("")
 		p.statement.SetText("")
 		p.filled.clear()
 		return
 	}
-	for _, w := range []fyne.Disableable{p.name, p.kind, p.description, p.statement, p.save, p.remove, p.up, p.down} {
-		w.Enable()
-	}
+	setEnabled(true, p.name, p.kind, p.description, p.statement, p.save, p.remove, p.up, p.down)
 	p.heading.SetText(fmt.Sprintf("Programme theory: %s (%s)", t.Name, coding.Count(p.counts[t.ID], "CMOC")))
 	options := []string{refinesNone}
 	for _, o := range p.theories {

@@ -66,6 +66,19 @@ func demoCopy(t *testing.T) string {
 	return path
 }
 
+// openDemoStore opens a copy of the demo project's store as the tester,
+// in a test app, for a test to wrap before a workspace opens on it.
+func openDemoStore(t *testing.T) *storage.Project {
+	t.Helper()
+	t.Setenv("CMOCODER_CODER", "tester")
+	test.NewTempApp(t)
+	p, err := storage.Open(demoCopy(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // openWorkspace opens a copy of the demo project in a test window, as the
 // app does (without PDF rendering: the tests look at text, boxes and
 // storage).

@@ -15,10 +15,8 @@ import (
 // a small part of the project (issue 14: a 467 MB project no e-mail
 // carries).
 func TestCodingFileMergesLikeTheProject(t *testing.T) {
-	needPDFs(t)
 	dir := t.TempDir()
-	lead := newProject(t)
-	doc := addDoc(t, lead, filepath.Join(pdfDir, mergePDF))
+	lead, doc := leadProject(t)
 	ann, annToo, bob := filepath.Join(dir, "ann.cmoproj"), filepath.Join(dir, "ann2.cmoproj"), filepath.Join(dir, "bob.cmoproj")
 	copyProject(t, lead, ann)
 	copyProject(t, lead, bob)
@@ -57,10 +55,8 @@ func TestCodingFileMergesLikeTheProject(t *testing.T) {
 // says which document, and how much of its coding, stayed out; a file
 // that is no coding file is one line, exit 1, the project unchanged.
 func TestCodingFileMissingDocumentAndBadFiles(t *testing.T) {
-	needPDFs(t)
 	dir := t.TempDir()
-	lead := newProject(t)
-	doc := addDoc(t, lead, filepath.Join(pdfDir, mergePDF))
+	lead, doc := leadProject(t)
 	bob := filepath.Join(dir, "bob.cmoproj")
 	copyProject(t, lead, bob)
 	text := mustRun(t, "text", bob, doc)

@@ -114,10 +114,7 @@ func exportTexts(b *testing.B, project, dir string) ([]string, int) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	p, err := storage.Open(project)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p := openStored(b, project)
 	defer p.Close()
 	docs, err := p.Documents()
 	if err != nil {

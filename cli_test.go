@@ -97,7 +97,7 @@ func mustRun(t testing.TB, args ...string) string {
 
 // openStored opens a project file directly, to check what it holds; the
 // caller closes it before the binary runs again.
-func openStored(t *testing.T, path string) *storage.Project {
+func openStored(t testing.TB, path string) *storage.Project {
 	t.Helper()
 	p, err := storage.Open(path)
 	if err != nil {

@@ -37,32 +37,35 @@ func BenchmarkReview500(b *testing.B) {
 			b.Skip(tool + " not installed")
 		}
 	}
-	n := 500
-	if s := os.Getenv("CMOCODER_BENCH_DOCS"); s != "" {
+	reportMeasured(b, &review500, "CMOCODER_BENCH_DOCS", 500, measureReview)
+}
+
+// review500 holds the measures of BenchmarkReview500's first run.
+var review500 []metric
+
+// reportMeasured reports the measures of a benchmark on n copies of the
+// shared PDFs in dir (or as many as the environment variable env says),
+// taken by measure on its first run and kept in *taken: later runs
+// (-benchtime 3x) report them again rather than build it all anew.
+func reportMeasured(b *testing.B, taken *[]metric, env string, n int, measure func(b *testing.B, dir string, pdfs []string, report func(value float64, unit string))) {
+	if s := os.Getenv(env); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
-	if review500 == nil {
-		review500 = measureReview(b, n)
+	if *taken == nil {
+		dir := b.TempDir()
+		measure(b, dir, benchPDFs(b, dir, n), func(v float64, unit string) { *taken = append(*taken, metric{v, unit}) })
 	}
-	for _, m := range review500 {
+	for _, m := range *taken {
 		b.ReportMetric(m.value, m.unit)
 	}
 }
-
-// review500 holds the measures of BenchmarkReview500's first run, which
-// later runs (-benchtime 3x) report again rather than build it all anew.
-var review500 []metric
 
 type metric struct {
 	value float64
 	unit  string
 }
 
-func measureReview(b *testing.B, n int) []metric {
-	var out []metric
-	report := func(v float64, unit string) { out = append(out, metric{v, unit}) }
-	dir := b.TempDir()
-	pdfs := benchPDFs(b, dir, n)
+func measureReview(b *testing.B, dir string, pdfs []string, report func(value float64, unit string)) {
 
 	// add, one process, against a pdftotext loop.
 	big := filepath.Join(dir, "big.cmoproj")
@@ -129,7 +132,6 @@ func measureReview(b *testing.B, n int) []metric {
 	mustRun(b, "export", big, "--format", "coding", "-o", codingFile)
 	report(100*float64(fileSize(b, codingFile))/float64(fileSize(b, big)), "pct_coding")
 	report(float64(fileSize(b, big))/1e6, "MB_project")
-	return out
 }
 
 // benchPDFs writes n distinct PDFs into dir/pdfs: the shared PDFs but the

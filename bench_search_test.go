@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -36,25 +35,12 @@ func BenchmarkSearch(b *testing.B) {
 	if _, err := exec.LookPath("grep"); err != nil {
 		b.Skip("grep not installed")
 	}
-	n := 100
-	if s := os.Getenv("CMOCODER_BENCH_SEARCH_DOCS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	if searchMetrics == nil {
-		searchMetrics = measureSearch(b, n)
-	}
-	for _, m := range searchMetrics {
-		b.ReportMetric(m.value, m.unit)
-	}
+	reportMeasured(b, &searchMetrics, "CMOCODER_BENCH_SEARCH_DOCS", 100, measureSearch)
 }
 
 var searchMetrics []metric
 
-func measureSearch(b *testing.B, n int) []metric {
-	var out []metric
-	report := func(v float64, unit string) { out = append(out, metric{v, unit}) }
-	dir := b.TempDir()
-	pdfs := benchPDFs(b, dir, n)
+func measureSearch(b *testing.B, dir string, pdfs []string, report func(value float64, unit string)) {
 	project := filepath.Join(dir, "search.cmoproj")
 	mustRun(b, "new", project, "--coder", "Ann")
 	cmd := exec.Command(bin, append([]string{"add", project}, pdfs...)...)
@@ -118,7 +104,6 @@ func measureSearch(b *testing.B, n int) []metric {
 		report(index.Seconds()/g.Seconds(), "x_index_grep_"+q.name)
 	}
 	report(indexCost(b, project, dir)/float64(chars), "B_index_per_cp")
-	return out
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -129,10 +114,7 @@ func exportTexts(b *testing.B, project, dir string) ([]string, int) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	p, err := storage.Open(project)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p := openStored(b, project)
 	defer p.Close()
 	docs, err := p.Documents()
 	if err != nil {

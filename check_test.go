@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,9 +13,7 @@ import (
 // pages and PDFs, most of the file, are read whole by `check` (issue 14:
 // opening a 500-paper project read all 486 MB each time).
 func TestCheckVerb(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
-	mustRun(t, "add", p, filepath.Join(pdfDir, "bmc-jtmo-2010-datta-systematic-review.pdf"))
+	p := projectWithPDFs(t, "bmc-jtmo-2010-datta-systematic-review.pdf")
 
 	out := mustRun(t, "check", p)
 	if want := "review.cmoproj: no problems found (1 document, 4 pages)\n"; !strings.HasSuffix(out, want) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -34,8 +33,7 @@ func (h holdChange) Apply(tx coding.Tx) (coding.Change, error) {
 // `source` verb waits for it (the busy timeout) instead of failing, then
 // writes its field; the app's field is kept too.
 func TestCLIWaitsForTheApp(t *testing.T) {
-	project := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", project)
+	project := newDemo(t, t.TempDir())
 	doc := docs(t, project)[0].ID
 	app := openStored(t, project)
 	defer app.Close()

@@ -21,6 +21,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"cmocoder.org/cmocoder/app/cli"
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/storage"
 	_ "modernc.org/sqlite"
 )
@@ -55,11 +57,16 @@ type result struct {
 
 func run(t testing.TB, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	return runCmd(t, exec.Command(bin, args...), args)
+}
+
+// runCmd runs cmd, the binary on args (or a shell that runs it), as the
+// tester under C.UTF-8, the locale of CI runners and cron jobs: stderr
+// must still hold only cmocoder's own lines under it.
+func runCmd(t testing.TB, cmd *exec.Cmd, args []string) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	// C.UTF-8 is the locale of CI runners and cron jobs; stderr must
-	// still hold only cmocoder's own lines under it.
 	cmd.Env = append(os.Environ(), "CMOCODER_CODER=tester", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
 	code, err := exitCode(cmd.Run())
 	if err != nil {
@@ -90,7 +97,7 @@ func mustRun(t testing.TB, args ...string) string {
 
 // openStored opens a project file directly, to check what it holds; the
 // caller closes it before the binary runs again.
-func openStored(t *testing.T, path string) *storage.Project {
+func openStored(t testing.TB, path string) *storage.Project {
 	t.Helper()
 	p, err := storage.Open(path)
 	if err != nil {
@@ -100,22 +107,7 @@ func openStored(t *testing.T, path string) *storage.Project {
 }
 
 // fragmentRow is a fragment as `fragments --json` prints it.
-type fragmentRow struct {
-	ID       string   `json:"id"`
-	DocID    string   `json:"doc_id"`
-	Document string   `json:"document"`
-	Page     int      `json:"page"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Role     string   `json:"role"`
-	Valence  string   `json:"valence"`
-	Labels   []string `json:"labels"`
-	Coder    string   `json:"coder"`
-	Memo     string   `json:"memo"`
-	Text     string   `json:"text"`
-	Created  string   `json:"created"`
-	Modified string   `json:"modified"`
-}
+type fragmentRow = cli.FragmentJSON
 
 func listFragments(t *testing.T, project string) []fragmentRow {
 	t.Helper()
@@ -131,6 +123,32 @@ func newProject(t testing.TB) string {
 	p := filepath.Join(t.TempDir(), "review.cmoproj")
 	mustRun(t, "new", p, "--title", "Test review", "--coder", "tester")
 	return p
+}
+
+// newDemo makes the demo project in dir, as `cmocoder demo` does.
+func newDemo(t testing.TB, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "demo.cmoproj")
+	mustRun(t, "demo", p)
+	return p
+}
+
+// projectWithPDFs is a new project holding the shared test PDFs named,
+// each added by its own `add`, in that order.
+func projectWithPDFs(t *testing.T, names ...string) string {
+	t.Helper()
+	needPDFs(t)
+	p := newProject(t)
+	for _, name := range names {
+		mustRun(t, "add", p, filepath.Join(pdfDir, name))
+	}
+	return p
+}
+
+// addDoc adds file to project and is the new document's ID.
+func addDoc(t *testing.T, project, file string) string {
+	t.Helper()
+	return strings.Split(mustRun(t, "add", project, file), "\t")[0]
 }
 
 func fileSum(t testing.TB, path string) [32]byte {
@@ -308,6 +326,17 @@ func TestAddEveryPDF(t *testing.T) {
 }
 
 // runeIndex returns the code-point offset of sub in s.
+// quoteSpan is where quote stands in a document's text, in the code
+// points the code verb takes; a quote not there fails the test.
+func quoteSpan(t *testing.T, text, quote string) (start, end int) {
+	t.Helper()
+	start = runeIndex(text, quote)
+	if start < 0 {
+		t.Fatalf("%q not in the text", quote)
+	}
+	return start, start + utf8.RuneCountInString(quote)
+}
+
 func runeIndex(s, sub string) int {
 	i := strings.Index(s, sub)
 	if i < 0 {
@@ -319,15 +348,10 @@ func runeIndex(s, sub string) int {
 func TestCodeFragmentsCMOC(t *testing.T) {
 	needPDFs(t)
 	p := newProject(t)
-	out := mustRun(t, "add", p, filepath.Join(pdfDir, "bmc-hsr-2014-agyeman-duah.pdf"))
-	docID := strings.Split(out, "\t")[0]
+	docID := addDoc(t, p, filepath.Join(pdfDir, "bmc-hsr-2014-agyeman-duah.pdf"))
 	text := mustRun(t, "text", p, docID)
 	const quote = "Communication in healthcare is very crucial"
-	start := runeIndex(text, quote)
-	if start < 0 {
-		t.Fatalf("%q not in the text", quote)
-	}
-	end := start + utf8.RuneCountInString(quote)
+	start, end := quoteSpan(t, text, quote)
 	wantPage := strings.Count(string([]rune(text)[:start]), "\f") + 1
 	pageText := mustRun(t, "text", p, docID[:8], "--page", strconv.Itoa(wantPage))
 	if !strings.Contains(pageText, quote) {
@@ -416,9 +440,7 @@ func TestCodeFragmentsCMOC(t *testing.T) {
 // TestDamagedProjects opens what is not a sound project: one clear line,
 // exit 1, nothing written.
 func TestDamagedProjects(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
-	mustRun(t, "add", p, filepath.Join(pdfDir, "bmc-jtmo-2010-datta-systematic-review.pdf"))
+	p := projectWithPDFs(t, "bmc-jtmo-2010-datta-systematic-review.pdf")
 	data, _ := os.ReadFile(p)
 	dir := t.TempDir()
 	truncated := filepath.Join(dir, "truncated.cmoproj")
@@ -470,9 +492,10 @@ func makeOtherSQLite(t *testing.T, path string) {
 // addKilled runs `add PROJECT FILE` and kills it (kill -9) when, a
 // duration or "journal" (the moment its write transaction has begun) or
 // "finished" (not killed: it runs to its end); then it opens the project
-// as the next program would.
-func addKilled(t *testing.T, project, file, when string) *storage.Project {
+// as the next program would, checks its integrity and reads its documents.
+func addKilled(t *testing.T, file, when string) (*storage.Project, []coding.Document) {
 	t.Helper()
+	project := newProject(t)
 	cmd := exec.Command(bin, "add", project, file)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -506,7 +529,15 @@ func addKilled(t *testing.T, project, file, when string) *storage.Project {
 	if err != nil {
 		t.Fatalf("after kill at %s: %v", when, err)
 	}
-	return proj
+	t.Cleanup(func() { proj.Close() })
+	if err := proj.Check(); err != nil {
+		t.Fatalf("integrity after kill: %v", err)
+	}
+	ds, err := proj.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return proj, ds
 }
 
 func TestKillDuringAdd(t *testing.T) {
@@ -514,16 +545,7 @@ func TestKillDuringAdd(t *testing.T) {
 	book := filepath.Join(pdfDir, "freeculture-lessig-352p.pdf")
 	for _, when := range []string{"journal", "300ms", "1s", "2s"} {
 		t.Run(when, func(t *testing.T) {
-			p := newProject(t)
-			proj := addKilled(t, p, book, when)
-			defer proj.Close()
-			if err := proj.Check(); err != nil {
-				t.Fatalf("integrity after kill: %v", err)
-			}
-			ds, err := proj.Documents()
-			if err != nil {
-				t.Fatal(err)
-			}
+			proj, ds := addKilled(t, book, when)
 			switch len(ds) {
 			case 0:
 				t.Logf("killed at %s: the book is not in (as it should be)", when)
@@ -556,8 +578,7 @@ func TestExtract(t *testing.T) {
 }
 
 func TestDemoProject(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, t.TempDir())
 	var frags []struct {
 		Role string `json:"role"`
 		Text string `json:"text"`

@@ -15,10 +15,8 @@ import (
 // a small part of the project (issue 14: a 467 MB project no e-mail
 // carries).
 func TestCodingFileMergesLikeTheProject(t *testing.T) {
-	needPDFs(t)
 	dir := t.TempDir()
-	lead := newProject(t)
-	doc := strings.Split(mustRun(t, "add", lead, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+	lead, doc := leadProject(t)
 	ann, annToo, bob := filepath.Join(dir, "ann.cmoproj"), filepath.Join(dir, "ann2.cmoproj"), filepath.Join(dir, "bob.cmoproj")
 	copyProject(t, lead, ann)
 	copyProject(t, lead, bob)
@@ -57,15 +55,13 @@ func TestCodingFileMergesLikeTheProject(t *testing.T) {
 // says which document, and how much of its coding, stayed out; a file
 // that is no coding file is one line, exit 1, the project unchanged.
 func TestCodingFileMissingDocumentAndBadFiles(t *testing.T) {
-	needPDFs(t)
 	dir := t.TempDir()
-	lead := newProject(t)
-	doc := strings.Split(mustRun(t, "add", lead, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+	lead, doc := leadProject(t)
 	bob := filepath.Join(dir, "bob.cmoproj")
 	copyProject(t, lead, bob)
 	text := mustRun(t, "text", bob, doc)
 	codeAs(t, bob, doc, text, "Bob", 3, 5, "context")
-	other := strings.Split(mustRun(t, "add", bob, filepath.Join(pdfDir, "bmc-jtmo-2010-datta-systematic-review.pdf")), "\t")[0]
+	other := addDoc(t, bob, filepath.Join(pdfDir, "bmc-jtmo-2010-datta-systematic-review.pdf"))
 	otherText := mustRun(t, "text", bob, other)
 	codeAs(t, bob, other, otherText, "Bob", 3, 5, "outcome")
 	codeAs(t, bob, other, otherText, "Bob", 8, 9, "context")

@@ -11,8 +11,7 @@ import (
 // format; its Markdown marks the roles the demo's source gives its CMOC.
 func TestExportContributions(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	for _, format := range []string{"csv", "xlsx", "docx", "md", "html", "tex"} {
 		out := filepath.Join(dir, "contributions."+format)
 		if r := run(t, "export", p, "--table", "contributions", "--format", format, "-o", out); r.code != 0 || r.stderr != "" {

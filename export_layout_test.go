@@ -57,8 +57,7 @@ func pageSize(t *testing.T, pdf string) (w, h float64) {
 // line) and without the internal ID column unless --ids asks for it.
 func TestDOCXTablePrints(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	proj := openStored(t, p)
 	cs, err := proj.CMOCs()
 	proj.Close()
@@ -111,8 +110,7 @@ func TestDOCXTablePrints(t *testing.T) {
 // printed page.
 func TestXLSXPrintSetup(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	out := filepath.Join(dir, "cmocs.xlsx")
 	mustRun(t, "export", p, "--table", "cmocs", "--format", "xlsx", "-o", out)
 	sheet, styles, book := zipPart(t, out, "xl/worksheets/sheet1.xml"), zipPart(t, out, "xl/styles.xml"), zipPart(t, out, "xl/workbook.xml")

@@ -28,8 +28,7 @@ func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestExportEveryTableAndFormat(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	before := fileSum(t, p)
 	for _, table := range exportTables {
 		for _, format := range exportFormats {
@@ -136,8 +135,7 @@ func checkWithLibreOffice(t *testing.T, dir string) {
 }
 
 func TestExportUsage(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, t.TempDir())
 	for _, args := range [][]string{
 		{"export", p, "--table", "cmocs", "--format", "xlsx"},
 		{"export", p, "--table", "cmocs", "--format", "docx"},
@@ -165,8 +163,7 @@ func TestExportUsage(t *testing.T) {
 
 func TestExportReportsDeletedEvidence(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	// Delete the CMOC's reasoning fragment, as the app would.
 	gone := deleteFragmentOf(t, p, coding.Reasoning)
 	for _, format := range []string{"csv", "md", "html"} {
@@ -187,8 +184,7 @@ func TestExportReportsDeletedEvidence(t *testing.T) {
 }
 
 func TestSourceVerb(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, t.TempDir())
 	doc := strings.Fields(mustRun(t, "docs", p))[0]
 	out := mustRun(t, "source", p, doc, "--authors", "Agyeman-Duah JNA; Theurer A; Munthali C", "--year", "2014",
 		"--design", "Situational analysis", "--location", "Lilongwe, Malawi", "--participants", "38 staff",

@@ -16,8 +16,7 @@ import (
 // roles' colours.
 func TestFigureDemo(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	for _, tc := range []struct {
 		kind  string
 		words []string
@@ -65,8 +64,7 @@ func TestFigureDemo(t *testing.T) {
 // and neither touches the file named by -o.
 func TestFigureErrors(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	out := filepath.Join(dir, "old.svg")
 	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)

@@ -10,13 +10,9 @@ import (
 // flow table: counts by stage, decision and reason, totals, the flow in
 // words; the sources table shows richness and the decision.
 func TestExportFlow(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
 	files := []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf",
 		"bmc-jtmo-2010-datta-systematic-review.pdf", "peerj-2017-webb-vespa.pdf"}
-	for _, f := range files {
-		mustRun(t, "add", p, filepath.Join(pdfDir, f))
-	}
+	p := projectWithPDFs(t, files...)
 	mustRun(t, "source", p, files[0], "--decision", "include", "--stage", "rigour", "--richness", "high")
 	mustRun(t, "source", p, files[1], "--decision", "exclude", "--stage", "richness", "--reason", "insufficient richness", "--richness", "low", "--richness-note", "no mechanisms")
 	mustRun(t, "source", p, files[2], "--decision", "exclude", "--stage", "relevance", "--reason", "not relevant to the programme theory")

@@ -35,8 +35,7 @@ func TestFullDisk(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("no bash for ulimit")
 	}
-	project := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", project)
+	project := newDemo(t, t.TempDir())
 	fi, err := os.Stat(project)
 	if err != nil {
 		t.Fatal(err)

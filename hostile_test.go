@@ -199,17 +199,10 @@ func runHostile(t *testing.T, asLimit int64, args ...string) hostileRun {
 	if asLimit > 0 {
 		cmd = exec.CommandContext(ctx, "bash", append([]string{"-c", `ulimit -v "$0" && exec "$@"`, fmt.Sprint(asLimit >> 10), bin}, args...)...)
 	}
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	cmd.Env = append(os.Environ(), "CMOCODER_CODER=tester", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
-	code, err := exitCode(cmd.Run())
-	if err != nil {
-		t.Fatalf("cmocoder %v: %v", args, err)
-	}
+	r := hostileRun{result: runCmd(t, cmd, args)}
 	if ctx.Err() != nil {
 		t.Fatalf("cmocoder %v: still running after 60 s", args)
 	}
-	r := hostileRun{result: result{code, out.String(), errb.String()}}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.maxRSS = ru.Maxrss << 10 // KiB on Linux
 	}

@@ -36,8 +36,7 @@ func importedFragments(t *testing.T, project string) string {
 // a new label) and a second CMOC, with a narrative, under a new theory.
 func reviewedDemo(t *testing.T, dir string) string {
 	t.Helper()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	ds := docs(t, p)
 	text := []rune(mustRun(t, "text", p, ds[0].ID))
 	const quote = "Human resource shortages"
@@ -144,8 +143,7 @@ func rewriteQdpx(t *testing.T, from, to string, qde func([]byte) []byte, txt fun
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	files := map[string][]byte{}
 	for _, f := range zr.File {
 		data := readZipped(t, f)
 		switch {
@@ -154,16 +152,23 @@ func rewriteQdpx(t *testing.T, from, to string, qde func([]byte) []byte, txt fun
 		case strings.HasSuffix(f.Name, ".txt"):
 			data = []byte(txt(string(data)))
 		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(data)
+		files[f.Name] = data
+	}
+	writeZip(t, to, files)
+}
+
+// writeZipWith writes a ZIP archive to path, with the entries fill makes.
+func writeZipWith(t *testing.T, path string, fill func(zw *zip.Writer) error) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	if err := fill(zw); err != nil {
+		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(to, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -262,12 +262,7 @@ func TestImportTextSources(t *testing.T) {
 func TestImportTextDocumentBack(t *testing.T) {
 	p := newProject(t)
 	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.docx"))
-	text := mustRun(t, "text", p, "interview.docx")
-	const quote = "We met every week at the café"
-	start := runeIndex(text, quote)
-	mustRun(t, "code", p, "interview.docx", fmt.Sprint(start), fmt.Sprint(start+utf8.RuneCountInString(quote)), "--role", "context")
-	qdpx := filepath.Join(t.TempDir(), "interviews.qdpx")
-	mustRun(t, "export", p, "--format", "qdpx", "-o", qdpx)
+	qdpx, _, _ := codeInterviewAndExport(t, p)
 
 	if out := mustRun(t, "import", p, qdpx); !strings.HasPrefix(out, "imported: 0 documents, 0 fragments, ") || !strings.Contains(out, "already here: 1 document, 1 fragment") {
 		t.Errorf("into its own project: %q", out)
@@ -279,7 +274,7 @@ func TestImportTextDocumentBack(t *testing.T) {
 	if texts, all := textDocuments(t, other); texts != 1 || all != 1 {
 		t.Errorf("%d documents, %d of them text", all, texts)
 	}
-	if fs := listFragments(t, other); len(fs) != 1 || fs[0].Text != quote || fs[0].Role != "context" {
-		t.Errorf("fragments %+v, want one Context %q", fs, quote)
+	if fs := listFragments(t, other); len(fs) != 1 || fs[0].Text != interviewQuote || fs[0].Role != "context" {
+		t.Errorf("fragments %+v, want one Context %q", fs, interviewQuote)
 	}
 }

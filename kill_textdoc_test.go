@@ -24,15 +24,7 @@ func TestKillDuringTextAdd(t *testing.T) {
 	want := len([]rune(strings.ReplaceAll(b.String(), "\r\n", "\n")))
 	for _, when := range []string{"journal", "50ms", "200ms", "500ms", "1s", "finished"} {
 		t.Run(when, func(t *testing.T) {
-			proj := addKilled(t, newProject(t), transcript, when)
-			defer proj.Close()
-			if err := proj.Check(); err != nil {
-				t.Fatalf("integrity after kill: %v", err)
-			}
-			ds, err := proj.Documents()
-			if err != nil {
-				t.Fatal(err)
-			}
+			proj, ds := addKilled(t, transcript, when)
 			switch len(ds) {
 			case 0:
 				if when == "finished" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,18 +11,10 @@ import (
 // decisions and keeps ours, while a decision only the teammate made
 // comes in.
 func TestMergeDecisionConflict(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
 	files := []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf"}
-	for _, f := range files {
-		mustRun(t, "add", p, filepath.Join(pdfDir, f))
-	}
+	p := projectWithPDFs(t, files...)
 	other := filepath.Join(t.TempDir(), "bea.cmoproj")
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(other, data, 0o644)
+	copyProject(t, p, other)
 	mustRun(t, "source", p, files[0], "--decision", "include", "--coder", "ann")
 	mustRun(t, "source", other, files[0], "--decision", "exclude", "--reason", "insufficient rigour", "--coder", "bea")
 	mustRun(t, "source", other, files[1], "--decision", "include", "--coder", "bea")

@@ -85,6 +85,15 @@ func labelNamed(t *testing.T, path, name string) coding.Label {
 	return coding.Label{}
 }
 
+// leadProject is a new project holding mergePDF, as the lead of a team
+// starts it, and that document's ID.
+func leadProject(t *testing.T) (project, doc string) {
+	t.Helper()
+	needPDFs(t)
+	project = newProject(t)
+	return project, addDoc(t, project, filepath.Join(pdfDir, mergePDF))
+}
+
 func copyProject(t *testing.T, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(from)
@@ -135,8 +144,8 @@ func TestMergeTeamCopies(t *testing.T) {
 			var annDoc, bobDoc, common string
 			if scenario == "one copy" {
 				// The lead imports and codes, then gives each a copy.
-				lead := newProject(t)
-				annDoc = strings.Split(mustRun(t, "add", lead, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+				lead, doc := leadProject(t)
+				annDoc = doc
 				text := mustRun(t, "text", lead, annDoc)
 				common = codeAs(t, lead, annDoc, text, "Lead", 20, 24, "outcome", "Leadership")
 				copyProject(t, lead, ann)
@@ -145,8 +154,8 @@ func TestMergeTeamCopies(t *testing.T) {
 			} else {
 				mustRun(t, "new", ann, "--coder", "Ann")
 				mustRun(t, "new", bob, "--coder", "Bob")
-				annDoc = strings.Split(mustRun(t, "add", ann, filepath.Join(pdfDir, mergePDF)), "\t")[0]
-				bobDoc = strings.Split(mustRun(t, "add", bob, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+				annDoc = addDoc(t, ann, filepath.Join(pdfDir, mergePDF))
+				bobDoc = addDoc(t, bob, filepath.Join(pdfDir, mergePDF))
 				if annDoc == bobDoc {
 					t.Fatal("two imports share a document ID")
 				}
@@ -251,10 +260,8 @@ func TestMergeTeamCopies(t *testing.T) {
 }
 
 func TestMergeConflictsAndBadInput(t *testing.T) {
-	needPDFs(t)
 	dir := t.TempDir()
-	lead := newProject(t)
-	doc := strings.Split(mustRun(t, "add", lead, filepath.Join(pdfDir, mergePDF)), "\t")[0]
+	lead, doc := leadProject(t)
 	text := mustRun(t, "text", lead, doc)
 	f := codeAs(t, lead, doc, text, "Lead", 20, 24, "outcome")
 	ann, bob := filepath.Join(dir, "ann.cmoproj"), filepath.Join(dir, "bob.cmoproj")

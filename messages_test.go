@@ -99,20 +99,18 @@ func readOnlyFolder(t *testing.T, project string) (dir, p string) {
 func symlinkQdpx(t *testing.T, path string) {
 	t.Helper()
 	const guid = "a0000000-0000-4000-8000-000000000001"
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, _ := zw.Create("project.qde")
-	io.WriteString(w, `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources><PDFSource guid="`+guid+`" name="Study" path="internal://`+guid+`.pdf"/></Sources></Project>`)
-	h := &zip.FileHeader{Name: "sources/" + guid + ".pdf"}
-	h.SetMode(fs.ModeSymlink | 0o777)
-	w, _ = zw.CreateHeader(h)
-	io.WriteString(w, "/etc/passwd")
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeZipWith(t, path, func(zw *zip.Writer) error {
+		w, _ := zw.Create("project.qde")
+		io.WriteString(w, `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources><PDFSource guid="`+guid+`" name="Study" path="internal://`+guid+`.pdf"/></Sources></Project>`)
+		h := &zip.FileHeader{Name: "sources/" + guid + ".pdf"}
+		h.SetMode(fs.ModeSymlink | 0o777)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(w, "/etc/passwd")
+		return err
+	})
 }
 
 // TestRefusalMessages: a read-only folder holding a writable project, a

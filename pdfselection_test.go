@@ -166,24 +166,18 @@ func letters(s string) string {
 // writeZip writes a .qdpx of the given files.
 func writeZip(t *testing.T, path string, files map[string][]byte) {
 	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(f)
-	for name, data := range files {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
+	writeZipWith(t, path, func(zw *zip.Writer) error {
+		for name, data := range files {
+			w, err := zw.Create(name)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(data); err != nil {
+				return err
+			}
 		}
-		w.Write(data)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+		return nil
+	})
 }
 
 // TestImportPDFSelection: an ATLAS.ti-style project of a PDF with area
@@ -442,8 +436,7 @@ func TestExportPDFSelection(t *testing.T) {
 // such a quotation, and comes back from the file as one fragment.
 func TestExportPDFSelectionAcrossPages(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	doc := docs(t, p)[0].ID
 	text := []rune(mustRun(t, "text", p, doc))
 	sep := -1

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,8 +14,7 @@ var oneMany = regexp.MustCompile(`\b1 (fragments|CMOCs|documents|labels|theories
 // TestOneIsSingularInCLI: the binary's tables and warnings say "1 source"
 // and "1 CMOC lacks", never "1 sources" or "CMOC(s)".
 func TestOneIsSingularInCLI(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, t.TempDir())
 	matrix := mustRun(t, "export", p, "--table", "matrix", "--format", "md")
 	if !strings.Contains(matrix, "N is how many sources give evidence, of the 1 source in the table.") || oneMany.MatchString(matrix) {
 		t.Errorf("matrix notes:\n%s", matrix)

@@ -112,8 +112,7 @@ func validateQDE(t *testing.T, qde []byte) {
 
 func TestQdpxExport(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	ds := docs(t, p)
 	if len(ds) != 1 {
 		t.Fatalf("demo has %d documents", len(ds))
@@ -122,11 +121,8 @@ func TestQdpxExport(t *testing.T) {
 	// under a second theory.
 	text := mustRun(t, "text", p, ds[0].ID)
 	const quote = "Human resource shortages"
-	start := runeIndex(text, quote)
-	if start < 0 {
-		t.Fatalf("%q not in the demo text", quote)
-	}
-	fragID := strings.TrimSpace(mustRun(t, "code", p, ds[0].ID, strconv.Itoa(start), strconv.Itoa(start+len(quote)),
+	start, end := quoteSpan(t, text, quote)
+	fragID := strings.TrimSpace(mustRun(t, "code", p, ds[0].ID, strconv.Itoa(start), strconv.Itoa(end),
 		"--role", "outcome", "--valence", "+", "--label", "Staffing", "--coder", "Bea", "--memo", "Seen on the wards too."))
 	cmocID := strings.TrimSpace(mustRun(t, "cmoc", p, "--statement", "Shortages (O+)", "--fragment", fragID, "--theory", "Staffing"))
 
@@ -253,8 +249,7 @@ func TestQdpxExport(t *testing.T) {
 
 func TestQdpxExportErrors(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "demo.cmoproj")
-	mustRun(t, "demo", p)
+	p := newDemo(t, dir)
 	before := fileSum(t, p)
 
 	// Without -o: a usage error.

@@ -71,12 +71,8 @@ func sourceOf(t *testing.T, project, doc string, args ...string) sourceRefsJSON 
 // PDFs: matched by DOI and by title, authors in order, fields the reviewer
 // typed kept unless --overwrite, unmatched documents and references listed.
 func TestRefsMatchSharedPDFs(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
-	for _, f := range []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf",
-		"bmc-jtmo-2010-datta-systematic-review.pdf", "peerj-2017-webb-vespa.pdf"} {
-		mustRun(t, "add", p, filepath.Join(pdfDir, f))
-	}
+	p := projectWithPDFs(t, "hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf",
+		"bmc-jtmo-2010-datta-systematic-review.pdf", "peerj-2017-webb-vespa.pdf")
 	// A year the reviewer typed is kept.
 	mustRun(t, "source", p, "bmc-jtmo-2010-datta-systematic-review.pdf", "--year", "2011")
 	dir := t.TempDir()

@@ -14,17 +14,12 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"cmocoder.org/cmocoder/app/cli"
 )
 
 // searchHit is a hit as search --json prints it.
-type searchHit struct {
-	Doc     string `json:"doc"`
-	Page    int    `json:"page"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
-	Text    string `json:"text"`
-	Context string `json:"context"`
-}
+type searchHit = cli.SearchJSON
 
 func searchJSON(t *testing.T, args ...string) []searchHit {
 	t.Helper()

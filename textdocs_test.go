@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 const textdocDir = "textdoc/testdata"
@@ -145,15 +144,10 @@ func TestTextDocsAdd(t *testing.T) {
 // and the fragments table exports it.
 func TestTextDocsCode(t *testing.T) {
 	p := newProject(t)
-	out := mustRun(t, "add", p, filepath.Join(textdocDir, "interview.docx"))
-	docID := strings.Split(out, "\t")[0]
+	docID := addDoc(t, p, filepath.Join(textdocDir, "interview.docx"))
 	text := mustRun(t, "text", p, docID)
 	const quote = "People came back\tbecause someone remembered their names."
-	start := runeIndex(text, quote)
-	if start < 0 {
-		t.Fatalf("%q not in the text", quote)
-	}
-	end := start + utf8.RuneCountInString(quote)
+	start, end := quoteSpan(t, text, quote)
 	mustRun(t, "code", p, "interview.docx", strconv.Itoa(start), strconv.Itoa(end), "--role", "outcome", "--label", "Trust")
 	frags := listFragments(t, p)
 	if len(frags) != 1 {
@@ -234,6 +228,22 @@ func TestTextDocsBadInput(t *testing.T) {
 	}
 }
 
+// interviewQuote is the sentence of the Word interview the export tests
+// code.
+const interviewQuote = "We met every week at the café"
+
+// codeInterviewAndExport codes interviewQuote of interview.docx, which
+// project holds, as context and exports the project as a .qdpx: its path
+// and the quote's offsets.
+func codeInterviewAndExport(t *testing.T, project string) (qdpx string, start, end int) {
+	t.Helper()
+	start, end = quoteSpan(t, mustRun(t, "text", project, "interview.docx"), interviewQuote)
+	mustRun(t, "code", project, "interview.docx", strconv.Itoa(start), strconv.Itoa(end), "--role", "context")
+	qdpx = filepath.Join(t.TempDir(), "interviews.qdpx")
+	mustRun(t, "export", project, "--format", "qdpx", "-o", qdpx)
+	return qdpx, start, end
+}
+
 // TestTextDocsQdpx exports a project with a coded Word interview and a web
 // page as REFI-QDA: each is a TextSource whose text file is what `text`
 // prints (page breaks as line breaks), no PDF is written, the coded
@@ -242,12 +252,7 @@ func TestTextDocsQdpx(t *testing.T) {
 	p := newProject(t)
 	mustRun(t, "add", p, filepath.Join(textdocDir, "interview.docx"), filepath.Join(textdocDir, "structured.html"))
 	text := mustRun(t, "text", p, "interview.docx")
-	const quote = "We met every week at the café"
-	start := runeIndex(text, quote)
-	end := start + utf8.RuneCountInString(quote)
-	mustRun(t, "code", p, "interview.docx", strconv.Itoa(start), strconv.Itoa(end), "--role", "context")
-	out := filepath.Join(t.TempDir(), "interviews.qdpx")
-	mustRun(t, "export", p, "--format", "qdpx", "-o", out)
+	out, start, end := codeInterviewAndExport(t, p)
 	q := openQdpx(t, out)
 	validateQDE(t, q.qde)
 	if len(q.project.PDFSources) != 0 {

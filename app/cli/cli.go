@@ -185,6 +185,36 @@ func (c *cli) openDocuments(project, coder string) (*session.Session, []coding.D
 	return s, docs, nil
 }
 
+// parseProject parses the arguments of a verb on a whole project
+// (PROJECT and the flags in fs), then opens it and reads its documents.
+func (c *cli) parseProject(fs *flag.FlagSet, args []string, usage string) (*session.Session, []coding.Document, error) {
+	pos, err := parseN(fs, args, 1, usage)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.openDocuments(pos[0], "")
+}
+
+// openWithFile opens a project to bring a file into it (import, refs,
+// merge): it reads the file with read, then opens the project as coder
+// (the default coder where empty). The file comes first, so that a bad
+// one is reported before the project is even opened; a file read that
+// needs closing (io.Closer) is closed if the project cannot be opened.
+func openWithFile[T any](c *cli, project, file, coder string, read func(path string) (T, error)) (*session.Session, T, error) {
+	f, err := read(file)
+	if err != nil {
+		return nil, f, err
+	}
+	s, err := c.open(project, coder)
+	if err != nil {
+		if closer, ok := any(f).(io.Closer); ok {
+			closer.Close()
+		}
+		return nil, f, err
+	}
+	return s, f, nil
+}
+
 // parseDocument parses the arguments of a verb on one document (PROJECT
 // DOC and the flags in fs), then opens the project at that document.
 func (c *cli) parseDocument(fs *flag.FlagSet, args []string, usage string) (*session.Session, coding.Document, error) {
@@ -341,11 +371,7 @@ func (c *cli) check(args []string) error {
 func (c *cli) docs(args []string) error {
 	fs := newFlags("docs")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseN(fs, args, 1, "docs PROJECT [--json]")
-	if err != nil {
-		return err
-	}
-	s, docs, err := c.openDocuments(pos[0], "")
+	s, docs, err := c.parseProject(fs, args, "docs PROJECT [--json]")
 	if err != nil {
 		return err
 	}
@@ -363,11 +389,7 @@ func (c *cli) docs(args []string) error {
 	if *asJSON {
 		out := make([]docJSON, 0, len(docs))
 		for _, d := range docs {
-			w := d.Warnings
-			if w == nil {
-				w = []string{}
-			}
-			out = append(out, docJSON{d.ID, d.FileName, d.Title, d.Pages, d.Chars, d.SHA256, d.Authors, d.Year, d.Citation, d.NeedsOCR, w, count[d.ID], d.Added.UTC().Format(time.RFC3339),
+			out = append(out, docJSON{d.ID, d.FileName, d.Title, d.Pages, d.Chars, d.SHA256, d.Authors, d.Year, d.Citation, d.NeedsOCR, nonNil(d.Warnings), count[d.ID], d.Added.UTC().Format(time.RFC3339),
 				d.Format, d.Encoding, d.LineEnding})
 		}
 		return writeJSON(c.stdout, out)
@@ -376,6 +398,15 @@ func (c *cli) docs(args []string) error {
 		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%s\n", d.ID, d.Pages, count[d.ID], d.Title)
 	}
 	return nil
+}
+
+// nonNil is xs, or an empty list where it is nil, so that JSON prints []
+// for it rather than null.
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -445,14 +476,13 @@ func (c *cli) code(args []string) error {
 	return nil
 }
 
-// fragmentJSON is a fragment as `fragments --json` prints it.
-type fragmentJSON struct {
-	ID       string   `json:"id"`
-	DocID    string   `json:"doc_id"`
-	Document string   `json:"document"`
-	Page     int      `json:"page"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
+// FragmentJSON is a fragment as `fragments --json` prints it (the tests
+// that run the binary read it back with it).
+type FragmentJSON struct {
+	ID       string `json:"id"`
+	DocID    string `json:"doc_id"`
+	Document string `json:"document"`
+	SpanJSON
 	Role     string   `json:"role"`
 	Valence  string   `json:"valence"`
 	Labels   []string `json:"labels"`
@@ -467,11 +497,7 @@ func (c *cli) fragments(args []string) error {
 	fs := newFlags("fragments")
 	doc := fs.String("doc", "", "only this document")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseN(fs, args, 1, "fragments PROJECT [--doc DOC] [--json]")
-	if err != nil {
-		return err
-	}
-	s, docs, err := c.openDocuments(pos[0], "")
+	s, docs, err := c.parseProject(fs, args, "fragments PROJECT [--doc DOC] [--json]")
 	if err != nil {
 		return err
 	}
@@ -493,13 +519,9 @@ func (c *cli) fragments(args []string) error {
 		return err
 	}
 	if *asJSON {
-		out := make([]fragmentJSON, 0, len(frags))
+		out := make([]FragmentJSON, 0, len(frags))
 		for _, f := range frags {
-			labels := f.Labels
-			if labels == nil {
-				labels = []string{}
-			}
-			out = append(out, fragmentJSON{f.ID, f.DocID, titles[f.DocID], f.Page, f.Start, f.End, string(f.Role), string(f.Valence), labels, f.Coder, f.Memo, f.Text,
+			out = append(out, FragmentJSON{f.ID, f.DocID, titles[f.DocID], SpanJSON{f.Page, f.Start, f.End}, string(f.Role), string(f.Valence), nonNil(f.Labels), f.Coder, f.Memo, f.Text,
 				f.Created.UTC().Format(time.RFC3339Nano), f.Modified.UTC().Format(time.RFC3339Nano)})
 		}
 		return writeJSON(c.stdout, out)

@@ -17,20 +17,29 @@ import (
 // exportUsage is the syntax of the export verb.
 const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids] [--all], or export PROJECT --format qdpx|coding -o FILE"
 
+// fileFlags adds the flags of a verb that writes a table or a figure in a
+// format: --format, -o and --by (labels or theories).
+func fileFlags(fs *flag.FlagSet, formatUsage, outUsage, byUsage string) (format, out, by *string) {
+	return fs.String("format", "", formatUsage), fs.String("o", "", outUsage), fs.String("by", "labels", byUsage)
+}
+
+// formatName is a --format as typed, in lower case and without a dot.
+func formatName(typed string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(typed)), ".")
+}
+
 func (c *cli) export(args []string) error {
 	fs := newFlags("export")
 	table := fs.String("table", "", "cmocs, fragments, matrix, codebook, sources, contributions, flow or references")
-	format := fs.String("format", "", "csv, xlsx, docx, md, html, tex, qdpx (REFI-QDA project) or coding (a coding file for merge)")
-	out := fs.String("o", "", "write to FILE (default: standard output, text formats only)")
-	by := fs.String("by", "labels", "matrix rows: labels or theories")
+	format, out, by := fileFlags(fs, "csv, xlsx, docx, md, html, tex, qdpx (REFI-QDA project) or coding (a coding file for merge)",
+		"write to FILE (default: standard output, text formats only)", "matrix rows: labels or theories")
 	ids := fs.Bool("ids", false, "keep the internal ID column of cmocs and fragments")
 	all := fs.Bool("all", false, "keep the sources the reviewers excluded")
 	pos, err := parseN(fs, args, 1, exportUsage)
 	if err != nil {
 		return err
 	}
-	*table, *format = strings.ToLower(strings.TrimSpace(*table)), strings.ToLower(strings.TrimSpace(*format))
-	*format = strings.TrimPrefix(*format, ".")
+	*table, *format = strings.ToLower(strings.TrimSpace(*table)), formatName(*format)
 	switch *format {
 	case "markdown":
 		*format = export.Markdown

@@ -20,20 +20,18 @@ func (c *cli) figure(args []string) error {
 	fs := newFlags("figure")
 	kind := fs.String("kind", "", "theories (the programme-theory diagram) or map (the evidence map)")
 	theory := fs.String("theory", "", "draw only the programme theory of this name")
-	by := fs.String("by", "labels", "map rows: labels or theories")
+	format, out, by := fileFlags(fs, "svg, png or pdf (default: from the -o file's extension)", "the file to write", "map rows: labels or theories")
 	group := fs.String("group", "", "group the map's sources by design, relevance or rigour")
-	format := fs.String("format", "", "svg, png or pdf (default: from the -o file's extension)")
 	width := fs.Float64("width", figure.DefaultWidth, "width in mm")
 	dpi := fs.Float64("dpi", figure.DefaultDPI, "resolution of a PNG, in dots per inch")
-	out := fs.String("o", "", "the file to write")
 	pos, err := parseN(fs, args, 1, figureUsage)
 	if err != nil {
 		return err
 	}
 	*kind = strings.ToLower(strings.TrimSpace(*kind))
-	*format = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(*format), "."))
+	*format = formatName(*format)
 	if *format == "" {
-		*format = strings.ToLower(strings.TrimPrefix(filepath.Ext(*out), "."))
+		*format = formatName(filepath.Ext(*out))
 	}
 	switch {
 	case *kind == "":

@@ -6,6 +6,7 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/coding/refiqda"
 )
 
 // importREFI is the verb.
@@ -17,20 +18,20 @@ func (c *cli) importREFI(args []string) error {
 	if err != nil {
 		return err
 	}
-	roles, err := parseRoles(roleSpecs)
-	if err != nil {
-		return err
-	}
-	// The file first: a bad one is reported before the project is opened.
-	in, err := session.ReadREFI(pos[1])
-	if err != nil {
-		return err
-	}
-	if err := in.SetRoles(roles); err != nil {
-		return coding.E(coding.KindInvalid, "import", "--roles", err)
-	}
-	coder := session.DefaultCoder()
-	s, err := c.open(pos[0], coder)
+	s, in, err := openWithFile(c, pos[0], pos[1], "", func(path string) (*refiqda.Input, error) {
+		roles, err := parseRoles(roleSpecs)
+		if err != nil {
+			return nil, err
+		}
+		in, err := session.ReadREFI(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := in.SetRoles(roles); err != nil {
+			return nil, coding.E(coding.KindInvalid, "import", "--roles", err)
+		}
+		return in, nil
+	})
 	if err != nil {
 		return err
 	}

@@ -56,16 +56,11 @@ func (c *cli) merge(args []string) error {
 	if err != nil {
 		return err
 	}
-	// OTHER first: a bad OTHER is reported before PROJECT is even opened.
-	other, err := session.OpenTeammate(pos[1])
+	s, other, err := openWithFile(c, pos[0], pos[1], "", session.OpenTeammate)
 	if err != nil {
 		return err
 	}
 	defer other.Close()
-	s, err := c.open(pos[0], "")
-	if err != nil {
-		return err
-	}
 	defer s.Close()
 	plan, err := s.Merge(other, *dryRun)
 	if err != nil {

@@ -18,15 +18,17 @@ func (c *cli) refs(args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(pos[1])
-	if err != nil {
-		return coding.E(coding.KindInvalid, "refs", pos[1], err)
-	}
-	recs, err := refs.Parse(pos[1], data)
-	if err != nil {
-		return coding.E(coding.KindInvalid, "refs", pos[1], err)
-	}
-	s, err := c.open(pos[0], *coder)
+	s, recs, err := openWithFile(c, pos[0], pos[1], *coder, func(path string) ([]refs.Record, error) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, coding.E(coding.KindInvalid, "refs", path, err)
+		}
+		recs, err := refs.Parse(path, data)
+		if err != nil {
+			return nil, coding.E(coding.KindInvalid, "refs", path, err)
+		}
+		return recs, nil
+	})
 	if err != nil {
 		return err
 	}

@@ -10,13 +10,19 @@ import (
 
 const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--json]"
 
-// searchJSON is one hit as search --json prints it: start and end are
-// code-point offsets into the text "text" prints.
-type searchJSON struct {
-	Doc     string `json:"doc"`
-	Page    int    `json:"page"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
+// SpanJSON is where a passage stands in what --json prints: its page,
+// and its code-point offsets into the text "text" prints.
+type SpanJSON struct {
+	Page  int `json:"page"`
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// SearchJSON is one hit as search --json prints it (the tests that run
+// the binary read it back with it).
+type SearchJSON struct {
+	Doc string `json:"doc"`
+	SpanJSON
 	Text    string `json:"text"`
 	Context string `json:"context"`
 }
@@ -66,9 +72,9 @@ func (c *cli) search(args []string) error {
 		return err
 	}
 	if *asJSON {
-		out := make([]searchJSON, len(results))
+		out := make([]SearchJSON, len(results))
 		for i, r := range results {
-			out[i] = searchJSON{r.DocID, r.Page, r.Start, r.End, r.Text, r.Before + r.Match + r.After}
+			out[i] = SearchJSON{r.DocID, SpanJSON{r.Page, r.Start, r.End}, r.Text, r.Before + r.Match + r.After}
 		}
 		return writeJSON(c.stdout, out)
 	}
@@ -80,10 +86,8 @@ func (c *cli) search(args []string) error {
 
 // similarJSON is one sentence as similar --json prints it.
 type similarJSON struct {
-	Doc   string  `json:"doc"`
-	Page  int     `json:"page"`
-	Start int     `json:"start"`
-	End   int     `json:"end"`
+	Doc string `json:"doc"`
+	SpanJSON
 	Score float64 `json:"score"`
 	Text  string  `json:"text"`
 }
@@ -112,7 +116,7 @@ func (c *cli) similar(args []string) error {
 	if *asJSON {
 		out := make([]similarJSON, len(results))
 		for i, r := range results {
-			out[i] = similarJSON{r.DocID, r.Page, r.Start, r.End, math.Round(r.Score*1000) / 1000, r.Text}
+			out[i] = similarJSON{r.DocID, SpanJSON{r.Page, r.Start, r.End}, math.Round(r.Score*1000) / 1000, r.Text}
 		}
 		return writeJSON(c.stdout, out)
 	}

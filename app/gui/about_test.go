@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-
 	"cmocoder.org/cmocoder/internal/buildinfo"
 )
 
@@ -20,18 +18,7 @@ func TestHelpAbout(t *testing.T) {
 		buildinfo.Commit, buildinfo.Date = "", ""
 	})
 	ws, w := openWorkspace(t)
-	var item *fyne.MenuItem
-	for _, m := range ws.menus() {
-		for _, it := range m.Items {
-			if m.Label == "Help" && it.Label == "About cmocoder" {
-				item = it
-			}
-		}
-	}
-	if item == nil {
-		t.Fatal("no Help ▸ About cmocoder")
-	}
-	item.Action()
+	menuAction(t, ws, "Help", "About cmocoder")()
 	text := dialogText(w)
 	for _, want := range []string{"cmocoder 7.8.9", "abcdef1", "2026-12-03", "https://cmocoder.org"} {
 		if !strings.Contains(text, want) {

@@ -5,12 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // damagedStore is a project whose full check, once damaged is set, finds
@@ -30,28 +26,10 @@ func (d *damagedStore) Check() error {
 // Help ▸ Check project reads the whole file off the UI goroutine and says
 // what it found on the status line (and in a dialog).
 func TestHelpCheckProject(t *testing.T) {
-	t.Setenv("CMOCODER_CODER", "tester")
-	test.NewTempApp(t)
-	p, err := storage.Open(demoCopy(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openDemoStore(t)
 	store := &damagedStore{Store: p}
 	ws, _ := openWorkspaceOn(t, session.New(store))
-	var check *fyne.MenuItem
-	for _, m := range ws.menus() {
-		if m.Label != "Help" {
-			continue
-		}
-		for _, it := range m.Items {
-			if it.Label == "Check project…" {
-				check = it
-			}
-		}
-	}
-	if check == nil {
-		t.Fatal("no Help ▸ Check project…")
-	}
+	check := menuAction(t, ws, "Help", "Check project…")
 	waitStatus := func(want string) {
 		t.Helper()
 		deadline := time.Now().Add(30 * time.Second)
@@ -63,10 +41,10 @@ func TestHelpCheckProject(t *testing.T) {
 			pump()
 		}
 	}
-	check.Action()
+	check()
 	waitStatus("Check project: no problems found in demo.cmoproj")
 
 	store.damaged = true
-	check.Action()
+	check()
 	waitStatus("page 12 of the pages table is unreadable")
 }

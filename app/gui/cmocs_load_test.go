@@ -8,7 +8,6 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // countingStore counts the whole-project reads the views make.
@@ -26,12 +25,7 @@ func (c *countingStore) Contents() (coding.Contents, error) {
 // at 300 CMOCs over 20,000 fragments each re-read froze the window for
 // seconds (issue 14). The read itself runs off the UI goroutine.
 func TestCMOCsPagesFromMemory(t *testing.T) {
-	t.Setenv("CMOCODER_CODER", "tester")
-	test.NewTempApp(t)
-	p, err := storage.Open(demoCopy(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openDemoStore(t)
 	store := &countingStore{Store: p}
 	ws, _ := openWorkspaceOn(t, session.New(store))
 	frags, _ := ws.session.Fragments("")

@@ -148,17 +148,13 @@ func (p *codebookPanel) show() {
 	all := []fyne.Disableable{p.name, p.definition, p.colour, p.save, p.mergeInto, p.merge}
 	if l == nil {
 		p.heading.SetText(coding.Count(len(p.labels), "label") + ": select one to edit, rename or merge it")
-		for _, w := range all {
-			w.Disable()
-		}
+		setEnabled(false, all...)
 		p.name.SetText("")
 		p.definition.SetText("")
 		p.filled.clear()
 		return
 	}
-	for _, w := range all {
-		w.Enable()
-	}
+	setEnabled(true, all...)
 	k := coding.NameKey(l.Name)
 	p.heading.SetText(fmt.Sprintf("Label “%s”: %s, %s", l.Name, coding.Count(p.frags[k], "fragment"), coding.Count(p.cmocs[k], "CMOC")))
 	stored := *l
@@ -183,10 +179,7 @@ func (p *codebookPanel) saveEdits() {
 	// From what the form was filled with: only the fields changed are
 	// written. A new name is one of them: fragments and CMOCs carrying
 	// the label follow it.
-	from := *l
-	p.filled.started(func(name string) *string { return labelField(&from, name) })
-	n := from
-	holding(p.formFields(), func(name string) *string { return labelField(&n, name) })
+	from, n := formEdit(&p.filled, p.formFields(), *l, labelField)
 	if p.pv.doForm(coding.PutLabel{Label: n, From: &from}, p.filled.clear) {
 		p.pv.ws.say("Label “%s” saved (Ctrl+Z undoes).", n.Name)
 	}

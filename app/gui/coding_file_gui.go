@@ -19,6 +19,7 @@ func (ws *workspace) sendCodingDialog() {
 // sendCodingTo writes the coding file at path in the background, whole
 // or not at all. done, if not nil, runs on the UI goroutine afterwards.
 func (ws *workspace) sendCodingTo(path string, done func(error)) {
+	done = orNothing(done)
 	ws.runJob(job{
 		title: "Send my coding",
 		note:  "Writing " + filepath.Base(path) + ": the coding without the documents…",
@@ -31,9 +32,7 @@ func (ws *workspace) sendCodingTo(path string, done func(error)) {
 			} else {
 				ws.exported(path, nil)
 			}
-			if done != nil {
-				done(err)
-			}
+			done(err)
 		},
 	})
 }

@@ -9,9 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/app/session"
-	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/codingfile"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // File ▸ Send my coding… writes a coding file; File ▸ Merge a teammate's
@@ -39,16 +37,7 @@ func TestSendAndMergeCodingFile(t *testing.T) {
 	other.Close()
 
 	// Bea's copy, one more fragment, sent as a coding file.
-	bea := filepath.Join(dir, "bea.cmoproj")
-	copyFile(t, ws.session.Path(), bea)
-	p, err := storage.Open(bea)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.SetCoder("Bea")
-	if _, err := p.Apply(coding.AddFragment{Fragment: coding.Fragment{DocID: ws.doc.ID, Start: 2000, End: 2060, Role: coding.Outcome}}); err != nil {
-		t.Fatal(err)
-	}
+	p := beasCopy(t, ws, filepath.Join(dir, "bea.cmoproj"))
 	beaCoding := filepath.Join(dir, "bea.coding")
 	err = session.WriteFileAtomic(beaCoding, session.New(p).ExportCoding)
 	p.Close()

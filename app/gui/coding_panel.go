@@ -153,24 +153,17 @@ func (l *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func valenceOf(s string) coding.Valence {
-	switch s {
-	case "+":
-		return coding.Positive
-	case "−":
-		return coding.Negative
-	}
-	return coding.NoValence
+// valenceValues are what valenceChoices show, in their order.
+var valenceValues = []coding.Valence{coding.NoValence, coding.Positive, coding.Negative}
+
+// valenceOf is the valence a choice shows; none for any other text.
+func valenceOf(choice string) coding.Valence {
+	return valenceValues[max(slices.Index(valenceChoices, choice), 0)]
 }
 
+// valenceChoice is the choice showing a valence; "none" for any other.
 func valenceChoice(v coding.Valence) string {
-	switch v {
-	case coding.Positive:
-		return "+"
-	case coding.Negative:
-		return "−"
-	}
-	return "none"
+	return valenceChoices[max(slices.Index(valenceValues, v), 0)]
 }
 
 // valence, labels: what the next coding gets.

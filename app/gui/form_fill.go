@@ -1,6 +1,10 @@
 package gui
 
-import "strings"
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+)
 
 // formField is one field of a form: the name coding gives the record's
 // field (as an EditConflict names it), and how to read and set what the
@@ -52,6 +56,17 @@ func (ff *filledForm) started(at func(name string) *string) {
 	}
 }
 
+// formEdit is a record as the form's fields were filled (from, over
+// base) and as they hold it now (now), at pointing at its fields by name:
+// what a save writes, with the From it checks against.
+func formEdit[T any](ff *filledForm, fields []formField, base T, at func(record *T, name string) *string) (from, now T) {
+	from = base
+	ff.started(func(name string) *string { return at(&from, name) })
+	now = from
+	holding(fields, func(name string) *string { return at(&now, name) })
+	return from, now
+}
+
 // holding writes into a record, through at, what the fields hold now.
 func holding(fields []formField, at func(name string) *string) {
 	for _, f := range fields {
@@ -67,4 +82,15 @@ func edited(typed, filled, stored string) bool { return typed != filled && typed
 // it is saved.
 func trimmed(text func() string) func() string {
 	return func() string { return strings.TrimSpace(text()) }
+}
+
+// setEnabled enables the widgets of a form, or disables them.
+func setEnabled(on bool, ws ...fyne.Disableable) {
+	for _, w := range ws {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
 }

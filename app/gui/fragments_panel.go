@@ -174,24 +174,16 @@ func (p *fragmentsPanel) reload() {
 			p.docName[d.ID] = coding.Clip(d.ShortName(), 28)
 		}
 	}
-	labels := []string{allLabels}
 	ls, err := project.Labels()
 	if err != nil {
 		p.ws.pv.readFailed("codebook", err)
 	}
-	for _, l := range ls {
-		labels = append(labels, l.Name)
-	}
-	p.label.SetOptions(labels)
-	coders := []string{allCoders}
+	p.label.SetOptions(namesAfter(allLabels, ls, func(l coding.Label) string { return l.Name }))
 	cs, err := project.Coders()
 	if err != nil {
 		p.ws.pv.readFailed("coders", err)
 	}
-	for _, c := range cs {
-		coders = append(coders, c.Name)
-	}
-	p.coder.SetOptions(coders)
+	p.coder.SetOptions(namesAfter(allCoders, cs, func(c coding.Coder) string { return c.Name }))
 	if len(p.ticked) > 0 { // a ticked fragment may have been deleted
 		n := len(p.ticked)
 		p.ticked = slices.DeleteFunc(p.ticked, func(f coding.Fragment) bool {
@@ -344,4 +336,14 @@ func (p *fragmentsPanel) showTicked() {
 	p.newCMOC.Enable()
 	p.addToCMOC.Enable()
 	p.untick.Enable()
+}
+
+// namesAfter is a filter's options: first (its "all" choice), then the
+// name of each item.
+func namesAfter[T any](first string, items []T, name func(T) string) []string {
+	names := []string{first}
+	for _, it := range items {
+		names = append(names, name(it))
+	}
+	return names
 }

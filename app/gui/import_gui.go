@@ -24,6 +24,7 @@ func (ws *workspace) importREFIDialog() {
 // are roles, and imports it; Cancel writes nothing (done gets
 // errImportCancelled). A file without codes has nothing to ask about.
 func (ws *workspace) importREFIAsking(path string, done func(error)) {
+	done = orNothing(done)
 	name := filepath.Base(path)
 	var in *refiqda.Input
 	ws.runJob(job{
@@ -37,16 +38,12 @@ func (ws *workspace) importREFIAsking(path string, done func(error)) {
 		done: func(err error) {
 			switch {
 			case err != nil: // shown already
-				if done != nil {
-					done(err)
-				}
+				done(err)
 			case len(in.Codes) == 0 || ws.win == nil:
 				ws.importREFI(in, done)
 			default:
 				ws.importRolesStep(in, func() { ws.importREFI(in, done) }, func() {
-					if done != nil {
-						done(errImportCancelled)
-					}
+					done(errImportCancelled)
 				})
 			}
 		},
@@ -69,7 +66,7 @@ func (ws *workspace) importREFITo(path string, done func(error)) {
 // and what was left out. done, if not nil, runs on the UI goroutine
 // afterwards.
 func (ws *workspace) importREFI(in *refiqda.Input, done func(error)) {
-	finish := ws.failThen(done)
+	done = orNothing(done)
 	name := in.Name
 	s := ws.session
 	var added fmt.Stringer
@@ -88,9 +85,7 @@ func (ws *workspace) importREFI(in *refiqda.Input, done func(error)) {
 				ws.pv.changed()
 			}
 			if err != nil {
-				if done != nil {
-					done(err)
-				}
+				done(err)
 				return
 			}
 			ws.say("Imported %s: %s", name, added)
@@ -101,7 +96,7 @@ func (ws *workspace) importREFI(in *refiqda.Input, done func(error)) {
 				}
 				dialog.ShowInformation("Imported "+name, msg, ws.win)
 			}
-			finish(nil)
+			done(nil)
 		},
 	})
 }

@@ -6,8 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2"
 )
 
 // TestHelpMenuRegistersFileType: Help ▸ Open .cmoproj files with cmocoder
@@ -20,18 +18,7 @@ func TestHelpMenuRegistersFileType(t *testing.T) {
 	data, config := t.TempDir(), t.TempDir()
 	t.Setenv("XDG_DATA_HOME", data)
 	t.Setenv("XDG_CONFIG_HOME", config)
-	var item *fyne.MenuItem
-	for _, m := range ws.menus() {
-		for _, it := range m.Items {
-			if m.Label == "Help" && it.Label == "Open .cmoproj files with cmocoder" {
-				item = it
-			}
-		}
-	}
-	if item == nil {
-		t.Fatal("no Help ▸ Open .cmoproj files with cmocoder")
-	}
-	item.Action()
+	menuAction(t, ws, "Help", "Open .cmoproj files with cmocoder")()
 	if text := dialogText(w); !strings.Contains(text, "Double-clicking a .cmoproj file now opens it in cmocoder") {
 		t.Errorf("the dialog says %q", text)
 	}

@@ -31,6 +31,15 @@ type job struct {
 	done func(err error)
 }
 
+// orNothing is done, or where it is nil a func doing nothing: what the
+// end of a job reports to either way.
+func orNothing(done func(error)) func(error) {
+	if done == nil {
+		return func(error) {}
+	}
+	return done
+}
+
 // runJob runs j behind its dialog in win; with win nil (a test without a
 // window) there is no dialog.
 func runJob(win fyne.Window, j job) {

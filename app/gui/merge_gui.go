@@ -72,11 +72,7 @@ func (ws *workspace) previewMerge(path string, done func(error)) {
 // background as a job, then shows what was done and refreshes every view.
 // done, if not nil, runs afterwards.
 func (ws *workspace) applyMerge(other *session.Teammate, name, backup string, done func(error)) {
-	finish := func(err error) {
-		if done != nil {
-			done(err)
-		}
-	}
+	finish := orNothing(done)
 	project := ws.session
 	var plan coding.MergePlan
 	ws.runJob(job{

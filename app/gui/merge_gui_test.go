@@ -12,6 +12,22 @@ import (
 	"cmocoder.org/cmocoder/storage"
 )
 
+// beasCopy copies the project open in ws to path and opens the copy as
+// Bea's, with one Outcome fragment more than ours; the caller closes it.
+func beasCopy(t *testing.T, ws *workspace, path string) *storage.Project {
+	t.Helper()
+	copyFile(t, ws.session.Path(), path)
+	p, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetCoder("Bea")
+	if _, err := p.Apply(coding.AddFragment{Fragment: coding.Fragment{DocID: ws.doc.ID, Start: 2000, End: 2060, Role: coding.Outcome}}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // TestMergeFromApp: File ▸ Merge a teammate's work shows what the merge
 // would do; Merge brings Bea's fragment in, keeps a copy of the project as
 // it was, and says what was done; merging again finds nothing to do.
@@ -22,16 +38,7 @@ func TestMergeFromApp(t *testing.T) {
 
 	// Bea's copy of the same project, with one more fragment.
 	bea := filepath.Join(t.TempDir(), "bea.cmoproj")
-	copyFile(t, ws.session.Path(), bea)
-	other, err := storage.Open(bea)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.SetCoder("Bea")
-	if _, err := other.Apply(coding.AddFragment{Fragment: coding.Fragment{DocID: ws.doc.ID, Start: 2000, End: 2060, Role: coding.Outcome}}); err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
+	beasCopy(t, ws, bea).Close()
 	if err := ws.session.Do(coding.PutLabel{Label: coding.Label{Name: "Mine"}}); err != nil {
 		t.Fatal(err)
 	}

@@ -48,15 +48,7 @@ func waitDone(t *testing.T, what string, start func(done func(error))) error {
 // waitFor pumps the UI queue until cond holds, or fails after 60 s.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		pump()
-		if cond() {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("timed out waiting for %s", what)
+	uiQueue.WaitFor(t, what, 60*time.Second, cond)
 }
 
 // typePassword types into the password dialog on top and presses Open.

@@ -8,7 +8,6 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // demoWithSecondDocument starts a test app for the coder tester and makes
@@ -17,14 +16,9 @@ import (
 // path and that document's ID.
 func demoWithSecondDocument(t *testing.T) (path, second string) {
 	t.Helper()
-	t.Setenv("CMOCODER_CODER", "tester")
-	test.NewTempApp(t)
-	path = demoCopy(t)
-	s, err := storage.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openDemoStore(t)
 	defer s.Close()
+	path = s.Path()
 	docs, err := s.Documents()
 	if err != nil {
 		t.Fatal(err)

@@ -47,9 +47,7 @@ func (ws *workspace) exportQDPXTo(path string, done func(error)) {
 		done: func(err error) {
 			if err != nil {
 				removeEmpty(path)
-				if done != nil {
-					done(err)
-				}
+				orNothing(done)(err)
 				return
 			}
 			ws.exported(path, warnings)

@@ -23,7 +23,7 @@ func (ws *workspace) importRefsDialog() {
 // refreshes the tabs and says what matched, as the refs verb prints it.
 // done, if not nil, runs on the UI goroutine afterwards.
 func (ws *workspace) importRefsFrom(path string, done func(error)) {
-	finish := ws.failThen(done)
+	done = orNothing(done)
 	name := filepath.Base(path)
 	s := ws.session
 	var rep session.RefsReport
@@ -47,16 +47,14 @@ func (ws *workspace) importRefsFrom(path string, done func(error)) {
 				ws.pv.changed()
 			}
 			if err != nil {
-				if done != nil {
-					done(err)
-				}
+				done(err)
 				return
 			}
 			ws.say("References from %s: %s (Ctrl+Z undoes).", name, rep)
 			if ws.win != nil {
 				dialog.ShowInformation("Imported references from "+name, rep.String(), ws.win)
 			}
-			finish(nil)
+			done(nil)
 		},
 	})
 }

@@ -199,6 +199,18 @@ func (p *sourcesPanel) formFields() []formField {
 	}, p.screening.formFields(entry)...)
 }
 
+// enable lets the reviewer edit the form's fields and choices, or not.
+func (p *sourcesPanel) enable(on bool) {
+	ws := []fyne.Disableable{p.relevance, p.rigour}
+	for _, e := range p.fields() {
+		ws = append(ws, e)
+	}
+	for _, s := range p.screening.selects() {
+		ws = append(ws, s)
+	}
+	setEnabled(on, ws...)
+}
+
 func (p *sourcesPanel) show() {
 	if !p.saving && p.filled.id != "" && p.filled.id != p.selected {
 		p.save() // what was typed for the source left
@@ -210,25 +222,13 @@ func (p *sourcesPanel) show() {
 		p.heading.SetText("No document yet")
 		for _, e := range p.fields() {
 			e.SetText("")
-			e.Disable()
 		}
-		p.relevance.Disable()
-		p.rigour.Disable()
-		for _, s := range p.screening.selects() {
-			s.Disable()
-		}
+		p.enable(false)
 		p.screening.show(nil)
 		p.filled.clear()
 		return
 	}
-	for _, e := range p.fields() {
-		e.Enable()
-	}
-	p.relevance.Enable()
-	p.rigour.Enable()
-	for _, s := range p.screening.selects() {
-		s.Enable()
-	}
+	p.enable(true)
 	p.screening.show(d)
 	p.heading.SetText(d.Title)
 	p.fill(*d)
@@ -244,10 +244,7 @@ func (p *sourcesPanel) fill(d coding.Document) {
 // edit is the source as the fields were filled (from) and as they hold
 // it now (mine).
 func (p *sourcesPanel) edit() (from, mine coding.Source) {
-	p.filled.started(func(name string) *string { return coding.SourceField(&from, name) })
-	mine = from
-	holding(p.formFields(), func(name string) *string { return coding.SourceField(&mine, name) })
-	return from, mine
+	return formEdit(&p.filled, p.formFields(), coding.Source{}, coding.SourceField)
 }
 
 // save stores the fields the reviewer changed in the source shown, as

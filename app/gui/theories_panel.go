@@ -138,18 +138,14 @@ func (p *theoriesPanel) show() {
 	t := p.theory(p.selected)
 	if t == nil {
 		p.heading.SetText("Select a theory, or make a new one")
-		for _, w := range []fyne.Disableable{p.name, p.kind, p.refines, p.description, p.statement, p.save, p.remove, p.up, p.down} {
-			w.Disable()
-		}
+		setEnabled(false, p.name, p.kind, p.refines, p.description, p.statement, p.save, p.remove, p.up, p.down)
 		p.name.SetText("")
 		p.description.SetText("")
 		p.statement.SetText("")
 		p.filled.clear()
 		return
 	}
-	for _, w := range []fyne.Disableable{p.name, p.kind, p.description, p.statement, p.save, p.remove, p.up, p.down} {
-		w.Enable()
-	}
+	setEnabled(true, p.name, p.kind, p.description, p.statement, p.save, p.remove, p.up, p.down)
 	p.heading.SetText(fmt.Sprintf("Programme theory: %s (%s)", t.Name, coding.Count(p.counts[t.ID], "CMOC")))
 	options := []string{refinesNone}
 	for _, o := range p.theories {
@@ -214,10 +210,7 @@ func (p *theoriesPanel) saveEdits() {
 	}
 	// From what the form was filled with: only the fields changed are
 	// written.
-	from := *t
-	p.filled.started(func(name string) *string { return theoryField(&from, name) })
-	n := from
-	holding(p.formFields(), func(name string) *string { return theoryField(&n, name) })
+	from, n := formEdit(&p.filled, p.formFields(), *t, theoryField)
 	if p.pv.doForm(coding.PutTheory{Theory: n, From: &from}, p.filled.clear) {
 		p.pv.ws.say("Programme theory “%s” saved (Ctrl+Z undoes).", n.Name)
 	}

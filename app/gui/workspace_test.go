@@ -17,25 +17,17 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/uiqueue"
 	"cmocoder.org/cmocoder/storage"
 )
 
 // uiQueue holds what goroutines hand to the UI goroutine; the tests run it
 // on their own (pump), as the GLFW driver runs it on the main goroutine.
-var uiQueue = make(chan func(), 4096)
+var uiQueue = uiqueue.New()
 
-func init() { runOnUI = func(f func()) { uiQueue <- f } }
+func init() { runOnUI = uiQueue.Post }
 
-func pump() {
-	for {
-		select {
-		case f := <-uiQueue:
-			f()
-		default:
-			return
-		}
-	}
-}
+func pump() { uiQueue.Pump() }
 
 var (
 	demoOnce sync.Once
@@ -72,6 +64,19 @@ func demoCopy(t *testing.T) string {
 	path := filepath.Join(t.TempDir(), "demo.cmoproj")
 	copyFile(t, demoPath, path)
 	return path
+}
+
+// openDemoStore opens a copy of the demo project's store as the tester,
+// in a test app, for a test to wrap before a workspace opens on it.
+func openDemoStore(t *testing.T) *storage.Project {
+	t.Helper()
+	t.Setenv("CMOCODER_CODER", "tester")
+	test.NewTempApp(t)
+	p, err := storage.Open(demoCopy(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // openWorkspace opens a copy of the demo project in a test window, as the

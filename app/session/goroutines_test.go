@@ -2,12 +2,9 @@ package session
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/storage"
 )
 
 // TestImportWhileUndoing: a REFI-QDA import on a worker goroutine while
@@ -15,20 +12,8 @@ import (
 // the reviewer presses Ctrl+Z. Run with -race. Whatever the order, the
 // history stays whole: undoing everything leaves the codebook as it was.
 func TestImportWhileUndoing(t *testing.T) {
-	qdc := filepath.Join("..", "..", "..", "shared", "refi-qda", "samples", "taguette-1.4.1-codebook.qdc")
-	if _, err := os.Stat(qdc); err != nil {
-		t.Skip("the shared REFI-QDA samples are not here")
-	}
-	in, err := ReadREFI(qdc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := storage.Create(filepath.Join(t.TempDir(), "p.cmoproj"), "Race", "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(p)
-	defer s.Close()
+	in := readSample(t, "taguette-1.4.1-codebook.qdc")
+	s := newSession(t, "Race")
 
 	done := make(chan error)
 	go func() {

@@ -7,28 +7,45 @@ import (
 	"strings"
 	"testing"
 
+	"cmocoder.org/cmocoder/coding/refiqda"
 	"cmocoder.org/cmocoder/storage"
 )
+
+// readSample reads one of the shared REFI-QDA samples; without them the
+// test is skipped.
+func readSample(t *testing.T, name string) *refiqda.Input {
+	t.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "refi-qda", "samples", name)
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("the shared REFI-QDA samples are not here")
+	}
+	in, err := ReadREFI(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// newSession is a session on a new, empty project of that title, closed
+// when the test ends.
+func newSession(t *testing.T, title string) *Session {
+	t.Helper()
+	p, err := storage.Create(filepath.Join(t.TempDir(), "p.cmoproj"), title, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(p)
+	t.Cleanup(func() { s.Close() })
+	return s
+}
 
 // TestImportTextSourcesDrawn: qc's sample brings its two text sources in
 // as text documents the app can draw: format "txt", the source's GUID as
 // ID, a title from the text (qc names none), and a file whose layout
 // today is the stored text.
 func TestImportTextSourcesDrawn(t *testing.T) {
-	qdpx := filepath.Join("..", "..", "..", "shared", "refi-qda", "samples", "qc-1.3.2-demo.qdpx")
-	if _, err := os.Stat(qdpx); err != nil {
-		t.Skip("the shared REFI-QDA samples are not here")
-	}
-	in, err := ReadREFI(qdpx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := storage.Create(filepath.Join(t.TempDir(), "p.cmoproj"), "Texts", "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(p)
-	defer s.Close()
+	in := readSample(t, "qc-1.3.2-demo.qdpx")
+	s := newSession(t, "Texts")
 	var warnings []string
 	added, _, err := s.ImportFile(context.Background(), in, func(w string) { warnings = append(warnings, w) })
 	if err != nil {

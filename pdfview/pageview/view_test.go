@@ -15,26 +15,17 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/uiqueue"
 )
 
 // uiQueue holds what the render worker hands to the UI goroutine; the
-// tests run it on their own goroutine (pump), as the GLFW driver runs it on
-// the main one, so that nothing races.
-var uiQueue = make(chan func(), 4096)
+// tests run it (pump) so that nothing races.
+var uiQueue = uiqueue.New()
 
-func init() { runOnUI = func(f func()) { uiQueue <- f } }
+func init() { runOnUI = uiQueue.Post }
 
 // pump runs what the worker handed over so far.
-func pump() {
-	for {
-		select {
-		case f := <-uiQueue:
-			f()
-		default:
-			return
-		}
-	}
-}
+func pump() { uiQueue.Pump() }
 
 var (
 	articleOnce  sync.Once
@@ -278,15 +269,7 @@ func TestPageViewRendersNearPagesOnly(t *testing.T) {
 
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		pump()
-		if cond() {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatal("timed out")
+	uiQueue.WaitFor(t, "the page to be drawn", 30*time.Second, cond)
 }
 
 // Scrolling through 50 pages of the 352-page book, with PDFium drawing

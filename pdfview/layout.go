@@ -157,8 +157,11 @@ type lblock struct {
 	b     dbox
 	first int
 	vert  bool
-	nrows int  // rows of text
-	side  bool // in a side column beside the main text
+	nrows int // rows of text
+	// rows, when set, is the block's lines in reading order (a table's,
+	// set by tableRows).
+	rows [][]*lfrag
+	side bool // in a side column beside the main text
 	// sideEnd is where the side column ends: main text that starts above
 	// it is read first.
 	sideEnd float32
@@ -580,6 +583,7 @@ func orderBlocks(blocks []*lblock, d dispFrame) []*lblock {
 		}
 	}
 	heads, body, feet := splitMargins(flat, pageH)
+	body = mergeTables(body, pageW)
 	markSides(body, pageW)
 	rtl := pageRTL(blocks)
 	var out []*lblock
@@ -771,7 +775,7 @@ func breuel(blocks []*lblock, rtl bool, pageW float32) []*lblock {
 		// A block that lies wholly below the other comes first only as a
 		// column of text (a paragraph); a table cell of a lower row does not
 		// go before the cells of the rows above it.
-		if a.y0 >= b.y1 && u.nrows < 3 {
+		if whollyBelow(u, v) && (u.nrows < 3 || u.b.w() < 0.3*pageW && !columnReaches(u, v, blocks)) {
 			return false
 		}
 		if n > breuelMax {
@@ -922,6 +926,9 @@ func wordGap(f *lfrag, p, g dbox) bool {
 
 // blockRows splits a block into rows of fragments in reading order.
 func blockRows(bl *lblock) [][]*lfrag {
+	if bl.rows != nil {
+		return bl.rows
+	}
 	fs := slices.Clone(bl.fs)
 	if bl.vert {
 		// Rotated text: each fragment a row, in stream order.

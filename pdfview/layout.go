@@ -775,7 +775,7 @@ func breuel(blocks []*lblock, rtl bool, pageW float32) []*lblock {
 		// A block that lies wholly below the other comes first only as a
 		// column of text (a paragraph); a table cell of a lower row does not
 		// go before the cells of the rows above it.
-		if whollyBelow(u, v) && (u.nrows < 3 || u.b.w() < 0.3*pageW && !columnReaches(u, v, blocks)) {
+		if whollyBelow(u, v) && (u.nrows < 3 || min(u.b.w(), v.b.w()) < 0.3*pageW && !columnReaches(u, v, blocks)) {
 			return false
 		}
 		if n > breuelMax {

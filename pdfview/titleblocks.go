@@ -5,8 +5,11 @@ package pdfview
 // whole, left to right, before what lies under them. Breuel's rule lets a
 // block of text that lies wholly below another and left of it go first,
 // which is right for the lower paragraphs of a left column but wrong for
-// an affiliation centred under a row of names: it would go before the
-// names to its right. columnReaches keeps the rule to columns.
+// an affiliation centred under a row of names (it would go before the
+// names to its right) and for the body's left column under a row of author
+// blocks (it would go before the authors to its right). Where either block
+// is narrow (an author block, an affiliation), columnReaches keeps the rule
+// to real columns.
 
 // columnReaches tells whether u, lying wholly below v and left of it,
 // continues a column that reaches up beside v: some block above u, of much

@@ -2,6 +2,7 @@ package pdfview
 
 import (
 	"slices"
+	"unicode"
 )
 
 // Tables. A table whose cells sit close above one another comes out of
@@ -13,7 +14,9 @@ import (
 // The page alone cannot tell the two apart, so the producer's drawing
 // order decides: Word, LibreOffice, Distiller and TeX draw a table row by
 // row and side by side blocks one after the other. Of the two readings,
-// the one nearer the content-stream order is taken; the table reading
+// the one nearer the content-stream order is taken, unless the blocks are
+// columns of running text (some producers draw those row by row too); the
+// table reading
 // makes one block of the table, whose rows blockRows reads top to bottom,
 // each left to right.
 
@@ -99,7 +102,7 @@ func mergeTables(blocks []*lblock, pageW float32) []*lblock {
 			continue
 		}
 		t := joinBlocks(g)
-		if t.nrows < 2 || !readsAsRows(t, g) {
+		if t.nrows < 2 || proseColumns(g) || !readsAsRows(t, g) {
 			continue
 		}
 		// A cell that spans rows (a label centred beside two) lines up
@@ -449,4 +452,56 @@ func streamSpan(r []*lfrag) (lo, hi int, b dbox) {
 		b = b.union(f.b)
 	}
 	return lo, hi, b
+}
+
+// proseColumns tells columns of running text from a table drawn row by
+// row: going down a column of text, a line mostly goes on with the
+// sentence of the line above (it starts with a small letter, and both
+// are words, not a formula), while the
+// cells of a table's column are values of their own. Lines the producer
+// drew one after the other (a cell of several lines) do not count.
+func proseColumns(g []*lblock) bool {
+	goesOn, breaks := 0, 0
+	for _, bl := range g {
+		rows := blockRows(bl)
+		for k := 1; k < len(rows); k++ {
+			_, hi, _ := streamSpan(rows[k-1])
+			lo, _, _ := streamSpan(rows[k])
+			if lo == hi+1 {
+				continue
+			}
+			if r := rows[k][0].gs[0].r; unicode.IsLower(r) && wordy(rows[k-1]) && wordy(rows[k]) {
+				goesOn++
+			} else {
+				breaks++
+			}
+		}
+	}
+	return goesOn > 0 && goesOn >= breaks
+}
+
+// wordy tells whether a line holds two or more words of letters only.
+func wordy(row []*lfrag) bool {
+	words, letters, other := 0, 0, false
+	end := func() {
+		if letters > 0 && !other {
+			words++
+		}
+		letters, other = 0, false
+	}
+	for _, f := range row {
+		for i, g := range f.gs {
+			if i > 0 && (g.space >= 0 || wordGap(f, f.gs[i-1].b, g.b)) {
+				end()
+			}
+			switch {
+			case unicode.IsLetter(g.r):
+				letters++
+			case !unicode.IsPunct(g.r):
+				other = true
+			}
+		}
+		end()
+	}
+	return words >= 2
 }

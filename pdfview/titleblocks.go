@@ -21,7 +21,7 @@ func columnReaches(u, v *lblock, blocks []*lblock) bool {
 		if w == u || w == v || c.y0 >= a.y0 || c.x1 > b.x0+1 || whollyBelow(w, v) {
 			continue
 		}
-		if spanOverlap(c.x0, c.x1, a.x0, a.x1) >= 0.5*max(c.w(), a.w()) {
+		if spanOverlap(c.x0, c.x1, a.x0, a.x1) >= 0.8*max(c.w(), a.w()) {
 			return true
 		}
 	}

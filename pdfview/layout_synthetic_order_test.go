@@ -19,18 +19,12 @@ func TestSyntheticAuthorsAcross(t *testing.T) {
 		{"Dora Berg", "Institute of Care", "dora@example.org"},
 	}
 	for i, a := range authors {
-		for k, line := range a {
-			p.texts = append(p.texts, synText{x: 80 + float64(i)*180, y: 690 - float64(k)*12, size: 10, s: line})
-		}
+		p.texts = append(p.texts, stacked(80+float64(i)*180, 690, a)...)
 	}
 	left := []string{"Abstract. We studied the care of", "older people in district hospitals", "over three years of practice."}
 	right := []string{"Introduction. Hospitals differ in", "how they organise the care of", "their oldest patients at night."}
-	for k, line := range left {
-		p.texts = append(p.texts, synText{x: 72, y: 620 - float64(k)*12, size: 10, s: line})
-	}
-	for k, line := range right {
-		p.texts = append(p.texts, synText{x: 320, y: 620 - float64(k)*12, size: 10, s: line})
-	}
+	p.texts = append(p.texts, stacked(72, 620, left)...)
+	p.texts = append(p.texts, stacked(320, 620, right)...)
 	got := extractSynthetic(t, p)[0].Text
 	var want []string
 	want = append(want, "A Paper With Three Authors")
@@ -70,4 +64,13 @@ func TestSyntheticWordTable(t *testing.T) {
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
+}
+
+// stacked sets lines in 10-point type one under another from (x, y).
+func stacked(x, y float64, lines []string) []synText {
+	out := make([]synText, len(lines))
+	for k, line := range lines {
+		out[k] = synText{x: x, y: y - float64(k)*12, size: 10, s: line}
+	}
+	return out
 }

@@ -20,6 +20,11 @@ import (
 // makes one block of the table, whose rows blockRows reads top to bottom,
 // each left to right.
 
+// tableMax bounds the blocks looked at for tables (pairs of them are
+// compared): a page of thousands of scraps (a chart's labels) is left as
+// it is.
+const tableMax = 1000
+
 // mergeTables returns blocks with each table found among them made one
 // block.
 func mergeTables(blocks []*lblock, pageW float32) []*lblock {
@@ -30,7 +35,7 @@ func mergeTables(blocks []*lblock, pageW float32) []*lblock {
 			cands = append(cands, bl)
 		}
 	}
-	if len(cands) < 2 {
+	if len(cands) < 2 || len(cands) > tableMax {
 		return blocks
 	}
 	rows := make([][]dbox, len(cands))

@@ -317,24 +317,38 @@ func (ph Phrase) matchAt(toks []Token, i int) int {
 	return len(ph.Words)
 }
 
-// sentenceOfTokens numbers the sentences of a page (as SentenceAt ends
-// them: at final punctuation, and after a line that reads as a heading)
-// and gives each token's.
+// sentenceOfTokens numbers the sentences of a page as SentenceAt finds
+// them, and gives each token's: text runs to final punctuation or to a
+// line that reads as a heading; a run that ends without final punctuation
+// (table cells, a heading, a list of names) is shown line by line, so
+// each of its lines is a sentence of its own.
 func sentenceOfTokens(text string, toks []Token) []int {
 	runes := []rune(text)
-	out := make([]int, len(toks))
-	s, k := 0, 0
-	for j := range runes {
-		for k < len(toks) && toks[k].Start <= j {
-			out[k] = s
-			k++
+	// unit[j] is the sentence of text[j], counting runs and lines.
+	unit := make([]int, len(runes)+1)
+	s, from := 0, 0
+	closeRun := func(to int, ended bool) {
+		for j := from; j < to; j++ {
+			unit[j] = s
+			if !ended && runes[j] == '\n' {
+				s++
+			}
 		}
-		if sentenceEnd(runes, j) > 0 || runes[j] == '\n' && headingBreak(runes, j) {
-			s++
+		s++
+		from = to
+	}
+	for j := range runes {
+		switch {
+		case sentenceEnd(runes, j) > 0:
+			closeRun(j+1, true)
+		case runes[j] == '\n' && headingBreak(runes, j):
+			closeRun(j+1, false)
 		}
 	}
-	for ; k < len(toks); k++ {
-		out[k] = s
+	closeRun(len(runes), false)
+	out := make([]int, len(toks))
+	for k, t := range toks {
+		out[k] = unit[min(t.Start, len(runes))]
 	}
 	return out
 }

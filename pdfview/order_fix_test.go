@@ -83,64 +83,93 @@ var (
 // fixColumnOrder rebuilds ref's pages listed in fix as described above.
 func fixColumnOrder(t *testing.T, path, ref string, fix orderFix) (string, string) {
 	t.Helper()
+	fixed := sortedPages(fix.pages)
+	ref = rebuildPages(t, path, ref, fixed, func(out []byte, n int) string {
+		blocks, w, h := bboxBlocks(t, out, n)
+		var b strings.Builder
+		for _, bb := range twoColumnOrder(blocks, w, h, fix.pages[n]) {
+			b.WriteString(bb.text)
+			b.WriteString("\n\n")
+		}
+		return b.String()
+	})
+	return ref, fmt.Sprintf("block order corrected on p. %v (%s)", fixed, fix.why)
+}
+
+// sortedPages is the keys of a page map, in order.
+func sortedPages[V any](m map[int]V) []int {
+	var ps []int
+	for n := range m {
+		ps = append(ps, n)
+	}
+	sort.Ints(ps)
+	return ps
+}
+
+// rebuildPages replaces ref's pages (1-based) by what rebuild makes of
+// them from pdftotext -bbox-layout's output, line-end hyphens joined.
+func rebuildPages(t *testing.T, path, ref string, pages []int, rebuild func(out []byte, n int) string) string {
+	t.Helper()
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-bbox-layout", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext -bbox-layout: %v", err)
 	}
 	refPages := strings.Split(ref, "\f")
-	locs := bbPageRe.FindAllStringSubmatchIndex(string(out), -1)
-	var fixed []int
-	for n, head := range fix.pages {
-		if n < 1 || n > len(locs) || n > len(refPages) {
-			t.Fatalf("orderFixes: %s has no page %d", path, n)
+	for _, n := range pages {
+		if n < 1 || n > len(refPages) {
+			t.Fatalf("%s has no page %d", path, n)
 		}
-		end := len(out)
-		if n < len(locs) {
-			end = locs[n][0]
-		}
-		m := locs[n-1]
-		w, _ := strconv.ParseFloat(string(out[m[2]:m[3]]), 64)
-		h, _ := strconv.ParseFloat(string(out[m[4]:m[5]]), 64)
-		page := string(out[m[1]:end])
-		var blocks []bboxBlock
-		for i, b := range bbBlockRe.FindAllStringSubmatch(page, -1) {
-			var bb bboxBlock
-			bb.x0, _ = strconv.ParseFloat(b[1], 64)
-			bb.y0, _ = strconv.ParseFloat(b[2], 64)
-			bb.x1, _ = strconv.ParseFloat(b[3], 64)
-			bb.y1, _ = strconv.ParseFloat(b[4], 64)
-			bb.order = i
-			var lines []string
-			for _, l := range bbLineRe.FindAllStringSubmatch(b[5], -1) {
-				// Words that touch (a subscript after its base: "X" "A")
-				// are one word in pdftotext's plain text: join them so
-				// that the words stay those of the plain text.
-				var line strings.Builder
-				prev := 0.0
-				for i, wd := range bbWordRe.FindAllStringSubmatch(l[1], -1) {
-					x0, _ := strconv.ParseFloat(wd[1], 64)
-					x1, _ := strconv.ParseFloat(wd[2], 64)
-					if i > 0 && x0-prev > 0.5 {
-						line.WriteByte(' ')
-					}
-					line.WriteString(html.UnescapeString(wd[3]))
-					prev = x1
-				}
-				lines = append(lines, line.String())
-			}
-			bb.text = strings.Join(lines, "\n")
-			blocks = append(blocks, bb)
-		}
-		var b strings.Builder
-		for _, bb := range twoColumnOrder(blocks, w, h, head) {
-			b.WriteString(bb.text)
-			b.WriteString("\n\n")
-		}
-		refPages[n-1] = joinHyphenated(b.String())
-		fixed = append(fixed, n)
+		refPages[n-1] = joinHyphenated(rebuild(out, n))
 	}
-	sort.Ints(fixed)
-	return strings.Join(refPages, "\f"), fmt.Sprintf("block order corrected on p. %v (%s)", fixed, fix.why)
+	return strings.Join(refPages, "\f")
+}
+
+// bboxBlocks parses page n (1-based) of pdftotext -bbox-layout output into
+// blocks, and gives the page's width and height.
+func bboxBlocks(t *testing.T, out []byte, n int) ([]bboxBlock, float64, float64) {
+	t.Helper()
+	locs := bbPageRe.FindAllStringSubmatchIndex(string(out), -1)
+	if n < 1 || n > len(locs) {
+		t.Fatalf("pdftotext -bbox-layout: no page %d", n)
+	}
+	end := len(out)
+	if n < len(locs) {
+		end = locs[n][0]
+	}
+	m := locs[n-1]
+	w, _ := strconv.ParseFloat(string(out[m[2]:m[3]]), 64)
+	h, _ := strconv.ParseFloat(string(out[m[4]:m[5]]), 64)
+	page := string(out[m[1]:end])
+	var blocks []bboxBlock
+	for i, b := range bbBlockRe.FindAllStringSubmatch(page, -1) {
+		var bb bboxBlock
+		bb.x0, _ = strconv.ParseFloat(b[1], 64)
+		bb.y0, _ = strconv.ParseFloat(b[2], 64)
+		bb.x1, _ = strconv.ParseFloat(b[3], 64)
+		bb.y1, _ = strconv.ParseFloat(b[4], 64)
+		bb.order = i
+		var lines []string
+		for _, l := range bbLineRe.FindAllStringSubmatch(b[5], -1) {
+			// Words that touch (a subscript after its base: "X" "A")
+			// are one word in pdftotext's plain text: join them so
+			// that the words stay those of the plain text.
+			var line strings.Builder
+			prev := 0.0
+			for i, wd := range bbWordRe.FindAllStringSubmatch(l[1], -1) {
+				x0, _ := strconv.ParseFloat(wd[1], 64)
+				x1, _ := strconv.ParseFloat(wd[2], 64)
+				if i > 0 && x0-prev > 0.5 {
+					line.WriteByte(' ')
+				}
+				line.WriteString(html.UnescapeString(wd[3]))
+				prev = x1
+			}
+			lines = append(lines, line.String())
+		}
+		bb.text = strings.Join(lines, "\n")
+		blocks = append(blocks, bb)
+	}
+	return blocks, w, h
 }
 
 // twoColumnOrder puts a page's blocks in the order of a two-column page:

@@ -83,6 +83,15 @@ func TestScore(t *testing.T) {
 					ref, n2 = fixColumnOrder(t, filepath.Join(corpusDir, c.file), ref, fix)
 					note = strings.TrimPrefix(note+"; "+n2, "; ")
 				}
+				if fix, ok := tableFixes[c.file]; ok {
+					var order *orderFix
+					if o, ok := orderFixes[c.file]; ok {
+						order = &o
+					}
+					var n2 string
+					ref, n2 = fixTables(t, filepath.Join(corpusDir, c.file), ref, fix, order)
+					note = strings.TrimPrefix(note+"; "+n2, "; ")
+				}
 				ex := extractCorpus(t, c.file)
 				var ours strings.Builder
 				for i, p := range ex.Pages {

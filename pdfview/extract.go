@@ -379,6 +379,11 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 		p.Rotation = rotationDegrees(r.PageRotation)
 	}
 
+	// Filled-in form fields are read where they are drawn: see forms.go.
+	fields, err := flattenFormFields(inst, doc, page)
+	if err != nil {
+		return p, pageText{}, ps, err
+	}
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
 	if err != nil {
 		return p, pageText{}, ps, err
@@ -399,6 +404,7 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 	if err != nil {
 		return p, pageText{}, ps, err
 	}
+	pt.fields = fields
 	// Whether PDFium got characters out of the text objects is judged on
 	// all of them, before clipping: a blank page of a print PDF may hold
 	// nothing but text outside its crop box.
@@ -424,7 +430,8 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 // finishPage puts a page read by extractPage in reading order.
 func finishPage(p coding.Page, pt pageText, ps pageStats) (coding.Page, pageStats) {
 	if p.X1 > p.X0 && p.Y1 > p.Y0 {
-		pt = layoutPage(pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}, p.Rotation)
+		page := coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}
+		pt = placeFormValues(layoutPage(pt, page, p.Rotation), pt.fields, page, p.Rotation)
 	}
 	p.Text, p.Boxes = string(pt.text), pt.boxes
 	ps.readable, ps.unreadable = pt.readable, pt.unreadable

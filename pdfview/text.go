@@ -26,6 +26,8 @@ type pageText struct {
 
 	readable   int // code points that are neither white space nor U+FFFD
 	unreadable int // U+FFFD: glyphs with ink but no usable code point
+
+	fields []coding.Box // form fields drawn into the text (forms.go)
 }
 
 // ligatures maps the presentation forms U+FB00–FB06 to their letters. PDFium

@@ -46,6 +46,10 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		}
 		defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 		ref := requests.Page{ByReference: &lp.Page}
+		// Form fields drawn as Extract reads them: see forms.go.
+		if _, err := flattenFormFields(inst, doc, ref); err != nil {
+			return trapError(inst, err, page)
+		}
 		size, err := inst.GetPageSize(&requests.GetPageSize{Page: ref})
 		if err != nil {
 			return trapError(inst, err, page)

@@ -405,6 +405,7 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 		return p, pageText{}, ps, err
 	}
 	pt.fields = fields
+	dropRedrawnValues(&pt, fields)
 	// Whether PDFium got characters out of the text objects is judged on
 	// all of them, before clipping: a blank page of a print PDF may hold
 	// nothing but text outside its crop box.

@@ -3,6 +3,7 @@ package pdfview
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 	"unicode"
 
 	"cmocoder.org/cmocoder/coding"
@@ -308,4 +309,37 @@ func labelOf(lines []formLine, field, value dbox) int {
 		}
 	}
 	return best
+}
+
+// dropRedrawnValues drops the glyphs inside a field that the page's own
+// content already draws at the same place: some producers print the value
+// into the page and keep the filled-in widget over it, and the flattened
+// appearance (drawn after the content) would read it twice. A glyph is
+// redrawn when an earlier one has the same code point and its centre is
+// within a third of the glyph's height in both directions.
+func dropRedrawnValues(pt *pageText, fields []coding.Box) {
+	if len(fields) == 0 {
+		return
+	}
+	// dropCodePoints compacts pt in place: look at a copy.
+	text, boxes := slices.Clone(pt.text), slices.Clone(pt.boxes)
+	centre := func(b coding.Box) (x, y float32) { return (b.X0 + b.X1) / 2, (b.Y0 + b.Y1) / 2 }
+	redrawn := func(i int, b coding.Box) bool {
+		r := text[i]
+		if unicode.IsSpace(r) || fieldAt(fields, b) < 0 {
+			return false
+		}
+		x, y := centre(b)
+		tol := (b.Y1 - b.Y0) / 3
+		for j := range i {
+			if text[j] != r {
+				continue
+			}
+			if u, v := centre(boxes[j]); absF32(u-x) <= tol && absF32(v-y) <= tol {
+				return true
+			}
+		}
+		return false
+	}
+	dropCodePoints(pt, redrawn)
 }

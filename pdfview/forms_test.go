@@ -87,15 +87,20 @@ func stream(dict, data string) string {
 }
 
 // formPDF is a page with the label "Name:" in its content, a text field
-// whose appearance draws value (its /V is v), and a FreeText comment
-// whose appearance draws "Note".
-func formPDF(v, value string) []byte {
+// whose appearance draws value (its /V is v) and a FreeText comment whose
+// appearance draws "Note". If printed, the page's content draws value at
+// the very place the appearance does, as some producers do.
+func formPDF(v, value string, printed bool) []byte {
 	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	content := "BT /F1 12 Tf 20 150 Td (Name:) Tj ET"
+	if printed {
+		content += " BT /F1 12 Tf 82 150 Td (" + value + ") Tj ET"
+	}
 	return writePDF([]string{
 		"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] /DR << /Font << /F1 7 0 R >> >> >> >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> /Annots [5 0 R 8 0 R] >>",
-		stream("", "BT /F1 12 Tf 20 150 Td (Name:) Tj ET"),
+		stream("", content),
 		"<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /V (" + v + ") /Rect [80 145 200 165] /P 3 0 R /F 4 /DA (/F1 12 Tf 0 g) /AP << /N 6 0 R >> >>",
 		stream("/Type /XObject /Subtype /Form /BBox [0 0 120 20] /Resources << /Font << /F1 7 0 R >> >>",
 			"/Tx BMC BT /F1 12 Tf 2 5 Td ("+value+") Tj ET EMC"),
@@ -107,15 +112,18 @@ func formPDF(v, value string) []byte {
 }
 
 // TestFormValueFromAppearance: a field is read as its appearance shows it
-// (a formatted value, not the raw /V), once, after its label; comments
-// (other annotations) stay out of the text as before.
+// (a formatted value, not the raw /V), once, after its label, also when
+// the page's content draws the same value under it; comments (other
+// annotations) stay out of the text as before.
 func TestFormValueFromAppearance(t *testing.T) {
-	ex, err := testEngine(t).Extract(context.Background(), formPDF("1234.5", "1,234.50"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := ex.Pages[0].Text, "Name: 1,234.50"; got != want {
-		t.Errorf("text %q, want %q", got, want)
+	for _, printed := range []bool{false, true} {
+		ex, err := testEngine(t).Extract(context.Background(), formPDF("1234.5", "1,234.50", printed), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := ex.Pages[0].Text, "Name: 1,234.50"; got != want {
+			t.Errorf("printed in the page too %v: text %q, want %q", printed, got, want)
+		}
 	}
 }
 

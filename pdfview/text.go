@@ -184,14 +184,20 @@ func tighten(src charSource, i int, b coding.Box) coding.Box {
 // text was dropped goes too, so no page starts with a line break or gains
 // doubled ones. The counts are redone.
 func clipToPage(pt *pageText, page coding.Box) {
-	outside := func(b coding.Box) bool {
+	dropCodePoints(pt, func(_ int, b coding.Box) bool {
 		return b.X1 < page.X0 || b.X0 > page.X1 || b.Y1 < page.Y0 || b.Y0 > page.Y1
-	}
+	})
+}
+
+// dropCodePoints drops the code points for which drop (given the index
+// and box) says so, with the white space left dangling, and redoes the
+// counts.
+func dropCodePoints(pt *pageText, drop func(i int, b coding.Box) bool) {
 	text, boxes := pt.text[:0], pt.boxes[:0]
 	dropped := false
 	for i, r := range pt.text {
 		b := pt.boxes[i]
-		if outside(b) {
+		if drop(i, b) {
 			dropped = true
 			continue
 		}

@@ -25,8 +25,11 @@ import (
 // page's content (FPDFPage_Flatten) before the text page is loaded, so
 // each value is read where it is drawn, with a box per code point from
 // the glyphs PDFium placed, and takes its place in the reading order like
-// any other text. RenderPage flattens the same way, so the page image
-// shows the very glyphs whose boxes a highlight uses.
+// any other text. The page's own text is still read from the page as it
+// was (see separate). RenderPage draws the fields with PDFium's form
+// filler (FPDF_FFLDraw), from the same appearance streams, so the page
+// image shows the glyphs whose boxes a highlight uses; it does not
+// flatten, as flattening can spoil the page's own fonts.
 //
 // Why flattening, and not the field values (FPDFAnnot_GetFormFieldValue)
 // with boxes made up inside the widget's /Rect: the appearance stream is
@@ -45,37 +48,75 @@ import (
 // The document is changed only in this instance's memory, and only on
 // pages that have a widget to show.
 
+// pageForm is what a page's form fields add to its text.
+type pageForm struct {
+	fields []coding.Box // the widgets' rectangles
+	// content is the page's text before the fields were drawn into it.
+	content pageText
+	// values maps the code points the fields' appearances drew (known by
+	// separate) to the index of their field.
+	values map[glyphKey]int
+}
+
+// glyphKey is a code point where it is drawn: layout keeps every box, so
+// it still finds a glyph after the order has changed.
+type glyphKey struct {
+	r rune
+	b coding.Box
+}
+
 // flattenFormFields draws the visible form fields of page into its
-// content, reloading the page, and returns the fields' rectangles (nil
-// when it drew none), for placeFormValues.
-func flattenFormFields(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, page requests.Page) ([]coding.Box, error) {
+// content, reloading the page, and returns what separate and
+// placeFormValues need, or nil when the page has no field to draw. The
+// text of the page before is read through direct, as extractPage reads it.
+func flattenFormFields(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOCUMENT, page requests.Page) (*pageForm, error) {
+	fields, others, err := formFields(inst, doc, page)
+	if err != nil || len(fields) == 0 {
+		return nil, err
+	}
+	content, err := readPageText(inst, direct, page)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := flattenWidgets(inst, doc, page, others); err != nil || !ok {
+		return nil, err
+	}
+	return &pageForm{fields: fields, content: content}, nil
+}
+
+// formFields returns the rectangles of page's widgets and the indices of
+// its other annotations.
+func formFields(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, page requests.Page) ([]coding.Box, []int, error) {
 	// Without an interactive form (/AcroForm) there are no fields to show:
 	// one call saves looking at every link of every page of an article.
 	ft, err := inst.FPDF_GetFormType(&requests.FPDF_GetFormType{Document: doc})
 	if err != nil || ft.FormType == enums.FPDF_FORMTYPE_NONE {
-		return nil, err
+		return nil, nil, err
 	}
 	n, err := inst.FPDFPage_GetAnnotCount(&requests.FPDFPage_GetAnnotCount{Page: page})
 	if err != nil || n.Count == 0 {
-		return nil, err
+		return nil, nil, err
 	}
-	fields, others, err := widgetRects(inst, page, n.Count)
-	if err != nil || len(fields) == 0 {
-		return nil, err
-	}
+	return widgetRects(inst, page, n.Count)
+}
+
+// flattenWidgets makes the widgets' appearances (made first where the
+// file leaves that to the viewer) part of page's content, hiding the
+// other annotations, and reports whether PDFium did it.
+func flattenWidgets(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, page requests.Page, others []int) (bool, error) {
 	if err := makeAppearances(inst, doc, page); err != nil {
-		return nil, err
+		return false, err
 	}
 	for _, i := range others {
 		if err := hideAnnotation(inst, page, i); err != nil {
-			return nil, err
+			return false, err
 		}
 	}
 	r, err := inst.FPDFPage_Flatten(&requests.FPDFPage_Flatten{Page: page, Usage: requests.FPDFPage_FlattenUsageNormalDisplay})
-	if err != nil || r.Result != responses.FPDFPage_FlattenResultSuccess {
-		return nil, err
+	if err != nil {
+		return false, err
 	}
-	return fields, nil
+	return r.Result == responses.FPDFPage_FlattenResultSuccess, nil
 }
 
 // widgetRects returns the rectangles of the widgets among page's n
@@ -185,12 +226,12 @@ const formFillInfoSize = 512
 // Fields with their label above or below stay where the layout put them.
 // Boxes move with their code points; the joining space has a zero-area
 // box at the end of the label.
-func placeFormValues(pt pageText, fields []coding.Box, page coding.Box, rot int) pageText {
-	if len(fields) == 0 || len(pt.text) == 0 {
+func placeFormValues(pt pageText, form *pageForm, page coding.Box, rot int) pageText {
+	if form == nil || len(form.values) == 0 || len(pt.text) == 0 {
 		return pt
 	}
 	d := dispFrame{page: page, rot: ((rot % 360) + 360) % 360 / 90 * 90}
-	lines := formLines(pt, fields, d)
+	lines := formLines(pt, form.values, d)
 	// after[i] lists the field lines to read after line i.
 	after := make(map[int][]int)
 	moved := make(map[int]bool)
@@ -203,7 +244,7 @@ func placeFormValues(pt pageText, fields []coding.Box, page coding.Box, rot int)
 		for j < len(lines) && lines[j].field == l.field {
 			j++
 		}
-		if lab := labelOf(lines, d.box(fields[l.field]), l.box); lab >= 0 {
+		if lab := labelOf(lines, d.box(form.fields[l.field]), l.box); lab >= 0 {
 			for k := i; k < j; k++ {
 				after[lab] = append(after[lab], k)
 				moved[k] = true
@@ -250,8 +291,9 @@ type formLine struct {
 	field      int
 }
 
-// formLines splits pt at its line breaks and finds each line's field.
-func formLines(pt pageText, fields []coding.Box, d dispFrame) []formLine {
+// formLines splits pt at its line breaks and finds each line's field
+// from the field of each of its code points (values).
+func formLines(pt pageText, values map[glyphKey]int, d dispFrame) []formLine {
 	var lines []formLine
 	start := 0
 	for i := 0; i <= len(pt.text); i++ {
@@ -264,7 +306,10 @@ func formLines(pt pageText, fields []coding.Box, d dispFrame) []formLine {
 			if unicode.IsSpace(pt.text[k]) {
 				continue
 			}
-			f := fieldAt(fields, pt.boxes[k])
+			f, ok := values[glyphKey{pt.text[k], pt.boxes[k]}]
+			if !ok {
+				f = -1
+			}
 			switch b := d.box(pt.boxes[k]); {
 			case !inked:
 				l.box, l.field, inked = b, f, true
@@ -311,35 +356,85 @@ func labelOf(lines []formLine, field, value dbox) int {
 	return best
 }
 
-// dropRedrawnValues drops the glyphs inside a field that the page's own
-// content already draws at the same place: some producers print the value
-// into the page and keep the filled-in widget over it, and the flattened
-// appearance (drawn after the content) would read it twice. A glyph is
-// redrawn when an earlier one has the same code point and its centre is
-// within a third of the glyph's height in both directions.
-func dropRedrawnValues(pt *pageText, fields []coding.Box) {
-	if len(fields) == 0 {
+// separate keeps of pt (the page's text after flattening) only what the
+// fields drew, and puts it after the page's own text as read before
+// flattening. The page's own text is not taken from the flattened page:
+// PDFium's flattening can spoil the page's fonts (a pdf.js test form whose
+// page resources are also the form's /DR came out as letter codes), so
+// the content keeps exactly the text it had without the fields.
+//
+// A glyph of pt is the field's when it lies in a field and no glyph of
+// the content has its box. Of those, one that a content glyph already
+// draws at the same place is dropped: some producers print the value into
+// the page and keep the filled-in widget over it, and it would be read
+// twice; the page's copy then counts as the field's. Two glyphs are at
+// the same place when one shares at least 70% of the other's width and
+// their centres are within a third of the height up or down (so the dots
+// of a leader, side by side, are not one dot redrawn). pt then carries f
+// for placeFormValues. f may be nil.
+func (f *pageForm) separate(pt *pageText) {
+	if f == nil {
 		return
 	}
+	left := make(map[coding.Box]int) // the content's glyphs not yet met in pt
+	var under []glyphKey             // the content's glyphs inside fields
+	for i, r := range f.content.text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		left[f.content.boxes[i]]++
+		if fieldAt(f.fields, f.content.boxes[i]) >= 0 {
+			under = append(under, glyphKey{r, f.content.boxes[i]})
+		}
+	}
+	f.values = make(map[glyphKey]int)
 	// dropCodePoints compacts pt in place: look at a copy.
-	text, boxes := slices.Clone(pt.text), slices.Clone(pt.boxes)
-	centre := func(b coding.Box) (x, y float32) { return (b.X0 + b.X1) / 2, (b.Y0 + b.Y1) / 2 }
-	redrawn := func(i int, b coding.Box) bool {
+	text := slices.Clone(pt.text)
+	dropCodePoints(pt, func(i int, b coding.Box) bool {
 		r := text[i]
-		if unicode.IsSpace(r) || fieldAt(fields, b) < 0 {
+		if unicode.IsSpace(r) {
 			return false
 		}
-		x, y := centre(b)
-		tol := (b.Y1 - b.Y0) / 3
-		for j := range i {
-			if text[j] != r {
-				continue
-			}
-			if u, v := centre(boxes[j]); absF32(u-x) <= tol && absF32(v-y) <= tol {
+		if left[b] > 0 {
+			left[b]--
+			return true
+		}
+		field := fieldAt(f.fields, b)
+		if field < 0 {
+			return true
+		}
+		for _, u := range under {
+			if sameGlyphPlace(u.b, b) {
+				if u.r == r {
+					f.values[u] = field
+				}
 				return true
 			}
 		}
+		f.values[glyphKey{r, b}] = field
 		return false
+	})
+	fieldText := *pt
+	*pt = f.content
+	pt.text, pt.boxes = slices.Clone(pt.text), slices.Clone(pt.boxes)
+	if len(fieldText.text) > 0 {
+		var end coding.Box
+		if n := len(pt.boxes); n > 0 {
+			b := pt.boxes[n-1]
+			end = coding.Box{X0: b.X1, Y0: b.Y0, X1: b.X1, Y1: b.Y0}
+		}
+		pt.text = append(append(pt.text, '\n'), fieldText.text...)
+		pt.boxes = append(append(pt.boxes, end), fieldText.boxes...)
 	}
-	dropCodePoints(pt, redrawn)
+	pt.recount()
+	pt.form = f
+}
+
+// sameGlyphPlace tells whether two boxes of the same code point are one
+// glyph drawn twice.
+func sameGlyphPlace(a, b coding.Box) bool {
+	w := min(a.X1-a.X0, b.X1-b.X0)
+	h := max(a.Y1-a.Y0, b.Y1-b.Y0)
+	return w > 0 && spanOverlap(a.X0, a.X1, b.X0, b.X1) >= 0.7*w &&
+		absF32((a.Y0+a.Y1)/2-(b.Y0+b.Y1)/2) <= h/3
 }

@@ -154,31 +154,52 @@ func TestPlaceFormValues(t *testing.T) {
 	first := coding.Box{X0: 100, Y0: 148, X1: 200, Y1: 162}
 	last := coding.Box{X0: 100, Y0: 128, X1: 200, Y1: 142}
 	below := coding.Box{X0: 20, Y0: 88, X1: 200, Y1: 102}
+	// form says the glyphs of pt inside fields were drawn by them, but
+	// for those of the strings in printed (the page's own text).
+	form := func(pt pageText, fields []coding.Box, printed ...pageText) *pageForm {
+		f := &pageForm{fields: fields, values: map[glyphKey]int{}}
+		for i, r := range pt.text {
+			if k := (glyphKey{r, pt.boxes[i]}); fieldAt(fields, k.b) >= 0 {
+				f.values[k] = fieldAt(fields, k.b)
+			}
+		}
+		for _, p := range printed {
+			for i, r := range p.text {
+				delete(f.values, glyphKey{r, p.boxes[i]})
+			}
+		}
+		return f
+	}
+	hint := line("dd/mm", 102, 150)
 	cases := []struct {
 		name   string
 		pt     pageText
 		fields []coding.Box
 		want   string
+		page   []pageText // text of the page itself inside fields
 	}{
 		{"labels and values read as two columns",
 			join(line("First:", 20, 150), line("Last:", 20, 130), line("Ada", 102, 150), line("Byron", 102, 130)),
-			[]coding.Box{first, last}, "First: Ada\nLast: Byron"},
+			[]coding.Box{first, last}, "First: Ada\nLast: Byron", nil},
 		{"value already after its label",
 			join(line("First:", 20, 150), line("Ada", 102, 150)),
-			[]coding.Box{first}, "First: Ada"},
+			[]coding.Box{first}, "First: Ada", nil},
 		{"label above the field stays as laid out",
 			join(line("Comments", 20, 110), line("None", 22, 90)),
-			[]coding.Box{below}, "Comments\nNone"},
+			[]coding.Box{below}, "Comments\nNone", nil},
 		{"no fields",
 			join(line("First:", 20, 150), line("Ada", 102, 150)),
-			nil, "First:\nAda"},
+			nil, "First:\nAda", nil},
 		{"a line partly in a field is not moved",
 			join(line("First:", 20, 150), line("Ada Lovelace wrote", 102, 150)),
-			[]coding.Box{first}, "First:\nAda Lovelace wrote"},
+			[]coding.Box{first}, "First:\nAda Lovelace wrote", nil},
+		{"the page's own text inside a field is not moved",
+			join(line("Born:", 20, 150), line("Last:", 20, 130), hint),
+			[]coding.Box{first}, "Born:\nLast:\ndd/mm", []pageText{hint}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := placeFormValues(c.pt, c.fields, page, 0)
+			got := placeFormValues(c.pt, form(c.pt, c.fields, c.page...), page, 0)
 			if string(got.text) != c.want {
 				t.Errorf("text %q, want %q", string(got.text), c.want)
 			}

@@ -46,8 +46,11 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		}
 		defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 		ref := requests.Page{ByReference: &lp.Page}
-		// Form fields drawn as Extract reads them: see forms.go.
-		if _, err := flattenFormFields(inst, doc, ref); err != nil {
+		// Filled-in form fields are drawn as a viewer draws them (PDFium's
+		// form filler, FPDF_FFLDraw), over the page, only on pages that
+		// have them; see forms.go for why the page is not flattened here.
+		fields, _, err := formFields(inst, doc, ref)
+		if err != nil {
 			return trapError(inst, err, page)
 		}
 		size, err := inst.GetPageSize(&requests.GetPageSize{Page: ref})
@@ -61,7 +64,8 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 			s := math.Sqrt(float64(maxRenderPixels) / float64(w*h))
 			w, h = max(1, int(float64(w)*s)), max(1, int(float64(h)*s))
 		}
-		r, err := inst.RenderPageInPixels(&requests.RenderPageInPixels{Page: ref, Width: w, Height: h})
+		r, err := inst.RenderPageInPixels(&requests.RenderPageInPixels{Page: ref, Width: w, Height: h,
+			RenderForm: len(fields) > 0, Document: &doc})
 		if err != nil {
 			return trapError(inst, err, page)
 		}

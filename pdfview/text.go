@@ -27,7 +27,7 @@ type pageText struct {
 	readable   int // code points that are neither white space nor U+FFFD
 	unreadable int // U+FFFD: glyphs with ink but no usable code point
 
-	fields []coding.Box // form fields drawn into the text (forms.go)
+	form *pageForm // the form fields drawn into the text, or nil (forms.go)
 }
 
 // ligatures maps the presentation forms U+FB00–FB06 to their letters. PDFium
@@ -211,8 +211,13 @@ func dropCodePoints(pt *pageText, drop func(i int, b coding.Box) bool) {
 		boxes = append(boxes, b)
 	}
 	pt.text, pt.boxes = text, boxes
+	pt.recount()
+}
+
+// recount counts pt's readable and unreadable code points afresh.
+func (pt *pageText) recount() {
 	pt.readable, pt.unreadable = 0, 0
-	for _, r := range text {
+	for _, r := range pt.text {
 		switch {
 		case r == unicode.ReplacementChar:
 			pt.unreadable++

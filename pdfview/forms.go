@@ -69,19 +69,32 @@ type glyphKey struct {
 // content, reloading the page, and returns what separate and
 // placeFormValues need, or nil when the page has no field to draw. The
 // text of the page before is read through direct, as extractPage reads it.
+// Only a trap is an error: fields PDFium cannot handle leave the page's
+// text as it is without them.
 func flattenFormFields(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOCUMENT, page requests.Page) (*pageForm, error) {
 	fields, others, err := formFields(inst, doc, page)
 	if err != nil || len(fields) == 0 {
-		return nil, err
+		return nil, onlyTrap(err)
 	}
 	content, err := readPageText(inst, direct, page)
 	if err != nil {
 		return nil, err
 	}
+	f := &pageForm{fields: fields, content: content}
 	if ok, err := flattenWidgets(inst, doc, page, others); err != nil || !ok {
-		return nil, err
+		// The page may be half changed: keep the text read before.
+		f.fields = nil
+		return f, onlyTrap(err)
 	}
-	return &pageForm{fields: fields, content: content}, nil
+	return f, nil
+}
+
+// onlyTrap passes on the errors that mean the instance broke.
+func onlyTrap(err error) error {
+	if isTrap(err) {
+		return err
+	}
+	return nil
 }
 
 // formFields returns the rectangles of page's widgets and the indices of
@@ -167,8 +180,8 @@ func hideAnnotation(inst pdfium.Pdfium, page requests.Page, i int) error {
 // (LibreOffice writes empty streams and leaves the drawing to the viewer)
 // and where a widget has none. PDFium does this when its form-fill
 // environment loads a page (FORM_OnAfterLoadPage), writing the streams
-// into the widgets (in this instance's memory only). A trap is returned;
-// any other failure only leaves the appearances as the file has them.
+// into the widgets (in this instance's memory only). Missing exports (another
+// go-pdfium) leave the appearances as the file has them.
 //
 // The environment is made with direct calls and a FPDF_FORMFILLINFO with
 // no callbacks at all: PDFium checks each callback before calling it, so
@@ -220,8 +233,8 @@ const formFillInfoSize = 512
 // "Last name:", then "Lucía", "Garzas"), as it would a page of two text
 // columns; but a value belongs with the label printed to its left on the
 // same row, and a reviewer reads "First name: Lucía". So a line of pt
-// whose every glyph lies in one field is moved behind the nearest line to
-// the field's left that shares its row and lies in no field, joined to it
+// whose every glyph one field drew is moved behind the nearest line to the
+// field's left that shares its row and holds no field's text, joined to it
 // by a space (a field's further lines follow on lines of their own).
 // Fields with their label above or below stay where the layout put them.
 // Boxes move with their code points; the joining space has a zero-area
@@ -374,6 +387,10 @@ func labelOf(lines []formLine, field, value dbox) int {
 // for placeFormValues. f may be nil.
 func (f *pageForm) separate(pt *pageText) {
 	if f == nil {
+		return
+	}
+	if len(f.fields) == 0 { // flattening failed: the page as it was
+		*pt = f.content
 		return
 	}
 	left := make(map[coding.Box]int) // the content's glyphs not yet met in pt

@@ -47,10 +47,11 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 		ref := requests.Page{ByReference: &lp.Page}
 		// Filled-in form fields are drawn as a viewer draws them (PDFium's
-		// form filler, FPDF_FFLDraw), over the page, only on pages that
+		// form filler, FPDF_FFLDraw, in an environment whose callbacks
+		// go-pdfium leaves unanswered), over the page, only on pages that
 		// have them; see forms.go for why the page is not flattened here.
 		fields, _, err := formFields(inst, doc, ref)
-		if err != nil {
+		if isTrap(err) {
 			return trapError(inst, err, page)
 		}
 		size, err := inst.GetPageSize(&requests.GetPageSize{Page: ref})

@@ -379,26 +379,16 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 		p.Rotation = rotationDegrees(r.PageRotation)
 	}
 
-	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
+	// Filled-in form fields are read where they are drawn: see forms.go.
+	form, err := flattenFormFields(inst, direct, doc, page)
 	if err != nil {
 		return p, pageText{}, ps, err
 	}
-	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
-	cc, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	pt, err := readPageText(inst, direct, page)
 	if err != nil {
 		return p, pageText{}, ps, err
 	}
-	var src charSource = &textPageSource{inst: inst, tp: tp.TextPage, n: max(cc.Count, 0)}
-	if direct != nil {
-		if ds, err := direct.source(src.(*textPageSource)); err == nil {
-			defer ds.release()
-			src = ds
-		}
-	}
-	pt, err := buildPageText(src)
-	if err != nil {
-		return p, pageText{}, ps, err
-	}
+	form.separate(&pt)
 	// Whether PDFium got characters out of the text objects is judged on
 	// all of them, before clipping: a blank page of a print PDF may hold
 	// nothing but text outside its crop box.
@@ -421,10 +411,33 @@ func extractPage(inst pdfium.Pdfium, direct *wasmDirect, doc references.FPDF_DOC
 	return p, pt, ps, nil
 }
 
+// readPageText reads page's code points and boxes in PDFium's order,
+// through direct (wasmtext.go) if not nil.
+func readPageText(inst pdfium.Pdfium, direct *wasmDirect, page requests.Page) (pageText, error) {
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
+	if err != nil {
+		return pageText{}, err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	cc, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return pageText{}, err
+	}
+	var src charSource = &textPageSource{inst: inst, tp: tp.TextPage, n: max(cc.Count, 0)}
+	if direct != nil {
+		if ds, err := direct.source(src.(*textPageSource)); err == nil {
+			defer ds.release()
+			src = ds
+		}
+	}
+	return buildPageText(src)
+}
+
 // finishPage puts a page read by extractPage in reading order.
 func finishPage(p coding.Page, pt pageText, ps pageStats) (coding.Page, pageStats) {
 	if p.X1 > p.X0 && p.Y1 > p.Y0 {
-		pt = layoutPage(pt, coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}, p.Rotation)
+		page := coding.Box{X0: p.X0, Y0: p.Y0, X1: p.X1, Y1: p.Y1}
+		pt = placeFormValues(layoutPage(pt, page, p.Rotation), pt.form, page, p.Rotation)
 	}
 	p.Text, p.Boxes = string(pt.text), pt.boxes
 	ps.readable, ps.unreadable = pt.readable, pt.unreadable

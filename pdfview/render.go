@@ -46,6 +46,14 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 		}
 		defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
 		ref := requests.Page{ByReference: &lp.Page}
+		// Filled-in form fields are drawn as a viewer draws them (PDFium's
+		// form filler, FPDF_FFLDraw, in an environment whose callbacks
+		// go-pdfium leaves unanswered), over the page, only on pages that
+		// have them; see forms.go for why the page is not flattened here.
+		fields, _, err := formFields(inst, doc, ref)
+		if isTrap(err) {
+			return trapError(inst, err, page)
+		}
 		size, err := inst.GetPageSize(&requests.GetPageSize{Page: ref})
 		if err != nil {
 			return trapError(inst, err, page)
@@ -57,7 +65,8 @@ func (e *Engine) RenderPage(ctx context.Context, pdf []byte, password string, pa
 			s := math.Sqrt(float64(maxRenderPixels) / float64(w*h))
 			w, h = max(1, int(float64(w)*s)), max(1, int(float64(h)*s))
 		}
-		r, err := inst.RenderPageInPixels(&requests.RenderPageInPixels{Page: ref, Width: w, Height: h})
+		r, err := inst.RenderPageInPixels(&requests.RenderPageInPixels{Page: ref, Width: w, Height: h,
+			RenderForm: len(fields) > 0, Document: &doc})
 		if err != nil {
 			return trapError(inst, err, page)
 		}

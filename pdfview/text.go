@@ -26,6 +26,8 @@ type pageText struct {
 
 	readable   int // code points that are neither white space nor U+FFFD
 	unreadable int // U+FFFD: glyphs with ink but no usable code point
+
+	form *pageForm // the form fields drawn into the text, or nil (forms.go)
 }
 
 // ligatures maps the presentation forms U+FB00–FB06 to their letters. PDFium
@@ -182,14 +184,20 @@ func tighten(src charSource, i int, b coding.Box) coding.Box {
 // text was dropped goes too, so no page starts with a line break or gains
 // doubled ones. The counts are redone.
 func clipToPage(pt *pageText, page coding.Box) {
-	outside := func(b coding.Box) bool {
+	dropCodePoints(pt, func(_ int, b coding.Box) bool {
 		return b.X1 < page.X0 || b.X0 > page.X1 || b.Y1 < page.Y0 || b.Y0 > page.Y1
-	}
+	})
+}
+
+// dropCodePoints drops the code points for which drop (given the index
+// and box) says so, with the white space left dangling, and redoes the
+// counts.
+func dropCodePoints(pt *pageText, drop func(i int, b coding.Box) bool) {
 	text, boxes := pt.text[:0], pt.boxes[:0]
 	dropped := false
 	for i, r := range pt.text {
 		b := pt.boxes[i]
-		if outside(b) {
+		if drop(i, b) {
 			dropped = true
 			continue
 		}
@@ -203,8 +211,13 @@ func clipToPage(pt *pageText, page coding.Box) {
 		boxes = append(boxes, b)
 	}
 	pt.text, pt.boxes = text, boxes
+	pt.recount()
+}
+
+// recount counts pt's readable and unreadable code points afresh.
+func (pt *pageText) recount() {
 	pt.readable, pt.unreadable = 0, 0
-	for _, r := range text {
+	for _, r := range pt.text {
 		switch {
 		case r == unicode.ReplacementChar:
 			pt.unreadable++

@@ -42,6 +42,7 @@ type wasmFunc interface {
 
 type wasmMemory interface {
 	Read(offset, byteCount uint32) ([]byte, bool)
+	Write(offset uint32, v []byte) bool
 }
 
 type wasmDirect struct {
@@ -68,18 +69,10 @@ func newDirect(inst pdfium.Pdfium) (d *wasmDirect) {
 	if !ok {
 		return nil
 	}
-	fn := v.MethodByName("Fn")
-	if !fn.IsValid() {
+	if !v.MethodByName("Fn").IsValid() {
 		return nil
 	}
-	get := func(name string) wasmFunc {
-		out := fn.Call([]reflect.Value{reflect.ValueOf(name)})
-		if len(out) != 1 || out[0].IsNil() {
-			return nil
-		}
-		f, _ := out[0].Interface().(wasmFunc)
-		return f
-	}
+	get := (&wasmDirect{impl: v}).lookup
 	d = &wasmDirect{impl: v,
 		getUnicode: get("FPDFText_GetUnicode"), getLooseBox: get("FPDFText_GetLooseCharBox"),
 		getCharBox: get("FPDFText_GetCharBox"), isGenerated: get("FPDFText_IsGenerated"),
@@ -119,18 +112,35 @@ func moduleMemory(v reflect.Value) (wasmMemory, bool) {
 	return mem, ok
 }
 
+// lookup finds an exported PDFium function by name, or returns nil.
+func (d *wasmDirect) lookup(name string) wasmFunc {
+	out := d.impl.MethodByName("Fn").Call([]reflect.Value{reflect.ValueOf(name)})
+	if len(out) != 1 || out[0].IsNil() {
+		return nil
+	}
+	f, _ := out[0].Interface().(wasmFunc)
+	return f
+}
+
 // textPage is the WebAssembly pointer of a text page go-pdfium opened.
-func (d *wasmDirect) textPage(tp references.FPDF_TEXTPAGE) (_ uint64, ok bool) {
+func (d *wasmDirect) textPage(tp references.FPDF_TEXTPAGE) (uint64, bool) {
+	return d.handle("textPageRefs", tp)
+}
+
+// handle is the WebAssembly pointer behind one of go-pdfium's references:
+// refs names the implementation's map for its kind (textPageRefs,
+// pageRefs, documentRefs), whose values all hold it in a field "handle".
+func (d *wasmDirect) handle(refs string, ref any) (_ uint64, ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
-	refs := d.impl.Elem().FieldByName("textPageRefs")
-	if refs.Kind() != reflect.Map {
+	m := d.impl.Elem().FieldByName(refs)
+	if m.Kind() != reflect.Map {
 		return 0, false
 	}
-	h := refs.MapIndex(reflect.ValueOf(tp))
+	h := m.MapIndex(reflect.ValueOf(ref))
 	if !h.IsValid() || h.IsNil() {
 		return 0, false
 	}

@@ -311,10 +311,10 @@ func (v *projectView) selectDocument(i widget.ListItemID) {
 	}
 	d := v.docs[i]
 	v.heading.SetText(d.Title)
-	v.showOCR(d)
 	if d.ID == v.ws.doc.ID {
 		v.ws.savePosition() // shown again (after OCR, say): stay where the reader is
 	}
 	v.ws.showDocument(d)
+	v.showOCR(d) // after showDocument: it looks at the pages shown
 	v.rememberDocument(d.ID)
 }

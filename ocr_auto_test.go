@@ -23,7 +23,9 @@ var unmappedPDFs = []struct {
 	ref     string
 	refPage int
 	warning string
-	slow    bool // 21 pages of OCR: left out with -short
+	// slow: 21 pages of OCR, minutes on a busy machine: read once per run
+	// (by TestAddOCRAuto, the import), and not at all with -short.
+	slow bool
 }{
 	{"htmldoc-tamreview-2009.pdf", "htmldoc-tamreview-2009.page2.txt", 2,
 		"pages 2–22: text from OCR (the PDF's fonts have no usable character map)", true},
@@ -46,8 +48,8 @@ func TestExtractOCRAuto(t *testing.T) {
 	needTesseractCLI(t)
 	for _, c := range unmappedPDFs {
 		t.Run(c.file, func(t *testing.T) {
-			if c.slow && testing.Short() {
-				t.Skip("21 pages of OCR")
+			if c.slow {
+				t.Skip("21 pages of OCR: TestAddOCRAuto reads it")
 			}
 			path := filepath.Join(unmappedDir, c.file)
 			ref := readRef(t, c.ref)

@@ -1,11 +1,16 @@
 package session
 
 import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/storage"
 )
 
 // TestAfterOCRUnmapped: the warnings of pages read by OCR because their
@@ -57,5 +62,52 @@ func TestAfterOCRUnmapped(t *testing.T) {
 		if needs != c.needs || !reflect.DeepEqual(w, c.want) {
 			t.Errorf("%s:\n got %v %q\nwant %v %q", c.name, needs, w, c.needs, c.want)
 		}
+	}
+}
+
+// TestImportReadsUnmappedFonts: Import without options, as the app adds a
+// PDF, reads a page whose fonts have no usable character map by OCR; told
+// not to look (noAuto), it stores the U+FFFD text as before.
+func TestImportReadsUnmappedFonts(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		if os.Getenv("CMOCODER_E2E") == "1" {
+			t.Fatal("CMOCODER_E2E=1 but tesseract is not installed")
+		}
+		t.Skip("tesseract is not installed")
+	}
+	pdf := filepath.Join("..", "..", "testdata", "pdf-unmapped", "distiller-type1c-font-ascent-descent.pdf")
+	eng, err := NewEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	for _, c := range []struct {
+		name  string
+		opts  []ImportOptions
+		words string
+		warn  string
+	}{
+		{"as the app adds", nil, "Odfjell Drilling", "page 1: text from OCR (the PDF's fonts have no usable character map)"},
+		{"without the check", []ImportOptions{{noAuto: true}}, "\uFFFD\uFFFD", "page 1: some characters cannot be read (shown as \uFFFD)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := storage.Create(filepath.Join(t.TempDir(), "p.cmoproj"), "Fonts", "tester")
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := New(p)
+			defer s.Close()
+			d, err := s.Import(context.Background(), eng, pdf, "", c.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, err := s.Text(d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(text.String(), c.words) || strings.Join(d.Warnings, "|") != c.warn {
+				t.Errorf("text %q, warnings %q; want %q in the text and the warning %q", text.String(), d.Warnings, c.words, c.warn)
+			}
+		})
 	}
 }

@@ -45,6 +45,14 @@ func (v *projectView) showOCR(d coding.Document) {
 	}
 }
 
+// updateOCR shows the OCR button again for the document shown, after a
+// change.
+func (v *projectView) updateOCR() {
+	if v.ws != nil && v.ws.doc.ID != "" {
+		v.showOCR(v.ws.doc)
+	}
+}
+
 // ocrOffer is the OCR button's label for d, "" when OCR has nothing to
 // offer or may not change its text.
 func (v *projectView) ocrOffer(d coding.Document) string {

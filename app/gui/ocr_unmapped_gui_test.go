@@ -88,21 +88,36 @@ func TestOCRButtonUnmapped(t *testing.T) {
 }
 
 // TestOCRButtonUnmappedCoded: once a fragment is coded on such a
-// document, OCR is not offered (its offsets must never shift).
+// document, OCR is not offered (its offsets must never shift): neither
+// when it is opened, nor right after the fragment is coded in the window.
 func TestOCRButtonUnmappedCoded(t *testing.T) {
 	test.NewTempApp(t)
 	s := newTestSession(t, "Unmapped fonts")
 	d := importWithoutOCR(t, s, unmappedPDF("ghostscript-type3-bug1001080.pdf"))
-	if err := s.Do(coding.AddFragment{Fragment: coding.Fragment{DocID: d.ID, Start: 0, End: 3,
-		Role: coding.Context, Coder: "tester"}}); err != nil {
-		t.Fatal(err)
+	code := func() {
+		t.Helper()
+		if err := s.Do(coding.AddFragment{Fragment: coding.Fragment{DocID: d.ID, Start: 0, End: 3,
+			Role: coding.Context, Coder: "tester"}}); err != nil {
+			t.Fatal(err)
+		}
 	}
+
 	v := openProjectView(t, s)
-	if v.ws.doc.ID != d.ID {
-		t.Fatalf("shown %q, want the document", v.ws.doc.ID)
+	if v.ws.doc.ID != d.ID || !v.ocrButton.Visible() {
+		t.Fatalf("shown %q, OCR button visible %v: want the document, offered", v.ws.doc.ID, v.ocrButton.Visible())
 	}
+	code()
+	v.ws.reload() // what the window does after each change
 	if v.ocrButton.Visible() {
-		t.Errorf("OCR offered for a coded document: %q", v.ocrButton.Text)
+		t.Errorf("OCR still offered once a fragment is coded: %q", v.ocrButton.Text)
+	}
+
+	w := openProjectView(t, s)
+	if w.ws.doc.ID != d.ID {
+		t.Fatalf("shown %q, want the document", w.ws.doc.ID)
+	}
+	if w.ocrButton.Visible() {
+		t.Errorf("OCR offered for a coded document: %q", w.ocrButton.Text)
 	}
 }
 

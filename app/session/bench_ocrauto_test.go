@@ -16,8 +16,8 @@ import (
 // BenchmarkAutoOCRCheck measures what looking for pages whose fonts have
 // no usable character map costs the PDFs that have none: every shared PDF
 // is extracted (extract --ocr auto) and added (add), with the check and
-// without it, alternately in the same run so that both meet the same
-// load. It reports both times per round and their ratio (with/without);
+// without it, file by file in turns in the same run so that both meet the
+// same load. It reports both times per round and their ratio (with/without);
 // a round where the check OCRs anything fails, as none of these PDFs needs
 // it.
 func BenchmarkAutoOCRCheck(b *testing.B) {
@@ -36,19 +36,16 @@ func BenchmarkAutoOCRCheck(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		round := func(noAuto bool) {
-			for i, data := range datas {
-				ex, err := eng.Extract(ctx, data, "")
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := ReadByOCR(ctx, eng, data, "", ex, ImportOptions{noAuto: noAuto}); err != nil {
-					b.Fatal(err)
-				}
-				checkNoOCR(b, pdfs[i], ex.Warnings)
+		compareRuns(b, len(pdfs), func(noAuto bool, i int) {
+			ex, err := eng.Extract(ctx, datas[i], "")
+			if err != nil {
+				b.Fatal(err)
 			}
-		}
-		compareRounds(b, round, func() {})
+			if err := ReadByOCR(ctx, eng, datas[i], "", ex, ImportOptions{noAuto: noAuto}); err != nil {
+				b.Fatal(err)
+			}
+			checkNoOCR(b, pdfs[i], ex.Warnings)
+		}, func() {})
 	})
 
 	// The check alone, on the corpus's pages extracted once: what the
@@ -76,43 +73,45 @@ func BenchmarkAutoOCRCheck(b *testing.B) {
 	})
 
 	b.Run("add", func(b *testing.B) {
-		var s *Session
-		round := func(noAuto bool) {
-			for _, p := range pdfs {
-				d, err := s.Import(ctx, eng, p, "", ImportOptions{noAuto: noAuto})
-				if err != nil {
-					b.Fatal(err)
-				}
-				checkNoOCR(b, p, d.Warnings)
-			}
-		}
+		var with, without *Session // fresh projects for each round
 		var open []*storage.Project
 		defer func() {
 			for _, p := range open {
 				p.Close()
 			}
 		}()
-		compareRounds(b, round, func() {
+		newSession := func() *Session {
 			p, err := storage.Create(filepath.Join(b.TempDir(), "bench.cmoproj"), "Bench", "bench")
 			if err != nil {
 				b.Fatal(err)
 			}
 			open = append(open, p)
-			s = New(p)
-		})
+			return New(p)
+		}
+		compareRuns(b, len(pdfs), func(noAuto bool, i int) {
+			s := with
+			if noAuto {
+				s = without
+			}
+			d, err := s.Import(ctx, eng, pdfs[i], "", ImportOptions{noAuto: noAuto})
+			if err != nil {
+				b.Fatal(err)
+			}
+			checkNoOCR(b, pdfs[i], d.Warnings)
+		}, func() { with, without = newSession(), newSession() })
 	})
 }
 
-// compareRounds runs round with the check and without it b.N times each,
-// alternating which goes first (an even b.N, e.g. -benchtime 4x, is
-// fairest), each after a fresh setup (untimed), and reports their mean
-// times and ratio.
-func compareRounds(b *testing.B, round func(noAuto bool), setup func()) {
+// compareRuns times run(noAuto, i) with the check (noAuto false) and
+// without it for each of n files, the two back to back and in turns which
+// goes first, so that both meet the same load; setup (untimed) comes
+// before each round of the n files. It reports the mean time of a round
+// with and without the check and their ratio.
+func compareRuns(b *testing.B, n int, run func(noAuto bool, i int), setup func()) {
 	var with, without time.Duration
-	timed := func(noAuto bool) {
-		setup()
+	timed := func(noAuto bool, i int) {
 		start := time.Now()
-		round(noAuto)
+		run(noAuto, i)
 		if noAuto {
 			without += time.Since(start)
 		} else {
@@ -122,12 +121,19 @@ func compareRounds(b *testing.B, round func(noAuto bool), setup func()) {
 	// One untimed round first: the engine's spare instances and the
 	// caches are then warm for both.
 	setup()
-	round(true)
+	for i := range n {
+		run(true, i)
+		run(false, i)
+	}
+	with, without = 0, 0
 	b.ResetTimer()
-	for i := range b.N {
-		first := i%2 == 0
-		timed(first)
-		timed(!first)
+	for round := range b.N {
+		setup()
+		for i := range n {
+			first := (round+i)%2 == 0
+			timed(first, i)
+			timed(!first, i)
+		}
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(with.Milliseconds())/float64(b.N), "ms-with-check/op")

@@ -211,3 +211,25 @@ func wordF1(ref, got string) float64 {
 	}
 	return 2 * float64(match) / float64(na+nb)
 }
+
+// TestExtractOCRAutoLeavesOthers: PDFs whose characters are mostly
+// readable come out of --ocr auto exactly as without it, warnings too;
+// the 1994 preprint's Type 3 fonts lose a few glyphs per page (math), not
+// most, so its pages are not OCRed. Nothing runs Tesseract here.
+func TestExtractOCRAutoLeavesOthers(t *testing.T) {
+	needPDFs(t)
+	t.Setenv("CMOCODER_TESSERACT", filepath.Join(t.TempDir(), "no-tesseract")) // any OCR would warn
+	for _, name := range []string{"cebaf-th-94-08-type3-dvips.pdf", "hindawi-rrp-2010-tully.pdf"} {
+		path := filepath.Join(pdfDir, name)
+		plain := run(t, "extract", path)
+		auto := run(t, "extract", path, "--ocr", "auto")
+		if plain.code != 0 || auto.code != 0 || auto.stdout != plain.stdout || auto.stderr != plain.stderr {
+			t.Errorf("%s: --ocr auto changed the output (exit %d, %d; stderr %q, %q; same text %v)",
+				name, plain.code, auto.code, plain.stderr, auto.stderr, auto.stdout == plain.stdout)
+		}
+	}
+	if r := run(t, "extract", filepath.Join(unmappedDir, unmappedPDFs[1].file), "--ocr", "all"); r.code != 2 ||
+		!strings.Contains(r.stderr, `--ocr takes auto, not "all"`) {
+		t.Errorf("--ocr all: exit %d %q", r.code, r.stderr)
+	}
+}

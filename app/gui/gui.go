@@ -251,6 +251,9 @@ type projectView struct {
 	ocrButton *widget.Button // "OCR this document" (ocr_gui.go)
 	win       fyne.Window    // for dialogs
 	tabsView  projectTabs    // Documents, CMOCs, Theories, ... (tabs.go)
+
+	// The mostly unreadable pages of the text shown, for ocrButton.
+	unreadable unreadablePages
 }
 
 func newProjectView(s *session.Session) (*projectView, error) {

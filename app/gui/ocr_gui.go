@@ -69,10 +69,26 @@ func (v *projectView) ocrOffer(d coding.Document) string {
 	if v.ws == nil || v.ws.text == nil || v.ws.doc.ID != d.ID {
 		return ""
 	}
-	if pages := pdfview.UnreadablePages(v.ws.text.Pages); len(pages) > 0 {
+	if pages := v.unreadable.of(v.ws.text); len(pages) > 0 {
 		return "OCR " + pdfview.PageList(pages)
 	}
 	return ""
+}
+
+// unreadablePages remembers pdfview.UnreadablePages of one text: looking
+// takes ~20 ms for a 350-page book, too long to repeat on the UI
+// goroutine after every change. A text read again (after OCR) is another
+// *coding.Text, and is looked at anew.
+type unreadablePages struct {
+	text  *coding.Text
+	pages []int
+}
+
+func (u *unreadablePages) of(t *coding.Text) []int {
+	if u.text != t {
+		u.text, u.pages = t, pdfview.UnreadablePages(t.Pages)
+	}
+	return u.pages
 }
 
 // ocrAll is the OCR button's label for a scan.

@@ -588,7 +588,7 @@ func (w *pageWarnings) add(page int, ps pageStats) {
 		// without a Unicode map (e.g. non-embedded CJK fonts).
 		w.unmapped = append(w.unmapped, page)
 	}
-	if ps.unreadable >= 10 && ps.unreadable*50 >= ps.readable {
+	if manyReplaced(ps.readable, ps.unreadable) {
 		w.unreadable = append(w.unreadable, page)
 	}
 }
@@ -605,7 +605,7 @@ func (w *pageWarnings) summary() (needsOCR bool, warnings []string) {
 		warnings = append(warnings, pageList(w.unmapped)+": text that cannot be read (fonts without Unicode)")
 	}
 	if len(w.unreadable) > 0 {
-		warnings = append(warnings, pageList(w.unreadable)+": some characters cannot be read (shown as \uFFFD)")
+		warnings = append(warnings, pageList(w.unreadable)+": "+warnReplaced)
 	}
 	if len(w.failed) > 0 {
 		warnings = append(warnings, pageList(w.failed)+": could not be read")

@@ -63,7 +63,7 @@ Usage:
                 QUERY: words (all in one sentence), "a phrase", a OR b, -word, word*
   cmocoder similar PROJECT FRAGMENT [--limit N] [--json]   sentences of other documents like a fragment
   cmocoder check PROJECT                  read the whole file for damage
-  cmocoder extract FILE [--password P] [--boxes]
+  cmocoder extract FILE [--password P] [--boxes] [--ocr auto [--lang L]]
   cmocoder demo PROJECT                   build the demo project
   cmocoder install                        open .cmoproj files in cmocoder on double-click
   cmocoder uninstall                      undo install
@@ -273,7 +273,7 @@ func (c *cli) add(args []string) error {
 	if len(pos) < 2 {
 		return usagef("expected add PROJECT FILE...")
 	}
-	opts := c.addOCROptions(*useOCR, *lang)
+	opts := c.addOCROptions("add", *useOCR, *lang)
 	s, err := c.open(pos[0], "")
 	if err != nil {
 		return err
@@ -573,9 +573,14 @@ func (c *cli) extract(args []string) error {
 	fs := newFlags("extract")
 	password := fs.String("password", "", "password of an encrypted PDF")
 	boxes := fs.Bool("boxes", false, "print every page's characters with their boxes as JSON")
-	pos, err := parseN(fs, args, 1, "extract FILE [--password P] [--boxes]")
+	ocr := fs.String("ocr", "", "auto: read pages whose fonts have no usable character map with Tesseract (OCR), as add does")
+	lang := fs.String("lang", "", "Tesseract language(s) for --ocr, e.g. eng or eng+deu (default eng)")
+	pos, err := parseN(fs, args, 1, "extract FILE [--password P] [--boxes] [--ocr auto [--lang L]]")
 	if err != nil {
 		return err
+	}
+	if *ocr != "" && *ocr != "auto" {
+		return usagef("--ocr takes auto, not %q", *ocr)
 	}
 	if !session.IsTextName(pos[0]) {
 		if err := session.CheckPDFSize("extract", pos[0]); err != nil {
@@ -601,6 +606,11 @@ func (c *cli) extract(args []string) error {
 	ex, err := eng.Extract(c.ctx, data, *password)
 	if err != nil {
 		return coding.E(coding.KindInvalid, "extract", filepath.Base(pos[0]), err)
+	}
+	if *ocr == "auto" {
+		if err := session.ReadByOCR(c.ctx, eng, data, *password, ex, c.addOCROptions("extract", false, *lang)); err != nil {
+			return coding.E(coding.KindInvalid, "extract", filepath.Base(pos[0]), err)
+		}
 	}
 	for _, w := range ex.Warnings {
 		c.warn("extract", filepath.Base(pos[0])+": "+w)

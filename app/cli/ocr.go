@@ -43,21 +43,22 @@ func (c *cli) ocr(args []string) error {
 	return nil
 }
 
-// addOCROptions are the import options of `add [--ocr] [--lang L]`. Without
-// Tesseract the files still go in (marked needs OCR) and the how-to line
-// is printed once.
-func (c *cli) addOCROptions(useOCR bool, lang string) session.ImportOptions {
+// addOCROptions are the OCR options of `add [--ocr] [--lang L]` and
+// `extract --ocr auto` (verb). Without Tesseract the files still go in
+// (marked needs OCR, or with their unreadable text) and the how-to line is
+// printed once.
+func (c *cli) addOCROptions(verb string, useOCR bool, lang string) session.ImportOptions {
 	told := false
-	progress, _ := c.ocrProgress("add", "")
+	progress, _ := c.ocrProgress(verb, "")
 	return session.ImportOptions{OCR: useOCR, Lang: lang, Progress: progress, OCRFailed: func(err error) {
 		if errors.Is(err, pdfview.ErrNoTesseract) {
 			if !told {
-				c.warn("add", session.OneLine(err))
+				c.warn(verb, session.OneLine(err))
 			}
 			told = true
 			return
 		}
-		c.warn("add", "OCR not done: "+session.OneLine(err))
+		c.warn(verb, "OCR not done: "+session.OneLine(err))
 	}}
 }
 

@@ -251,6 +251,9 @@ type projectView struct {
 	ocrButton *widget.Button // "OCR this document" (ocr_gui.go)
 	win       fyne.Window    // for dialogs
 	tabsView  projectTabs    // Documents, CMOCs, Theories, ... (tabs.go)
+
+	// The mostly unreadable pages of the text shown, for ocrButton.
+	unreadable unreadablePages
 }
 
 func newProjectView(s *session.Session) (*projectView, error) {
@@ -311,10 +314,10 @@ func (v *projectView) selectDocument(i widget.ListItemID) {
 	}
 	d := v.docs[i]
 	v.heading.SetText(d.Title)
-	v.showOCR(d)
 	if d.ID == v.ws.doc.ID {
 		v.ws.savePosition() // shown again (after OCR, say): stay where the reader is
 	}
 	v.ws.showDocument(d)
+	v.showOCR(d) // after showDocument: it looks at the pages shown
 	v.rememberDocument(d.ID)
 }

@@ -2,13 +2,10 @@ package gui
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/app/session"
@@ -19,12 +16,7 @@ import (
 // away once the document no longer needs OCR.
 func TestOCRButton(t *testing.T) {
 	scan := sharedFile(t, "testdata", "pdf", "scanned-abstract-ccitt-no-text.pdf")
-	if _, err := exec.LookPath("tesseract"); err != nil {
-		if os.Getenv("CMOCODER_E2E") == "1" {
-			t.Fatal("CMOCODER_E2E=1 but tesseract is not installed")
-		}
-		t.Skip("tesseract is not installed")
-	}
+	needTesseract(t)
 	test.NewTempApp(t)
 	s := newTestSession(t, "Scans")
 	eng, err := session.NewEngine()
@@ -36,13 +28,7 @@ func TestOCRButton(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	v, err := newProjectView(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, v.content)
-	w.Resize(fyne.NewSize(1000, 700))
-	v.win = w
+	v := openProjectView(t, s)
 	if !v.ocrButton.Visible() {
 		t.Fatal("no OCR button for a scan")
 	}

@@ -71,6 +71,7 @@ func (v *projectView) refreshCounts() {
 	if v.docList != nil {
 		v.docList.Refresh()
 	}
+	v.updateOCR() // a fragment coded: OCR is no longer offered
 	v.refreshTabs()
 }
 

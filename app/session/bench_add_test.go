@@ -2,9 +2,7 @@ package session
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"cmocoder.org/cmocoder/storage"
@@ -14,17 +12,7 @@ import (
 // through Session.Import, as `add` does: a profile of this
 // (-cpuprofile) shows where an import's time goes.
 func BenchmarkAddShared(b *testing.B) {
-	dir := filepath.Join("..", "..", "..", "shared", "testdata", "pdf")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		b.Skip("no shared PDFs")
-	}
-	var pdfs []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".pdf") && !strings.HasPrefix(e.Name(), "scanned-") {
-			pdfs = append(pdfs, filepath.Join(dir, e.Name()))
-		}
-	}
+	pdfs := sharedBenchPDFs(b)
 	eng, err := NewEngine()
 	if err != nil {
 		b.Fatal(err)

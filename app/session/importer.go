@@ -18,8 +18,8 @@ import (
 // extraction, with KindExists. eng may be nil, as text documents need
 // none: a PDF then gets an engine of its own. warnings are what the
 // reviewer should know about a document that did go in (e.g. a scan).
-// With ImportOptions.OCR the pages without a text layer are read by OCR
-// first (see ImportOptions).
+// Pages whose fonts have no usable character map are read by OCR first,
+// and with ImportOptions.OCR those without a text layer too (ReadByOCR).
 func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, password string, opts ...ImportOptions) (doc coding.Document, err error) {
 	name := filepath.Base(path)
 	if err := checkTextSize(path); err != nil {
@@ -58,7 +58,7 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 	if err != nil {
 		return doc, coding.E(coding.KindInvalid, "add", name, err)
 	}
-	if err := importOCR(ctx, eng, data, password, ex, importOptions(opts)); err != nil {
+	if err := ReadByOCR(ctx, eng, data, password, ex, importOptions(opts)); err != nil {
 		return doc, coding.E(coding.KindInvalid, "add", name, err)
 	}
 	doc = coding.Document{

@@ -14,7 +14,8 @@ import (
 // ImportOptions tune Session.Import beyond the defaults.
 type ImportOptions struct {
 	// OCR reads the pages without a text layer with Tesseract before the
-	// document is stored (in the same one transaction).
+	// document is stored (in the same one transaction). Pages whose fonts
+	// have no usable character map are read by OCR without it.
 	OCR bool
 	// Lang is Tesseract's language ("" is eng).
 	Lang string
@@ -23,6 +24,10 @@ type ImportOptions struct {
 	// OCRFailed, if set, hears why OCR could not be done; the document is
 	// imported all the same, as without OCR (still marked needs OCR).
 	OCRFailed func(err error)
+
+	// noAuto leaves the pages whose fonts have no usable character map as
+	// they are: only for measuring what looking for them costs.
+	noAuto bool
 }
 
 func importOptions(opts []ImportOptions) ImportOptions {
@@ -48,13 +53,27 @@ func blankPages(pages []coding.Page) []int {
 	return out
 }
 
-// ocrPages OCRs the listed pages of pages (which Extract or the project
-// gave) and returns a copy of pages with them replaced, the document's new
-// needs-OCR flag and warnings: the text-layer warnings go, and one saying
-// which pages came from OCR is added. Pages OCR left blank (a blank sheet)
-// stay blank.
-func ocrPages(ctx context.Context, eng *pdfview.Engine, pdf []byte, password string, pages []coding.Page, which []int,
+// ocrPlan is which pages (1-based) to read by OCR: those without a text
+// layer, and those whose fonts have no usable character map.
+type ocrPlan struct {
+	blank, unmapped []int
+}
+
+// pages lists them all in page order.
+func (p ocrPlan) pages() []int {
+	out := append(slices.Clone(p.blank), p.unmapped...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// ocrPages OCRs the pages plan lists of pages (which Extract or the
+// project gave) and returns a copy of pages with them replaced, the
+// document's new needs-OCR flag and warnings: the text-layer warnings go,
+// and ones saying which pages came from OCR, and why, are added. Pages OCR
+// left blank stay as they were: blank, or the unreadable text they had.
+func ocrPages(ctx context.Context, eng *pdfview.Engine, pdf []byte, password string, pages []coding.Page, plan ocrPlan,
 	warnings []string, o ImportOptions) ([]coding.Page, bool, []string, error) {
+	which := plan.pages()
 	geom := make([]coding.Page, len(which))
 	for i, n := range which {
 		geom[i] = pages[n-1]
@@ -64,44 +83,64 @@ func ocrPages(ctx context.Context, eng *pdfview.Engine, pdf []byte, password str
 		return nil, false, nil, err
 	}
 	out := slices.Clone(pages)
-	var read []int
+	var read ocrPlan
 	for i, n := range which {
+		if !hasText(got[i]) {
+			continue
+		}
 		out[n-1] = got[i]
-		if hasText(got[i]) {
-			read = append(read, n)
+		if slices.Contains(plan.unmapped, n) {
+			read.unmapped = append(read.unmapped, n)
+		} else {
+			read.blank = append(read.blank, n)
 		}
 	}
-	needsOCR, w := afterOCR(out, read, warnings)
+	needsOCR, w := afterOCR(out, plan, read, warnings)
 	return out, needsOCR, w, nil
 }
 
 // afterOCR works out a document's needs-OCR flag and warnings once the
-// pages read have text from OCR: the text-layer warnings go, one saying
-// which pages came from OCR comes, and pages still blank are named.
-func afterOCR(out []coding.Page, read []int, warnings []string) (bool, []string) {
+// pages of plan that OCR could read (read) have its text: the warnings it
+// answers go, those saying which pages came from OCR come, the one about
+// U+FFFD is made again for the pages as they are now, and blank pages OCR
+// could not read either are named.
+func afterOCR(out []coding.Page, plan, read ocrPlan, warnings []string) (bool, []string) {
 	var w []string
 	for _, s := range warnings {
-		if s == pdfview.WarnNeedsOCR || strings.HasSuffix(s, ": no text layer") || strings.HasSuffix(s, pdfview.WarnOCR) {
+		if s == pdfview.WarnNeedsOCR || pdfview.IsReplacementWarning(s) ||
+			len(plan.blank) > 0 && (strings.HasSuffix(s, ": no text layer") || strings.HasSuffix(s, pdfview.WarnOCR)) ||
+			len(read.unmapped) > 0 && strings.HasSuffix(s, pdfview.WarnUnmappedOCR) {
 			continue
 		}
 		w = append(w, s)
 	}
-	if len(read) > 0 {
-		w = append(w, pdfview.OCRWarning(read))
+	if len(read.unmapped) > 0 {
+		w = append(w, pdfview.UnmappedOCRWarning(read.unmapped))
 	}
-	needsOCR := true
-	for _, p := range out {
-		if hasText(p) {
-			needsOCR = false
-			break
+	if len(read.blank) > 0 {
+		w = append(w, pdfview.OCRWarning(read.blank))
+	}
+	if s := pdfview.ReplacementWarning(out); s != "" {
+		w = append(w, s)
+	}
+	needsOCR := !slices.ContainsFunc(out, hasReadable)
+	var still []int
+	for _, n := range plan.blank {
+		if !hasText(out[n-1]) {
+			still = append(still, n)
 		}
 	}
-	if blank := blankPages(out); len(blank) > 0 && !needsOCR {
-		w = append(w, pdfview.PageList(blank)+": no text, even by OCR")
-	} else if needsOCR {
+	if needsOCR {
 		w = append(w, pdfview.WarnNeedsOCR)
+	} else if len(still) > 0 {
+		w = append(w, pdfview.PageList(still)+": no text, even by OCR")
 	}
 	return needsOCR, w
+}
+
+// hasReadable tells whether a page has any character that can be read.
+func hasReadable(p coding.Page) bool {
+	return strings.ContainsFunc(p.Text, func(r rune) bool { return !unicode.IsSpace(r) && !pdfview.Unreadable(r) })
 }
 
 // OCROptions are those of Session.OCR.
@@ -114,7 +153,8 @@ type OCROptions struct {
 }
 
 // OCR reads the pages of a document already in the project that have no
-// text layer (or all of them, with All) with Tesseract and stores their
+// text layer or whose fonts have no usable character map
+// (pdfview.MostlyUnreadable), or all of them with All, with Tesseract and stores their
 // text and boxes in place of the empty ones, in one transaction. A
 // document with coded fragments is refused (its offsets must not move),
 // before any OCR. The undo history is cleared: no change made before may
@@ -149,17 +189,19 @@ func (s *Session) OCR(ctx context.Context, eng *pdfview.Engine, docID string, o 
 			return d, err
 		}
 	}
-	which := blankPages(pages)
+	plan := ocrPlan{blank: blankPages(pages), unmapped: pdfview.UnreadablePages(pages)}
 	if o.All {
-		which = which[:0]
+		plan.blank = plan.blank[:0]
 		for i := range pages {
-			which = append(which, i+1)
+			if !slices.Contains(plan.unmapped, i+1) {
+				plan.blank = append(plan.blank, i+1)
+			}
 		}
 	}
-	if len(which) == 0 {
+	if len(plan.pages()) == 0 {
 		return d, coding.Errorf(coding.KindInvalid, op, DocumentName(d), "every page has text already (--all reads them all by OCR)")
 	}
-	out, needsOCR, warnings, err := ocrPages(ctx, eng, pdf, o.Password, pages, which, d.Warnings,
+	out, needsOCR, warnings, err := ocrPages(ctx, eng, pdf, o.Password, pages, plan, d.Warnings,
 		ImportOptions{Lang: o.Lang, Progress: o.Progress})
 	if err != nil {
 		if errors.Is(err, pdfview.ErrNoTesseract) {
@@ -176,19 +218,24 @@ func (s *Session) OCR(ctx context.Context, eng *pdfview.Engine, docID string, o 
 	return d, err
 }
 
-// importOCR reads the blank pages of a freshly extracted PDF by OCR when o
-// asks for it, updating ex in place. OCR that cannot be done is reported
-// to o.OCRFailed and the document goes in without it; only a canceled
-// import is an error.
-func importOCR(ctx context.Context, eng *pdfview.Engine, pdf []byte, password string, ex *pdfview.Extracted, o ImportOptions) error {
-	if !o.OCR {
+// ReadByOCR reads the pages of a freshly extracted PDF that need it by
+// OCR, updating ex in place: always those whose fonts have no usable
+// character map (pdfview.MostlyUnreadable), and with o.OCR those without a
+// text layer too. OCR that cannot be done is reported to o.OCRFailed and
+// the document stays as Extract read it; only a canceled context is an
+// error. A PDF with no such page costs one look at its text.
+func ReadByOCR(ctx context.Context, eng *pdfview.Engine, pdf []byte, password string, ex *pdfview.Extracted, o ImportOptions) error {
+	var plan ocrPlan
+	if o.OCR {
+		plan.blank = blankPages(ex.Pages)
+	}
+	if !o.noAuto {
+		plan.unmapped = pdfview.UnreadablePages(ex.Pages)
+	}
+	if len(plan.blank)+len(plan.unmapped) == 0 {
 		return nil
 	}
-	which := blankPages(ex.Pages)
-	if len(which) == 0 {
-		return nil
-	}
-	pages, needsOCR, warnings, err := ocrPages(ctx, eng, pdf, password, ex.Pages, which, ex.Warnings, o)
+	pages, needsOCR, warnings, err := ocrPages(ctx, eng, pdf, password, ex.Pages, plan, ex.Warnings, o)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err

@@ -1,0 +1,116 @@
+package pdfview
+
+import (
+	"strings"
+	"unicode"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// Pages whose fonts have no usable character map. A PDF made by older
+// htmldoc, with Type 3 fonts or by some Distiller setups has a text layer,
+// but PDFium can only give U+FFFD or private-use codes for its glyphs:
+// the page reads as garbage although the characters are drawn. Such a
+// page is read like a scan, by OCR; the rule of when is MostlyUnreadable.
+
+// WarnUnmappedOCR is the warning of pages whose text came from OCR because
+// their fonts have no usable character map; UnmappedOCRWarning puts the
+// page list in front.
+const WarnUnmappedOCR = "text from OCR (the PDF's fonts have no usable character map)"
+
+// UnmappedOCRWarning is e.g. "pages 2–22: text from OCR (the PDF's fonts
+// have no usable character map)".
+func UnmappedOCRWarning(pages []int) string {
+	if len(pages) == 0 {
+		return WarnUnmappedOCR
+	}
+	return pageList(pages) + ": " + WarnUnmappedOCR
+}
+
+// minUnreadable is the least number of unreadable characters that makes a
+// page worth OCR: a figure with a few unmapped symbols is not.
+const minUnreadable = 10
+
+// MostlyUnreadable reports whether most characters of a page's text
+// cannot be read (see Unreadable): more of them than readable ones, and at
+// least minUnreadable. White space counts neither way.
+func MostlyUnreadable(text string) bool {
+	bad, good := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+		case Unreadable(r):
+			bad++
+		default:
+			good++
+		}
+	}
+	return bad >= minUnreadable && bad > good
+}
+
+// Unreadable reports whether r stands for a glyph whose character is not
+// known: U+FFFD (what PDFium gives for a glyph without a code point), a
+// private-use code (U+E000–U+F8FF, a font's own numbering) or a control
+// character. White space (itself made of control characters such as "\n")
+// is not unreadable.
+func Unreadable(r rune) bool {
+	switch {
+	case unicode.IsSpace(r):
+		return false
+	case r == unicode.ReplacementChar, r >= 0xE000 && r <= 0xF8FF, unicode.IsControl(r):
+		return true
+	}
+	return false
+}
+
+// UnreadablePages lists the pages (1-based) whose text is mostly
+// unreadable: those to read by OCR instead.
+func UnreadablePages(pages []coding.Page) []int {
+	var out []int
+	for i, p := range pages {
+		if MostlyUnreadable(p.Text) {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// ReplacementWarning is the warning about characters shown as U+FFFD
+// (e.g. "pages 3–11: some characters cannot be read (shown as �)") for
+// pages as they are now, "" if none has many: after OCR replaced some
+// pages, the warning Extract gave no longer holds.
+func ReplacementWarning(pages []coding.Page) string {
+	var which []int
+	for i, p := range pages {
+		readable, unreadable := 0, 0
+		for _, r := range p.Text {
+			switch {
+			case r == unicode.ReplacementChar:
+				unreadable++
+			case !unicode.IsSpace(r):
+				readable++
+			}
+		}
+		if manyReplaced(readable, unreadable) {
+			which = append(which, i+1)
+		}
+	}
+	if len(which) == 0 {
+		return ""
+	}
+	return pageList(which) + ": " + warnReplaced
+}
+
+// warnReplaced follows the page list of pages with many U+FFFD.
+const warnReplaced = "some characters cannot be read (shown as \uFFFD)"
+
+// IsReplacementWarning tells the warning ReplacementWarning makes.
+func IsReplacementWarning(w string) bool {
+	return strings.HasSuffix(w, ": "+warnReplaced)
+}
+
+// manyReplaced is Extract's rule for warning about a page's U+FFFD: ten
+// or more, and at least one in fifty readable characters.
+func manyReplaced(readable, unreadable int) bool {
+	return unreadable >= 10 && unreadable*50 >= readable
+}

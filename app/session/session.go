@@ -91,8 +91,8 @@ type Session struct {
 	writes turns
 	mu     sync.Mutex
 	undo   []step
-	redo []step
-	keys passwords // of encrypted PDFs, typed in this session (passwords.go)
+	redo   []step
+	keys   passwords // of encrypted PDFs, typed in this session (passwords.go)
 }
 
 // New is a session on an open store.

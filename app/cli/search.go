@@ -8,7 +8,7 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--json]"
+const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--included] [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--json]"
 
 // searchJSON is one hit as search --json prints it: start and end are
 // code-point offsets into the text "text" prints.
@@ -27,6 +27,7 @@ func (c *cli) search(args []string) error {
 	fs := newFlags("search")
 	var docs listFlag
 	fs.Var(&docs, "doc", "only this document (repeatable)")
+	included := fs.Bool("included", false, "only the sources the reviewers included (decision include)")
 	inRole := fs.String("in-role", "", "only hits inside a fragment of this role")
 	inLabel := fs.String("in-label", "", "only hits inside a fragment with this label")
 	uncoded := fs.Bool("uncoded", false, "only hits outside every fragment")
@@ -40,7 +41,7 @@ func (c *cli) search(args []string) error {
 	if err != nil {
 		return usagef("search: %v", err)
 	}
-	scope := coding.Scope{Label: *inLabel, Uncoded: *uncoded}
+	scope := coding.Scope{Label: *inLabel, Uncoded: *uncoded, Included: *included}
 	if *inRole != "" {
 		if scope.Role, err = coding.ParseRole(*inRole); err != nil {
 			return usagef("search: --in-role: %s", session.OneLine(err))

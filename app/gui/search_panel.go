@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -38,7 +39,10 @@ type searchPanel struct {
 	query   *widget.Entry
 	unit    *widget.Select
 	scope   *widget.Select
-	info    *widget.Label
+	label   *widget.Select // "with any label" or a label of the codebook
+	// included narrows the search to the sources the reviewers included.
+	included *widget.Check
+	info     *widget.Label
 	list    *hitList
 	codeAll *widget.Button
 
@@ -102,6 +106,9 @@ func newSearchPanel(v *projectView) *searchPanel {
 	}
 	p.scope = widget.NewSelect(scopes, func(string) { p.run() })
 	p.scope.SetSelected(scopes[0])
+	p.label = widget.NewSelect([]string{anyLabel}, func(string) { p.run() })
+	p.label.SetSelected(anyLabel)
+	p.included = widget.NewCheck("Included sources only", func(bool) { p.run() })
 	p.info = widget.NewLabel("")
 	p.codeAll = widget.NewButton("Code all hits…", p.confirmCodeAll)
 	p.codeAll.Disable()
@@ -109,7 +116,7 @@ func newSearchPanel(v *projectView) *searchPanel {
 	// The counts or the query's error on a line of their own, cut rather
 	// than widening the window.
 	p.info.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewHBox(widget.NewLabel("Code the"), p.unit, widget.NewLabel("Only"), p.scope, p.codeAll)
+	bar := container.NewHBox(widget.NewLabel("Code the"), p.unit, widget.NewLabel("Only"), p.scope, p.label, p.included, p.codeAll)
 	top := container.NewVBox(p.query, help, bar, p.info)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
@@ -132,18 +139,51 @@ func (p *searchPanel) codingUnit() coding.Unit {
 	return coding.UnitSentence
 }
 
+// anyLabel is the label box's choice of no label in particular.
+const anyLabel = "with any label"
+
 func (p *searchPanel) chosenScope() coding.Scope {
+	var sc coding.Scope
 	for _, s := range searchScopes {
 		if s.name == p.scope.Selected {
-			return s.scope
+			sc = s.scope
 		}
 	}
-	return coding.Scope{}
+	if l := p.label.Selected; l != anyLabel && l != "" && !sc.Uncoded {
+		sc.Label = l // inside a fragment with that label
+	}
+	sc.Included = p.included.Checked
+	return sc
 }
 
 // reload implements tabView: the project changed, so the hits' fragments
-// may have.
-func (p *searchPanel) reload() { p.run() }
+// may have, and the codebook the label box offers.
+func (p *searchPanel) reload() {
+	p.loadLabels()
+	p.run()
+}
+
+// loadLabels offers the codebook's labels in the label box, keeping the
+// one chosen while it is still there.
+func (p *searchPanel) loadLabels() {
+	labels, err := p.v.session.Labels()
+	if err != nil {
+		p.v.readFailed("labels", err)
+		return
+	}
+	options := []string{anyLabel}
+	for _, l := range labels {
+		options = append(options, l.Name)
+	}
+	chosen := p.label.Selected
+	p.label.SetOptions(options)
+	if !slices.Contains(options, chosen) {
+		chosen = anyLabel
+	}
+	if chosen != p.label.Selected {
+		p.label.SetSelected(chosen)
+	}
+}
 
 // schedule runs the query once typing pauses.
 func (p *searchPanel) schedule() {
@@ -158,7 +198,7 @@ func (p *searchPanel) schedule() {
 // run searches off the UI goroutine and shows the answer when it is still
 // the newest query's.
 func (p *searchPanel) run() {
-	if p.query == nil || p.unit == nil || p.scope == nil || p.info == nil {
+	if p.query == nil || p.unit == nil || p.scope == nil || p.label == nil || p.included == nil || p.info == nil {
 		return // still being built
 	}
 	query, scope, unit := strings.TrimSpace(p.query.Text), p.chosenScope(), p.codingUnit()

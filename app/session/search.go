@@ -26,7 +26,11 @@ func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]Sea
 	if err != nil {
 		return nil, err
 	}
-	pages, err := s.store.Search(q, sc.Docs...)
+	docIDs, err := s.scopeDocs(sc)
+	if err != nil || docIDs != nil && len(docIDs) == 0 {
+		return nil, err // no document in scope
+	}
+	pages, err := s.store.Search(q, docIDs...)
 	if err != nil {
 		return nil, err
 	}
@@ -62,6 +66,25 @@ func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]Sea
 		}
 	}
 	return out, nil
+}
+
+// scopeDocs is the documents a search in scope reads: nil for all, an
+// empty list for none.
+func (s *Session) scopeDocs(sc coding.Scope) ([]string, error) {
+	if !sc.Included {
+		return sc.Docs, nil
+	}
+	docs, err := s.Documents()
+	if err != nil {
+		return nil, err
+	}
+	ids := []string{}
+	for _, d := range docs {
+		if sc.KeepsDocument(d) {
+			ids = append(ids, d.ID)
+		}
+	}
+	return ids, nil
 }
 
 // docInfo is what Search reads of a document a hit is in.

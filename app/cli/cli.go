@@ -61,7 +61,7 @@ Usage:
   cmocoder search PROJECT QUERY [--doc DOC]... [--included] [--in-role R] [--in-label L] [--uncoded]
                 [--unit match|sentence|paragraph] [--json]   find words in every document
                 QUERY: words (all in one sentence), "a phrase", a OR b, -word, word*
-  cmocoder similar PROJECT FRAGMENT [--limit N] [--json]   sentences of other documents like a fragment
+  cmocoder similar PROJECT FRAGMENT|CMOC [--limit N] [--json]   sentences of other documents like a fragment or a CMOC's
   cmocoder check PROJECT                  read the whole file for damage
   cmocoder extract FILE [--password P] [--boxes]
   cmocoder demo PROJECT                   build the demo project

@@ -59,6 +59,9 @@ type searchPanel struct {
 	// like is the fragment whose like the list shows instead of a query's
 	// hits (Code ▸ Find passages like this fragment); zero when none.
 	like coding.Fragment
+	// likeCMOC is the CMOC whose like the list shows (the CMOCs tab's
+	// Find passages like it); zero when none.
+	likeCMOC coding.CMOC
 
 	mu    sync.Mutex
 	timer *time.Timer
@@ -87,7 +90,8 @@ func newSearchPanel(v *projectView) *searchPanel {
 	p.query.SetPlaceHolder("Search every document (Ctrl+Shift+F)")
 	p.query.OnChanged = func(text string) {
 		if text != "" {
-			p.like = coding.Fragment{} // a query typed replaces the passages like a fragment
+			// a query typed replaces the passages like a fragment or a CMOC
+			p.like, p.likeCMOC = coding.Fragment{}, coding.CMOC{}
 		}
 		p.schedule()
 	}
@@ -208,12 +212,13 @@ func (p *searchPanel) run() {
 	p.mu.Unlock()
 	s := p.v.session
 	if like := p.like; like.ID != "" {
-		p.background(gen, func() ([]session.SearchResult, error) {
-			return similarResults(s.Similar(like.ID, similarLimit))
-		}, func(results []session.SearchResult) {
-			p.info.SetText(fmt.Sprintf("%s like “%s” in the other documents, most alike first",
-				coding.Count(len(results), "sentence"), coding.Clip(like.Text, 60)))
-		})
+		p.listLike(gen, func() ([]session.SimilarResult, error) { return s.Similar(like.ID, similarLimit) },
+			fmt.Sprintf("like “%s” in the other documents", coding.Clip(like.Text, 60)))
+		return
+	}
+	if like := p.likeCMOC; like.ID != "" {
+		p.listLike(gen, func() ([]session.SimilarResult, error) { return s.SimilarToCMOC(like.ID, similarLimit) },
+			fmt.Sprintf("like the evidence of “%s” in the documents it does not cite", coding.Clip(like.Statement, 60)))
 		return
 	}
 	if query == "" {
@@ -221,6 +226,15 @@ func (p *searchPanel) run() {
 		return
 	}
 	p.background(gen, func() ([]session.SearchResult, error) { return s.Search(query, scope, unit) }, nil)
+}
+
+// listLike lists the sentences find finds (Similar, SimilarToCMOC) in
+// the background, saying how many are like what (about).
+func (p *searchPanel) listLike(gen int, find func() ([]session.SimilarResult, error), about string) {
+	p.background(gen, func() ([]session.SearchResult, error) { return similarResults(find()) },
+		func(results []session.SearchResult) {
+			p.info.SetText(fmt.Sprintf("%s %s, most alike first", coding.Count(len(results), "sentence"), about))
+		})
 }
 
 // background runs find on a goroutine of its own and shows its answer
@@ -251,7 +265,7 @@ func (p *searchPanel) show(results []session.SearchResult, err error) {
 	switch {
 	case err != nil:
 		p.info.SetText(session.OneLine(err))
-	case p.query.Text == "" && p.like.ID == "":
+	case p.query.Text == "" && p.like.ID == "" && p.likeCMOC.ID == "":
 		p.info.SetText("")
 	case len(results) == 0:
 		p.info.SetText("no hits")
@@ -499,7 +513,16 @@ func similarResults(rs []session.SimilarResult, err error) ([]session.SearchResu
 // findLike lists the sentences of the other documents most like a
 // fragment (BM25) in the Search tab, each codable as a hit.
 func (p *searchPanel) findLike(f coding.Fragment) {
-	p.like = f
+	p.like, p.likeCMOC = f, coding.CMOC{}
+	p.query.SetText("")
+	p.focus()
+	p.run()
+}
+
+// findLikeCMOC lists the sentences most like a CMOC's fragments, in the
+// documents it does not cite, in the Search tab, each codable as a hit.
+func (p *searchPanel) findLikeCMOC(c coding.CMOC) {
+	p.like, p.likeCMOC = coding.Fragment{}, c
 	p.query.SetText("")
 	p.focus()
 	p.run()

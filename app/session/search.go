@@ -1,6 +1,10 @@
 package session
 
-import "cmocoder.org/cmocoder/coding"
+import (
+	"strings"
+
+	"cmocoder.org/cmocoder/coding"
+)
 
 // SearchResult is one hit of a project-wide search as the front ends show
 // it: the span of the unit asked for (Hit), the first match in it, a line
@@ -157,9 +161,57 @@ func (s *Session) Similar(fragmentID string, limit int) ([]SimilarResult, error)
 	if err != nil {
 		return nil, err
 	}
-	b := coding.NewBM25(f.Text)
-	err = s.store.EachPage(func(docID string, page, start int, text string) error {
-		if docID != f.DocID {
+	return s.similarTo(f.Text, map[string]bool{f.DocID: true}, limit)
+}
+
+// SimilarToCMOC lists the limit sentences most like a CMOC's evidence
+// (its fragments' texts taken together, BM25), best first, in the
+// documents none of its fragments is in: candidate evidence from papers
+// the CMOC does not cite yet. Fragments deleted since are left out; a
+// CMOC with none left is an error.
+func (s *Session) SimilarToCMOC(cmocID string, limit int) ([]SimilarResult, error) {
+	c, err := s.CMOC(cmocID)
+	if err != nil {
+		return nil, err
+	}
+	var texts []string
+	skip := map[string]bool{}
+	for _, id := range c.Fragments {
+		f, err := s.Fragment(id)
+		if coding.IsKind(err, coding.KindNotFound) {
+			continue // deleted: the CMOC reports it missing
+		}
+		if err != nil {
+			return nil, err
+		}
+		texts = append(texts, f.Text)
+		skip[f.DocID] = true
+	}
+	if len(texts) == 0 {
+		return nil, coding.Errorf(coding.KindInvalid, "find passages like a CMOC", coding.Clip(c.Statement, 60),
+			"the CMOC has no fragment to compare with")
+	}
+	return s.similarTo(strings.Join(texts, "\n"), skip, limit)
+}
+
+// FindCMOC resolves a CMOC ID or a unique prefix of one.
+func (s *Session) FindCMOC(ref string) (coding.CMOC, error) {
+	if c, err := s.store.CMOC(ref); err == nil || !coding.IsKind(err, coding.KindNotFound) {
+		return c, err
+	}
+	cmocs, err := s.store.CMOCs()
+	if err != nil {
+		return coding.CMOC{}, err
+	}
+	return byPrefix(cmocs, func(c coding.CMOC) string { return c.ID }, ref, "CMOC")
+}
+
+// similarTo lists the limit sentences most like query in the documents
+// not in skip, best first.
+func (s *Session) similarTo(query string, skip map[string]bool, limit int) ([]SimilarResult, error) {
+	b := coding.NewBM25(query)
+	err := s.store.EachPage(func(docID string, page, start int, text string) error {
+		if !skip[docID] {
 			b.AddPage(docID, page, start, text)
 		}
 		return nil

@@ -23,6 +23,8 @@ import (
 //	                text gives every hit's offsets (all hits)
 //	ms_session_<q>  Session.Search: that, plus the context line and the
 //	                fragments of each hit (what the Search tab lists)
+//	ms_first_<q>    Session.SearchFirst of the Search tab's first screen
+//	                (searchFirstPage hits), shown before all are counted
 //	s_cli_<q>       `cmocoder search` as a process
 //	s_grep_<q>      `grep -c -i -w` over the same texts exported as files
 //	x_cli_grep_<q>  s_cli / s_grep
@@ -30,7 +32,8 @@ import (
 //	B_index_per_cp  what the index adds to the file, bytes per code point
 //
 // It runs once whatever -benchtime says: building the project is most of
-// the time.
+// the time. CMOCODER_BENCH_SEARCH_PROJECT names a project to search
+// instead (BenchmarkOpenReview500FirstPage's, say), built once.
 func BenchmarkSearch(b *testing.B) {
 	needPDFs(b)
 	if _, err := exec.LookPath("grep"); err != nil {
@@ -54,13 +57,16 @@ func measureSearch(b *testing.B, n int) []metric {
 	var out []metric
 	report := func(v float64, unit string) { out = append(out, metric{v, unit}) }
 	dir := b.TempDir()
-	pdfs := benchPDFs(b, dir, n)
-	project := filepath.Join(dir, "search.cmoproj")
-	mustRun(b, "new", project, "--coder", "Ann")
-	cmd := exec.Command(bin, append([]string{"add", project}, pdfs...)...)
-	cmd.Env = append(os.Environ(), "CMOCODER_CODER=Ann")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("add: %v\n%.2000s", err, out)
+	project := os.Getenv("CMOCODER_BENCH_SEARCH_PROJECT")
+	if project == "" {
+		pdfs := benchPDFs(b, dir, n)
+		project = filepath.Join(dir, "search.cmoproj")
+		mustRun(b, "new", project, "--coder", "Ann")
+		cmd := exec.Command(bin, append([]string{"add", project}, pdfs...)...)
+		cmd.Env = append(os.Environ(), "CMOCODER_CODER=Ann")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("add: %v\n%.2000s", err, out)
+		}
 	}
 	texts, chars := exportTexts(b, project, filepath.Join(dir, "texts"))
 	report(float64(chars), "code_points")
@@ -96,11 +102,18 @@ func measureSearch(b *testing.B, n int) []metric {
 		t0 = time.Now()
 		_, err = s.Search(q.query, coding.Scope{}, coding.UnitMatch)
 		listed := time.Since(t0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 = time.Now()
+		_, _, err = s.SearchFirst(q.query, coding.Scope{}, coding.UnitMatch, searchFirstPage)
+		first := time.Since(t0)
 		s.Close()
 		if err != nil {
 			b.Fatal(err)
 		}
 		report(ms(listed), "ms_session_"+q.name)
+		report(ms(first), "ms_first_"+q.name)
 
 		t0 = time.Now()
 		mustRun(b, "search", project, q.query)
@@ -120,6 +133,9 @@ func measureSearch(b *testing.B, n int) []metric {
 	report(indexCost(b, project, dir)/float64(chars), "B_index_per_cp")
 	return out
 }
+
+// searchFirstPage is the Search tab's first screen of hits (app/gui).
+const searchFirstPage = 50
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 

@@ -225,7 +225,55 @@ func (p *searchPanel) run() {
 		p.show(nil, nil)
 		return
 	}
-	p.background(gen, func() ([]session.SearchResult, error) { return s.Search(query, scope, unit) }, nil)
+	p.firstThenAll(gen, func(n int) ([]session.SearchResult, bool, error) { return s.SearchFirst(query, scope, unit, n) })
+}
+
+// searchFirstPage is how many hits are shown before all are counted: a
+// screen and more, found in milliseconds however common the word.
+const searchFirstPage = 50
+
+// firstThenAll shows the first searchFirstPage hits find finds (find(n):
+// the first n, 0 for all, and whether there may be more) as soon as they
+// are found, then, when there may be more, all of them, unless a newer
+// run (gen) has started. Until all are listed the counts say that the
+// search goes on and Code all hits waits.
+func (p *searchPanel) firstThenAll(gen int, find func(n int) ([]session.SearchResult, bool, error)) {
+	go func() {
+		first, more, err := find(searchFirstPage)
+		more = more && err == nil
+		p.answer(gen, first, err, func() {
+			if more {
+				p.info.SetText(fmt.Sprintf("searching every document… (the first %d shown)", len(first)))
+				p.codeAll.Disable()
+			}
+		})
+		if !more || !p.isCurrent(gen) {
+			return
+		}
+		all, _, err := find(0)
+		p.answer(gen, all, err, nil)
+	}()
+}
+
+// isCurrent tells whether gen is the newest run.
+func (p *searchPanel) isCurrent(gen int) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return gen == p.gen
+}
+
+// answer shows results on the UI goroutine (then calls after, if not
+// nil, when there was no error) if run gen is still the newest.
+func (p *searchPanel) answer(gen int, results []session.SearchResult, err error, after func()) {
+	runOnUI(func() {
+		if !p.isCurrent(gen) {
+			return
+		}
+		p.show(results, err)
+		if err == nil && after != nil {
+			after()
+		}
+	})
 }
 
 // listLike lists the sentences find finds (Similar, SimilarToCMOC) in
@@ -243,15 +291,8 @@ func (p *searchPanel) listLike(gen int, find func() ([]session.SimilarResult, er
 func (p *searchPanel) background(gen int, find func() ([]session.SearchResult, error), after func([]session.SearchResult)) {
 	go func() {
 		results, err := find()
-		runOnUI(func() {
-			p.mu.Lock()
-			current := gen == p.gen
-			p.mu.Unlock()
-			if !current {
-				return
-			}
-			p.show(results, err)
-			if err == nil && after != nil {
+		p.answer(gen, results, err, func() {
+			if after != nil {
 				after(results)
 			}
 		})

@@ -60,7 +60,9 @@ func TestSearchTabScopeIncludedAndLabel(t *testing.T) {
 	waitFor(t, "the hits of the", func() bool { return strings.Contains(p.info.Text, "hit") && len(p.results) > 0 })
 	everywhere := len(p.results)
 	p.label.SetSelected(label)
-	waitFor(t, "the hits inside "+label, func() bool { return len(p.results) < everywhere || p.info.Text == "no hits" })
+	waitFor(t, "the hits inside "+label, func() bool {
+		return !strings.HasPrefix(p.info.Text, "searching") && (len(p.results) < everywhere || p.info.Text == "no hits")
+	})
 	if len(p.results) == 0 {
 		t.Fatalf("no hit of “the” inside a fragment labelled %s", label)
 	}

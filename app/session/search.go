@@ -26,18 +26,35 @@ const contextWidth = 90
 // whose units meet become one), in import order. Units and context lines
 // stay within the hit's page: only the pages with hits are read.
 func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]SearchResult, error) {
+	rs, _, err := s.SearchFirst(query, sc, unit, 0)
+	return rs, err
+}
+
+// SearchFirst is Search that stops reading pages once they hold n
+// matches (0: no limit): a screen of results at once, however common the
+// word. The hits it lists are the first of Search's, in its order; fewer
+// than n when the scope leaves matches out. more says whether it stopped
+// before the end, so that Search may list more.
+func (s *Session) SearchFirst(query string, sc coding.Scope, unit coding.Unit, n int) (results []SearchResult, more bool, err error) {
 	q, err := coding.ParseQuery(query)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	docIDs, err := s.scopeDocs(sc)
 	if err != nil || docIDs != nil && len(docIDs) == 0 {
-		return nil, err // no document in scope
+		return nil, false, err // no document in scope
 	}
-	pages, err := s.store.Search(q, docIDs...)
+	pages, err := s.store.SearchFirst(q, n, docIDs...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	more = n > 0 && len(coding.Hits(pages)) >= n
+	results, err = s.listHits(pages, sc, unit)
+	return results, more, err
+}
+
+// listHits makes the pages' matches in scope the results Search lists.
+func (s *Session) listHits(pages []coding.PageHits, sc coding.Scope, unit coding.Unit) ([]SearchResult, error) {
 	var out []SearchResult
 	docs, err := s.docInfos(pages)
 	if err != nil {

@@ -65,8 +65,10 @@ type Store interface {
 	MergeSide() (coding.MergeSide, error)
 	// Backup copies the project, whole and consistent, to path.
 	Backup(path string) error
-	// Search finds a query in the documents given (all when none).
+	// Search finds a query in the documents given (all when none);
+	// SearchFirst stops once limit matches are found.
 	Search(q *coding.Query, docs ...string) ([]coding.PageHits, error)
+	SearchFirst(q *coding.Query, limit int, docs ...string) ([]coding.PageHits, error)
 	// EachPage reads every page's text, for scoring sentences.
 	EachPage(fn func(docID string, page, start int, text string) error) error
 	// Check reads the whole file and says the first problem found (a

@@ -13,15 +13,7 @@ import (
 // many as asked for when there are (the page that reaches the number is
 // read whole), and all of them when there are fewer.
 func TestSearchFirstIsSearchsBeginning(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.cmoproj")
-	if err := BuildDemo(context.Background(), path); err != nil {
-		t.Fatal(err)
-	}
-	s, err := OpenSession(path, "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDemo(t)
 	const query = "the OR and"
 	all, err := s.Search(query, coding.Scope{}, coding.UnitMatch)
 	if err != nil {
@@ -45,4 +37,20 @@ func TestSearchFirstIsSearchsBeginning(t *testing.T) {
 			t.Errorf("first %d: read every page (%d hits)", n, len(first))
 		}
 	}
+}
+
+// openDemo builds the demo project and opens it for "tester", closed
+// when the test ends.
+func openDemo(t *testing.T) *Session {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.cmoproj")
+	if err := BuildDemo(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := OpenSession(path, "tester")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

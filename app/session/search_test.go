@@ -1,8 +1,6 @@
 package session
 
 import (
-	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -12,15 +10,7 @@ import (
 // Search reads the documents of its hits one at a time or all at once
 // (manyDocs): both give the same results.
 func TestSearchReadsDocumentsEitherWay(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.cmoproj")
-	if err := BuildDemo(context.Background(), path); err != nil {
-		t.Fatal(err)
-	}
-	s, err := OpenSession(path, "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDemo(t)
 	search := func(many int) []SearchResult {
 		saved := manyDocs
 		defer func() { manyDocs = saved }()

@@ -124,11 +124,18 @@ func (s *Session) docInfos(pages []coding.PageHits) (map[string]*docInfo, error)
 	for _, ph := range pages {
 		out[ph.DocID] = nil
 	}
+	var docs []coding.Document
 	if len(out) > manyDocs {
-		docs, err := s.Documents()
-		if err != nil {
+		var err error
+		if docs, err = s.Documents(); err != nil {
 			return nil, err
 		}
+	}
+	// All fragments at once when the hits are in most documents; one
+	// document at a time when they are in few of many (a rare word in a
+	// 500-paper review: reading 20,000 fragments for 100 documents' took
+	// twice as long).
+	if len(out) > manyDocs && 2*len(out) > len(docs) {
 		frags, err := s.Fragments("")
 		if err != nil {
 			return nil, err
@@ -150,11 +157,18 @@ func (s *Session) docInfos(pages []coding.PageHits) (map[string]*docInfo, error)
 		}
 		return out, nil
 	}
+	byID := map[string]coding.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
 	for id := range out {
 		var d docInfo
 		var err error
-		if d.doc, err = s.Document(id); err != nil {
-			return nil, err
+		var ok bool
+		if d.doc, ok = byID[id]; !ok {
+			if d.doc, err = s.Document(id); err != nil {
+				return nil, err
+			}
 		}
 		if d.frags, err = s.Fragments(id); err != nil {
 			return nil, err

@@ -57,9 +57,9 @@ func openDemo(t *testing.T) *Session {
 	return s
 }
 
-// With hits in few of many documents, Search reads their fragments one
-// document at a time, the documents from one list: the results are those
-// read one by one.
+// With hits in few of many documents (the demo's among three more),
+// Search reads their fragments one document at a time, the documents
+// from one list: the results are those read one by one.
 func TestSearchInFewOfManyDocuments(t *testing.T) {
 	s := openDemo(t)
 	for i := range 3 {
@@ -71,25 +71,5 @@ func TestSearchInFewOfManyDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	search := func(many int) []SearchResult {
-		saved := manyDocs
-		defer func() { manyDocs = saved }()
-		manyDocs = many
-		rs, err := s.Search("quality OR staff", coding.Scope{}, coding.UnitSentence)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rs
-	}
-	few, one := search(0), search(100)
-	if len(few) == 0 || !reflect.DeepEqual(few, one) {
-		t.Fatalf("%d results read from the list, %d one by one, or they differ", len(few), len(one))
-	}
-	coded := 0
-	for _, r := range few {
-		coded += len(r.Fragments)
-	}
-	if coded == 0 {
-		t.Error("no hit lies in a fragment: the fragments were not read")
-	}
+	sameEitherWay(t, s)
 }

@@ -206,3 +206,37 @@ func TestFailedCommitIsShown(t *testing.T) {
 		t.Errorf("no error dialog for the failed commit: %q", dialogText(w))
 	}
 }
+
+// TestCommitEndingAfterClose: a passage coded just before the project is
+// closed is still committed (Close waits for it), and its end, with the
+// project gone, shows nothing (it used to read the closed project and
+// show the error).
+func TestCommitEndingAfterClose(t *testing.T) {
+	ws, w, g := openGated(t)
+	start, end, _ := session.FindWords(ws.text.String(), sentence)
+	before := len(stored(t, ws))
+	dragOver(t, ws, start, end)
+	g.hold(nil)
+	press(ws, fyne.KeyC)
+	ws.pv.close() // as closing the project does, then the session
+	g.release <- struct{}{}
+	if err := ws.session.Close(); err != nil {
+		t.Fatal(err)
+	}
+	pump()
+	if w.Canvas().Overlays().Top() != nil {
+		t.Errorf("a dialog after closing: %q", dialogText(w))
+	}
+	p, err := storage.Open(g.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	frags, err := p.Fragments(ws.doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(frags) != before+1 {
+		t.Errorf("%d fragments after closing, want the passage coded (%d)", len(frags), before+1)
+	}
+}

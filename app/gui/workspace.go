@@ -53,6 +53,9 @@ type workspace struct {
 	// committing counts the changes (and undos) under way in the
 	// background (commit): while any is, undo waits its turn after them.
 	committing int
+	// closed is set when the project view closes: a commit that ends
+	// after it has nothing left to show.
+	closed bool
 
 	view       *pageview.View
 	pageEntry  *widget.Entry
@@ -452,7 +455,9 @@ func (ws *workspace) commit(c coding.Change, then func(error)) {
 	ws.session.Commit(c, func(err error) {
 		runOnUI(func() {
 			ws.committing--
-			then(err)
+			if !ws.closed {
+				then(err)
+			}
 		})
 	})
 }
@@ -613,6 +618,9 @@ func (ws *workspace) replayLater(later func(func(string, error)), nothing, done 
 	later(func(about string, err error) {
 		runOnUI(func() {
 			ws.committing--
+			if ws.closed {
+				return
+			}
 			if about == "" && err == nil {
 				ws.say("%s", nothing)
 				return

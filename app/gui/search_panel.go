@@ -39,12 +39,13 @@ type searchPanel struct {
 	query   *widget.Entry
 	unit    *widget.Select
 	scope   *widget.Select
-	label   *widget.Select // "with any label" or a label of the codebook
-	// included narrows the search to the sources the reviewers included.
-	included *widget.Check
-	info     *widget.Label
+	info    *widget.Label
 	list    *hitList
 	codeAll *widget.Button
+
+	label *widget.Select // "with any label" or a label of the codebook
+	// included narrows the search to the sources the reviewers included.
+	included *widget.Check
 
 	results  []session.SearchResult
 	rows     []searchRow

@@ -86,15 +86,16 @@ var _ Store = (*storage.Project)(nil)
 type Session struct {
 	coding.Reader
 	store Store
-	// writes orders the writes (see Goroutines in the package comment);
+	// writes orders the writes (see Goroutines in the package comment).
+	writes turns
+
 	// mu guards the history, and is held only to read or move it, never
 	// over a commit, so that asking what Ctrl+Z would undo does not wait
 	// for one.
-	writes turns
-	mu     sync.Mutex
-	undo   []step
-	redo   []step
-	keys   passwords // of encrypted PDFs, typed in this session (passwords.go)
+	mu   sync.Mutex
+	undo []step
+	redo []step
+	keys passwords // of encrypted PDFs, typed in this session (passwords.go)
 }
 
 // New is a session on an open store.

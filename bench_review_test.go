@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/review"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -169,9 +169,8 @@ func benchPDFs(b *testing.B, dir string, n int) []string {
 	return paths
 }
 
-// benchCoding codes the project as a team would have after months: 40
-// fragments a document up to 20,000, 60 labels, 300 CMOCs under 12
-// theories, in one transaction. It returns a document's ID.
+// benchCoding codes the project as a team would have after months
+// (review.Code). It returns a document's ID.
 func benchCoding(b *testing.B, project string) string {
 	p, err := storage.Open(project)
 	if err != nil {
@@ -179,39 +178,9 @@ func benchCoding(b *testing.B, project string) string {
 	}
 	defer p.Close()
 	p.SetCoder("Ann")
-	docs, err := p.Documents()
+	docID, err := review.Code(p)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var batch coding.Batch
-	for i := range 60 {
-		batch = append(batch, coding.PutLabel{Label: coding.Label{Name: fmt.Sprintf("Mechanism %02d", i)}})
-	}
-	roles := []coding.Role{coding.Context, coding.Resource, coding.Reasoning, coding.Outcome}
-	var frags []coding.Fragment
-	for _, d := range docs {
-		text, err := p.Text(d.ID)
-		if err != nil {
-			b.Fatal(err)
-		}
-		chars := text.Len()
-		for k := 0; k < 40 && (k+1)*60 < chars && len(frags) < 20000; k++ {
-			f := coding.Fragment{ID: coding.NewID(), DocID: d.ID, Start: k * 60, End: k*60 + 50, Role: roles[k%4],
-				Labels: []string{fmt.Sprintf("Mechanism %02d", (k+len(frags))%60)}}
-			frags = append(frags, f)
-			batch = append(batch, coding.AddFragment{Fragment: f})
-		}
-	}
-	for i := range 300 {
-		var ids []string
-		for k := range 4 {
-			ids = append(ids, frags[(i*4+k)%len(frags)].ID)
-		}
-		batch = append(batch, coding.AddCMOC{CMOC: coding.CMOC{Statement: fmt.Sprintf("CMOC %d", i), Fragments: ids},
-			TheoryName: fmt.Sprintf("Theory %d", i%12)})
-	}
-	if _, err := p.Apply(batch); err != nil {
-		b.Fatal(err)
-	}
-	return docs[0].ID
+	return docID
 }

@@ -22,6 +22,8 @@ import (
 //	                text gives every hit's offsets (all hits)
 //	ms_session_<q>  Session.Search: that, plus the context line and the
 //	                fragments of each hit (what the Search tab lists)
+//	ms_first_<q>    Session.SearchFirst of the Search tab's first screen
+//	                (searchFirstPage hits), shown before all are counted
 //	s_cli_<q>       `cmocoder search` as a process
 //	s_grep_<q>      `grep -c -i -w` over the same texts exported as files
 //	x_cli_grep_<q>  s_cli / s_grep
@@ -29,7 +31,8 @@ import (
 //	B_index_per_cp  what the index adds to the file, bytes per code point
 //
 // It runs once whatever -benchtime says: building the project is most of
-// the time.
+// the time. CMOCODER_BENCH_SEARCH_PROJECT names a project to search
+// instead (BenchmarkOpenReview500FirstPage's, say), built once.
 func BenchmarkSearch(b *testing.B) {
 	needPDFs(b)
 	if _, err := exec.LookPath("grep"); err != nil {
@@ -41,12 +44,15 @@ func BenchmarkSearch(b *testing.B) {
 var searchMetrics []metric
 
 func measureSearch(b *testing.B, dir string, pdfs []string, report func(value float64, unit string)) {
-	project := filepath.Join(dir, "search.cmoproj")
-	mustRun(b, "new", project, "--coder", "Ann")
-	cmd := exec.Command(bin, append([]string{"add", project}, pdfs...)...)
-	cmd.Env = append(os.Environ(), "CMOCODER_CODER=Ann")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("add: %v\n%.2000s", err, out)
+	project := os.Getenv("CMOCODER_BENCH_SEARCH_PROJECT")
+	if project == "" {
+		project = filepath.Join(dir, "search.cmoproj")
+		mustRun(b, "new", project, "--coder", "Ann")
+		cmd := exec.Command(bin, append([]string{"add", project}, pdfs...)...)
+		cmd.Env = append(os.Environ(), "CMOCODER_CODER=Ann")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("add: %v\n%.2000s", err, out)
+		}
 	}
 	texts, chars := exportTexts(b, project, filepath.Join(dir, "texts"))
 	report(float64(chars), "code_points")
@@ -82,11 +88,18 @@ func measureSearch(b *testing.B, dir string, pdfs []string, report func(value fl
 		t0 = time.Now()
 		_, err = s.Search(q.query, coding.Scope{}, coding.UnitMatch)
 		listed := time.Since(t0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 = time.Now()
+		_, _, err = s.SearchFirst(q.query, coding.Scope{}, coding.UnitMatch, searchFirstPage)
+		first := time.Since(t0)
 		s.Close()
 		if err != nil {
 			b.Fatal(err)
 		}
 		report(ms(listed), "ms_session_"+q.name)
+		report(ms(first), "ms_first_"+q.name)
 
 		t0 = time.Now()
 		mustRun(b, "search", project, q.query)
@@ -106,6 +119,9 @@ func measureSearch(b *testing.B, dir string, pdfs []string, report func(value fl
 	report(indexCost(b, project, dir)/float64(chars), "B_index_per_cp")
 }
 
+// searchFirstPage is the Search tab's first screen of hits (app/gui).
+const searchFirstPage = 50
+
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // exportTexts writes every document's text to a file of its own, as
@@ -114,7 +130,10 @@ func exportTexts(b *testing.B, project, dir string) ([]string, int) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	p := openStored(b, project)
+	p, err := storage.Open(project)
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer p.Close()
 	docs, err := p.Documents()
 	if err != nil {

@@ -128,13 +128,25 @@ func trimToWord(s string, head bool) string {
 	return s
 }
 
-// Scope narrows a search: to some documents, to hits inside a fragment
-// of a role or carrying a label, or to hits outside every fragment.
+// Scope narrows a search: to some documents, to the sources the
+// reviewers included, to hits inside a fragment of a role or carrying a
+// label, or to hits outside every fragment.
 type Scope struct {
-	Docs    []string // document IDs; none: all
-	Role    Role     // "": any
-	Label   string   // "": any
-	Uncoded bool
+	Docs     []string // document IDs; none: all
+	Included bool     // only documents whose decision is include
+	Role     Role     // "": any
+	Label    string   // "": any
+	Uncoded  bool
+}
+
+// KeepsDocument tells whether the scope searches a document: one of Docs
+// (when given) and, with Included, one the reviewers included (not one
+// excluded, nor one still undecided).
+func (sc Scope) KeepsDocument(d Document) bool {
+	if len(sc.Docs) > 0 && !slices.Contains(sc.Docs, d.ID) {
+		return false
+	}
+	return !sc.Included || d.Decision == Include
 }
 
 // Inside tells whether the scope asks for hits inside fragments.

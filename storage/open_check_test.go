@@ -52,6 +52,8 @@ func TestOpenChecksCodingNotBulk(t *testing.T) {
 		{"fragments", false, false},
 		{"pages", false, false},
 		{"pdfs", false, false},
+		{"search_index_data", false, false},
+		{"search_index_data", true, true},
 		{"fragments", true, true},
 		{"pages", true, true},
 		{"pdfs", true, true},

@@ -3,6 +3,8 @@ package storage
 import (
 	"cmp"
 	"context"
+	"database/sql"
+	"errors"
 	"slices"
 
 	"cmocoder.org/cmocoder/coding"
@@ -77,10 +79,20 @@ func indexDocument(q querier, docID string) error {
 // it is on, in import order and page order, each with its text and the
 // matches in it.
 func (p *Project) Search(query *coding.Query, docs ...string) ([]coding.PageHits, error) {
-	return readValue(p, "search", func(q querier) ([]coding.PageHits, error) { return search(q, query, docs) })
+	return p.SearchFirst(query, 0, docs...)
 }
 
-func search(q querier, query *coding.Query, docs []string) ([]coding.PageHits, error) {
+// SearchFirst is Search that stops once the pages found hold limit
+// matches at least (0: no limit): the first screen of a common word's
+// hits, without reading every page it is on.
+func (p *Project) SearchFirst(query *coding.Query, limit int, docs ...string) ([]coding.PageHits, error) {
+	return readValue(p, "search", func(q querier) ([]coding.PageHits, error) { return search(q, query, docs, limit) })
+}
+
+// errEnough stops reading pages once a search has found what it needs.
+var errEnough = errors.New("enough")
+
+func search(q querier, query *coding.Query, docs []string, limit int) ([]coding.PageHits, error) {
 	type cand struct {
 		doc       string
 		pos, page int
@@ -102,17 +114,52 @@ func search(q querier, query *coding.Query, docs []string) ([]coding.PageHits, e
 	}
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.page, b.page)) })
 	var out []coding.PageHits
-	for _, c := range cands {
-		ph := coding.PageHits{DocID: c.doc, Page: c.page}
-		if err := q.QueryRowContext(context.Background(), "SELECT start_offset, text FROM pages WHERE doc_id = ? AND number = ?",
-			c.doc, c.page).Scan(&ph.Start, &ph.Text); err != nil {
-			return nil, err
-		}
-		if ph.Matches = query.MatchPage(ph.Text); len(ph.Matches) > 0 {
-			out = append(out, ph)
-		}
+	found := 0
+	err = eachStatementRow(q, "SELECT start_offset, text FROM pages WHERE doc_id = ? AND number = ?", len(cands),
+		func(i int) []any { return []any{cands[i].doc, cands[i].page} },
+		func(i int, s scanner) error {
+			ph := coding.PageHits{DocID: cands[i].doc, Page: cands[i].page}
+			if err := s.Scan(&ph.Start, &ph.Text); err != nil {
+				return err
+			}
+			if ph.Matches = query.MatchPage(ph.Text); len(ph.Matches) > 0 {
+				out = append(out, ph)
+				found += len(ph.Matches)
+			}
+			if limit > 0 && found >= limit {
+				return errEnough
+			}
+			return nil
+		})
+	if err != nil && err != errEnough {
+		return nil, err
 	}
 	return out, nil
+}
+
+// eachStatementRow runs one single-row query n times, prepared once
+// (preparing it again for each of thousands of pages was a fifth of a
+// common word's search): args gives the i-th run's arguments, scan reads
+// its row.
+func eachStatementRow(q querier, query string, n int, args func(i int) []any, scan func(i int, s scanner) error) error {
+	ctx := context.Background()
+	run := func(i int) *sql.Row { return q.QueryRowContext(ctx, query, args(i)...) }
+	if pq, ok := q.(interface {
+		PrepareContext(context.Context, string) (*sql.Stmt, error)
+	}); ok && n > 1 {
+		stmt, err := pq.PrepareContext(ctx, query)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		run = func(i int) *sql.Row { return stmt.QueryRowContext(ctx, args(i)...) }
+	}
+	for i := range n {
+		if err := scan(i, run(i)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EachPage calls fn with every page's text, document by document in

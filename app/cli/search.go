@@ -8,7 +8,7 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--json]"
+const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--included] [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--json]"
 
 // SpanJSON is where a passage stands in what --json prints: its page,
 // and its code-point offsets into the text "text" prints.
@@ -33,6 +33,7 @@ func (c *cli) search(args []string) error {
 	fs := newFlags("search")
 	var docs listFlag
 	fs.Var(&docs, "doc", "only this document (repeatable)")
+	included := fs.Bool("included", false, "only the sources the reviewers included (decision include)")
 	inRole := fs.String("in-role", "", "only hits inside a fragment of this role")
 	inLabel := fs.String("in-label", "", "only hits inside a fragment with this label")
 	uncoded := fs.Bool("uncoded", false, "only hits outside every fragment")
@@ -46,7 +47,7 @@ func (c *cli) search(args []string) error {
 	if err != nil {
 		return usagef("search: %v", err)
 	}
-	scope := coding.Scope{Label: *inLabel, Uncoded: *uncoded}
+	scope := coding.Scope{Label: *inLabel, Uncoded: *uncoded, Included: *included}
 	if *inRole != "" {
 		if scope.Role, err = coding.ParseRole(*inRole); err != nil {
 			return usagef("search: --in-role: %s", session.OneLine(err))
@@ -92,12 +93,13 @@ type similarJSON struct {
 	Text  string  `json:"text"`
 }
 
-// similar lists the sentences of other documents most like a fragment.
+// similar lists the sentences of other documents most like a fragment,
+// or like a CMOC's fragments taken together.
 func (c *cli) similar(args []string) error {
 	fs := newFlags("similar")
 	limit := fs.Int("limit", 20, "how many sentences")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseN(fs, args, 2, "similar PROJECT FRAGMENT [--limit N] [--json]")
+	pos, err := parseN(fs, args, 2, "similar PROJECT FRAGMENT|CMOC [--limit N] [--json]")
 	if err != nil {
 		return err
 	}
@@ -109,7 +111,7 @@ func (c *cli) similar(args []string) error {
 		return err
 	}
 	defer s.Close()
-	results, err := s.Similar(pos[1], *limit)
+	results, err := similarTo(s, pos[1], *limit)
 	if err != nil {
 		return err
 	}
@@ -124,4 +126,24 @@ func (c *cli) similar(args []string) error {
 		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%d\t%.3f\t%s\n", r.DocID, r.Page, r.Start, r.End, r.Score, coding.Clip(r.Text, 200))
 	}
 	return nil
+}
+
+// similarTo finds the sentences like what ref names: a fragment (ID or
+// unique prefix), else a CMOC.
+func similarTo(s *session.Session, ref string, limit int) ([]session.SimilarResult, error) {
+	f, err := s.FindFragment(ref)
+	if err == nil {
+		return s.Similar(f.ID, limit)
+	}
+	if !coding.IsKind(err, coding.KindNotFound) {
+		return nil, err
+	}
+	c, cerr := s.FindCMOC(ref)
+	if coding.IsKind(cerr, coding.KindNotFound) {
+		return nil, coding.Errorf(coding.KindNotFound, "similar", ref, "no fragment or CMOC with this ID in the project")
+	}
+	if cerr != nil {
+		return nil, cerr
+	}
+	return s.SimilarToCMOC(c.ID, limit)
 }

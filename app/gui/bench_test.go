@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/app/session"
-	"cmocoder.org/cmocoder/pdfview"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -44,20 +43,8 @@ func BenchmarkOpenBookFirstPage(b *testing.B) {
 	var total time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		start := time.Now()
-		s, pv := newViewOf(b, path, "bench")
-		w.SetContent(pv.content)
-		pv.ws.attach(w, func() (*pdfview.Engine, error) { return eng, nil })
-		select {
-		case <-pv.ws.view.FirstPageShown():
-		case <-time.After(30 * time.Second):
-			b.Fatal("no page shown within 30 s")
-		}
-		total += time.Since(start)
-		b.StopTimer()
-		pv.ws.view.SetSource(nil)
-		s.Close()
-		b.StartTimer()
+		wall, _ := openToFirstPage(b, w, path, eng)
+		total += wall
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/first-page")
 }

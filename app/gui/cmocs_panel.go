@@ -75,6 +75,7 @@ type cmocBox struct {
 	edit      *widget.Button
 	addTicked *widget.Button
 	remove    *widget.Button
+	like      *widget.Button // the sentences like its evidence, in the Search tab
 }
 
 // fragmentLink is one fragment of a CMOC: a link that opens it in its
@@ -351,7 +352,8 @@ func (p *cmocsPanel) newBox(n int, c coding.CMOC, all map[string]coding.Fragment
 	}
 	b.remove = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { p.deleteCMOC(b.cmoc) })
 	b.remove.Importance = widget.DangerImportance
-	col.Add(container.NewBorder(nil, nil, ml, container.NewHBox(b.edit, b.addTicked, b.remove)))
+	b.like = widget.NewButtonWithIcon("Find passages like it", theme.SearchIcon(), func() { p.pv.tabsView.search.findLikeCMOC(b.cmoc) })
+	col.Add(container.NewBorder(nil, nil, ml, container.NewHBox(b.edit, b.like, b.addTicked, b.remove)))
 	frame := canvas.NewRectangle(color.Transparent)
 	frame.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	frame.StrokeWidth = 1

@@ -282,11 +282,13 @@ func TestImportRolesStepHoldsKeys(t *testing.T) {
 	ws.importRolesStep(in, func() {}, func() {})
 	w.Canvas().Unfocus()
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyC})
+	settleCommits(ws) // coding commits in the background
 	if n := len(stored(t, ws)); n != before {
 		t.Fatalf("C under the import dialog coded the page: %d fragments, %d before", n, before)
 	}
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyC})
+	settleCommits(ws)
 	if n := len(stored(t, ws)); n != before+1 {
 		t.Errorf("C after the dialog: %d fragments, want %d", n, before+1)
 	}

@@ -126,6 +126,7 @@ func (v *projectView) close() {
 	v.ws.flush() // what the coding panel holds, not yet saved
 	v.ws.savePosition()
 	v.ws.view.Close()
+	v.ws.closed = true
 }
 
 // prefsSettle is how long Fyne's preferences need to reach the disk after

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -42,6 +43,10 @@ type searchPanel struct {
 	list    *hitList
 	codeAll *widget.Button
 
+	label *widget.Select // "with any label" or a label of the codebook
+	// included narrows the search to the sources the reviewers included.
+	included *widget.Check
+
 	results  []session.SearchResult
 	rows     []searchRow
 	selected int // index into results; -1 when none
@@ -55,6 +60,9 @@ type searchPanel struct {
 	// like is the fragment whose like the list shows instead of a query's
 	// hits (Code ▸ Find passages like this fragment); zero when none.
 	like coding.Fragment
+	// likeCMOC is the CMOC whose like the list shows (the CMOCs tab's
+	// Find passages like it); zero when none.
+	likeCMOC coding.CMOC
 
 	mu    sync.Mutex
 	timer *time.Timer
@@ -83,7 +91,8 @@ func newSearchPanel(v *projectView) *searchPanel {
 	p.query.SetPlaceHolder("Search every document (Ctrl+Shift+F)")
 	p.query.OnChanged = func(text string) {
 		if text != "" {
-			p.like = coding.Fragment{} // a query typed replaces the passages like a fragment
+			// a query typed replaces the passages like a fragment or a CMOC
+			p.like, p.likeCMOC = coding.Fragment{}, coding.CMOC{}
 		}
 		p.schedule()
 	}
@@ -102,6 +111,9 @@ func newSearchPanel(v *projectView) *searchPanel {
 	}
 	p.scope = widget.NewSelect(scopes, func(string) { p.run() })
 	p.scope.SetSelected(scopes[0])
+	p.label = widget.NewSelect([]string{anyLabel}, func(string) { p.run() })
+	p.label.SetSelected(anyLabel)
+	p.included = widget.NewCheck("Included sources only", func(bool) { p.run() })
 	p.info = widget.NewLabel("")
 	p.codeAll = widget.NewButton("Code all hits…", p.confirmCodeAll)
 	p.codeAll.Disable()
@@ -109,7 +121,7 @@ func newSearchPanel(v *projectView) *searchPanel {
 	// The counts or the query's error on a line of their own, cut rather
 	// than widening the window.
 	p.info.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewHBox(widget.NewLabel("Code the"), p.unit, widget.NewLabel("Only"), p.scope, p.codeAll)
+	bar := container.NewHBox(widget.NewLabel("Code the"), p.unit, widget.NewLabel("Only"), p.scope, p.label, p.included, p.codeAll)
 	top := container.NewVBox(p.query, help, bar, p.info)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
@@ -132,18 +144,51 @@ func (p *searchPanel) codingUnit() coding.Unit {
 	return coding.UnitSentence
 }
 
+// anyLabel is the label box's choice of no label in particular.
+const anyLabel = "with any label"
+
 func (p *searchPanel) chosenScope() coding.Scope {
+	var sc coding.Scope
 	for _, s := range searchScopes {
 		if s.name == p.scope.Selected {
-			return s.scope
+			sc = s.scope
 		}
 	}
-	return coding.Scope{}
+	if l := p.label.Selected; l != anyLabel && l != "" && !sc.Uncoded {
+		sc.Label = l // inside a fragment with that label
+	}
+	sc.Included = p.included.Checked
+	return sc
 }
 
 // reload implements tabView: the project changed, so the hits' fragments
-// may have.
-func (p *searchPanel) reload() { p.run() }
+// may have, and the codebook the label box offers.
+func (p *searchPanel) reload() {
+	p.loadLabels()
+	p.run()
+}
+
+// loadLabels offers the codebook's labels in the label box, keeping the
+// one chosen while it is still there.
+func (p *searchPanel) loadLabels() {
+	labels, err := p.v.session.Labels()
+	if err != nil {
+		p.v.readFailed("labels", err)
+		return
+	}
+	options := []string{anyLabel}
+	for _, l := range labels {
+		options = append(options, l.Name)
+	}
+	chosen := p.label.Selected
+	p.label.SetOptions(options)
+	if !slices.Contains(options, chosen) {
+		chosen = anyLabel
+	}
+	if chosen != p.label.Selected {
+		p.label.SetSelected(chosen)
+	}
+}
 
 // schedule runs the query once typing pauses.
 func (p *searchPanel) schedule() {
@@ -158,7 +203,7 @@ func (p *searchPanel) schedule() {
 // run searches off the UI goroutine and shows the answer when it is still
 // the newest query's.
 func (p *searchPanel) run() {
-	if p.query == nil || p.unit == nil || p.scope == nil || p.info == nil {
+	if p.query == nil || p.unit == nil || p.scope == nil || p.label == nil || p.included == nil || p.info == nil {
 		return // still being built
 	}
 	query, scope, unit := strings.TrimSpace(p.query.Text), p.chosenScope(), p.codingUnit()
@@ -168,19 +213,77 @@ func (p *searchPanel) run() {
 	p.mu.Unlock()
 	s := p.v.session
 	if like := p.like; like.ID != "" {
-		p.background(gen, func() ([]session.SearchResult, error) {
-			return similarResults(s.Similar(like.ID, similarLimit))
-		}, func(results []session.SearchResult) {
-			p.info.SetText(fmt.Sprintf("%s like “%s” in the other documents, most alike first",
-				coding.Count(len(results), "sentence"), coding.Clip(like.Text, 60)))
-		})
+		p.listLike(gen, func() ([]session.SimilarResult, error) { return s.Similar(like.ID, similarLimit) },
+			fmt.Sprintf("like “%s” in the other documents", coding.Clip(like.Text, 60)))
+		return
+	}
+	if like := p.likeCMOC; like.ID != "" {
+		p.listLike(gen, func() ([]session.SimilarResult, error) { return s.SimilarToCMOC(like.ID, similarLimit) },
+			fmt.Sprintf("like the evidence of “%s” in the documents it does not cite", coding.Clip(like.Statement, 60)))
 		return
 	}
 	if query == "" {
 		p.show(nil, nil)
 		return
 	}
-	p.background(gen, func() ([]session.SearchResult, error) { return s.Search(query, scope, unit) }, nil)
+	p.firstThenAll(gen, func(n int) ([]session.SearchResult, bool, error) { return s.SearchFirst(query, scope, unit, n) })
+}
+
+// searchFirstPage is how many hits are shown before all are counted: a
+// screen and more, found in milliseconds however common the word.
+const searchFirstPage = 50
+
+// firstThenAll shows the first searchFirstPage hits find finds (find(n):
+// the first n, 0 for all, and whether there may be more) as soon as they
+// are found, then, when there may be more, all of them, unless a newer
+// run (gen) has started. Until all are listed the counts say that the
+// search goes on and Code all hits waits.
+func (p *searchPanel) firstThenAll(gen int, find func(n int) ([]session.SearchResult, bool, error)) {
+	go func() {
+		first, more, err := find(searchFirstPage)
+		more = more && err == nil
+		p.answer(gen, first, err, func() {
+			if more {
+				p.info.SetText(fmt.Sprintf("searching every document… (the first %d shown)", len(first)))
+				p.codeAll.Disable()
+			}
+		})
+		if !more || !p.isCurrent(gen) {
+			return
+		}
+		all, _, err := find(0)
+		p.answer(gen, all, err, nil)
+	}()
+}
+
+// isCurrent tells whether gen is the newest run.
+func (p *searchPanel) isCurrent(gen int) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return gen == p.gen
+}
+
+// answer shows results on the UI goroutine (then calls after, if not
+// nil, when there was no error) if run gen is still the newest.
+func (p *searchPanel) answer(gen int, results []session.SearchResult, err error, after func()) {
+	runOnUI(func() {
+		if !p.isCurrent(gen) {
+			return
+		}
+		p.show(results, err)
+		if err == nil && after != nil {
+			after()
+		}
+	})
+}
+
+// listLike lists the sentences find finds (Similar, SimilarToCMOC) in
+// the background, saying how many are like what (about).
+func (p *searchPanel) listLike(gen int, find func() ([]session.SimilarResult, error), about string) {
+	p.background(gen, func() ([]session.SearchResult, error) { return similarResults(find()) },
+		func(results []session.SearchResult) {
+			p.info.SetText(fmt.Sprintf("%s %s, most alike first", coding.Count(len(results), "sentence"), about))
+		})
 }
 
 // background runs find on a goroutine of its own and shows its answer
@@ -189,15 +292,8 @@ func (p *searchPanel) run() {
 func (p *searchPanel) background(gen int, find func() ([]session.SearchResult, error), after func([]session.SearchResult)) {
 	go func() {
 		results, err := find()
-		runOnUI(func() {
-			p.mu.Lock()
-			current := gen == p.gen
-			p.mu.Unlock()
-			if !current {
-				return
-			}
-			p.show(results, err)
-			if err == nil && after != nil {
+		p.answer(gen, results, err, func() {
+			if after != nil {
 				after(results)
 			}
 		})
@@ -211,7 +307,7 @@ func (p *searchPanel) show(results []session.SearchResult, err error) {
 	switch {
 	case err != nil:
 		p.info.SetText(session.OneLine(err))
-	case p.query.Text == "" && p.like.ID == "":
+	case p.query.Text == "" && p.like.ID == "" && p.likeCMOC.ID == "":
 		p.info.SetText("")
 	case len(results) == 0:
 		p.info.SetText("no hits")
@@ -459,7 +555,16 @@ func similarResults(rs []session.SimilarResult, err error) ([]session.SearchResu
 // findLike lists the sentences of the other documents most like a
 // fragment (BM25) in the Search tab, each codable as a hit.
 func (p *searchPanel) findLike(f coding.Fragment) {
-	p.like = f
+	p.like, p.likeCMOC = f, coding.CMOC{}
+	p.query.SetText("")
+	p.focus()
+	p.run()
+}
+
+// findLikeCMOC lists the sentences most like a CMOC's fragments, in the
+// documents it does not cite, in the Search tab, each codable as a hit.
+func (p *searchPanel) findLikeCMOC(c coding.CMOC) {
+	p.like, p.likeCMOC = coding.Fragment{}, c
 	p.query.SetText("")
 	p.focus()
 	p.run()

@@ -68,15 +68,18 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 		{"Figures", t.figures, t.figures.content},
 		{"Search", t.search, t.search.content},
 	}
-	t.tabs = container.NewAppTabs(t.docs)
 	t.views = map[*container.TabItem]tabView{}
 	t.dirty = map[*container.TabItem]bool{}
+	all := []*container.TabItem{t.docs}
 	for _, it := range items {
 		ti := container.NewTabItem(it.name, it.obj)
-		t.tabs.Append(ti)
+		all = append(all, ti)
 		t.views[ti] = it.view
 		t.dirty[ti] = true
 	}
+	// The tabs made at once: each Append lays out every tab again (a
+	// third of the UI goroutine's time opening a 500-paper review).
+	t.tabs = container.NewAppTabs(all...)
 	t.tabs.OnSelected = func(ti *container.TabItem) {
 		t.sources.save() // what was typed there, when leaving the Sources tab
 		if t.dirty[ti] {

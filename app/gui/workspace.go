@@ -50,6 +50,12 @@ type workspace struct {
 	// the selection).
 	current    string
 	spanTarget string
+	// committing counts the changes (and undos) under way in the
+	// background (commit): while any is, undo waits its turn after them.
+	committing int
+	// closed is set when the project view closes: a commit that ends
+	// after it has nothing left to show.
+	closed bool
 
 	view       *pageview.View
 	pageEntry  *widget.Entry
@@ -418,19 +424,42 @@ func (ws *workspace) codeSelection(role coding.Role) {
 		Valence: ws.panel.valence(), Labels: ws.panel.labels(), Memo: ws.panel.memo.Text,
 	}
 	before := ws.labelNames()
-	if err := ws.session.Do(coding.AddFragment{Fragment: f}); err != nil {
-		ws.fail(err)
-		return
-	}
+	// The commit (a transaction and its fsync) runs in the background, so
+	// the window goes on answering; the passage is drawn and reported as
+	// coded only once it is committed. The selection and the draft are
+	// taken now, so that the next key codes the next passage.
 	ws.view.ClearSelection()
-	ws.current = f.ID
 	ws.panel.clearDraft()
-	ws.reload()
-	ws.fragments.selectID(f.ID)
-	if g := ws.fragment(f.ID); g != nil {
-		ws.say("Coded %s on p.%d: “%s” (Ctrl+Z undoes)", role.Title(), g.Page, coding.Clip(g.Text, 80))
-	}
-	ws.defineNewLabels(before)
+	ws.say("Coding %s…", role.Title())
+	ws.commit(coding.AddFragment{Fragment: f}, func(err error) {
+		if err != nil {
+			ws.fail(err)
+			return
+		}
+		ws.current = f.ID
+		ws.reload()
+		ws.fragments.selectID(f.ID)
+		if g := ws.fragment(f.ID); g != nil {
+			ws.say("Coded %s on p.%d: “%s” (Ctrl+Z undoes)", role.Title(), g.Page, coding.Clip(g.Text, 80))
+		}
+		ws.defineNewLabels(before)
+	})
+}
+
+// commit applies c in the background (Session.Commit), then runs then
+// with the result on the UI goroutine. Later writes, whichever way they
+// are made, come after c; undo and redo, while a commit is under way, are
+// made the same way (replay), so that they report what they undid.
+func (ws *workspace) commit(c coding.Change, then func(error)) {
+	ws.committing++
+	ws.session.Commit(c, func(err error) {
+		runOnUI(func() {
+			ws.committing--
+			if !ws.closed {
+				then(err)
+			}
+		})
+	})
 }
 
 // flush saves what the coding panel's fields hold for the fragment being
@@ -552,10 +581,18 @@ func (ws *workspace) selectFragment(id string, scroll bool) {
 }
 
 func (ws *workspace) undo() {
+	if ws.committing > 0 {
+		ws.replayLater(ws.session.UndoLater, "Nothing to undo.", "Undone: %s")
+		return
+	}
 	ws.replay(ws.session.CanUndo, ws.session.UndoName, ws.session.Undo, "Nothing to undo.", "Undone: %s")
 }
 
 func (ws *workspace) redo() {
+	if ws.committing > 0 {
+		ws.replayLater(ws.session.RedoLater, "Nothing to redo.", "Redone: %s")
+		return
+	}
 	ws.replay(ws.session.CanRedo, ws.session.RedoName, ws.session.Redo, "Nothing to redo.", "Redone: %s")
 }
 
@@ -568,7 +605,35 @@ func (ws *workspace) replay(can func() bool, name func() string, do func() error
 		return
 	}
 	about := name()
-	if err := do(); errors.Is(err, coding.ErrConflict) {
+	ws.replayed(about, do(), done)
+}
+
+// replayLater is replay while a commit is under way: what is undone is
+// known only once the commits asked for before are done, so it is asked
+// for in turn after them (later: the session's UndoLater or RedoLater),
+// and said when done.
+func (ws *workspace) replayLater(later func(func(string, error)), nothing, done string) {
+	ws.flush()
+	ws.committing++
+	later(func(about string, err error) {
+		runOnUI(func() {
+			ws.committing--
+			if ws.closed {
+				return
+			}
+			if about == "" && err == nil {
+				ws.say("%s", nothing)
+				return
+			}
+			ws.replayed(about, err, done)
+		})
+	})
+}
+
+// replayed says how undoing or redoing the step about went, and shows the
+// project as it now is.
+func (ws *workspace) replayed(about string, err error, done string) {
+	if errors.Is(err, coding.ErrConflict) {
 		ws.say("%s", refusedStep(about, err))
 	} else if err != nil {
 		ws.fail(err)

@@ -129,6 +129,7 @@ func dragOver(t *testing.T, ws *workspace, start, end int) {
 
 func key(ws *workspace, k fyne.KeyName) {
 	ws.view.Content().(fyne.Focusable).TypedKey(&fyne.KeyEvent{Name: k})
+	settleCommits(ws) // a coding key commits in the background
 }
 
 func shortcut(ws *workspace, s fyne.Shortcut) {

@@ -209,12 +209,12 @@ func (s *Session) OCR(ctx context.Context, eng *pdfview.Engine, docID string, o 
 		}
 		return d, coding.E(coding.KindInvalid, op, DocumentName(d), err)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	d, err = s.store.ReplaceText(d.ID, out, needsOCR, warnings)
-	if err == nil {
-		s.forgetHistory()
-	}
+	s.inTurn(func() {
+		d, err = s.store.ReplaceText(d.ID, out, needsOCR, warnings)
+		if err == nil {
+			s.forgetHistory()
+		}
+	})
 	return d, err
 }
 

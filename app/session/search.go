@@ -1,6 +1,10 @@
 package session
 
-import "cmocoder.org/cmocoder/coding"
+import (
+	"strings"
+
+	"cmocoder.org/cmocoder/coding"
+)
 
 // SearchResult is one hit of a project-wide search as the front ends show
 // it: the span of the unit asked for (Hit), the first match in it, a line
@@ -22,14 +26,35 @@ const contextWidth = 90
 // whose units meet become one), in import order. Units and context lines
 // stay within the hit's page: only the pages with hits are read.
 func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]SearchResult, error) {
+	rs, _, err := s.SearchFirst(query, sc, unit, 0)
+	return rs, err
+}
+
+// SearchFirst is Search that stops reading pages once they hold n
+// matches (0: no limit): a screen of results at once, however common the
+// word. The hits it lists are the first of Search's, in its order; fewer
+// than n when the scope leaves matches out. more says whether it stopped
+// before the end, so that Search may list more.
+func (s *Session) SearchFirst(query string, sc coding.Scope, unit coding.Unit, n int) (results []SearchResult, more bool, err error) {
 	q, err := coding.ParseQuery(query)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	pages, err := s.store.Search(q, sc.Docs...)
+	docIDs, err := s.scopeDocs(sc)
+	if err != nil || docIDs != nil && len(docIDs) == 0 {
+		return nil, false, err // no document in scope
+	}
+	pages, err := s.store.SearchFirst(q, n, docIDs...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	more = n > 0 && len(coding.Hits(pages)) >= n
+	results, err = s.listHits(pages, sc, unit)
+	return results, more, err
+}
+
+// listHits makes the pages' matches in scope the results Search lists.
+func (s *Session) listHits(pages []coding.PageHits, sc coding.Scope, unit coding.Unit) ([]SearchResult, error) {
 	var out []SearchResult
 	docs, err := s.docInfos(pages)
 	if err != nil {
@@ -64,6 +89,25 @@ func (s *Session) Search(query string, sc coding.Scope, unit coding.Unit) ([]Sea
 	return out, nil
 }
 
+// scopeDocs is the documents a search in scope reads: nil for all, an
+// empty list for none.
+func (s *Session) scopeDocs(sc coding.Scope) ([]string, error) {
+	if !sc.Included {
+		return sc.Docs, nil
+	}
+	docs, err := s.Documents()
+	if err != nil {
+		return nil, err
+	}
+	ids := []string{}
+	for _, d := range docs {
+		if sc.KeepsDocument(d) {
+			ids = append(ids, d.ID)
+		}
+	}
+	return ids, nil
+}
+
 // docInfo is what Search reads of a document a hit is in.
 type docInfo struct {
 	doc   coding.Document
@@ -80,11 +124,18 @@ func (s *Session) docInfos(pages []coding.PageHits) (map[string]*docInfo, error)
 	for _, ph := range pages {
 		out[ph.DocID] = nil
 	}
+	var docs []coding.Document
 	if len(out) > manyDocs {
-		docs, err := s.Documents()
-		if err != nil {
+		var err error
+		if docs, err = s.Documents(); err != nil {
 			return nil, err
 		}
+	}
+	// All fragments at once when the hits are in most documents; one
+	// document at a time when they are in few of many (a rare word in a
+	// 500-paper review: reading 20,000 fragments for 100 documents' took
+	// twice as long).
+	if len(out) > manyDocs && 2*len(out) > len(docs) {
 		frags, err := s.Fragments("")
 		if err != nil {
 			return nil, err
@@ -106,11 +157,18 @@ func (s *Session) docInfos(pages []coding.PageHits) (map[string]*docInfo, error)
 		}
 		return out, nil
 	}
+	byID := map[string]coding.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
 	for id := range out {
 		var d docInfo
 		var err error
-		if d.doc, err = s.Document(id); err != nil {
-			return nil, err
+		var ok bool
+		if d.doc, ok = byID[id]; !ok {
+			if d.doc, err = s.Document(id); err != nil {
+				return nil, err
+			}
 		}
 		if d.frags, err = s.Fragments(id); err != nil {
 			return nil, err
@@ -134,9 +192,57 @@ func (s *Session) Similar(fragmentID string, limit int) ([]SimilarResult, error)
 	if err != nil {
 		return nil, err
 	}
-	b := coding.NewBM25(f.Text)
-	err = s.store.EachPage(func(docID string, page, start int, text string) error {
-		if docID != f.DocID {
+	return s.similarTo(f.Text, map[string]bool{f.DocID: true}, limit)
+}
+
+// SimilarToCMOC lists the limit sentences most like a CMOC's evidence
+// (its fragments' texts taken together, BM25), best first, in the
+// documents none of its fragments is in: candidate evidence from papers
+// the CMOC does not cite yet. Fragments deleted since are left out; a
+// CMOC with none left is an error.
+func (s *Session) SimilarToCMOC(cmocID string, limit int) ([]SimilarResult, error) {
+	c, err := s.CMOC(cmocID)
+	if err != nil {
+		return nil, err
+	}
+	var texts []string
+	skip := map[string]bool{}
+	for _, id := range c.Fragments {
+		f, err := s.Fragment(id)
+		if coding.IsKind(err, coding.KindNotFound) {
+			continue // deleted: the CMOC reports it missing
+		}
+		if err != nil {
+			return nil, err
+		}
+		texts = append(texts, f.Text)
+		skip[f.DocID] = true
+	}
+	if len(texts) == 0 {
+		return nil, coding.Errorf(coding.KindInvalid, "find passages like a CMOC", coding.Clip(c.Statement, 60),
+			"the CMOC has no fragment to compare with")
+	}
+	return s.similarTo(strings.Join(texts, "\n"), skip, limit)
+}
+
+// FindCMOC resolves a CMOC ID or a unique prefix of one.
+func (s *Session) FindCMOC(ref string) (coding.CMOC, error) {
+	if c, err := s.store.CMOC(ref); err == nil || !coding.IsKind(err, coding.KindNotFound) {
+		return c, err
+	}
+	cmocs, err := s.store.CMOCs()
+	if err != nil {
+		return coding.CMOC{}, err
+	}
+	return byPrefix(cmocs, func(c coding.CMOC) string { return c.ID }, ref, "CMOC")
+}
+
+// similarTo lists the limit sentences most like query in the documents
+// not in skip, best first.
+func (s *Session) similarTo(query string, skip map[string]bool, limit int) ([]SimilarResult, error) {
+	b := coding.NewBM25(query)
+	err := s.store.EachPage(func(docID string, page, start int, text string) error {
+		if !skip[docID] {
 			b.AddPage(docID, page, start, text)
 		}
 		return nil

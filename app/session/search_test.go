@@ -1,8 +1,6 @@
 package session
 
 import (
-	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -12,15 +10,14 @@ import (
 // Search reads the documents of its hits one at a time or all at once
 // (manyDocs): both give the same results.
 func TestSearchReadsDocumentsEitherWay(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.cmoproj")
-	if err := BuildDemo(context.Background(), path); err != nil {
-		t.Fatal(err)
-	}
-	s, err := OpenSession(path, "tester")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	sameEitherWay(t, openDemo(t))
+}
+
+// sameEitherWay searches the demo's words with manyDocs at 100 (one
+// document at a time) and 0 (as many documents call for): the results
+// must be the same, and some hits lie in the demo's fragments.
+func sameEitherWay(t *testing.T, s *Session) {
+	t.Helper()
 	search := func(many int) []SearchResult {
 		saved := manyDocs
 		defer func() { manyDocs = saved }()
@@ -31,9 +28,9 @@ func TestSearchReadsDocumentsEitherWay(t *testing.T) {
 		}
 		return rs
 	}
-	one, all := search(100), search(0)
-	if len(one) == 0 || !reflect.DeepEqual(one, all) {
-		t.Fatalf("%d results one document at a time, %d all at once, or they differ", len(one), len(all))
+	one, many := search(100), search(0)
+	if len(one) == 0 || !reflect.DeepEqual(one, many) {
+		t.Fatalf("%d results one document at a time, %d as many documents call for, or they differ", len(one), len(many))
 	}
 	coded := 0
 	for _, r := range one {

@@ -13,11 +13,15 @@
 // history is guarded: a change, its place on the undo stack and the coder
 // it is recorded under are one step (Do, Undo, Redo, ImportFile's
 // coders), and the writes that make the history meaningless (Merge, OCR)
-// forget it in the same step. Only the short writes hold that lock; the
-// slow parts of a job (reading PDFs, OCR) run outside it, so Ctrl+Z on
-// the UI goroutine waits at most for one transaction.
+// forget it in the same step. Those writes take turns in the order they
+// were asked for (order.go), so Commit, which returns before its change
+// is committed, still never lets a later write overtake it. Only the
+// short writes take a turn; the slow parts of a job (reading PDFs, OCR)
+// run outside it, so Ctrl+Z on the UI goroutine waits at most for the
+// transactions asked for before it.
 //
-// Close is the exception: call it when no job is running.
+// Close waits for the writes asked for before it; call it when no job is
+// running.
 package session
 
 import (
@@ -61,8 +65,10 @@ type Store interface {
 	MergeSide() (coding.MergeSide, error)
 	// Backup copies the project, whole and consistent, to path.
 	Backup(path string) error
-	// Search finds a query in the documents given (all when none).
+	// Search finds a query in the documents given (all when none);
+	// SearchFirst stops once limit matches are found.
 	Search(q *coding.Query, docs ...string) ([]coding.PageHits, error)
+	SearchFirst(q *coding.Query, limit int, docs ...string) ([]coding.PageHits, error)
 	// EachPage reads every page's text, for scoring sentences.
 	EachPage(fn func(docID string, page, start int, text string) error) error
 	// Check reads the whole file and says the first problem found (a
@@ -80,8 +86,12 @@ var _ Store = (*storage.Project)(nil)
 type Session struct {
 	coding.Reader
 	store Store
-	// mu makes applying a change and moving it on the history one step
-	// (see Goroutines in the package comment).
+	// writes orders the writes (see Goroutines in the package comment).
+	writes turns
+
+	// mu guards the history, and is held only to read or move it, never
+	// over a commit, so that asking what Ctrl+Z would undo does not wait
+	// for one.
 	mu   sync.Mutex
 	undo []step
 	redo []step
@@ -113,20 +123,18 @@ func (s *Session) Coder() string { return s.store.Coder() }
 
 // SetCoder changes the name recorded on the changes made from now on.
 func (s *Session) SetCoder(name string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.SetCoder(name)
+	s.inTurn(func() { s.store.SetCoder(name) })
 }
 
 // recordCoder makes name one of the project's coders: an empty change
 // recorded under it, the session's own coder unchanged.
-func (s *Session) recordCoder(name string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	own := s.store.Coder()
-	defer s.store.SetCoder(own)
-	s.store.SetCoder(name)
-	_, err := s.store.Apply(coding.Batch{})
+func (s *Session) recordCoder(name string) (err error) {
+	s.inTurn(func() {
+		own := s.store.Coder()
+		defer s.store.SetCoder(own)
+		s.store.SetCoder(name)
+		_, err = s.store.Apply(coding.Batch{})
+	})
 	return err
 }
 
@@ -153,17 +161,23 @@ func (s *Session) Merge(other *Teammate, dryRun bool) (coding.MergePlan, error) 
 	if dryRun {
 		return merge()
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	plan, err := merge()
-	if err == nil {
-		s.forgetHistory()
-	}
+	var plan coding.MergePlan
+	var err error
+	s.inTurn(func() {
+		plan, err = merge()
+		if err == nil {
+			s.forgetHistory()
+		}
+	})
 	return plan, err
 }
 
-// Close closes the project, leaving it as one file.
-func (s *Session) Close() error { return s.store.Close() }
+// Close closes the project, leaving it as one file, once the writes
+// asked for before it (Commit's) are committed.
+func (s *Session) Close() error {
+	s.Wait()
+	return s.store.Close()
+}
 
 // step is a change on the undo or redo stack, with what the reviewer did
 // in words ("code Outcome on p. 3"): the same words name its undo and its
@@ -173,15 +187,22 @@ type step struct {
 	about  string
 }
 
-// Do applies a change in one transaction and remembers how to undo it.
-func (s *Session) Do(c coding.Change) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// Do applies a change in one transaction and remembers how to undo it,
+// after the writes asked for before it.
+func (s *Session) Do(c coding.Change) (err error) {
+	s.inTurn(func() { err = s.do(c) })
+	return err
+}
+
+// do is Do in the caller's turn.
+func (s *Session) do(c coding.Change) error {
 	about := coding.Describe(c, s.store) // before: it reads what c replaces
 	u, err := s.store.Apply(c)
 	if err != nil {
 		return err
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.undo = append(s.undo, step{u, about})
 	s.redo = nil
 	return nil
@@ -211,40 +232,55 @@ func (s *Session) historyLen(h *[]step) int {
 	return len(*h)
 }
 
-// forgetHistory drops the undo and redo history; s.mu is held.
-func (s *Session) forgetHistory() { s.undo, s.redo = nil, nil }
+// forgetHistory drops the undo and redo history, in the caller's turn.
+func (s *Session) forgetHistory() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.undo, s.redo = nil, nil
+}
 
 // Undo reverses the last change done (or redone).
-func (s *Session) Undo() error {
-	return s.move(&s.undo, &s.redo, "undo")
+func (s *Session) Undo() (err error) {
+	s.inTurn(func() { _, err = s.undoStep() })
+	return err
 }
 
 // Redo applies again the last change undone.
-func (s *Session) Redo() error {
-	return s.move(&s.redo, &s.undo, "redo")
+func (s *Session) Redo() (err error) {
+	s.inTurn(func() { _, err = s.redoStep() })
+	return err
 }
 
-func (s *Session) move(from, to *[]step, verb string) error {
+func (s *Session) undoStep() (string, error) { return s.move(&s.undo, &s.redo, "undo") }
+func (s *Session) redoStep() (string, error) { return s.move(&s.redo, &s.undo, "redo") }
+
+// move undoes or redoes the last step of from, in the caller's turn, and
+// says what it was ("" when there was none). The turn keeps every other
+// write out, so the history is not held over the commit.
+func (s *Session) move(from, to *[]step, verb string) (string, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if len(*from) == 0 {
-		return nil
+		s.mu.Unlock()
+		return "", nil
 	}
 	last := (*from)[len(*from)-1]
+	s.mu.Unlock()
 	inv, err := s.store.Apply(last.change)
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if errors.Is(err, coding.ErrConflict) {
 		// What the step would put back was changed underneath since (by
 		// another program): it is refused, not applied blindly, and
 		// dropped, so that the steps before it can still be undone.
 		*from = (*from)[:len(*from)-1]
-		return fmt.Errorf("cannot %s %s: %w", verb, last.about, err)
+		return last.about, fmt.Errorf("cannot %s %s: %w", verb, last.about, err)
 	}
 	if err != nil {
-		return err
+		return last.about, err
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, step{inv, last.about})
-	return nil
+	return last.about, nil
 }
 
 // FindDocument resolves what a person typed for a document: its ID, a

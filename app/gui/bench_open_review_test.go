@@ -1,0 +1,163 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/review"
+	"cmocoder.org/cmocoder/pdfview"
+	"cmocoder.org/cmocoder/storage"
+)
+
+// BenchmarkOpenReview500FirstPage is issue 14's "app: open to first page
+// drawn" on the review BenchmarkReview500 builds: 500 distinct PDFs made
+// from the shared ones (a comment line appended to each), 20,000
+// fragments over 60 labels, 300 CMOCs under 12 theories. To build it in
+// seconds rather than minutes, each shared PDF is extracted once and its
+// pages stored again under each copy's bytes, which is what adding the
+// copy would store. It times, along the app's own path (as
+// BenchmarkOpenBookFirstPage does), opening the project to its last
+// document's first page on screen, and the UI goroutine's CPU time for
+// it (ms_ui_open: building the view and showing the document, the part
+// that freezes the window). CMOCODER_BENCH_DOCS sets another number of
+// PDFs; CMOCODER_BENCH_PROJECT keeps the project built there for the
+// next run.
+func BenchmarkOpenReview500FirstPage(b *testing.B) {
+	runtime.LockOSThread() // the benchmark's goroutine plays the UI goroutine
+	defer runtime.UnlockOSThread()
+	n := 500
+	if s := os.Getenv("CMOCODER_BENCH_DOCS"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	path := os.Getenv("CMOCODER_BENCH_PROJECT")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "review.cmoproj")
+	}
+	eng, err := session.NewEngine()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer eng.Close()
+	if _, err := os.Stat(path); err != nil {
+		t0 := time.Now()
+		buildReview(b, eng, path, n)
+		b.Logf("built %d documents in %v", n, time.Since(t0).Round(time.Second))
+	}
+	b.Setenv("CMOCODER_CODER", "bench")
+	test.NewTempApp(b)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1260, 780))
+	var total, ui time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		wall, cpu := openToFirstPage(b, w, path, eng)
+		total += wall
+		ui += cpu
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/first-page")
+	b.ReportMetric(float64(ui.Milliseconds())/float64(b.N), "ms_ui_open")
+}
+
+// buildReview makes the review at path: n copies of the shared PDFs (the
+// scan, which needs OCR, left out), each stored with the pages its
+// original's extraction gave, then the coding of BenchmarkReview500 (review.Code).
+func buildReview(b *testing.B, eng *pdfview.Engine, path string, n int) {
+	dir := filepath.Join("..", "..", "..", "shared", "testdata", "pdf")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Skip("the shared PDFs are not here")
+	}
+	p, err := storage.Create(path, "Review", "Ann")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	s := session.New(p)
+	type original struct {
+		doc   coding.Document
+		pdf   []byte
+		pages []coding.Page
+	}
+	var originals []original
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".pdf") || strings.HasPrefix(e.Name(), "scanned-") {
+			continue
+		}
+		d, err := s.Import(context.Background(), eng, filepath.Join(dir, e.Name()), "")
+		if err != nil {
+			continue // one that needs a password
+		}
+		o := original{doc: d}
+		if o.pdf, err = p.PDF(d.ID); err != nil {
+			b.Fatal(err)
+		}
+		for k := 1; k <= d.Pages; k++ {
+			pg, err := p.Page(d.ID, k)
+			if err != nil {
+				b.Fatal(err)
+			}
+			o.pages = append(o.pages, pg)
+		}
+		originals = append(originals, o)
+	}
+	if len(originals) == 0 {
+		b.Skip("no shared PDF could be read")
+	}
+	for i := len(originals); i < n; i++ {
+		o := originals[i%len(originals)]
+		d := o.doc
+		d.ID, d.SHA256 = "", ""
+		d.FileName = fmt.Sprintf("paper-%03d.pdf", i)
+		pdf := append(slices.Clone(o.pdf), fmt.Sprintf("\n%% copy %d\n", i)...)
+		if _, err := p.AddDocument(d, pdf, o.pages); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := review.Code(p); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// openToFirstPage opens the project at path in w along the app's own path
+// (the project view built, attached, its last document shown, or the
+// last of the list) and waits for the first page on screen: the wall
+// time to it, and the UI goroutine's share (uiTime). The benchmark's
+// timer is stopped for closing it again.
+func openToFirstPage(b *testing.B, w fyne.Window, path string, eng *pdfview.Engine) (wall, ui time.Duration) {
+	start := time.Now()
+	var s *session.Session
+	var pv *projectView
+	ui = uiTime(func() {
+		s, pv = newViewOf(b, path, "bench")
+		w.SetContent(pv.content)
+		pv.ws.attach(w, func() (*pdfview.Engine, error) { return eng, nil })
+		if pv.ws.doc.ID == "" {
+			pv.openDocument(pv.docs[len(pv.docs)-1].ID)
+		}
+	})
+	select {
+	case <-pv.ws.view.FirstPageShown():
+	case <-time.After(60 * time.Second):
+		b.Fatal("no page shown within 60 s")
+	}
+	wall = time.Since(start)
+	b.StopTimer()
+	pv.ws.view.SetSource(nil)
+	s.Close()
+	b.StartTimer()
+	return wall, ui
+}

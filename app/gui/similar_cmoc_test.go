@@ -1,0 +1,60 @@
+package gui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// A CMOC box's "Find passages like it" lists, in the Search tab, the
+// sentences most like the CMOC's evidence from the documents it does not
+// cite, each codable as a hit.
+func TestFindPassagesLikeACMOC(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	pv := ws.pv
+	pv.showTab("CMOCs")
+	p := settledCMOCs(t, pv.tabsView.cmocs)
+	if len(p.boxes) != 1 {
+		t.Fatalf("%d CMOC boxes", len(p.boxes))
+	}
+	c := p.boxes[0].cmoc
+	// A second paper, one of whose sentences repeats a quote of the CMOC.
+	f, err := ws.session.Fragment(c.Fragments[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := strings.Join(strings.Fields(f.Text), " ")
+	path := filepath.Join(t.TempDir(), "second-paper.txt")
+	if err := os.WriteFile(path, []byte("Weather reports only. "+quote+" Nothing more here.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other, err := ws.session.Import(context.Background(), nil, path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv.changed()
+	pv.showTab("CMOCs")
+	p = settledCMOCs(t, p)
+
+	test.Tap(p.boxes[0].like)
+	sp := pv.tabsView.search
+	if pv.tabsView.tabs.Selected().Text != "Search" {
+		t.Fatalf("the %s tab is shown", pv.tabsView.tabs.Selected().Text)
+	}
+	waitFor(t, "the passages like the CMOC", func() bool { return strings.Contains(sp.info.Text, "like the evidence of") })
+	if len(sp.results) == 0 {
+		t.Fatalf("no passage like the CMOC: %q", sp.info.Text)
+	}
+	for _, r := range sp.results {
+		if r.DocID != other.ID {
+			t.Errorf("a sentence of a document the CMOC cites: %+v", r.Hit)
+		}
+	}
+	if got := strings.Join(strings.Fields(sp.results[0].Text), " "); !strings.Contains(got, quote) && !strings.Contains(quote, got) {
+		t.Errorf("the most alike is %q, not the repeated quote %q", got, quote)
+	}
+}

@@ -44,6 +44,7 @@ Usage:
                 [--narrative TEXT] [--coder NAME]
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
+                [--all] [--cite author-year|numbered]
   cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
                 [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]
                 -o FILE                 figures for the paper

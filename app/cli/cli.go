@@ -57,6 +57,7 @@ Usage:
                 [--reason R] [--stage S] [--journal J] [--volume V] [--issue I] [--pages P] [--doi D] [--url U]
   cmocoder refs PROJECT FILE.ris|FILE.bib|FILE.json [--overwrite]   fill sources from a reference manager
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
+  cmocoder agreement PROJECT --decisions OTHER.cmoproj|OTHER.coding [--json]   agreement on decisions
   cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
   cmocoder search PROJECT QUERY [--doc DOC]... [--in-role R] [--in-label L] [--uncoded]

@@ -12,7 +12,7 @@ import (
 )
 
 // figureUsage is the syntax of the figure verb.
-const figureUsage = "figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] -o FILE"
+const figureUsage = "figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] [--all] -o FILE"
 
 // figure draws the programme-theory diagram or the evidence map into a
 // file, written whole or not at all.
@@ -26,6 +26,7 @@ func (c *cli) figure(args []string) error {
 	width := fs.Float64("width", figure.DefaultWidth, "width in mm")
 	dpi := fs.Float64("dpi", figure.DefaultDPI, "resolution of a PNG, in dots per inch")
 	out := fs.String("o", "", "the file to write")
+	all := fs.Bool("all", false, "keep the sources the reviewers excluded")
 	pos, err := parseN(fs, args, 1, figureUsage)
 	if err != nil {
 		return err
@@ -63,7 +64,7 @@ func (c *cli) figure(args []string) error {
 	if err != nil {
 		return err
 	}
-	fig, err := figure.Build(ep, *kind, figure.Options{Theory: *theory, By: *by, Group: *group, Width: *width})
+	fig, err := figure.Build(ep, *kind, figure.Options{Theory: *theory, By: *by, Group: *group, Width: *width, All: *all})
 	if err != nil {
 		return err
 	}

@@ -68,8 +68,8 @@ func TestSourcesFilterByDecision(t *testing.T) {
 	}
 }
 
-// TestMatrixTabWithExcludedSource: the Matrix tab keeps counting an
-// excluded source in its own column (its columns are every document).
+// TestMatrixTabWithExcludedSource: with Excluded sources too ticked, the
+// Matrix tab counts an excluded source in its own column.
 func TestMatrixTabWithExcludedSource(t *testing.T) {
 	ws, _ := openWorkspace(t)
 	docs, _ := ws.session.Documents()
@@ -79,6 +79,7 @@ func TestMatrixTabWithExcludedSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws.pv.showTab("Matrix")
+	ws.pv.tabsView.matrix.all.SetChecked(true)
 	cells := shownMatrix(t, ws.pv.tabsView.matrix)
 	for _, r := range cells {
 		if r[0] == "Leadership" {

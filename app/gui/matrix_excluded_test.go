@@ -16,12 +16,7 @@ import (
 // until the same choice is ticked there.
 func TestMatrixAndFiguresLeaveOutExcluded(t *testing.T) {
 	ws, _ := openWorkspace(t)
-	docs, _ := ws.session.Documents()
-	src := docs[0].Source()
-	src.Decision = coding.Exclude
-	if err := ws.session.Do(coding.EditSource{DocID: docs[0].ID, Source: src}); err != nil {
-		t.Fatal(err)
-	}
+	excludeDemo(t, ws)
 	ws.pv.showTab("Matrix")
 	p := ws.pv.tabsView.matrix
 	cells := shownMatrix(t, p)
@@ -49,5 +44,16 @@ func TestMatrixAndFiguresLeaveOutExcluded(t *testing.T) {
 	test.Tap(f.all)
 	if text := shownFigure(t, f); !strings.Contains(text, "Agyeman-Duah") {
 		t.Errorf("with excluded sources too the map lacks it: %s", text)
+	}
+}
+
+// excludeDemo records the decision to exclude the demo's source.
+func excludeDemo(t *testing.T, ws *workspace) {
+	t.Helper()
+	docs, _ := ws.session.Documents()
+	src := docs[0].Source()
+	src.Decision = coding.Exclude
+	if err := ws.session.Do(coding.EditSource{DocID: docs[0].ID, Source: src}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -45,7 +45,7 @@ Usage:
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
                 [--all] [--cite author-year|numbered]
-  cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
+  cmocoder figure PROJECT --kind theories|map|flow [--theory NAME] [--by labels|theories]
                 [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]
                 [--all] -o FILE         figures for the paper
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...

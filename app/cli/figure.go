@@ -12,13 +12,13 @@ import (
 )
 
 // figureUsage is the syntax of the figure verb.
-const figureUsage = "figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] [--all] -o FILE"
+const figureUsage = "figure PROJECT --kind theories|map|flow [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] [--all] -o FILE"
 
 // figure draws the programme-theory diagram or the evidence map into a
 // file, written whole or not at all.
 func (c *cli) figure(args []string) error {
 	fs := newFlags("figure")
-	kind := fs.String("kind", "", "theories (the programme-theory diagram) or map (the evidence map)")
+	kind := fs.String("kind", "", "theories (the programme-theory diagram), map (the evidence map) or flow (the flow of sources)")
 	theory := fs.String("theory", "", "draw only the programme theory of this name")
 	by := fs.String("by", "labels", "map rows: labels or theories")
 	group := fs.String("group", "", "group the map's sources by design, relevance or rigour")

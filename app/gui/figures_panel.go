@@ -48,7 +48,7 @@ type figuresPanel struct {
 
 // The figures' choices as the panel names them.
 var (
-	figureKindNames   = []string{"Programme-theory diagram", "Evidence map"}
+	figureKindNames   = []string{"Programme-theory diagram", "Evidence map", "Flow of sources"}
 	figureFormatNames = []string{"PNG (300 dpi)", "SVG", "PDF"}
 	figureFormats     = []string{figure.PNG, figure.SVG, figure.PDF}
 	figureGroupNames  = []string{"Sources in import order", "Sources by design", "Sources by relevance", "Sources by rigour"}
@@ -104,19 +104,26 @@ func (p *figuresPanel) choicesChanged() {
 	if p.theoryBox == nil || p.mapBox == nil {
 		return
 	}
-	if p.kindName() == figure.KindTheories {
+	switch p.kindName() {
+	case figure.KindTheories:
 		p.theoryBox.Show()
 		p.mapBox.Hide()
-	} else {
+	case figure.KindMap:
 		p.theoryBox.Hide()
 		p.mapBox.Show()
+	default: // the flow counts every source as it is
+		p.theoryBox.Hide()
+		p.mapBox.Hide()
 	}
 	p.reload()
 }
 
 func (p *figuresPanel) kindName() string {
-	if p.kind.SelectedIndex() == 1 {
+	switch p.kind.SelectedIndex() {
+	case 1:
 		return figure.KindMap
+	case 2:
+		return figure.KindFlow
 	}
 	return figure.KindTheories
 }

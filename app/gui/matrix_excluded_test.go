@@ -57,3 +57,18 @@ func excludeDemo(t *testing.T, ws *workspace) {
 		t.Fatal(err)
 	}
 }
+
+// TestFiguresTabFlow: the Figures tab draws the flow of sources.
+func TestFiguresTabFlow(t *testing.T) {
+	ws, _ := openWorkspace(t)
+	excludeDemo(t, ws)
+	ws.pv.showTab("Figures")
+	f := ws.pv.tabsView.figures
+	f.kind.SetSelected("Flow of sources")
+	text := shownFigure(t, f)
+	for _, want := range []string{"Full texts assessed for relevance (n = 1)", "Excluded (n = 0)", "Sources included (n = 0)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the flow lacks %q: %s", want, text)
+		}
+	}
+}

@@ -56,6 +56,7 @@ Usage:
                 [--richness J] [--richness-note N] [--decision include|exclude|undecided]
                 [--reason R] [--stage S] [--journal J] [--volume V] [--issue I] [--pages P] [--doi D] [--url U]
   cmocoder refs PROJECT FILE.ris|FILE.bib|FILE.json [--overwrite]   fill sources from a reference manager
+  cmocoder reasons PROJECT [--add R]... [--remove R]... [--reset] [--json]   the team's reasons for excluding
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
   cmocoder agreement PROJECT --decisions OTHER.cmoproj|OTHER.coding [--json]   agreement on decisions
   cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
@@ -95,6 +96,7 @@ var verbs = map[string]verb{
 	"figure":    (*cli).figure,
 	"source":    (*cli).source,
 	"refs":      (*cli).refs,
+	"reasons":   (*cli).reasons,
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,
 	"import":    (*cli).importREFI,

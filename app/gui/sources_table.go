@@ -42,8 +42,9 @@ const (
 
 var judgementCols = []string{colRelevance, colRichness, colRigour}
 
-// judgementColWidth fits "moderate" in the theme's text size.
-const judgementColWidth = 78
+// judgementColWidth fits "moderate" and "Relevance ▼" in the theme's
+// text size.
+const judgementColWidth = 100
 
 func newSourcesTable(p *sourcesPanel) *sourcesTable {
 	t := &sourcesTable{p: p, ticked: map[string]bool{}, headers: map[string]*widget.Button{}}
@@ -70,11 +71,11 @@ func newSourcesTable(p *sourcesPanel) *sourcesTable {
 
 // header is the row of column headers over the list.
 func (t *sourcesTable) header() fyne.CanvasObject {
-	cols := container.NewGridWrap(fyne.NewSize(judgementColWidth, t.headers[colSource].MinSize().Height))
+	var cols []fyne.CanvasObject
 	for _, c := range judgementCols {
-		cols.Add(t.headers[c])
+		cols = append(cols, t.headers[c])
 	}
-	return container.NewBorder(nil, nil, t.tickAll, cols, t.headers[colSource])
+	return container.NewBorder(nil, nil, t.tickAll, judgementColumns(cols), t.headers[colSource])
 }
 
 // bar is the bulk decision under the list.
@@ -84,11 +85,21 @@ func (t *sourcesTable) bar() fyne.CanvasObject {
 
 // newRow is a row's template: tick, name, judgements.
 func (t *sourcesTable) newRow() fyne.CanvasObject {
-	cols := container.NewGridWrap(fyne.NewSize(judgementColWidth, widget.NewLabel("").MinSize().Height))
-	for range judgementCols {
-		cols.Add(newCutLabel())
+	cols := make([]fyne.CanvasObject, len(judgementCols))
+	for i := range cols {
+		cols[i] = newCutLabel()
 	}
-	return container.NewBorder(nil, nil, widget.NewCheck("", nil), cols, newCutLabel())
+	return container.NewBorder(nil, nil, widget.NewCheck("", nil), judgementColumns(cols), newCutLabel())
+}
+
+// judgementColumns sets objects side by side, each judgementColWidth
+// wide, so that the header's columns and the rows' line up.
+func judgementColumns(objects []fyne.CanvasObject) *fyne.Container {
+	row := container.NewHBox()
+	for _, o := range objects {
+		row.Add(container.NewGridWrap(fyne.NewSize(judgementColWidth, o.MinSize().Height), o))
+	}
+	return row
 }
 
 // updateRow shows source d in a row made by newRow.
@@ -96,15 +107,17 @@ func (t *sourcesTable) updateRow(d coding.Document, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	var name *widget.Label
 	var tick *widget.Check
-	var cols *fyne.Container
+	var cols []*widget.Label
 	for _, c := range row.Objects {
 		switch x := c.(type) {
 		case *widget.Label:
 			name = x
 		case *widget.Check:
 			tick = x
-		case *fyne.Container:
-			cols = x
+		case *fyne.Container: // judgementColumns
+			for _, cell := range x.Objects {
+				cols = append(cols, cell.(*fyne.Container).Objects[0].(*widget.Label))
+			}
 		}
 	}
 	name.SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title) + decisionMark(d.Decision))
@@ -116,7 +129,7 @@ func (t *sourcesTable) updateRow(d coding.Document, o fyne.CanvasObject) {
 		t.updateBar()
 	}
 	for i, j := range judgementsOf(d) {
-		cols.Objects[i].(*widget.Label).SetText(shortJudgement(j))
+		cols[i].SetText(shortJudgement(j))
 	}
 }
 

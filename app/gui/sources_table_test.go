@@ -179,3 +179,44 @@ func TestSourcesReasonsList(t *testing.T) {
 		t.Errorf("after undo %q", p.screening.reasons.Options)
 	}
 }
+
+// TestSourcesColumnsLineUp: the judgement headers stand side by side in
+// one row, and each row's judgements sit under their headers, whole
+// ("moderate" not cut).
+func TestSourcesColumnsLineUp(t *testing.T) {
+	_, w, p := threeSources(t)
+	w.Resize(fyne.NewSize(1260, 780))
+	pos := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
+	var heads []fyne.Position
+	for _, c := range judgementCols {
+		heads = append(heads, pos(p.table.headers[c]))
+	}
+	for i := 1; i < len(heads); i++ {
+		if heads[i].Y != heads[0].Y || heads[i].X <= heads[i-1].X {
+			t.Errorf("headers at %v: not side by side", heads)
+		}
+	}
+	var cells []*widget.Label
+	walk(p.list, func(c fyne.CanvasObject) {
+		if l, ok := c.(*widget.Label); ok && (l.Text == "high" || l.Text == "moderate") && pos(l).Y > heads[0].Y {
+			cells = append(cells, l)
+		}
+	})
+	if len(cells) < 2 {
+		t.Fatalf("the list shows %d judgement cells", len(cells))
+	}
+	for _, l := range cells {
+		col := 0 // relevance: high
+		if l.Text == "moderate" {
+			col = 2 // the demo's rigour
+		}
+		if x := pos(l).X; x < heads[col].X-1 || x > heads[col].X+1 {
+			t.Errorf("%q at x %v, its header at %v", l.Text, x, heads[col].X)
+		}
+		if l.MinSize().Width > judgementColWidth {
+			t.Errorf("%q needs %v, its column is %v wide", l.Text, l.MinSize().Width, judgementColWidth)
+		}
+	}
+}

@@ -104,6 +104,7 @@ func (p *figuresPanel) choicesChanged() {
 	if p.theoryBox == nil || p.mapBox == nil {
 		return
 	}
+	p.all.Show()
 	switch p.kindName() {
 	case figure.KindTheories:
 		p.theoryBox.Show()
@@ -111,9 +112,10 @@ func (p *figuresPanel) choicesChanged() {
 	case figure.KindMap:
 		p.theoryBox.Hide()
 		p.mapBox.Show()
-	default: // the flow counts every source as it is
+	default: // the flow counts every source, excluded or not
 		p.theoryBox.Hide()
 		p.mapBox.Hide()
+		p.all.Hide()
 	}
 	p.reload()
 }

@@ -66,6 +66,9 @@ func TestFiguresTabFlow(t *testing.T) {
 	f := ws.pv.tabsView.figures
 	f.kind.SetSelected("Flow of sources")
 	text := shownFigure(t, f)
+	if f.all.Visible() {
+		t.Error("the flow, which counts every source, offers Excluded sources too")
+	}
 	for _, want := range []string{"Full texts assessed for relevance (n = 1)", "Excluded (n = 0)", "Sources included (n = 0)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the flow lacks %q: %s", want, text)

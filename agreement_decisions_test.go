@@ -14,13 +14,9 @@ import (
 // the sources decided differently; a coding file does as well as the
 // project; with --coders the coding agreement comes first.
 func TestAgreementOnDecisions(t *testing.T) {
-	needPDFs(t)
-	a := newProject(t)
 	files := []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf",
 		"bmc-jtmo-2010-datta-systematic-review.pdf", "peerj-2017-webb-vespa.pdf"}
-	for _, f := range files {
-		mustRun(t, "add", a, filepath.Join(pdfDir, f))
-	}
+	a := projectWithPDFs(t, files...)
 	mustRun(t, "code", a, files[0], "100", "160", "--role", "context", "--coder", "Ann")
 	mustRun(t, "code", a, files[0], "100", "150", "--role", "context", "--coder", "Bo")
 	b := filepath.Join(t.TempDir(), "bo.cmoproj")

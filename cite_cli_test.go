@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -11,14 +10,9 @@ import (
 // them by those numbers; author-year (the default) cites by name; an
 // unknown style is a wrong command line.
 func TestExportCite(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
 	files := []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf"}
-	var frags []string
-	for _, f := range files {
-		mustRun(t, "add", p, filepath.Join(pdfDir, f))
-		frags = append(frags, strings.TrimSpace(mustRun(t, "code", p, f, "100", "160", "--role", "context", "--label", "Trust")))
-	}
+	p := projectWithPDFs(t, files...)
+	frags := codeTrust(t, p, files...)
 	mustRun(t, "source", p, files[0], "--authors", "Tully, N.; Morgan, K.; Burke, H.", "--year", "2010")
 	mustRun(t, "source", p, files[1], "--authors", "Agyeman-Duah, J.; Theurer, A.; Munthali, C.", "--year", "2014")
 	mustRun(t, "cmoc", p, "--statement", "Trust helps", "--fragment", frags[0], "--fragment", frags[1])

@@ -10,13 +10,9 @@ import (
 // TestFigureLeavesOutExcluded: figure --kind map leaves an excluded
 // source out (its name is not in the SVG's text) unless --all.
 func TestFigureLeavesOutExcluded(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
 	files := []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf"}
-	for _, f := range files {
-		mustRun(t, "add", p, filepath.Join(pdfDir, f))
-		mustRun(t, "code", p, f, "100", "160", "--role", "context", "--label", "Trust")
-	}
+	p := projectWithPDFs(t, files...)
+	codeTrust(t, p, files...)
 	mustRun(t, "source", p, files[1], "--decision", "exclude", "--reason", "insufficient richness")
 	for _, all := range []bool{false, true} {
 		out := filepath.Join(t.TempDir(), "map.svg")

@@ -11,12 +11,8 @@ import (
 // decisions: each stage with the sources assessed and excluded by reason,
 // then the sources included; as SVG with real text, and as PNG and PDF.
 func TestFigureFlow(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
 	files := []string{"hindawi-rrp-2010-tully.pdf", "bmc-hsr-2014-agyeman-duah.pdf", "bmc-jtmo-2010-datta-systematic-review.pdf"}
-	for _, f := range files {
-		mustRun(t, "add", p, filepath.Join(pdfDir, f))
-	}
+	p := projectWithPDFs(t, files...)
 	mustRun(t, "source", p, files[0], "--decision", "include", "--stage", "rigour")
 	mustRun(t, "source", p, files[1], "--decision", "exclude", "--stage", "richness", "--reason", "insufficient richness")
 	mustRun(t, "source", p, files[2], "--decision", "exclude", "--stage", "relevance", "--reason", "not relevant to the programme theory")

@@ -9,10 +9,8 @@ import (
 // decision go out in a REFI-QDA export and come back when a new project
 // imports it.
 func TestQDPXCarriesScreening(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
 	const file = "hindawi-rrp-2010-tully.pdf"
-	mustRun(t, "add", p, filepath.Join(pdfDir, file))
+	p := projectWithPDFs(t, file)
 	mustRun(t, "source", p, file, "--journal", "Rehabilitation Research and Practice", "--volume", "2010", "--pages", "157939",
 		"--doi", "10.1155/2010/157939", "--richness", "low", "--richness-note", "thin", "--decision", "exclude",
 		"--reason", "insufficient richness", "--stage", "richness")

@@ -12,10 +12,8 @@ import (
 // title of its own is matched, and the document's title shown everywhere
 // becomes the record's.
 func TestRefsDOIFromMetadataAndTitle(t *testing.T) {
-	needPDFs(t)
-	p := newProject(t)
 	const file = "bmc-jtmo-2010-datta-systematic-review.pdf"
-	mustRun(t, "add", p, filepath.Join(pdfDir, file))
+	p := projectWithPDFs(t, file)
 	if got := sourceOf(t, p, file).DOI; got != "10.1186/1752-2897-4-1" {
 		t.Errorf("DOI after add %q, want the one in the PDF's Subject", got)
 	}

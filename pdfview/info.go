@@ -13,7 +13,6 @@ import (
 	"unicode"
 
 	"cmocoder.org/cmocoder/coding"
-	"cmocoder.org/cmocoder/coding/refs"
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
@@ -287,11 +286,7 @@ func mergeInfo(d infoDict, so secondOpinion, pages []coding.Page) Info {
 	// the title page prints them.
 	info.Authors = chooseAuthors(info.Authors, pages)
 	info.Year = or(yearOf(so.xmp.Date), or(titlePageYear(pages), or(yearOf(d.CreationDate), yearOf(d.ModDate))))
-	for _, s := range append([]string{d.Subject, d.Keywords}, so.xmp.IDs...) {
-		if info.DOI = refs.FindDOI(s); info.DOI != "" {
-			break
-		}
-	}
+	info.DOI = metaDOI(d, so.xmp)
 	return info
 }
 

@@ -103,7 +103,7 @@ func Map(p *export.Project, opt Options) (*Figure, error) {
 	// The table's columns are shown.Documents; its notes say how many
 	// excluded sources it left out.
 	shown, _ := p.Shown(opt.All)
-	t, _, err := export.Build(p, export.TableMatrix, export.Options{MatrixBy: opt.By, All: opt.All})
+	t, _, err := export.Build(p, export.TableMatrix, export.Options{MatrixBy: opt.By, All: opt.All, Cite: opt.Cite})
 	if err != nil {
 		return nil, err
 	}

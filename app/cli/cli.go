@@ -47,7 +47,7 @@ Usage:
                 [--all] [--cite author-year|numbered]
   cmocoder figure PROJECT --kind theories|map|flow [--theory NAME] [--by labels|theories]
                 [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]
-                [--all] -o FILE         figures for the paper
+                [--all] [--cite author-year|numbered] -o FILE   figures for the paper
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder export PROJECT --format coding -o FILE.coding   my coding without the PDFs, for merge
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]

@@ -72,3 +72,15 @@ func citesSources(table string) bool {
 	}
 	return false
 }
+
+// Citing is p with its sources cited in a style (CiteStyles; "" is
+// author-year) by the tables built from it directly (CMOCTable, …), as
+// Build does with Options.Cite: for a figure drawn from those tables.
+func (p *Project) Citing(style string) (*Project, error) {
+	if _, err := Citations(nil, style); err != nil {
+		return nil, err
+	}
+	q := *p
+	q.cite = style
+	return &q, nil
+}

@@ -144,17 +144,13 @@ type Options struct {
 // Build builds one table. Warnings say what a reader of the table must
 // know and might miss: a CMOC left without some of its evidence.
 func Build(p *Project, table string, opt Options) (t *Table, warnings []string, err error) {
-	if _, err := Citations(nil, opt.Cite); err != nil {
+	p, err = p.Citing(opt.Cite)
+	if err != nil {
 		return nil, nil, err
 	}
 	left := 0
 	if !opt.All && table != TableFlow {
 		p, left = p.withoutExcluded()
-	}
-	if opt.Cite != p.cite {
-		q := *p
-		q.cite = opt.Cite
-		p = &q
 	}
 	switch table {
 	case TableCMOCs:

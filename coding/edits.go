@@ -46,6 +46,10 @@ func (e EditSource) apply(tx Tx, was *time.Time) (Change, error) {
 		from = *e.From
 		from.Normalise()
 	}
+	if want.Title == "" {
+		// A document always has a title: an edit without one keeps it.
+		want.Title = from.Title
+	}
 	next, conflicts := mergeFields(sourceFields, stored, from, want, e.Resolve)
 	if len(conflicts) > 0 {
 		return nil, conflictError(op, quoteClip(old.Title), conflicts)
@@ -90,6 +94,7 @@ var sourceFieldsAt = []struct {
 	name string
 	at   func(*Source) *string
 }{
+	{"title", func(s *Source) *string { return &s.Title }},
 	{"authors", func(s *Source) *string { return &s.Authors }},
 	{"year", func(s *Source) *string { return &s.Year }},
 	{"citation", func(s *Source) *string { return &s.Citation }},

@@ -65,6 +65,9 @@ func (a Appraisal) String() string {
 // from it and its appraisal. Document carries the same fields; Source is
 // the part of it that EditSource changes.
 type Source struct {
+	// Title is the title a source is shown by: at import the file's own
+	// or its name, then the matched reference's (refs.Fill).
+	Title    string
 	Authors  string // "; " between authors
 	Year     string // "2014", "2014a", "n.d." or empty
 	Citation string // the full reference
@@ -84,7 +87,7 @@ type Source struct {
 // Source returns the document's source fields.
 func (d Document) Source() Source {
 	return Source{
-		Authors: d.Authors, Year: d.Year, Citation: d.Citation,
+		Title: d.Title, Authors: d.Authors, Year: d.Year, Citation: d.Citation,
 		Objectives: d.Objectives, Location: d.Location, Design: d.Design, Participants: d.Participants,
 		Relevance: d.Relevance, Rigour: d.Rigour,
 		Reference: d.Reference, Screening: d.Screening,
@@ -93,7 +96,7 @@ func (d Document) Source() Source {
 
 // SetSource replaces the document's source fields with s.
 func (d *Document) SetSource(s Source) {
-	d.Authors, d.Year, d.Citation = s.Authors, s.Year, s.Citation
+	d.Title, d.Authors, d.Year, d.Citation = s.Title, s.Authors, s.Year, s.Citation
 	d.Objectives, d.Location, d.Design, d.Participants = s.Objectives, s.Location, s.Design, s.Participants
 	d.Relevance, d.Rigour = s.Relevance, s.Rigour
 	d.Reference, d.Screening = s.Reference, s.Screening
@@ -103,7 +106,7 @@ func (d *Document) SetSource(s Source) {
 // characters other than line breaks and tabs (which PDF metadata can
 // carry) into spaces.
 func (s *Source) Normalise() {
-	for _, p := range []*string{&s.Authors, &s.Year, &s.Citation, &s.Objectives, &s.Location, &s.Design,
+	for _, p := range []*string{&s.Title, &s.Authors, &s.Year, &s.Citation, &s.Objectives, &s.Location, &s.Design,
 		&s.Participants, &s.Relevance.Note, &s.Rigour.Note, &s.Journal, &s.Volume, &s.Issue, &s.PageRange,
 		&s.DOI, &s.URL, &s.Richness.Note, &s.Reason, &s.Stage, &s.DecidedBy, &s.DecidedAt} {
 		*p = strings.TrimSpace(strings.Map(func(r rune) rune {
@@ -135,7 +138,7 @@ func (s *Source) Check() error {
 		}
 	}
 	for _, f := range []struct{ name, v string }{
-		{"authors", s.Authors}, {"citation", s.Citation}, {"objectives", s.Objectives}, {"location", s.Location},
+		{"title", s.Title}, {"authors", s.Authors}, {"citation", s.Citation}, {"objectives", s.Objectives}, {"location", s.Location},
 		{"design", s.Design}, {"participants", s.Participants}, {"relevance note", s.Relevance.Note}, {"rigour note", s.Rigour.Note},
 		{"journal", s.Journal}, {"volume", s.Volume}, {"issue", s.Issue}, {"pages", s.PageRange}, {"DOI", s.DOI}, {"URL", s.URL},
 		{"richness note", s.Richness.Note}, {"reason", s.Reason}, {"stage", s.Stage}, {"decided by", s.DecidedBy},

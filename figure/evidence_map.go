@@ -100,7 +100,10 @@ func Map(p *export.Project, opt Options) (*Figure, error) {
 	if opt.Group != "" && !slices.Contains(Groups, opt.Group) {
 		return nil, coding.Errorf(coding.KindInvalid, "figure", opt.Group, "unknown grouping %q (want %s)", opt.Group, strings.Join(Groups, ", "))
 	}
-	t, _, err := export.Build(p, export.TableMatrix, export.Options{MatrixBy: opt.By, All: true}) // its columns are p.Documents
+	// The table's columns are shown.Documents; its notes say how many
+	// excluded sources it left out.
+	shown, _ := p.Shown(opt.All)
+	t, _, err := export.Build(p, export.TableMatrix, export.Options{MatrixBy: opt.By, All: opt.All, Cite: opt.Cite})
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +111,7 @@ func Map(p *export.Project, opt Options) (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	groups := d.group(p.Documents, opt.Group)
+	groups := d.group(shown.Documents, opt.Group)
 	l := newLayout(width(opt))
 	l.evidenceMap(d, t.Title, groups)
 	return l.fig, nil

@@ -326,6 +326,8 @@ func Build(p *export.Project, kind string, opt Options) (*Figure, error) {
 		return Theories(p, opt)
 	case KindMap:
 		return Map(p, opt)
+	case KindFlow:
+		return Flow(p, opt)
 	}
 	return nil, coding.Errorf(coding.KindInvalid, "figure", kind, "unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 }

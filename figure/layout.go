@@ -143,7 +143,9 @@ func (l *layout) fit(word string, size float64, st Style, w float64) string {
 
 // clipToWidth shortens s with an ellipsis until it fits in w.
 func (l *layout) clipToWidth(s string, size float64, st Style, w float64) string {
-	if l.measure(s, size, st) <= w {
+	// A width computed from s's own (w = measure(s) + x - x) may come out
+	// a rounding error short of it: s still fits.
+	if l.measure(s, size, st) <= w+1e-9 {
 		return s
 	}
 	r := []rune(s)

@@ -7,14 +7,14 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-// TestMapGroupsWithExcludedSource: a source the reviewers excluded keeps
-// the evidence map's grouping working (its columns are every document).
+// TestMapGroupsWithExcludedSource: with All, a source the reviewers
+// excluded keeps its column and the evidence map's grouping works.
 func TestMapGroupsWithExcludedSource(t *testing.T) {
 	p := review()
 	p.Documents[0].Rigour.Judgement = coding.Low
 	p.Documents[1].Rigour.Judgement = coding.High
 	p.Documents[0].Decision = coding.Exclude
-	f, err := Map(p, Options{Group: GroupRigour, Width: 400})
+	f, err := Map(p, Options{Group: GroupRigour, Width: 400, All: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,12 @@ type Options struct {
 	// Clip is how many characters of a role's quoted text a box shows
 	// before an ellipsis; 0 is DefaultClip.
 	Clip int
+	// All keeps the sources the reviewers excluded, as export --all does;
+	// by default they and their evidence are left out.
+	All bool
+	// Cite is how sources are cited, as export --cite: author-year (the
+	// default, also "") or numbered.
+	Cite string
 }
 
 // DefaultClip keeps a box's quote to a few lines at print size.
@@ -87,6 +93,11 @@ func valenceStroke(v string) (width float64, dash []float64) {
 // role's quoted words and the short citations of their sources, outlined
 // by valence. Unclassified evidence is listed under the row.
 func Theories(p *export.Project, opt Options) (*Figure, error) {
+	p, _ = p.Shown(opt.All)
+	p, err := p.Citing(opt.Cite)
+	if err != nil {
+		return nil, err
+	}
 	t, _ := export.CMOCTable(p)
 	theories := t.Theories
 	if opt.Theory != "" {

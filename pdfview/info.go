@@ -34,6 +34,10 @@ type Info struct {
 	Keywords string
 	Producer string
 	Creator  string // the program that made the original (e.g. a word processor)
+	// DOI is one the metadata holds: in Subject or Keywords ("Journal 2010
+	// 4:1. doi:10.1186/…"), or XMP's dc:identifier, dc:description,
+	// prism:doi or pdfx:doi. Matching a reference list uses it.
+	DOI string
 }
 
 // pdfiumInfo reads the information dictionary with FPDF_GetMetaText.
@@ -62,7 +66,8 @@ type infoDict struct {
 type xmpMeta struct {
 	Title    string
 	Creators []string
-	Date     string // prism:publicationDate or prism:coverDate
+	Date     string   // prism:publicationDate or prism:coverDate
+	IDs      []string // dc:identifier, dc:description, prism:doi, pdfx:doi: where a DOI may be
 }
 
 // secondOpinion is what the second parser found: the dictionary (used only
@@ -168,6 +173,10 @@ func parseXMP(raw []byte) xmpMeta {
 			return "dc:" + n.Local
 		case strings.Contains(n.Space, "prismstandard.org") && (n.Local == "publicationDate" || n.Local == "coverDate"):
 			return "prism:" + n.Local
+		case n.Space == "http://purl.org/dc/elements/1.1/" && (n.Local == "identifier" || n.Local == "description"),
+			strings.Contains(n.Space, "prismstandard.org") && n.Local == "doi",
+			strings.Contains(n.Space, "ns.adobe.com/pdfx") && n.Local == "doi":
+			return "id"
 		}
 		return ""
 	}
@@ -192,6 +201,9 @@ func parseXMP(raw []byte) xmpMeta {
 					dates[p] = strings.TrimSpace(a.Value)
 					if p == "dc:title" && m.Title == "" {
 						m.Title = cleanField(a.Value)
+					}
+					if p == "id" {
+						m.IDs = append(m.IDs, cleanField(a.Value))
 					}
 				}
 			}
@@ -221,6 +233,8 @@ func parseXMP(raw []byte) xmpMeta {
 				}
 			case "dc:creator":
 				m.Creators = append(m.Creators, v)
+			case "id":
+				m.IDs = append(m.IDs, v)
 			case "prism:publicationDate", "prism:coverDate":
 				if _, ok := dates[p]; !ok {
 					dates[p] = v
@@ -272,6 +286,7 @@ func mergeInfo(d infoDict, so secondOpinion, pages []coding.Page) Info {
 	// the title page prints them.
 	info.Authors = chooseAuthors(info.Authors, pages)
 	info.Year = or(yearOf(so.xmp.Date), or(titlePageYear(pages), or(yearOf(d.CreationDate), yearOf(d.ModDate))))
+	info.DOI = metaDOI(d, so.xmp)
 	return info
 }
 

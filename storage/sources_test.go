@@ -34,7 +34,7 @@ func TestV2SourcesMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Title != "Merger" || d.Pages != 3 || d.Source() != (coding.Source{Authors: d.Authors, Year: d.Year, Citation: d.Citation}) {
+	if d.Title != "Merger" || d.Pages != 3 || d.Source() != (coding.Source{Title: d.Title, Authors: d.Authors, Year: d.Year, Citation: d.Citation}) {
 		t.Errorf("migrated document = %+v", d)
 	}
 	c, err := p.Contents()
@@ -47,7 +47,7 @@ func TestV2SourcesMigration(t *testing.T) {
 	if del, ok := c.DeletedFragments[fixtureGone]; !ok || del.Coder != "Ann" || del.At == "" || len(c.DeletedFragments) != 1 {
 		t.Errorf("deleted fragments = %+v", c.DeletedFragments)
 	}
-	src := coding.Source{Year: "2014", Design: "Case study", Location: "Leeds", Participants: "12 managers",
+	src := coding.Source{Title: "Merger", Year: "2014", Design: "Case study", Location: "Leeds", Participants: "12 managers",
 		Objectives: "Why mergers fail", Citation: "J Health 2014", Authors: "Ann A; Bo B",
 		Relevance: coding.Appraisal{Judgement: coding.High, Note: "on point"}, Rigour: coding.Appraisal{Judgement: coding.Low, Note: "n = 12"}}
 	p.SetCoder("Ann")

@@ -10,7 +10,7 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-const agreementUsage = "agreement PROJECT --coders A,B [--doc DOC] [--json]"
+const agreementUsage = "agreement PROJECT --coders A,B [--doc DOC] [--decisions OTHER] [--json], or agreement PROJECT --decisions OTHER.cmoproj|OTHER.coding [--json]"
 
 // agreementJSON is one row of `agreement --json`; the pooled rows have an
 // empty doc_id. overlap is null when neither coder coded the role.
@@ -37,9 +37,16 @@ func (c *cli) agreement(args []string) error {
 	coders := fs.String("coders", "", "the two coders to compare, A,B")
 	doc := fs.String("doc", "", "only this document")
 	asJSON := fs.Bool("json", false, "print JSON")
+	decisions := fs.String("decisions", "", "a teammate's project or coding file: compare the inclusion decisions with it")
 	pos, err := parseN(fs, args, 1, agreementUsage)
 	if err != nil {
 		return err
+	}
+	if *decisions != "" && *coders == "" {
+		return c.decisionAgreement(pos[0], *decisions, *asJSON)
+	}
+	if *decisions != "" && *asJSON {
+		return usagef("agreement: --json prints one comparison: give --coders or --decisions")
 	}
 	var names []string
 	for _, n := range strings.Split(*coders, ",") {
@@ -89,7 +96,11 @@ func (c *cli) agreement(args []string) error {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.1f%%\t%.2f\t%s\n", coding.Clip(r.Document, 40), coding.Role(r.Role).Title(),
 			r.Units, r.Both, r.OnlyA, r.OnlyB, 100*r.Agreement, kappa, overlap)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil || *decisions == "" {
+		return err
+	}
+	fmt.Fprintln(c.stdout)
+	return c.decisionAgreement(pos[0], *decisions, false)
 }
 
 // agreementRow is an agreement as `agreement --json` prints it.

@@ -44,9 +44,10 @@ Usage:
                 [--narrative TEXT] [--coder NAME]
   cmocoder export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references
                 --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids]
-  cmocoder figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories]
+                [--all] [--cite author-year|numbered]
+  cmocoder figure PROJECT --kind theories|map|flow [--theory NAME] [--by labels|theories]
                 [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N]
-                -o FILE                 figures for the paper
+                [--all] [--cite author-year|numbered] -o FILE   figures for the paper
   cmocoder export PROJECT --format qdpx -o FILE.qdpx    REFI-QDA project for NVivo, ATLAS.ti, ...
   cmocoder export PROJECT --format coding -o FILE.coding   my coding without the PDFs, for merge
   cmocoder source PROJECT DOC [--year Y] [--design D] [--location L]
@@ -55,7 +56,9 @@ Usage:
                 [--richness J] [--richness-note N] [--decision include|exclude|undecided]
                 [--reason R] [--stage S] [--journal J] [--volume V] [--issue I] [--pages P] [--doi D] [--url U]
   cmocoder refs PROJECT FILE.ris|FILE.bib|FILE.json [--overwrite]   fill sources from a reference manager
+  cmocoder reasons PROJECT [--add R]... [--remove R]... [--reset] [--json]   the team's reasons for excluding
   cmocoder agreement PROJECT --coders A,B [--doc DOC] [--json]
+  cmocoder agreement PROJECT --decisions OTHER.cmoproj|OTHER.coding [--json]   agreement on decisions
   cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
   cmocoder search PROJECT QUERY [--doc DOC]... [--included] [--in-role R] [--in-label L] [--uncoded]
@@ -93,6 +96,7 @@ var verbs = map[string]verb{
 	"figure":    (*cli).figure,
 	"source":    (*cli).source,
 	"refs":      (*cli).refs,
+	"reasons":   (*cli).reasons,
 	"agreement": (*cli).agreement,
 	"merge":     (*cli).merge,
 	"import":    (*cli).importREFI,

@@ -15,7 +15,7 @@ import (
 )
 
 // exportUsage is the syntax of the export verb.
-const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids] [--all], or export PROJECT --format qdpx|coding -o FILE"
+const exportUsage = "export PROJECT --table cmocs|fragments|matrix|codebook|sources|contributions|flow|references --format csv|xlsx|docx|md|html|tex [-o FILE] [--by labels|theories] [--ids] [--all] [--cite author-year|numbered], or export PROJECT --format qdpx|coding -o FILE"
 
 // fileFlags adds the flags of a verb that writes a table or a figure in a
 // format: --format, -o and --by (labels or theories).
@@ -35,6 +35,7 @@ func (c *cli) export(args []string) error {
 		"write to FILE (default: standard output, text formats only)", "matrix rows: labels or theories")
 	ids := fs.Bool("ids", false, "keep the internal ID column of cmocs and fragments")
 	all := fs.Bool("all", false, "keep the sources the reviewers excluded")
+	cite := fs.String("cite", export.CiteAuthorYear, "how tables name sources: author-year or numbered")
 	pos, err := parseN(fs, args, 1, exportUsage)
 	if err != nil {
 		return err
@@ -73,12 +74,14 @@ func (c *cli) export(args []string) error {
 		return usagef("export: %s is not text: give -o FILE.%s", *format, *format)
 	case *by != "labels" && *by != "theories":
 		return usagef("export: unknown --by %q (want labels or theories)", *by)
+	case !slices.Contains(export.CiteStyles, *cite):
+		return usagef("export: unknown --cite %q (want %s)", *cite, strings.Join(export.CiteStyles, " or "))
 	}
 	ep, err := c.readProject(pos[0])
 	if err != nil {
 		return err
 	}
-	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids, All: *all})
+	t, warnings, err := export.Build(ep, *table, export.Options{MatrixBy: *by, IDs: *ids, All: *all, Cite: *cite})
 	if err != nil {
 		return err
 	}

@@ -12,18 +12,20 @@ import (
 )
 
 // figureUsage is the syntax of the figure verb.
-const figureUsage = "figure PROJECT --kind theories|map [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] -o FILE"
+const figureUsage = "figure PROJECT --kind theories|map|flow [--theory NAME] [--by labels|theories] [--group design|relevance|rigour] --format svg|png|pdf [--width MM] [--dpi N] [--all] [--cite author-year|numbered] -o FILE"
 
 // figure draws the programme-theory diagram or the evidence map into a
 // file, written whole or not at all.
 func (c *cli) figure(args []string) error {
 	fs := newFlags("figure")
-	kind := fs.String("kind", "", "theories (the programme-theory diagram) or map (the evidence map)")
+	kind := fs.String("kind", "", "theories (the programme-theory diagram), map (the evidence map) or flow (the flow of sources)")
 	theory := fs.String("theory", "", "draw only the programme theory of this name")
 	format, out, by := fileFlags(fs, "svg, png or pdf (default: from the -o file's extension)", "the file to write", "map rows: labels or theories")
 	group := fs.String("group", "", "group the map's sources by design, relevance or rigour")
 	width := fs.Float64("width", figure.DefaultWidth, "width in mm")
 	dpi := fs.Float64("dpi", figure.DefaultDPI, "resolution of a PNG, in dots per inch")
+	all := fs.Bool("all", false, "keep the sources the reviewers excluded")
+	cite := fs.String("cite", export.CiteAuthorYear, "how sources are cited: author-year or numbered")
 	pos, err := parseN(fs, args, 1, figureUsage)
 	if err != nil {
 		return err
@@ -56,12 +58,14 @@ func (c *cli) figure(args []string) error {
 		return usagef("figure: --width %g is out of range (50 to 2000 mm)", *width)
 	case *dpi < 36 || *dpi > 2400:
 		return usagef("figure: --dpi %g is out of range (36 to 2400)", *dpi)
+	case !slices.Contains(export.CiteStyles, *cite):
+		return usagef("figure: unknown --cite %q (want %s)", *cite, strings.Join(export.CiteStyles, " or "))
 	}
 	ep, err := c.readProject(pos[0])
 	if err != nil {
 		return err
 	}
-	fig, err := figure.Build(ep, *kind, figure.Options{Theory: *theory, By: *by, Group: *group, Width: *width})
+	fig, err := figure.Build(ep, *kind, figure.Options{Theory: *theory, By: *by, Group: *group, Width: *width, All: *all, Cite: *cite})
 	if err != nil {
 		return err
 	}

@@ -49,6 +49,7 @@ const (
 // exportForm is File > Export…'s form.
 type exportForm struct {
 	table, format, by *widget.Select
+	extras            *exportExtras // citations, excluded sources (export_cite_gui.go)
 	dialog            *dialog.FormDialog
 }
 
@@ -81,11 +82,12 @@ func (ws *workspace) exportDialog() {
 		}
 	}
 	f.table.OnChanged("")
-	f.dialog = dialog.NewForm("Export a table", "Choose file…", "Cancel", []*widget.FormItem{
+	f.extras = newExportExtras()
+	f.dialog = dialog.NewForm("Export a table", "Choose file…", "Cancel", append([]*widget.FormItem{
 		widget.NewFormItem("Table", f.table),
 		widget.NewFormItem("Format", f.format),
 		widget.NewFormItem("Matrix rows", f.by),
-	}, func(ok bool) {
+	}, f.extras.items()...), func(ok bool) {
 		if ok {
 			table, format := export.Tables[f.table.SelectedIndex()], export.Formats[f.format.SelectedIndex()]
 			p.SetString(prefExportTable, table) // offered first next time
@@ -94,7 +96,7 @@ func (ws *workspace) exportDialog() {
 			ws.chooseExportFile(table, format, matrixBy(f.by.SelectedIndex()))
 		}
 	}, ws.win)
-	f.dialog.Resize(fyne.NewSize(520, 240))
+	f.dialog.Resize(fyne.NewSize(560, 320))
 	f.dialog.Show()
 	ws.exportForm = f
 }
@@ -113,7 +115,11 @@ func (ws *workspace) buildExport(table, format, by string) ([]byte, []string, er
 	if err != nil {
 		return nil, nil, err
 	}
-	t, warnings, err := export.Build(ep, table, export.Options{MatrixBy: by})
+	opt := export.Options{MatrixBy: by}
+	if ws.exportForm != nil { // the choices of the form just filled
+		ws.exportForm.extras.apply(&opt)
+	}
+	t, warnings, err := export.Build(ep, table, opt)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -30,6 +30,7 @@ type figuresPanel struct {
 	theory *widget.Select
 	by     *widget.Select
 	group  *widget.Select
+	all    *widget.Check // excluded sources too (excluded_check.go)
 	// theoryBox and mapBox hold the theory choice and the map's choices
 	// (rows, grouping), each shown for the kind it applies to.
 	theoryBox, mapBox fyne.CanvasObject
@@ -47,7 +48,7 @@ type figuresPanel struct {
 
 // The figures' choices as the panel names them.
 var (
-	figureKindNames   = []string{"Programme-theory diagram", "Evidence map"}
+	figureKindNames   = []string{"Programme-theory diagram", "Evidence map", "Flow of sources"}
 	figureFormatNames = []string{"PNG (300 dpi)", "SVG", "PDF"}
 	figureFormats     = []string{figure.PNG, figure.SVG, figure.PDF}
 	figureGroupNames  = []string{"Sources in import order", "Sources by design", "Sources by relevance", "Sources by rigour"}
@@ -70,6 +71,7 @@ func newFiguresPanel(pv *projectView) *figuresPanel {
 	p.theory = widget.NewSelect([]string{allTheories}, func(string) { p.reload() })
 	p.by = widget.NewSelect(matrixRowNames, func(string) { p.reload() })
 	p.group = widget.NewSelect(figureGroupNames, func(string) { p.reload() })
+	p.all = newExcludedCheck(p.reload)
 	p.format = widget.NewSelect(figureFormatNames, nil)
 	p.format.SetSelectedIndex(0)
 	p.image = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
@@ -85,7 +87,7 @@ func newFiguresPanel(pv *projectView) *figuresPanel {
 	}
 	p.theoryBox = wide(240, p.theory)
 	p.mapBox = container.NewHBox(wide(210, p.by), wide(230, p.group))
-	controls := container.NewHBox(wide(250, p.kind), p.theoryBox, p.mapBox, widget.NewSeparator(),
+	controls := container.NewHBox(wide(250, p.kind), p.theoryBox, p.mapBox, p.all, widget.NewSeparator(),
 		wide(150, p.format), save, copyImage)
 	p.content = container.NewBorder(container.NewVBox(controls, p.note), nil, nil, nil, p.scroll)
 	p.kind.SetSelectedIndex(0)
@@ -102,26 +104,35 @@ func (p *figuresPanel) choicesChanged() {
 	if p.theoryBox == nil || p.mapBox == nil {
 		return
 	}
-	if p.kindName() == figure.KindTheories {
+	p.all.Show()
+	switch p.kindName() {
+	case figure.KindTheories:
 		p.theoryBox.Show()
 		p.mapBox.Hide()
-	} else {
+	case figure.KindMap:
 		p.theoryBox.Hide()
 		p.mapBox.Show()
+	default: // the flow counts every source, excluded or not
+		p.theoryBox.Hide()
+		p.mapBox.Hide()
+		p.all.Hide()
 	}
 	p.reload()
 }
 
 func (p *figuresPanel) kindName() string {
-	if p.kind.SelectedIndex() == 1 {
+	switch p.kind.SelectedIndex() {
+	case 1:
 		return figure.KindMap
+	case 2:
+		return figure.KindFlow
 	}
 	return figure.KindTheories
 }
 
 // options are the figure options the choices make.
 func (p *figuresPanel) options() figure.Options {
-	opt := figure.Options{By: matrixBy(p.by.SelectedIndex()), Group: figureGroups[max(p.group.SelectedIndex(), 0)]}
+	opt := figure.Options{By: matrixBy(p.by.SelectedIndex()), Group: figureGroups[max(p.group.SelectedIndex(), 0)], All: p.all.Checked}
 	if th := p.theory.Selected; th != allTheories {
 		opt.Theory = th
 	}

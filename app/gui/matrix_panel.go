@@ -28,6 +28,7 @@ type matrixPanel struct {
 	by        *widget.Select
 	sortTotal *widget.Check
 	transpose *widget.Check
+	all       *widget.Check // excluded sources too (excluded_check.go)
 	filter    *widget.Entry
 	table     *widget.Table
 	model     *matrixModel
@@ -55,6 +56,7 @@ func newMatrixPanel(pv *projectView) *matrixPanel {
 	p.by.SetSelectedIndex(0)
 	p.sortTotal = widget.NewCheck("Sort by total", func(bool) { p.rearrange() })
 	p.transpose = widget.NewCheck("Sources down", func(bool) { p.rearrange() })
+	p.all = newExcludedCheck(p.reload)
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder("Filter sources…")
 	p.filter.OnChanged = func(string) { p.rearrange() }
@@ -103,7 +105,7 @@ func newMatrixPanel(pv *projectView) *matrixPanel {
 			p.pv.jumpTo(f)
 		}
 	}
-	controls := container.NewHBox(p.sortTotal, p.transpose)
+	controls := container.NewHBox(p.sortTotal, p.transpose, p.all)
 	rows := container.NewHBox(widget.NewLabelWithStyle("Rows:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWrap(fyne.NewSize(210, p.by.MinSize().Height), p.by))
 	top := container.NewBorder(nil, nil, rows, controls, p.filter)
@@ -123,6 +125,7 @@ func (p *matrixPanel) reload() {
 	}
 	p.note.SetText("Loading the matrix…")
 	by := matrixBy(p.by.SelectedIndex())
+	all := p.all.Checked
 	s := p.pv.session
 	type built struct {
 		c coding.Contents
@@ -135,10 +138,14 @@ func (p *matrixPanel) reload() {
 			return built{}, err
 		}
 		ep := &export.Project{Title: c.Title, Documents: c.Documents, Fragments: c.Fragments, CMOCs: c.CMOCs, Theories: c.Theories, Labels: c.Labels}
-		t, _, err := export.Build(ep, export.TableMatrix, export.Options{MatrixBy: by, All: true}) // its columns are c.Documents
+		t, _, err := export.Build(ep, export.TableMatrix, export.Options{MatrixBy: by, All: all})
 		if err != nil {
 			return built{}, err
 		}
+		// The table's columns, and what a click on a count lists: the
+		// sources shown, without the excluded ones unless all.
+		shown, _ := ep.Shown(all)
+		c.Documents, c.Fragments, c.CMOCs = shown.Documents, shown.Fragments, shown.CMOCs
 		return built{c, t, newMatrixModel(t, c.Documents)}, nil
 	}, func(b built, err error) {
 		if err != nil {

@@ -77,6 +77,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItem("Find passages like this fragment", ws.findLike),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Compare two coders…", ws.compareCodersDialog),
+		fyne.NewMenuItem("Compare decisions with a teammate…", ws.compareDecisionsDialog),
 	)
 	view := fyne.NewMenu("View",
 		item("Zoom in", custom(fyne.KeyEqual, ctrl), ws.view.ZoomIn),

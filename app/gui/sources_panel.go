@@ -1,8 +1,6 @@
 package gui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -27,6 +25,7 @@ type sourcesPanel struct {
 	relevance, rigour                          *widget.Select
 	relevanceNote, rigourNote                  *savingEntry
 	screening                                  *screeningForm // sources_screening.go
+	table                                      *sourcesTable  // sources_table.go
 	content                                    fyne.CanvasObject
 
 	// filled is what the fields were filled with, and for which
@@ -57,13 +56,11 @@ func judgementName(j coding.Judgement) string {
 
 func newSourcesPanel(pv *projectView) *sourcesPanel {
 	p := &sourcesPanel{pv: pv}
+	p.table = newSourcesTable(p)
 	p.list = widget.NewList(
 		func() int { return len(p.docs) },
-		newCutLabel,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			d := p.docs[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s", d.ShortName(), d.Title) + decisionMark(d.Decision))
-		})
+		p.table.newRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { p.table.updateRow(p.docs[i], o) })
 	followSelection(p.list, &p.docs, docID, &p.selected, p.show)
 	p.heading = newHeading()
 	entry := func(hint string, multi bool) *savingEntry {
@@ -109,9 +106,11 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		form.AppendItem(it)
 	}
 	right := container.NewVBox(p.heading, form)
-	left := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.screening.filter), nil, nil, nil, p.list)
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.screening.filter),
+		p.table.header())
+	left := container.NewBorder(top, p.table.bar(), nil, nil, p.list)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(right)))
-	split.Offset = 0.33
+	split.Offset = 0.45 // room for the judgement columns
 	p.content = split
 	p.show()
 	return p
@@ -123,8 +122,10 @@ func (p *sourcesPanel) reload() {
 		p.pv.readFailed("sources", err)
 		return
 	}
-	p.docs = p.screening.shown(docs)
+	p.docs = p.table.sorted(p.screening.shown(docs))
+	p.loadReasons()
 	reselect(p.list, p.docs, docID, &p.selected)
+	p.table.updateBar()
 	p.show()
 }
 

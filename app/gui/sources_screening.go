@@ -20,17 +20,13 @@ type screeningForm struct {
 	richnessNote                            *savingEntry
 	decision, stage                         *widget.Select
 	reason                                  *savingEntry
-	reasons                                 *widget.Select // fills reason with a common one
+	reasons                                 *widget.Select // fills reason with one of the team's list
+	editReasons                             *widget.Button // edits that list (sources_reasons.go)
 	decided                                 *widget.Label  // "decided by Ann, 2026-12-03"
 	filter                                  *widget.Select // which sources the list shows, by decision
 }
 
 var decisionNames = []string{"undecided", "include", "exclude"}
-
-// commonReasons are the reasons realist reviews give for excluding a
-// source at full text; the reviewer may type another.
-var commonReasons = []string{"not relevant to the programme theory", "insufficient richness", "insufficient rigour",
-	"duplicate", "full text not available"}
 
 func newScreeningForm(entry func(hint string, multi bool) *savingEntry, save func()) *screeningForm {
 	f := &screeningForm{
@@ -45,7 +41,8 @@ func newScreeningForm(entry func(hint string, multi bool) *savingEntry, save fun
 	f.stage = widget.NewSelect(append([]string{"no stage"}, coding.Stages...), func(string) { save() })
 	f.filter = widget.NewSelect(filterNames, nil)
 	f.filter.SetSelected(filterNames[0])
-	f.reasons = widget.NewSelect(commonReasons, nil)
+	f.reasons = widget.NewSelect(coding.DefaultReasons, nil)
+	f.editReasons = widget.NewButton("Edit…", nil)
 	f.reasons.PlaceHolder = "Common reasons"
 	f.reasons.OnChanged = func(s string) {
 		if s != "" {
@@ -61,7 +58,7 @@ func (f *screeningForm) items() []*widget.FormItem {
 		widget.NewFormItem("Richness", f.richness),
 		widget.NewFormItem("Richness note", f.richnessNote),
 		widget.NewFormItem("Decision", container.NewBorder(nil, nil, nil, f.decided, f.decision)),
-		widget.NewFormItem("Reason", container.NewBorder(nil, nil, nil, f.reasons, f.reason)),
+		widget.NewFormItem("Reason", container.NewBorder(nil, nil, nil, container.NewHBox(f.reasons, f.editReasons), f.reason)),
 		widget.NewFormItem("Stage", f.stage),
 		widget.NewFormItem("Journal", f.journal),
 		widget.NewFormItem("Volume", f.volume),

@@ -62,13 +62,14 @@ func (s *Session) Import(ctx context.Context, eng *pdfview.Engine, path, passwor
 		return doc, coding.E(coding.KindInvalid, "add", name, err)
 	}
 	doc = coding.Document{
-		FileName: name,
-		Title:    pdfview.GuessTitle(ex.Info.Title, ex.Pages, name),
-		SHA256:   sha,
-		Authors:  ex.Info.Authors,
-		Year:     ex.Info.Year,
-		NeedsOCR: ex.NeedsOCR,
-		Warnings: ex.Warnings,
+		FileName:  name,
+		Title:     pdfview.GuessTitle(ex.Info.Title, ex.Pages, name),
+		SHA256:    sha,
+		Authors:   ex.Info.Authors,
+		Year:      ex.Info.Year,
+		Reference: coding.Reference{DOI: ex.Info.DOI}, // matches a reference list's record
+		NeedsOCR:  ex.NeedsOCR,
+		Warnings:  ex.Warnings,
 	}
 	return s.store.AddDocument(doc, data, ex.Pages)
 }

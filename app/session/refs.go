@@ -6,6 +6,7 @@ import (
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/coding/refs"
+	"cmocoder.org/cmocoder/pdfview"
 )
 
 // RefsReport is what importing a reference list did.
@@ -51,7 +52,11 @@ func (s *Session) ImportReferences(recs []refs.Record, overwrite bool) (RefsRepo
 	}
 	cands := make([]refs.Candidate, len(docs))
 	for i, d := range docs {
-		cands[i] = refs.Candidate{DOI: d.DOI, Title: d.Title}
+		doi, err := s.documentDOI(d)
+		if err != nil {
+			return rep, fmt.Errorf("import references: %s: %w", DocumentName(d), err)
+		}
+		cands[i] = refs.Candidate{DOI: doi, Title: d.Title}
 		var b strings.Builder
 		for n := 1; n <= min(firstPages, d.Pages); n++ {
 			p, err := s.Page(d.ID, n)
@@ -90,4 +95,20 @@ func (s *Session) ImportReferences(recs []refs.Record, overwrite bool) (RefsRepo
 		}
 	}
 	return rep, nil
+}
+
+// documentDOI is the document's DOI, else, for a PDF added before add
+// recorded the DOI its metadata holds, that one (pdfview.MetadataDOI).
+func (s *Session) documentDOI(d coding.Document) (string, error) {
+	if d.DOI != "" || !d.IsPDF() {
+		return d.DOI, nil
+	}
+	data, err := s.PDF(d.ID)
+	if coding.IsKind(err, coding.KindNotFound) { // a source imported without its file
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return pdfview.MetadataDOI(data), nil
 }

@@ -31,6 +31,8 @@ type Project struct {
 	// Deleted tells, for a fragment a CMOC names but that is gone, when
 	// and by whom it was deleted ("2026-11-23 by ana"); may be nil.
 	Deleted map[string]string
+
+	cite string // Options.Cite, set by Build
 }
 
 // The tables.
@@ -134,11 +136,18 @@ type Options struct {
 	// All keeps the sources the reviewers excluded (included.go); the
 	// flow table always counts every source.
 	All bool
+	// Cite is how tables name sources: CiteAuthorYear (the default, also
+	// "") or CiteNumbered.
+	Cite string
 }
 
 // Build builds one table. Warnings say what a reader of the table must
 // know and might miss: a CMOC left without some of its evidence.
 func Build(p *Project, table string, opt Options) (t *Table, warnings []string, err error) {
+	p, err = p.Citing(opt.Cite)
+	if err != nil {
+		return nil, nil, err
+	}
 	left := 0
 	if !opt.All && table != TableFlow {
 		p, left = p.withoutExcluded()
@@ -175,6 +184,9 @@ func Build(p *Project, table string, opt Options) (t *Table, warnings []string, 
 	}
 	if left > 0 {
 		t.Notes = append(t.Notes, excludedNote(left))
+	}
+	if opt.Cite == CiteNumbered && citesSources(table) {
+		t.Notes = append(t.Notes, numberedNote)
 	}
 	t.Project = clean(p.Title)
 	return t, warnings, nil

@@ -62,7 +62,7 @@ func FlowTable(p *Project) *Table {
 		t.Footer = append(t.Footer, []string{"All stages", d.String(), "", itoa(byDecision[d])})
 	}
 	t.Footer = append(t.Footer, []string{"All stages", "all", "", itoa(len(p.Documents))})
-	t.Notes = []string{flowSentence(p.Documents, stages, byDecision)}
+	t.Notes = []string{flowSentence(p.Documents)}
 	return t
 }
 
@@ -94,32 +94,16 @@ func decisionOrder(d coding.Decision) int {
 
 // flowSentence tells the flow stage by stage: every source is assessed at
 // the first stage, and those excluded at a stage go no further.
-func flowSentence(docs []coding.Document, stages []string, byDecision map[coding.Decision]int) string {
-	excluded := map[string]int{}
-	for _, d := range docs {
-		if d.Decision == coding.Exclude {
-			s := strings.ToLower(clean(d.Stage))
-			if s == "" {
-				s = strings.ToLower(noStage)
-			}
-			excluded[s]++
-		}
-	}
-	left := len(docs)
+func flowSentence(docs []coding.Document) string {
+	f := FlowOf(docs)
 	var parts []string
-	for _, s := range stages {
-		n := excluded[strings.ToLower(s)]
-		if s == noStage {
-			if n > 0 {
-				parts = append(parts, fmt.Sprintf("%d excluded at no recorded stage", n))
-				left -= n
-			}
-			continue
-		}
-		parts = append(parts, fmt.Sprintf("%d assessed for %s, %d excluded", left, s, n))
-		left -= n
+	for _, st := range f.Stages {
+		parts = append(parts, fmt.Sprintf("%d assessed for %s, %d excluded", st.Assessed, st.Name, st.Excluded))
 	}
-	parts = append(parts, fmt.Sprintf("%d included, %d undecided", byDecision[coding.Include], byDecision[coding.Undecided]))
+	if n := f.Unstaged.Excluded; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d excluded at no recorded stage", n))
+	}
+	parts = append(parts, fmt.Sprintf("%d included, %d undecided", f.Included, f.Undecided))
 	return strings.Join(parts, "; ") + "."
 }
 

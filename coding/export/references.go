@@ -1,7 +1,6 @@
 package export
 
 import (
-	"sort"
 	"strings"
 
 	"cmocoder.org/cmocoder/coding"
@@ -18,14 +17,11 @@ func init() { Tables = append(Tables, TableReferences) }
 // (typed, or written from a reference manager's record by refs), else one
 // made from the reference fields, else the title.
 func ReferenceTable(p *Project) *Table {
-	names := SourceNames(p.Documents)
+	labels := p.citeNames()
 	t := &Table{Name: TableReferences, Title: "References", Columns: []string{"Source", "Reference"}}
-	for _, d := range p.Documents {
-		t.Rows = append(t.Rows, []string{names[d.ID], clean(reference(d))})
+	for _, d := range referenceOrder(p.Documents, SourceNames(p.Documents)) {
+		t.Rows = append(t.Rows, []string{labels[d.ID], clean(reference(d))})
 	}
-	sort.SliceStable(t.Rows, func(i, j int) bool {
-		return strings.ToLower(t.Rows[i][0]) < strings.ToLower(t.Rows[j][0])
-	})
 	return t
 }
 

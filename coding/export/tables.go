@@ -26,7 +26,7 @@ func newIndex(p *Project) *index {
 		x.docs[d.ID] = d
 		x.docPos[d.ID] = i
 	}
-	x.names = SourceNames(p.Documents)
+	x.names = p.citeNames()
 	for _, f := range p.Fragments {
 		x.frags[f.ID] = f
 	}

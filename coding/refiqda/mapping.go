@@ -236,30 +236,37 @@ func (s Source) TextFileName() string {
 	return name + ".txt"
 }
 
-// SetStudy gives doc the study characteristics the source's variables
-// hold (as the export writes them: "Authors", "Year", "Relevance", ...,
-// any case). The warnings say what was left out.
+// SetStudy gives doc the study characteristics, reference fields and
+// screening the source's variables hold (as the export writes them:
+// "Authors", "Year", "Relevance", "DOI", "Decision", "Decided by", ..., any
+// case). The warnings say what was left out.
 func (s Source) SetStudy(doc *coding.Document) (warnings []string) {
 	if len(s.Variables) == 0 {
 		return nil
 	}
 	sf := doc.Source()
-	text := map[string]*string{"authors": &sf.Authors, "year": &sf.Year, "citation": &sf.Citation,
-		"objectives": &sf.Objectives, "location": &sf.Location, "design": &sf.Design,
-		"participants": &sf.Participants, "relevance note": &sf.Relevance.Note, "rigour note": &sf.Rigour.Note}
-	judgement := map[string]*coding.Judgement{"relevance": &sf.Relevance.Judgement, "rigour": &sf.Rigour.Judgement}
 	for name, v := range s.Variables {
-		key := strings.ToLower(name)
-		if field := text[key]; field != nil {
-			*field = v
-		} else if field := judgement[key]; field != nil {
-			j, err := coding.ParseJudgement(v)
-			if err != nil {
-				warnings = append(warnings, fmt.Sprintf("%s %q left out: %v", key, v, oneLine(err)))
-				continue
-			}
-			*field = j
+		key := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(name)), " ", "-")
+		field := coding.SourceField(&sf, key)
+		if field == nil || key == "title" { // the source's name is its title
+			continue
 		}
+		val, err := v, error(nil)
+		switch key {
+		case "relevance", "rigour", "richness":
+			var j coding.Judgement
+			j, err = coding.ParseJudgement(v)
+			val = string(j)
+		case "decision":
+			var d coding.Decision
+			d, err = coding.ParseDecision(v)
+			val = string(d)
+		}
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("%s %q left out: %v", strings.ReplaceAll(key, "-", " "), v, oneLine(err)))
+			continue
+		}
+		*field = val
 	}
 	sf.Normalise()
 	if err := sf.Check(); err != nil {

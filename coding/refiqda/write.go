@@ -185,6 +185,22 @@ var variables = []struct {
 	{"Relevance note", func(d coding.Document) string { return d.Relevance.Note }},
 	{"Rigour", func(d coding.Document) string { return string(d.Rigour.Judgement) }},
 	{"Rigour note", func(d coding.Document) string { return d.Rigour.Note }},
+	// The reference fields and the full-text screening (coding.Reference,
+	// coding.Screening), named so that SetStudy finds them as
+	// coding.SourceField names them ("Richness note" is "richness-note").
+	{"Journal", func(d coding.Document) string { return d.Journal }},
+	{"Volume", func(d coding.Document) string { return d.Volume }},
+	{"Issue", func(d coding.Document) string { return d.Issue }},
+	{"Pages", func(d coding.Document) string { return d.PageRange }},
+	{"DOI", func(d coding.Document) string { return d.DOI }},
+	{"URL", func(d coding.Document) string { return d.URL }},
+	{"Richness", func(d coding.Document) string { return string(d.Richness.Judgement) }},
+	{"Richness note", func(d coding.Document) string { return d.Richness.Note }},
+	{"Decision", func(d coding.Document) string { return string(d.Decision) }},
+	{"Reason", func(d coding.Document) string { return d.Reason }},
+	{"Stage", func(d coding.Document) string { return d.Stage }},
+	{"Decided by", func(d coding.Document) string { return d.DecidedBy }},
+	{"Decided at", func(d coding.Document) string { return d.DecidedAt }},
 }
 
 func variableGUID(name string) string { return GUID("variable/" + strings.ToLower(name)) }

@@ -68,6 +68,12 @@ func Match(recs []Record, cands []Candidate) (match []int) {
 	return match
 }
 
+// FindDOI is the first DOI in s ("… 2010 4:1. doi:10.1186/1752-2897-4-1"),
+// "" for none: what a PDF's Subject or Keywords or its XMP identifier says.
+func FindDOI(s string) string {
+	return CleanDOI(doiRE.FindString(s))
+}
+
 // doiRE finds a DOI in running text.
 var doiRE = regexp.MustCompile(`\b10\.\d{4,9}/[^\s"<>]+`)
 
@@ -98,6 +104,12 @@ func Fill(s coding.Source, r Record, overwrite bool) coding.Source {
 		s.Authors = "" // the import's guess at the same people: the record's form is better
 	}
 	set(&s.Authors, strings.Join(r.Authors, "; "))
+	if r.Title != "" {
+		// The title the import took from the file's metadata or its name
+		// (a job number, "Microsoft Word - draft3.doc") gives way to the
+		// reference's: reviewers do not type titles in cmocoder.
+		s.Title = r.Title
+	}
 	set(&s.Year, r.Year)
 	set(&s.Citation, Cite(r))
 	set(&s.Journal, r.Journal)

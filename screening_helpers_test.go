@@ -1,22 +1,9 @@
 package main
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// projectWithPDFs is a new project holding the shared PDFs named, added
-// in order (the tests of references, decisions and the flow).
-func projectWithPDFs(t *testing.T, files ...string) string {
-	t.Helper()
-	needPDFs(t)
-	p := newProject(t)
-	for _, f := range files {
-		mustRun(t, "add", p, filepath.Join(pdfDir, f))
-	}
-	return p
-}
 
 // codeTrust codes a context fragment labelled Trust in each document
 // named and returns the fragments' IDs.

@@ -4,8 +4,6 @@ package main
 // pdftotext, the .xlsx by its sheet XML.
 
 import (
-	"archive/zip"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 // toPDF converts a document with LibreOffice and returns the PDF's path;
@@ -99,7 +99,7 @@ func TestDOCXTablePrints(t *testing.T) {
 		if got := seen["ID"]; got != c.ids {
 			t.Errorf("%s: ID column shown %v, want %v", c.name, got, c.ids)
 		}
-		if got := strings.Contains(zipPart(t, out, "word/document.xml"), id); got != c.ids {
+		if got := strings.Contains(string(testfiles.ZipPart(t, out, "word/document.xml")), id); got != c.ids {
 			t.Errorf("%s: the CMOC's ID %s in the document %v, want %v", c.name, id, got, c.ids)
 		}
 	}
@@ -113,7 +113,7 @@ func TestXLSXPrintSetup(t *testing.T) {
 	p := newDemo(t, dir)
 	out := filepath.Join(dir, "cmocs.xlsx")
 	mustRun(t, "export", p, "--table", "cmocs", "--format", "xlsx", "-o", out)
-	sheet, styles, book := zipPart(t, out, "xl/worksheets/sheet1.xml"), zipPart(t, out, "xl/styles.xml"), zipPart(t, out, "xl/workbook.xml")
+	sheet, styles, book := string(testfiles.ZipPart(t, out, "xl/worksheets/sheet1.xml")), string(testfiles.ZipPart(t, out, "xl/styles.xml")), string(testfiles.ZipPart(t, out, "xl/workbook.xml"))
 	setup := regexp.MustCompile(`<pageSetup[^>]*>`).FindString(sheet)
 	if !strings.Contains(setup, `orientation="landscape"`) || !strings.Contains(setup, `paperSize="9"`) {
 		t.Errorf("page setup %q: want landscape A4", setup)
@@ -147,24 +147,4 @@ func TestXLSXPrintSetup(t *testing.T) {
 	if titles == nil || strings.ReplaceAll(titles[1], "&#39;", "'") != "'cmocs'!$1:$1" {
 		t.Errorf("print titles: %q in\n%s", titles, book)
 	}
-}
-
-// zipPart is one file of a zip archive (an Office document), as text.
-func zipPart(t *testing.T, archive, name string) string {
-	t.Helper()
-	z, err := zip.OpenReader(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	f, err := z.Open(name)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

@@ -14,13 +14,8 @@ import (
 // sentences most like the CMOC's evidence from the documents it does not
 // cite, each codable as a hit.
 func TestFindPassagesLikeACMOC(t *testing.T) {
-	ws, _ := openWorkspace(t)
+	ws, _, p := demoCMOCsTab(t)
 	pv := ws.pv
-	pv.showTab("CMOCs")
-	p := settledCMOCs(t, pv.tabsView.cmocs)
-	if len(p.boxes) != 1 {
-		t.Fatalf("%d CMOC boxes", len(p.boxes))
-	}
 	c := p.boxes[0].cmoc
 	// A second paper, one of whose sentences repeats a quote of the CMOC.
 	f, err := ws.session.Fragment(c.Fragments[0])

@@ -151,6 +151,17 @@ func addDoc(t *testing.T, project, file string) string {
 	return strings.Split(mustRun(t, "add", project, file), "\t")[0]
 }
 
+// addText adds a plain-text document called name holding text to
+// project and is the new document's ID.
+func addText(t *testing.T, project, name, text string) string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return addDoc(t, project, f)
+}
+
 func fileSum(t testing.TB, path string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // A CMOC box's "Find passages like it" lists, in the Search tab, the
@@ -23,14 +25,7 @@ func TestFindPassagesLikeACMOC(t *testing.T) {
 		t.Fatal(err)
 	}
 	quote := strings.Join(strings.Fields(f.Text), " ")
-	path := filepath.Join(t.TempDir(), "second-paper.txt")
-	if err := os.WriteFile(path, []byte("Weather reports only. "+quote+" Nothing more here.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	other, err := ws.session.Import(context.Background(), nil, path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	other := importText(t, ws, "second-paper.txt", "Weather reports only. "+quote+" Nothing more here.\n")
 	pv.changed()
 	pv.showTab("CMOCs")
 	p = settledCMOCs(t, p)
@@ -52,4 +47,19 @@ func TestFindPassagesLikeACMOC(t *testing.T) {
 	if got := strings.Join(strings.Fields(sp.results[0].Text), " "); !strings.Contains(got, quote) && !strings.Contains(quote, got) {
 		t.Errorf("the most alike is %q, not the repeated quote %q", got, quote)
 	}
+}
+
+// importText adds a plain-text document called name holding text to the
+// project open in ws.
+func importText(t *testing.T, ws *workspace, name, text string) coding.Document {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := ws.session.Import(context.Background(), nil, path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -23,6 +23,7 @@ import (
 
 	"cmocoder.org/cmocoder/app/cli"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testtools"
 	"cmocoder.org/cmocoder/storage"
 	_ "modernc.org/sqlite"
 )
@@ -689,12 +690,7 @@ func TestConcurrentWriters(t *testing.T) {
 // with "password required" unless --password gives it.
 func TestPasswordProtectedPDF(t *testing.T) {
 	needPDFs(t)
-	if _, err := exec.LookPath("qpdf"); err != nil {
-		if os.Getenv("CMOCODER_E2E") != "" {
-			t.Fatal("qpdf is not installed (make test-deps installs it)")
-		}
-		t.Skip("qpdf is not installed")
-	}
+	testtools.Need(t, "qpdf")
 	locked := filepath.Join(t.TempDir(), "locked.pdf")
 	if out, err := exec.Command("qpdf", "--encrypt", "s3cret", "owner", "256", "--",
 		filepath.Join(pdfDir, "hindawi-rrp-2010-tully.pdf"), locked).CombinedOutput(); err != nil {

@@ -4,7 +4,6 @@ package main
 // pdftotext, the .xlsx by its sheet XML.
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -13,19 +12,17 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/internal/testfiles"
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // toPDF converts a document with LibreOffice and returns the PDF's path;
 // it skips the test when LibreOffice or poppler is missing (outside CI).
 func toPDF(t *testing.T, src string) string {
 	t.Helper()
-	soffice, err1 := exec.LookPath("soffice")
-	_, err2 := exec.LookPath("pdftotext")
-	if err1 != nil || err2 != nil {
-		if os.Getenv("CMOCODER_E2E") == "1" {
-			t.Fatal("soffice or pdftotext is missing (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)")
-		}
-		t.Skip("soffice or pdftotext is missing")
+	testtools.Need(t, "soffice", "pdftotext")
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "pdf")
 	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+t.TempDir(), "--headless", "--convert-to", "pdf", "--outdir", out, src)

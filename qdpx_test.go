@@ -19,6 +19,7 @@ import (
 
 	"cmocoder.org/cmocoder/assets"
 	"cmocoder.org/cmocoder/internal/testfiles"
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // qdpxFile is a .qdpx opened: its entries and its project.qde parsed.
@@ -92,7 +93,7 @@ func openQdpx(t *testing.T, path string) qdpxFile {
 // validateQDE checks a project.qde against the REFI-QDA schema with
 // xmllint: skipped without it, a failure under CMOCODER_E2E.
 func validateQDE(t *testing.T, qde []byte) {
-	testfiles.ValidateQDE(t, qde, "../shared/refi-qda/schema/Project-mrt2019.xsd")
+	testtools.ValidateQDE(t, qde, "../shared/refi-qda/schema/Project-mrt2019.xsd")
 }
 
 func TestQdpxExport(t *testing.T) {

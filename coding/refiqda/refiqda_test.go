@@ -15,6 +15,7 @@ import (
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/internal/testfiles"
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // The project.qde as another tool reads it: local names, any namespace.
@@ -147,7 +148,7 @@ func export(t *testing.T, p *Project) exported {
 	if !ok {
 		t.Fatalf("no project.qde in %v", e.order)
 	}
-	testfiles.ValidateQDE(t, qde, xsd)
+	testtools.ValidateQDE(t, qde, xsd)
 	if err := xml.Unmarshal(qde, &e.project); err != nil {
 		t.Fatalf("project.qde does not parse: %v", err)
 	}

@@ -1,8 +1,7 @@
 // Package testfiles holds the file helpers that the tests of several
-// packages share: copying a project as a reviewer copies it, reading the
-// parts of zip and gzip files, and checking a REFI-QDA project.qde against
-// its schema. Each fails the test on any error, so a caller reads as the
-// step it takes.
+// packages share: copying a project as a reviewer copies it, and reading
+// the parts of zip and gzip files. Each fails the test on any error, so a
+// caller reads as the step it takes.
 package testfiles
 
 import (
@@ -10,8 +9,6 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
@@ -75,29 +72,4 @@ func readAll(t testing.TB, name string, open func() (io.ReadCloser, error)) []by
 		t.Fatalf("%s: %v", name, err)
 	}
 	return data
-}
-
-// ValidateQDE checks a project.qde against the REFI-QDA schema at xsd with
-// xmllint: skipped without xmllint, a failure under CMOCODER_E2E (where
-// every check must run).
-func ValidateQDE(t testing.TB, qde []byte, xsd string) {
-	t.Helper()
-	if _, err := exec.LookPath("xmllint"); err != nil {
-		if os.Getenv("CMOCODER_E2E") != "" {
-			t.Fatal("CMOCODER_E2E is set but xmllint is not installed (libxml2-utils)")
-		}
-		t.Log("xmllint not installed (libxml2-utils): schema validation skipped")
-		return
-	}
-	if _, err := os.Stat(xsd); err != nil {
-		t.Fatalf("REFI-QDA schema not found: %v", err)
-	}
-	f := filepath.Join(t.TempDir(), "project.qde")
-	if err := os.WriteFile(f, qde, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("xmllint", "--noout", "--schema", xsd, f).CombinedOutput()
-	if err != nil {
-		t.Fatalf("project.qde is not valid REFI-QDA: %v\n%s", err, out)
-	}
 }

@@ -6,6 +6,7 @@ package testfiles
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/gzip"
 	"io"
 	"os"
@@ -50,12 +51,11 @@ func ZipPart(t testing.TB, archive, name string) []byte {
 // fixture kept small in the repository).
 func Gunzip(t testing.TB, path string) []byte {
 	t.Helper()
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	return readAll(t, path, func() (io.ReadCloser, error) { return gzip.NewReader(f) })
+	return readAll(t, path, func() (io.ReadCloser, error) { return gzip.NewReader(bytes.NewReader(data)) })
 }
 
 // readAll opens a reader, reads it to the end and closes it, failing the

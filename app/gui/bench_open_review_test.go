@@ -46,11 +46,7 @@ func BenchmarkOpenReview500FirstPage(b *testing.B) {
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "review.cmoproj")
 	}
-	eng, err := session.NewEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
+	eng := newEngine(b)
 	if _, err := os.Stat(path); err != nil {
 		t0 := time.Now()
 		buildReview(b, eng, path, n)

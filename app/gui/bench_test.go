@@ -27,11 +27,7 @@ func BenchmarkOpenBookFirstPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng, err := session.NewEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
+	eng := newEngine(b)
 	if _, err := (session.New(p)).Import(context.Background(), eng, book, ""); err != nil {
 		b.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/internal/testtools"
 	"cmocoder.org/cmocoder/pdfview"
 )
@@ -73,11 +72,7 @@ func TestPasswordPDF(t *testing.T) {
 	const password = "s3cret pass"
 	locked := lockedPDF(t, password)
 	ws, w := openWorkspace(t)
-	eng, err := session.NewEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := newEngine(t)
 	ws.engine = func() (*pdfview.Engine, error) { return eng, nil }
 
 	ws.importFiles([]string{locked})

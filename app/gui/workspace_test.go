@@ -19,6 +19,7 @@ import (
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/internal/testfiles"
 	"cmocoder.org/cmocoder/internal/uiqueue"
+	"cmocoder.org/cmocoder/pdfview"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -45,6 +46,17 @@ func sharedFile(t testing.TB, elem ...string) string {
 		t.Skipf("%s is not here: the shared test files belong in ../shared beside the checkout", path)
 	}
 	return path
+}
+
+// newEngine starts the app's PDF engine for one test, closed when it ends.
+func newEngine(t testing.TB) *pdfview.Engine {
+	t.Helper()
+	eng, err := session.NewEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	return eng
 }
 
 // demoCopy is a fresh copy of the demo project (built once per run).

@@ -23,6 +23,7 @@ import (
 
 	"cmocoder.org/cmocoder/app/cli"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testtools"
 	"cmocoder.org/cmocoder/storage"
 	_ "modernc.org/sqlite"
 )
@@ -149,6 +150,17 @@ func projectWithPDFs(t *testing.T, names ...string) string {
 func addDoc(t *testing.T, project, file string) string {
 	t.Helper()
 	return strings.Split(mustRun(t, "add", project, file), "\t")[0]
+}
+
+// addText adds a plain-text document called name holding text to
+// project and is the new document's ID.
+func addText(t *testing.T, project, name, text string) string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return addDoc(t, project, f)
 }
 
 func fileSum(t testing.TB, path string) [32]byte {
@@ -678,12 +690,7 @@ func TestConcurrentWriters(t *testing.T) {
 // with "password required" unless --password gives it.
 func TestPasswordProtectedPDF(t *testing.T) {
 	needPDFs(t)
-	if _, err := exec.LookPath("qpdf"); err != nil {
-		if os.Getenv("CMOCODER_E2E") != "" {
-			t.Fatal("qpdf is not installed (make test-deps installs it)")
-		}
-		t.Skip("qpdf is not installed")
-	}
+	testtools.Need(t, "qpdf")
 	locked := filepath.Join(t.TempDir(), "locked.pdf")
 	if out, err := exec.Command("qpdf", "--encrypt", "s3cret", "owner", "256", "--",
 		filepath.Join(pdfDir, "hindawi-rrp-2010-tully.pdf"), locked).CombinedOutput(); err != nil {

@@ -16,7 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unicode"
+
+	"cmocoder.org/cmocoder/internal/testtext"
 )
 
 // demoUnderXvfb starts a display and makes the demo project in a folder of
@@ -267,45 +268,20 @@ func locateSentence(t *testing.T, project, sentence string) sentenceTarget {
 	if page.Rotation != 0 {
 		t.Fatalf("page 1 is rotated by %d", page.Rotation)
 	}
-	runes := []rune(page.Text)
-	words := strings.Fields(sentence)
-	// Match word by word over any white space.
-	for i := range runes {
-		j, ok := i, true
-		for w, word := range words {
-			if w > 0 {
-				k := j
-				for k < len(runes) && unicode.IsSpace(runes[k]) {
-					k++
-				}
-				if k == j {
-					ok = false
-					break
-				}
-				j = k
-			}
-			if j+len([]rune(word)) > len(runes) || string(runes[j:j+len([]rune(word))]) != word {
-				ok = false
-				break
-			}
-			j += len([]rune(word))
-		}
-		if !ok {
-			continue
-		}
-		first, last := page.Boxes[i], page.Boxes[j-1]
-		tgt := sentenceTarget{start: i, end: j, pageWidth: float64(page.X1 - page.X0)}
-		tgt.x1 = float64(first.X0-page.X0) + 0.25*float64(first.X1-first.X0)
-		tgt.y1 = float64(page.Y1) - float64(first.Y0+first.Y1)/2
-		// The caret after the last character: a point inside a full stop
-		// about two pixels wide ends the selection before it or after it
-		// as the pixels happen to round.
-		tgt.x2 = float64(last.X1 - page.X0)
-		tgt.y2 = float64(page.Y1) - float64(last.Y0+last.Y1)/2
-		return tgt
+	i, j, ok := testtext.FindWords(page.Text, sentence)
+	if !ok {
+		t.Fatalf("%q is not on page 1 of the demo article", sentence)
 	}
-	t.Fatalf("%q is not on page 1 of the demo article", sentence)
-	return sentenceTarget{}
+	first, last := page.Boxes[i], page.Boxes[j-1]
+	tgt := sentenceTarget{start: i, end: j, pageWidth: float64(page.X1 - page.X0)}
+	tgt.x1 = float64(first.X0-page.X0) + 0.25*float64(first.X1-first.X0)
+	tgt.y1 = float64(page.Y1) - float64(first.Y0+first.Y1)/2
+	// The caret after the last character: a point inside a full stop
+	// about two pixels wide ends the selection before it or after it
+	// as the pixels happen to round.
+	tgt.x2 = float64(last.X1 - page.X0)
+	tgt.y2 = float64(page.Y1) - float64(last.Y0+last.Y1)/2
+	return tgt
 }
 
 // findPage finds the first page shown in a screenshot: the first row with

@@ -4,28 +4,25 @@ package main
 // pdftotext, the .xlsx by its sheet XML.
 
 import (
-	"archive/zip"
-	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testfiles"
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // toPDF converts a document with LibreOffice and returns the PDF's path;
 // it skips the test when LibreOffice or poppler is missing (outside CI).
 func toPDF(t *testing.T, src string) string {
 	t.Helper()
-	soffice, err1 := exec.LookPath("soffice")
-	_, err2 := exec.LookPath("pdftotext")
-	if err1 != nil || err2 != nil {
-		if os.Getenv("CMOCODER_E2E") == "1" {
-			t.Fatal("soffice or pdftotext is missing (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)")
-		}
-		t.Skip("soffice or pdftotext is missing")
+	testtools.Need(t, "soffice", "pdftotext")
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "pdf")
 	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+t.TempDir(), "--headless", "--convert-to", "pdf", "--outdir", out, src)
@@ -99,7 +96,7 @@ func TestDOCXTablePrints(t *testing.T) {
 		if got := seen["ID"]; got != c.ids {
 			t.Errorf("%s: ID column shown %v, want %v", c.name, got, c.ids)
 		}
-		if got := strings.Contains(zipPart(t, out, "word/document.xml"), id); got != c.ids {
+		if got := strings.Contains(string(testfiles.ZipPart(t, out, "word/document.xml")), id); got != c.ids {
 			t.Errorf("%s: the CMOC's ID %s in the document %v, want %v", c.name, id, got, c.ids)
 		}
 	}
@@ -113,7 +110,7 @@ func TestXLSXPrintSetup(t *testing.T) {
 	p := newDemo(t, dir)
 	out := filepath.Join(dir, "cmocs.xlsx")
 	mustRun(t, "export", p, "--table", "cmocs", "--format", "xlsx", "-o", out)
-	sheet, styles, book := zipPart(t, out, "xl/worksheets/sheet1.xml"), zipPart(t, out, "xl/styles.xml"), zipPart(t, out, "xl/workbook.xml")
+	sheet, styles, book := string(testfiles.ZipPart(t, out, "xl/worksheets/sheet1.xml")), string(testfiles.ZipPart(t, out, "xl/styles.xml")), string(testfiles.ZipPart(t, out, "xl/workbook.xml"))
 	setup := regexp.MustCompile(`<pageSetup[^>]*>`).FindString(sheet)
 	if !strings.Contains(setup, `orientation="landscape"`) || !strings.Contains(setup, `paperSize="9"`) {
 		t.Errorf("page setup %q: want landscape A4", setup)
@@ -147,24 +144,4 @@ func TestXLSXPrintSetup(t *testing.T) {
 	if titles == nil || strings.ReplaceAll(titles[1], "&#39;", "'") != "'cmocs'!$1:$1" {
 		t.Errorf("print titles: %q in\n%s", titles, book)
 	}
-}
-
-// zipPart is one file of a zip archive (an Office document), as text.
-func zipPart(t *testing.T, archive, name string) string {
-	t.Helper()
-	z, err := zip.OpenReader(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	f, err := z.Open(name)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 // qdeCodings is what this test reads of a project.qde, with its own
@@ -41,7 +43,7 @@ func TestImportRoles(t *testing.T) {
 	var q qdeCodings
 	for _, f := range zr.File {
 		if strings.EqualFold(f.Name, "project.qde") {
-			if err := xml.Unmarshal(readZipped(t, f), &q); err != nil {
+			if err := xml.Unmarshal(testfiles.ReadZipped(t, f), &q); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 // qdeSources is what this test reads of a project.qde's sources: each
@@ -43,7 +45,7 @@ func sampleFiles(t *testing.T, file string) map[string][]byte {
 		}
 		defer zr.Close()
 		for _, f := range zr.File {
-			files[strings.ToLower(f.Name)] = readZipped(t, f)
+			files[strings.ToLower(f.Name)] = testfiles.ReadZipped(t, f)
 		}
 	} else {
 		data, err := os.ReadFile(file)

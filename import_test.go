@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 const refiSamples = "../shared/refi-qda/samples"
@@ -120,21 +121,6 @@ func importInto(t *testing.T, orig, file, want string) string {
 	return p
 }
 
-// readZipped reads one file of a zip.
-func readZipped(t *testing.T, f *zip.File) []byte {
-	t.Helper()
-	rc, err := f.Open()
-	if err != nil {
-		t.Fatalf("%s: %v", f.Name, err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatalf("%s: %v", f.Name, err)
-	}
-	return data
-}
-
 // rewriteQdpx copies a .qdpx, changing its project.qde and its .txt files.
 func rewriteQdpx(t *testing.T, from, to string, qde func([]byte) []byte, txt func(string) string) {
 	t.Helper()
@@ -145,7 +131,7 @@ func rewriteQdpx(t *testing.T, from, to string, qde func([]byte) []byte, txt fun
 	defer zr.Close()
 	files := map[string][]byte{}
 	for _, f := range zr.File {
-		data := readZipped(t, f)
+		data := testfiles.ReadZipped(t, f)
 		switch {
 		case f.Name == "project.qde":
 			data = qde(data)

@@ -11,21 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// needTools skips the test when one of the programs is not installed, and
-// fails it under `make test` (CMOCODER_E2E=1), which installs them.
-func needTools(t *testing.T, tools ...string) {
-	t.Helper()
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CMOCODER_E2E") != "" {
-				t.Fatalf("%s is not installed (make test-deps installs it)", tool)
-			}
-			t.Skipf("%s is not installed", tool)
-		}
-	}
-}
+	"cmocoder.org/cmocoder/internal/testtools"
+)
 
 // TestInstallFileAssociation registers the real binary as a file manager
 // sees it (`cmocoder install` into temporary XDG folders), checks that the
@@ -34,7 +22,7 @@ func needTools(t *testing.T, tools ...string) {
 // project as a file manager does (`gio open`) under Xvfb and waits for the
 // app's window on that project; then `cmocoder uninstall` takes it all back.
 func TestInstallFileAssociation(t *testing.T) {
-	needTools(t, "xdg-mime", "gio", "update-mime-database", "update-desktop-database")
+	testtools.Need(t, "xdg-mime", "gio", "update-mime-database", "update-desktop-database")
 	display := startXvfb(t)
 	dir := t.TempDir()
 	data, config := filepath.Join(dir, "data"), filepath.Join(dir, "config")

@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 const mergePDF = "hindawi-rrp-2010-tully.pdf"
@@ -94,16 +95,9 @@ func leadProject(t *testing.T) (project, doc string) {
 	return project, addDoc(t, project, filepath.Join(pdfDir, mergePDF))
 }
 
-func copyProject(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// copyProject copies a closed project, as a reviewer copies it for a
+// teammate.
+func copyProject(t *testing.T, from, to string) { testfiles.Copy(t, from, to) }
 
 // sortedLines is s's lines, sorted, for comparing tables whose row order
 // may depend on the order things were merged.

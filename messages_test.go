@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 // nobody is the user a root test runs the binary as, so that file
@@ -33,7 +35,7 @@ func runAs(t *testing.T, dir string, args ...string) result {
 	}
 	exe := filepath.Join(dir, "cmocoder")
 	if _, err := os.Stat(exe); err != nil {
-		copyFile(t, bin, exe, 0o755)
+		testfiles.CopyMode(t, bin, exe, 0o755)
 	}
 	cmd := exec.Command(setpriv, append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", exe}, args...)...)
 	var out, errb bytes.Buffer
@@ -44,17 +46,6 @@ func runAs(t *testing.T, dir string, args ...string) result {
 		t.Fatal(err)
 	}
 	return result{code, out.String(), errb.String()}
-}
-
-func copyFile(t *testing.T, from, to string, mode os.FileMode) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, mode); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // readOnlyFolder is a folder the binary (as runAs runs it) cannot create
@@ -79,8 +70,8 @@ func readOnlyFolder(t *testing.T, project string) (dir, p string) {
 		t.Fatal(err)
 	}
 	p = filepath.Join(dir, "review.cmoproj")
-	copyFile(t, project, p, 0o644)
-	copyFile(t, filepath.Join(refiSamples, "taguette-1.4.1-codebook.qdc"), filepath.Join(base, "codebook.qdc"), 0o644)
+	testfiles.Copy(t, project, p)
+	testfiles.Copy(t, filepath.Join(refiSamples, "taguette-1.4.1-codebook.qdc"), filepath.Join(base, "codebook.qdc"))
 	if os.Geteuid() == 0 {
 		for _, f := range []string{dir, p} {
 			if err := os.Chown(f, nobody, nobody); err != nil {

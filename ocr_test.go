@@ -4,13 +4,13 @@ package main
 // abstract of the shared corpus, with Tesseract (and without it).
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 const scanPDF = "scanned-abstract-ccitt-no-text.pdf"
@@ -24,12 +24,7 @@ var titleRe = regexp.MustCompile(`(?i)hydrogen\s+incorporation\s+in\s+a\S{0,2}si
 // test installs it), where that fails.
 func needTesseractCLI(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("tesseract"); err != nil {
-		if os.Getenv("CMOCODER_E2E") == "1" {
-			t.Fatal("CMOCODER_E2E=1 but tesseract is not installed")
-		}
-		t.Skip("tesseract is not installed")
-	}
+	testtools.Need(t, "tesseract")
 }
 
 func TestAddScanWithOCR(t *testing.T) {

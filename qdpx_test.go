@@ -12,13 +12,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"cmocoder.org/cmocoder/assets"
+	"cmocoder.org/cmocoder/internal/testfiles"
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // qdpxFile is a .qdpx opened: its entries and its project.qde parsed.
@@ -77,7 +78,7 @@ func openQdpx(t *testing.T, path string) qdpxFile {
 	defer zr.Close()
 	q := qdpxFile{files: map[string][]byte{}}
 	for _, f := range zr.File {
-		q.files[f.Name] = readZipped(t, f)
+		q.files[f.Name] = testfiles.ReadZipped(t, f)
 	}
 	q.qde = q.files["project.qde"]
 	if q.qde == nil {
@@ -92,22 +93,7 @@ func openQdpx(t *testing.T, path string) qdpxFile {
 // validateQDE checks a project.qde against the REFI-QDA schema with
 // xmllint: skipped without it, a failure under CMOCODER_E2E.
 func validateQDE(t *testing.T, qde []byte) {
-	t.Helper()
-	if _, err := exec.LookPath("xmllint"); err != nil {
-		if os.Getenv("CMOCODER_E2E") != "" {
-			t.Fatal("CMOCODER_E2E is set but xmllint is not installed (libxml2-utils)")
-		}
-		t.Log("xmllint not installed: schema validation skipped")
-		return
-	}
-	f := filepath.Join(t.TempDir(), "project.qde")
-	if err := os.WriteFile(f, qde, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("xmllint", "--noout", "--schema", "../shared/refi-qda/schema/Project-mrt2019.xsd", f).CombinedOutput()
-	if err != nil {
-		t.Fatalf("project.qde is not valid REFI-QDA: %v\n%s", err, out)
-	}
+	testtools.ValidateQDE(t, qde, "../shared/refi-qda/schema/Project-mrt2019.xsd")
 }
 
 func TestQdpxExport(t *testing.T) {

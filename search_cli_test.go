@@ -6,7 +6,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -196,11 +195,7 @@ func TestSearchScopeCLI(t *testing.T) {
 
 func TestSearchFoldsCLI(t *testing.T) {
 	p := newProject(t)
-	f := filepath.Join(t.TempDir(), "notes.txt")
-	if err := os.WriteFile(f, []byte("Sundström wrote about ﬁnancial incentives and ÆSOP.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	id := strings.Split(mustRun(t, "add", p, f), "\t")[0]
+	id := addText(t, p, "notes.txt", "Sundström wrote about ﬁnancial incentives and ÆSOP.\n")
 	text := []rune(mustRun(t, "text", p, id))
 	for query, want := range map[string]string{"sundstrom": "Sundström", "SUNDSTRÖM": "Sundström", "financial": "ﬁnancial", "aesop": "ÆSOP", "incent*": "incentives"} {
 		hits := searchJSON(t, p, query, "--json")
@@ -243,14 +238,7 @@ type similarHit struct {
 
 func TestSimilarCLI(t *testing.T) {
 	p := newProject(t)
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		f := filepath.Join(dir, name)
-		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return strings.Split(mustRun(t, "add", p, f), "\t")[0]
-	}
+	write := func(name, text string) string { return addText(t, p, name, text) }
 	const sentence = "Nurses trusted the ward managers who listened to them."
 	a := write("a.txt", "Interview one. "+sentence+" The end.\n")
 	b := write("b.txt", "The canteen was closed. Ward managers listened, so nurses trusted them. Budgets were cut.\n")

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,14 +12,7 @@ import (
 // together, from the documents none of them is in.
 func TestSimilarToACMOC(t *testing.T) {
 	p := newProject(t)
-	dir := t.TempDir()
-	add := func(name, text string) string {
-		f := filepath.Join(dir, name)
-		if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return strings.Split(mustRun(t, "add", p, f), "\t")[0]
-	}
+	add := func(name, text string) string { return addText(t, p, name, text) }
 	code := func(doc, sentence string) string {
 		start := runeIndex(mustRun(t, "text", p, doc), sentence)
 		return strings.TrimSpace(mustRun(t, "code", p, doc, strconv.Itoa(start),

@@ -613,6 +613,15 @@ func (w *pageWarnings) summary() (needsOCR bool, warnings []string) {
 	return needsOCR, warnings
 }
 
+// pagesWarning is a warning with the pages it is about in front ("pages
+// 1–3: text from OCR (Tesseract)"), the warning alone without pages.
+func pagesWarning(pages []int, warning string) string {
+	if len(pages) == 0 {
+		return warning
+	}
+	return pageList(pages) + ": " + warning
+}
+
 // pageList writes "page 3" or "pages 1–4, 7".
 func pageList(pages []int) string {
 	if len(pages) == 1 {

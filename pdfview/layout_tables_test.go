@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // layoutDir holds the PDFs of the reading-order tests for tables and
@@ -58,12 +60,7 @@ func TestTitleBlocksReadWhole(t *testing.T) {
 }
 
 func runLayoutCases(t *testing.T, cases []layoutCase) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CMOCODER_E2E") == "1" {
-			t.Fatal("pdftotext is not installed (poppler-utils); CMOCODER_E2E=1 needs it")
-		}
-		t.Skip("pdftotext not installed")
-	}
+	testtools.Need(t, "pdftotext")
 	for _, c := range cases {
 		path := filepath.Join(layoutDir, c.file)
 		if name, ok := strings.CutPrefix(c.file, "corpus:"); ok {

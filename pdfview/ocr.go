@@ -52,10 +52,7 @@ const WarnOCR = "text from OCR (Tesseract)"
 // OCRWarning is the warning for a document whose pages were OCRed, e.g.
 // "pages 1–3: text from OCR (Tesseract)".
 func OCRWarning(pages []int) string {
-	if len(pages) == 0 {
-		return WarnOCR
-	}
-	return pageList(pages) + ": " + WarnOCR
+	return pagesWarning(pages, WarnOCR)
 }
 
 // PageList writes a list of page numbers for a warning: "page 3" or

@@ -3,8 +3,10 @@ package pdfview
 import (
 	"fmt"
 	"html"
+	"maps"
 	"os/exec"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,7 +85,7 @@ var (
 // fixColumnOrder rebuilds ref's pages listed in fix as described above.
 func fixColumnOrder(t *testing.T, path, ref string, fix orderFix) (string, string) {
 	t.Helper()
-	fixed := sortedPages(fix.pages)
+	fixed := slices.Sorted(maps.Keys(fix.pages))
 	ref = rebuildPages(t, path, ref, fixed, func(out []byte, n int) string {
 		blocks, w, h := bboxBlocks(t, out, n)
 		var b strings.Builder
@@ -94,16 +96,6 @@ func fixColumnOrder(t *testing.T, path, ref string, fix orderFix) (string, strin
 		return b.String()
 	})
 	return ref, fmt.Sprintf("block order corrected on p. %v (%s)", fixed, fix.why)
-}
-
-// sortedPages is the keys of a page map, in order.
-func sortedPages[V any](m map[int]V) []int {
-	var ps []int
-	for n := range m {
-		ps = append(ps, n)
-	}
-	sort.Ints(ps)
-	return ps
 }
 
 // rebuildPages replaces ref's pages (1-based) by what rebuild makes of

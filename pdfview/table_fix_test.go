@@ -2,7 +2,9 @@ package pdfview
 
 import (
 	"fmt"
+	"maps"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -50,7 +52,7 @@ var tableFixes = map[string]tableFix{
 // is the file's orderFixes entry, if it has one.
 func fixTables(t *testing.T, path, ref string, fix tableFix, order *orderFix) (string, string) {
 	t.Helper()
-	fixed := sortedPages(fix.pages)
+	fixed := slices.Sorted(maps.Keys(fix.pages))
 	ref = rebuildPages(t, path, ref, fixed, func(out []byte, n int) string {
 		rects := fix.pages[n]
 		blocks, w, h := bboxBlocks(t, out, n)

@@ -215,16 +215,20 @@ func dropCodePoints(pt *pageText, drop func(i int, b coding.Box) bool) {
 }
 
 // recount counts pt's readable and unreadable code points afresh.
-func (pt *pageText) recount() {
-	pt.readable, pt.unreadable = 0, 0
-	for _, r := range pt.text {
+func (pt *pageText) recount() { pt.readable, pt.unreadable = countReplaced(pt.text) }
+
+// countReplaced counts a page's code points shown as U+FFFD (unreadable)
+// and the others but white space (readable).
+func countReplaced(text []rune) (readable, unreadable int) {
+	for _, r := range text {
 		switch {
 		case r == unicode.ReplacementChar:
-			pt.unreadable++
+			unreadable++
 		case !unicode.IsSpace(r):
-			pt.readable++
+			readable++
 		}
 	}
+	return readable, unreadable
 }
 
 // isNonCharacter reports code points that must not appear in interchanged

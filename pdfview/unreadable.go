@@ -21,10 +21,7 @@ const WarnUnmappedOCR = "text from OCR (the PDF's fonts have no usable character
 // UnmappedOCRWarning is e.g. "pages 2–22: text from OCR (the PDF's fonts
 // have no usable character map)".
 func UnmappedOCRWarning(pages []int) string {
-	if len(pages) == 0 {
-		return WarnUnmappedOCR
-	}
-	return pageList(pages) + ": " + WarnUnmappedOCR
+	return pagesWarning(pages, WarnUnmappedOCR)
 }
 
 // minUnreadable is the least number of unreadable characters that makes a
@@ -82,23 +79,14 @@ func UnreadablePages(pages []coding.Page) []int {
 func ReplacementWarning(pages []coding.Page) string {
 	var which []int
 	for i, p := range pages {
-		readable, unreadable := 0, 0
-		for _, r := range p.Text {
-			switch {
-			case r == unicode.ReplacementChar:
-				unreadable++
-			case !unicode.IsSpace(r):
-				readable++
-			}
-		}
-		if manyReplaced(readable, unreadable) {
+		if manyReplaced(countReplaced([]rune(p.Text))) {
 			which = append(which, i+1)
 		}
 	}
 	if len(which) == 0 {
 		return ""
 	}
-	return pageList(which) + ": " + warnReplaced
+	return pagesWarning(which, warnReplaced)
 }
 
 // warnReplaced follows the page list of pages with many U+FFFD.

@@ -70,14 +70,7 @@ func writeBlocks(pt pageText, d dispFrame, blocks []*lblock) pageText {
 	for n := len(out.text); n > 0 && unicode.IsSpace(out.text[n-1]); n-- {
 		out.text, out.boxes = out.text[:n-1], out.boxes[:n-1]
 	}
-	for _, r := range out.text {
-		switch {
-		case r == unicode.ReplacementChar:
-			out.unreadable++
-		case !unicode.IsSpace(r):
-			out.readable++
-		}
-	}
+	out.recount()
 	return out
 }
 

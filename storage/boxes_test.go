@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 // realPage loads page 2 of Agyeman-Duah et al. 2014, BMC Health Services
@@ -15,7 +16,7 @@ import (
 // loose character box per code point (surrogate pairs combined), float32
 // little-endian, gzipped.
 func realPage(t testing.TB) coding.Page {
-	b := readGzip(t, "testdata/bmc-hsr-2014-page2.boxes.gz")
+	b := testfiles.Gunzip(t, "testdata/bmc-hsr-2014-page2.boxes.gz")
 	n := binary.LittleEndian.Uint32(b)
 	pg := coding.Page{Number: 2, Text: string(b[4 : 4+n]), X1: 595.276, Y1: 790.866}
 	b = b[4+n:]

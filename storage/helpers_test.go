@@ -1,12 +1,10 @@
 package storage
 
 import (
-	"compress/gzip"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -297,23 +295,4 @@ func deletions(t testing.TB, p *Project) map[string]bool {
 		out[e+" "+id] = true
 	}
 	return out
-}
-
-// readGzip returns the uncompressed contents of a gzipped test fixture.
-func readGzip(t testing.TB, path string) []byte {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

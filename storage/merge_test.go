@@ -8,20 +8,8 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
-
-// copyFile copies a closed project file, as a reviewer copies it for a
-// teammate.
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func mustApply(t *testing.T, p *Project, coder string, c coding.Change) {
 	t.Helper()
@@ -73,8 +61,8 @@ func teamCopies(t *testing.T) (ann, bob string) {
 	mustApply(t, p, "Lead", coding.AddCMOC{CMOC: coding.CMOC{ID: "c-common", Statement: "merger → leaders → trust", Fragments: []string{"f-common", "f-kept"}}, TheoryName: "Being"})
 	p.Close()
 	ann, bob = filepath.Join(dir, "ann.cmoproj"), filepath.Join(dir, "bob.cmoproj")
-	copyFile(t, common, ann)
-	copyFile(t, common, bob)
+	testfiles.Copy(t, common, ann)
+	testfiles.Copy(t, common, bob)
 
 	a, err := Open(ann)
 	if err != nil {
@@ -376,7 +364,7 @@ func TestOpenReadOnlyRefuses(t *testing.T) {
 	// A journal beside OTHER: a change under way or interrupted; only a
 	// writer may roll it back, so merge refuses and touches neither.
 	busy := filepath.Join(dir, "busy.cmoproj")
-	copyFile(t, p.Path(), busy)
+	testfiles.Copy(t, p.Path(), busy)
 	os.WriteFile(busy+"-journal", []byte("half a journal"), 0o644)
 	bsum, jsum := fileSum(t, busy), fileSum(t, busy+"-journal")
 	_, err = OpenReadOnly(busy)

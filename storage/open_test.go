@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 func TestCreateOpenClose(t *testing.T) {
@@ -390,7 +391,7 @@ func TestV1Fixture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	raw := readGzip(t, fixture)
+	raw := testfiles.Gunzip(t, fixture)
 	if v := binary.BigEndian.Uint32(raw[60:64]); v != 1 {
 		t.Fatalf("the fixture has schema %d", v)
 	}

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 // openV1Copy opens a copy of the v1 fixture, migrating it.
 func openV1Copy(t *testing.T) *Project {
 	t.Helper()
-	return openCopy(t, readGzip(t, "testdata/v1.cmoproj.gz"), "v1.cmoproj")
+	return openCopy(t, testfiles.Gunzip(t, "testdata/v1.cmoproj.gz"), "v1.cmoproj")
 }
 
 // openV1At opens a copy of the v1 fixture and checks that opening migrated

@@ -23,6 +23,19 @@ func fileFlags(fs *flag.FlagSet, formatUsage, outUsage, byUsage string) (format,
 	return fs.String("format", "", formatUsage), fs.String("o", "", outUsage), fs.String("by", "labels", byUsage)
 }
 
+// choice checks the value v of a required flag that takes one of names:
+// a usage error of verb listing them when v is empty (followed by also,
+// another way to call the verb) or none of them.
+func choice(verb, flag, v string, names []string, also string) error {
+	switch {
+	case v == "":
+		return usagef("%s: --%s is required (%s)%s", verb, flag, strings.Join(names, ", "), also)
+	case !slices.Contains(names, v):
+		return usagef("%s: unknown %s %q (want %s)", verb, flag, v, strings.Join(names, ", "))
+	}
+	return nil
+}
+
 // formatName is a --format as typed, in lower case and without a dot.
 func formatName(typed string) string {
 	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(typed)), ".")
@@ -61,15 +74,13 @@ func (c *cli) export(args []string) error {
 		}
 		return c.exportQDPX(pos[0], *out)
 	}
+	if err := choice("export", "table", *table, export.Tables, ", or --format qdpx or coding"); err != nil {
+		return err
+	}
+	if err := choice("export", "format", *format, export.Formats, ""); err != nil {
+		return err
+	}
 	switch {
-	case *table == "":
-		return usagef("export: --table is required (%s), or --format qdpx or coding", strings.Join(export.Tables, ", "))
-	case !slices.Contains(export.Tables, *table):
-		return usagef("export: unknown table %q (want %s)", *table, strings.Join(export.Tables, ", "))
-	case *format == "":
-		return usagef("export: --format is required (%s)", strings.Join(export.Formats, ", "))
-	case !slices.Contains(export.Formats, *format):
-		return usagef("export: unknown format %q (want %s)", *format, strings.Join(export.Formats, ", "))
 	case *out == "" && export.Binary(*format):
 		return usagef("export: %s is not text: give -o FILE.%s", *format, *format)
 	case *by != "labels" && *by != "theories":

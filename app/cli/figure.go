@@ -35,11 +35,10 @@ func (c *cli) figure(args []string) error {
 	if *format == "" {
 		*format = formatName(filepath.Ext(*out))
 	}
+	if err := choice("figure", "kind", *kind, figure.Kinds, ""); err != nil {
+		return err
+	}
 	switch {
-	case *kind == "":
-		return usagef("figure: --kind is required (%s)", strings.Join(figure.Kinds, ", "))
-	case !slices.Contains(figure.Kinds, *kind):
-		return usagef("figure: unknown kind %q (want %s)", *kind, strings.Join(figure.Kinds, ", "))
 	case *out == "":
 		return usagef("figure: give -o FILE")
 	case *format == "":

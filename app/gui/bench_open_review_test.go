@@ -13,10 +13,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/pagebench"
 	"cmocoder.org/cmocoder/internal/review"
 	"cmocoder.org/cmocoder/pdfview"
 	"cmocoder.org/cmocoder/storage"
@@ -46,29 +46,19 @@ func BenchmarkOpenReview500FirstPage(b *testing.B) {
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "review.cmoproj")
 	}
-	eng, err := session.NewEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
+	eng := newEngine(b)
 	if _, err := os.Stat(path); err != nil {
 		t0 := time.Now()
 		buildReview(b, eng, path, n)
 		b.Logf("built %d documents in %v", n, time.Since(t0).Round(time.Second))
 	}
 	b.Setenv("CMOCODER_CODER", "bench")
-	test.NewTempApp(b)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1260, 780))
-	var total, ui time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	var ui time.Duration
+	pagebench.FirstPage(b, fyne.NewSize(1260, 780), func(w fyne.Window) time.Duration {
 		wall, cpu := openToFirstPage(b, w, path, eng)
-		total += wall
 		ui += cpu
-	}
-	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/first-page")
+		return wall
+	})
 	b.ReportMetric(float64(ui.Milliseconds())/float64(b.N), "ms_ui_open")
 }
 

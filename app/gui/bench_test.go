@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/internal/pagebench"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -27,24 +27,13 @@ func BenchmarkOpenBookFirstPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng, err := session.NewEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
+	eng := newEngine(b)
 	if _, err := (session.New(p)).Import(context.Background(), eng, book, ""); err != nil {
 		b.Fatal(err)
 	}
 	p.Close()
-	test.NewTempApp(b)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1260, 780))
-	var total time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	pagebench.FirstPage(b, fyne.NewSize(1260, 780), func(w fyne.Window) time.Duration {
 		wall, _ := openToFirstPage(b, w, path, eng)
-		total += wall
-	}
-	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/first-page")
+		return wall
+	})
 }

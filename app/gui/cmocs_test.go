@@ -240,13 +240,8 @@ func TestNewCMOCFromTickedFragments(t *testing.T) {
 // fragments, has one taken out, shows a deleted fragment as missing
 // evidence, and is deleted; every step is undoable.
 func TestEditCMOCInTab(t *testing.T) {
-	ws, w := openWorkspace(t)
+	ws, w, p := demoCMOCsTab(t)
 	pv := ws.pv
-	pv.showTab("CMOCs")
-	p := settledCMOCs(t, pv.tabsView.cmocs)
-	if len(p.boxes) != 1 {
-		t.Fatalf("%d boxes", len(p.boxes))
-	}
 	demo := p.boxes[0].cmoc
 	if len(p.boxes[0].links) != 4 || strings.Contains(p.boxes[0].line.Text, coding.Gap) {
 		t.Errorf("demo box: %d links, line %q", len(p.boxes[0].links), p.boxes[0].line.Text)
@@ -480,6 +475,19 @@ func TestCMOCsPaging(t *testing.T) {
 	if p.heading.Text != "CMOCs (11 of 61)" || !p.pager.Visible() || len(p.boxes) != cmocsPerPage || p.pageInfo.Text != "1–8 of 11" {
 		t.Errorf("filtered: %q, %d boxes", p.heading.Text, len(p.boxes))
 	}
+}
+
+// demoCMOCsTab opens the demo project on its CMOCs tab, read, which shows
+// the demo's one CMOC box.
+func demoCMOCsTab(t *testing.T) (*workspace, fyne.Window, *cmocsPanel) {
+	t.Helper()
+	ws, w := openWorkspace(t)
+	ws.pv.showTab("CMOCs")
+	p := settledCMOCs(t, ws.pv.tabsView.cmocs)
+	if len(p.boxes) != 1 {
+		t.Fatalf("%d CMOC boxes", len(p.boxes))
+	}
+	return ws, w, p
 }
 
 // settledCMOCs waits for the CMOCs tab's background read to be shown and

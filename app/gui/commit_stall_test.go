@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
@@ -74,12 +73,7 @@ func (g *gatedStore) state() (inside, finished int) {
 // openGated opens a copy of the demo project on a gatedStore.
 func openGated(t *testing.T) (*workspace, fyne.Window, *gatedStore) {
 	t.Helper()
-	t.Setenv("CMOCODER_CODER", "tester")
-	test.NewTempApp(t)
-	p, err := storage.Open(demoCopy(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := openDemoStore(t)
 	p.SetCoder("tester")
 	g := &gatedStore{Project: p, release: make(chan struct{}, 16)}
 	ws, w := openWorkspaceOn(t, session.New(g))

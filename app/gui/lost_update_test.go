@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testedits"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -24,20 +25,10 @@ func sourcesOnTwoPrograms(t *testing.T) (*workspace, fyne.Window, *sourcesPanel,
 	}
 	other := otherProgram(t, ws)
 	id := p.filled.id
+	apply := func(c coding.Change) error { _, err := other.Apply(c); return err }
 	cli := func(fields map[string]string) {
 		t.Helper()
-		d, err := other.Document(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		from := d.Source()
-		to := from
-		for name, v := range fields {
-			*coding.SourceField(&to, name) = v
-		}
-		if _, err := other.Apply(coding.EditSource{DocID: id, Source: to, From: &from}); err != nil {
-			t.Fatal(err)
-		}
+		testedits.SetSource(t, other, apply, id, fields)
 	}
 	return ws, w, p, cli
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -16,7 +17,7 @@ import (
 // Bea's, with one Outcome fragment more than ours; the caller closes it.
 func beasCopy(t *testing.T, ws *workspace, path string) *storage.Project {
 	t.Helper()
-	copyFile(t, ws.session.Path(), path)
+	testfiles.Copy(t, ws.session.Path(), path)
 	p, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // unmappedPDF is one of the PDFs whose fonts have no usable character
@@ -125,12 +125,7 @@ func TestOCRButtonUnmappedCoded(t *testing.T) {
 // installs it), where that fails.
 func needTesseract(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("tesseract"); err != nil {
-		if os.Getenv("CMOCODER_E2E") == "1" {
-			t.Fatal("CMOCODER_E2E=1 but tesseract is not installed")
-		}
-		t.Skip("tesseract is not installed")
-	}
+	testtools.Need(t, "tesseract")
 }
 
 // openProjectView shows the project view of s in a test window.

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/internal/testtools"
 	"cmocoder.org/cmocoder/pdfview"
 )
 
@@ -21,12 +21,7 @@ import (
 func lockedPDF(t *testing.T, password string) string {
 	t.Helper()
 	src := sharedFile(t, "testdata", "pdf", "hindawi-rrp-2010-tully.pdf")
-	if _, err := exec.LookPath("qpdf"); err != nil {
-		if os.Getenv("CMOCODER_E2E") != "" {
-			t.Fatal("qpdf is not installed (make test-deps installs it)")
-		}
-		t.Skip("qpdf is not installed")
-	}
+	testtools.Need(t, "qpdf")
 	out := filepath.Join(t.TempDir(), "locked.pdf")
 	if msg, err := exec.Command("qpdf", "--encrypt", password, "owner-"+password, "256", "--", src, out).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf: %v %s", err, msg)
@@ -77,11 +72,7 @@ func TestPasswordPDF(t *testing.T) {
 	const password = "s3cret pass"
 	locked := lockedPDF(t, password)
 	ws, w := openWorkspace(t)
-	eng, err := session.NewEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := newEngine(t)
 	ws.engine = func() (*pdfview.Engine, error) { return eng, nil }
 
 	ws.importFiles([]string{locked})

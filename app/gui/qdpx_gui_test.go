@@ -1,13 +1,13 @@
 package gui
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cmocoder.org/cmocoder/internal/testfiles"
 )
 
 // TestExportQDPXFromApp: File ▸ Export REFI-QDA project writes the same
@@ -27,19 +27,7 @@ func TestExportQDPXFromApp(t *testing.T) {
 	if ws.status.Text != "Exported to review.qdpx." {
 		t.Errorf("status %q", ws.status.Text)
 	}
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var qde []byte
-	for _, f := range zr.File {
-		if f.Name == "project.qde" {
-			rc, _ := f.Open()
-			qde, _ = io.ReadAll(rc)
-			rc.Close()
-		}
-	}
+	qde := testfiles.ZipPart(t, path, "project.qde")
 	frags := stored(t, ws)
 	if n := bytes.Count(qde, []byte("<PlainTextSelection ")); n != len(frags) || len(frags) == 0 {
 		t.Errorf("%d selections for %d fragments", n, len(frags))

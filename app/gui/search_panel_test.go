@@ -1,9 +1,6 @@
 package gui
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -233,14 +230,7 @@ func TestSearchTabFindsPassagesLikeAFragment(t *testing.T) {
 	}
 	f := ws.frags[0]
 	quote := strings.Join(strings.Fields(f.Text), " ")
-	path := filepath.Join(t.TempDir(), "notes.txt")
-	if err := os.WriteFile(path, []byte("Unrelated words first. "+quote+"\nAnd then nothing alike at all.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ws.session.Import(context.Background(), nil, path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := importText(t, ws, "notes.txt", "Unrelated words first. "+quote+"\nAnd then nothing alike at all.\n")
 	ws.selectFragment(f.ID, false)
 	ws.findLike()
 	p := ws.pv.tabsView.search

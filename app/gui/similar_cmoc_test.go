@@ -8,19 +8,16 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"cmocoder.org/cmocoder/coding"
 )
 
 // A CMOC box's "Find passages like it" lists, in the Search tab, the
 // sentences most like the CMOC's evidence from the documents it does not
 // cite, each codable as a hit.
 func TestFindPassagesLikeACMOC(t *testing.T) {
-	ws, _ := openWorkspace(t)
+	ws, _, p := demoCMOCsTab(t)
 	pv := ws.pv
-	pv.showTab("CMOCs")
-	p := settledCMOCs(t, pv.tabsView.cmocs)
-	if len(p.boxes) != 1 {
-		t.Fatalf("%d CMOC boxes", len(p.boxes))
-	}
 	c := p.boxes[0].cmoc
 	// A second paper, one of whose sentences repeats a quote of the CMOC.
 	f, err := ws.session.Fragment(c.Fragments[0])
@@ -28,14 +25,7 @@ func TestFindPassagesLikeACMOC(t *testing.T) {
 		t.Fatal(err)
 	}
 	quote := strings.Join(strings.Fields(f.Text), " ")
-	path := filepath.Join(t.TempDir(), "second-paper.txt")
-	if err := os.WriteFile(path, []byte("Weather reports only. "+quote+" Nothing more here.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	other, err := ws.session.Import(context.Background(), nil, path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	other := importText(t, ws, "second-paper.txt", "Weather reports only. "+quote+" Nothing more here.\n")
 	pv.changed()
 	pv.showTab("CMOCs")
 	p = settledCMOCs(t, p)
@@ -57,4 +47,19 @@ func TestFindPassagesLikeACMOC(t *testing.T) {
 	if got := strings.Join(strings.Fields(sp.results[0].Text), " "); !strings.Contains(got, quote) && !strings.Contains(quote, got) {
 		t.Errorf("the most alike is %q, not the repeated quote %q", got, quote)
 	}
+}
+
+// importText adds a plain-text document called name holding text to the
+// project open in ws.
+func importText(t *testing.T, ws *workspace, name, text string) coding.Document {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := ws.session.Import(context.Background(), nil, path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

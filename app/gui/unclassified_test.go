@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -64,7 +65,7 @@ func TestUnclassifiedKey(t *testing.T) {
 	}
 	bg, ok := pageTags(w)["U Staffing"]
 	if !ok {
-		t.Errorf("no tag \"U Staffing\" on the page; tags %v", keys(pageTags(w)))
+		t.Errorf("no tag \"U Staffing\" on the page; tags %v", slices.Sorted(maps.Keys(pageTags(w))))
 	} else if bg.FillColor != unclassifiedGrey {
 		t.Errorf("the tag is drawn on %v, want the neutral grey %v", bg.FillColor, unclassifiedGrey)
 	}
@@ -83,21 +84,12 @@ func TestUnclassifiedKey(t *testing.T) {
 		t.Fatalf("after R: %+v, want a mechanism resource keeping its label", g)
 	}
 	if _, ok := pageTags(w)["M res"]; !ok {
-		t.Errorf("after R no \"M res\" tag on the page; tags %v", keys(pageTags(w)))
+		t.Errorf("after R no \"M res\" tag on the page; tags %v", slices.Sorted(maps.Keys(pageTags(w))))
 	}
 	shortcut(ws, &fyne.ShortcutUndo{})
 	if g := findFragment(stored(t, ws), sentence); g == nil || g.Role != coding.Unclassified {
 		t.Errorf("after undo: %+v, want unclassified again", g)
 	}
-}
-
-func keys[V any](m map[string]V) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func TestRoleKeys(t *testing.T) {

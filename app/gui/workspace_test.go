@@ -17,7 +17,9 @@ import (
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
 	"cmocoder.org/cmocoder/internal/uiqueue"
+	"cmocoder.org/cmocoder/pdfview"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -46,6 +48,17 @@ func sharedFile(t testing.TB, elem ...string) string {
 	return path
 }
 
+// newEngine starts the app's PDF engine for one test, closed when it ends.
+func newEngine(t testing.TB) *pdfview.Engine {
+	t.Helper()
+	eng, err := session.NewEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	return eng
+}
+
 // demoCopy is a fresh copy of the demo project (built once per run).
 func demoCopy(t *testing.T) string {
 	t.Helper()
@@ -62,7 +75,7 @@ func demoCopy(t *testing.T) string {
 		t.Fatal(demoErr)
 	}
 	path := filepath.Join(t.TempDir(), "demo.cmoproj")
-	copyFile(t, demoPath, path)
+	testfiles.Copy(t, demoPath, path)
 	return path
 }
 
@@ -399,17 +412,6 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // tempDirOutsideTest is a folder that outlives one test (the demo project
 // is built once for all of them).
 func tempDirOutsideTest() (string, error) { return os.MkdirTemp("", "cmocoder-app-test") }
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // After a fragment is picked, selecting another passage offers to move
 // the fragment there; doing so changes its span in storage.

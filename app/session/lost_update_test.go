@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testedits"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -38,16 +39,7 @@ func appAndCLI(t *testing.T) (*Session, *storage.Project, coding.Document) {
 // setField edits one field of a document's source as it is stored now.
 func setField(t *testing.T, do func(coding.Change) error, r coding.Reader, docID, field, value string) {
 	t.Helper()
-	d, err := r.Document(docID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	from := d.Source()
-	to := from
-	*coding.SourceField(&to, field) = value
-	if err := do(coding.EditSource{DocID: docID, Source: to, From: &from}); err != nil {
-		t.Fatal(err)
-	}
+	testedits.SetSource(t, r, do, docID, map[string]string{field: value})
 }
 
 // TestUndoRefusedWhenChangedUnderneath: the app edits the design, then

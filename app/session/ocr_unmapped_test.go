@@ -2,14 +2,13 @@ package session
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testtools"
 	"cmocoder.org/cmocoder/storage"
 )
 
@@ -69,12 +68,7 @@ func TestAfterOCRUnmapped(t *testing.T) {
 // PDF, reads a page whose fonts have no usable character map by OCR; told
 // not to look (noAuto), it stores the U+FFFD text as before.
 func TestImportReadsUnmappedFonts(t *testing.T) {
-	if _, err := exec.LookPath("tesseract"); err != nil {
-		if os.Getenv("CMOCODER_E2E") == "1" {
-			t.Fatal("CMOCODER_E2E=1 but tesseract is not installed")
-		}
-		t.Skip("tesseract is not installed")
-	}
+	testtools.Need(t, "tesseract")
 	pdf := filepath.Join("..", "..", "testdata", "pdf-unmapped", "distiller-type1c-font-ascent-descent.pdf")
 	eng, err := NewEngine()
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testfiles"
+	"cmocoder.org/cmocoder/internal/testtools"
 )
 
 // The project.qde as another tool reads it: local names, any namespace.
@@ -115,30 +116,6 @@ func allCodes(cs []rCode) []rCode { return preorder(cs, func(c rCode) []rCode { 
 
 const xsd = "../../../shared/refi-qda/schema/Project-mrt2019.xsd"
 
-// validate checks a project.qde against the REFI-QDA schema with xmllint:
-// skipped without xmllint, a failure under CMOCODER_E2E.
-func validate(t *testing.T, qde []byte) {
-	t.Helper()
-	if _, err := exec.LookPath("xmllint"); err != nil {
-		if os.Getenv("CMOCODER_E2E") != "" {
-			t.Fatal("CMOCODER_E2E is set but xmllint is not installed (libxml2-utils)")
-		}
-		t.Log("xmllint not installed (libxml2-utils): schema validation skipped")
-		return
-	}
-	if _, err := os.Stat(xsd); err != nil {
-		t.Fatalf("REFI-QDA schema not found: %v", err)
-	}
-	f := filepath.Join(t.TempDir(), "project.qde")
-	if err := os.WriteFile(f, qde, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("xmllint", "--noout", "--schema", xsd, f).CombinedOutput()
-	if err != nil {
-		t.Fatalf("project.qde is not valid REFI-QDA: %v\n%s", err, out)
-	}
-}
-
 // exported is a written .qdpx opened again.
 type exported struct {
 	raw      []byte
@@ -164,23 +141,14 @@ func export(t *testing.T, p *Project) exported {
 		if f.Method != zip.Deflate {
 			t.Errorf("%s: method %d, want Deflate", f.Name, f.Method)
 		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.files[f.Name] = data
+		e.files[f.Name] = testfiles.ReadZipped(t, f)
 		e.order = append(e.order, f.Name)
 	}
 	qde, ok := e.files["project.qde"]
 	if !ok {
 		t.Fatalf("no project.qde in %v", e.order)
 	}
-	validate(t, qde)
+	testtools.ValidateQDE(t, qde, xsd)
 	if err := xml.Unmarshal(qde, &e.project); err != nil {
 		t.Fatalf("project.qde does not parse: %v", err)
 	}
@@ -644,9 +612,7 @@ func TestSamples(t *testing.T) {
 			for _, f := range zr.File {
 				files[strings.ToLower(f.Name)] = f
 				if strings.HasSuffix(strings.ToLower(f.Name), ".qde") && !strings.Contains(f.Name, "/") {
-					rc, _ := f.Open()
-					qde, _ = io.ReadAll(rc)
-					rc.Close()
+					qde = testfiles.ReadZipped(t, f)
 				}
 			}
 			var p rProject

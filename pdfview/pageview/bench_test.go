@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/pagebench"
 )
 
 // BenchmarkRenderFirstPageVsPdftoppm renders page 1 of every shared PDF at
@@ -75,13 +75,7 @@ func BenchmarkRenderFirstPageVsPdftoppm(b *testing.B) {
 func BenchmarkBookFirstPageShown(b *testing.B) {
 	data, pages := extractCorpus(b, "freeculture-lessig-352p.pdf")
 	eng := testEngine(b)
-	test.NewTempApp(b)
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(900, 900))
-	var total time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	pagebench.FirstPage(b, fyne.NewSize(900, 900), func(w fyne.Window) time.Duration {
 		start := time.Now()
 		v := New()
 		w.SetContent(v)
@@ -103,8 +97,8 @@ func BenchmarkBookFirstPageShown(b *testing.B) {
 			case <-time.After(time.Millisecond):
 			}
 		}
-		total += time.Since(start)
+		shown := time.Since(start)
 		v.SetSource(nil)
-	}
-	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/first-page")
+		return shown
+	})
 }

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/internal/testtext"
 	"cmocoder.org/cmocoder/internal/uiqueue"
 )
 
@@ -71,32 +71,11 @@ func articleSource(t *testing.T, render bool) *Source {
 // space between its words matching any white space.
 func find(t *testing.T, text, s string) (int, int) {
 	t.Helper()
-	runes := []rune(text)
-	words := strings.Fields(s)
-outer:
-	for i := range runes {
-		j := i
-		for w, word := range words {
-			if w > 0 {
-				k := j
-				for k < len(runes) && unicode.IsSpace(runes[k]) {
-					k++
-				}
-				if k == j {
-					continue outer
-				}
-				j = k
-			}
-			wr := []rune(word)
-			if j+len(wr) > len(runes) || string(runes[j:j+len(wr)]) != word {
-				continue outer
-			}
-			j += len(wr)
-		}
-		return i, j
+	i, j, ok := testtext.FindWords(text, s)
+	if !ok {
+		t.Fatalf("%q not found", s)
 	}
-	t.Fatalf("%q not found", s)
-	return 0, 0
+	return i, j
 }
 
 // charPoint is where to point at a character of a page in the content's

@@ -108,18 +108,14 @@ func afterOCR(out []coding.Page, plan, read ocrPlan, warnings []string) (bool, [
 	var w []string
 	for _, s := range warnings {
 		if s == pdfview.WarnNeedsOCR || pdfview.IsReplacementWarning(s) ||
-			len(plan.blank) > 0 && (strings.HasSuffix(s, ": no text layer") || strings.HasSuffix(s, pdfview.WarnOCR)) ||
-			len(read.unmapped) > 0 && strings.HasSuffix(s, pdfview.WarnUnmappedOCR) {
+			len(plan.blank) > 0 && strings.HasSuffix(s, ": no text layer") {
 			continue
 		}
 		w = append(w, s)
 	}
-	if len(read.unmapped) > 0 {
-		w = append(w, pdfview.UnmappedOCRWarning(read.unmapped))
-	}
-	if len(read.blank) > 0 {
-		w = append(w, pdfview.OCRWarning(read.blank))
-	}
+	// A page read again (`ocr --all` after OCR at import) is named in one
+	// OCR line only, not in the old one too.
+	w = pdfview.OCRLines(w, read.unmapped, read.blank)
 	if s := pdfview.ReplacementWarning(out); s != "" {
 		w = append(w, s)
 	}

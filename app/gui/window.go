@@ -225,7 +225,7 @@ func (ws *workspace) importFiles(paths []string) {
 				r.bar.Start()
 				r.box.Refresh()
 				go func() {
-					doc, err := ws.importOne(engine, r.path, password)
+					doc, err := ws.addOne(engine, r.path, password)
 					runOnUI(func() {
 						if finish(r, doc, err) {
 							ws.session.RememberPassword(doc.ID, password)
@@ -266,7 +266,7 @@ func (ws *workspace) importFiles(paths []string) {
 				r.label.SetText(filepath.Base(r.path) + ": reading…")
 				r.bar.Start()
 			})
-			doc, err := ws.importOne(engine, r.path, "")
+			doc, err := ws.addOne(engine, r.path, "")
 			if errors.Is(err, pdfview.ErrPassword) {
 				locked++
 			}
@@ -288,9 +288,10 @@ func (ws *workspace) importFiles(paths []string) {
 
 // importOne imports a PDF with the app's PDF engine, or a text document
 // (which needs no engine, so none is started for it).
-func (ws *workspace) importOne(engine func() (*pdfview.Engine, error), path, password string) (coding.Document, error) {
+func (ws *workspace) importOne(ctx context.Context, engine func() (*pdfview.Engine, error), path, password string,
+	opts session.ImportOptions) (coding.Document, error) {
 	if session.IsTextName(filepath.Base(path)) {
-		return ws.session.Import(context.Background(), nil, path, password)
+		return ws.session.Import(ctx, nil, path, password)
 	}
 	eng, err := engineOrNew(engine)
 	if err != nil {
@@ -299,7 +300,7 @@ func (ws *workspace) importOne(engine func() (*pdfview.Engine, error), path, pas
 	if engine == nil {
 		defer eng.Close()
 	}
-	return ws.session.Import(context.Background(), eng, path, password)
+	return ws.session.Import(ctx, eng, path, password, opts)
 }
 
 // runOnUI hands work from a goroutine to the UI goroutine. Fyne's test

@@ -19,7 +19,9 @@ type ImportOptions struct {
 	OCR bool
 	// Lang is Tesseract's language ("" is eng).
 	Lang string
-	// Progress, if set, hears about every page OCRed (done, total).
+	// Progress, if set, hears (0, total) when OCR begins and then about
+	// every page OCRed (done, total): an import that needs no OCR never
+	// calls it.
 	Progress func(done, total int)
 	// OCRFailed, if set, hears why OCR could not be done; the document is
 	// imported all the same, as without OCR (still marked needs OCR).
@@ -77,6 +79,9 @@ func ocrPages(ctx context.Context, eng *pdfview.Engine, pdf []byte, password str
 	geom := make([]coding.Page, len(which))
 	for i, n := range which {
 		geom[i] = pages[n-1]
+	}
+	if o.Progress != nil {
+		o.Progress(0, len(which)) // OCR begins: the app shows it, with Cancel
 	}
 	got, err := eng.OCRPages(ctx, pdf, password, geom, pdfview.OCROptions{Lang: o.Lang, Progress: o.Progress})
 	if err != nil {

@@ -1,6 +1,9 @@
 package pdfview
 
-import "slices"
+import (
+	"slices"
+	"unicode"
+)
 
 // Title blocks. Side by side blocks at the top of a page (authors across,
 // each name over an affiliation; a title page's side box) are read each
@@ -65,11 +68,11 @@ func (r *titleRow) stackOf(t *lblock) *titleStack {
 	mid := (t.b.x0 + t.b.x1) / 2
 	in := []*lblock{t}
 	s := &titleStack{box: t.b}
-	if len(r.blocks) <= breuelMax && !t.vert && t.nrows <= maxTitleRows {
+	if len(r.blocks) <= breuelMax && !t.vert && t.nrows <= maxTitleRows && !paragraph(t) {
 		for grown := true; grown; {
 			grown = false
 			for _, w := range r.blocks {
-				if w.vert || w.nrows > maxTitleRows || slices.Contains(in, w) ||
+				if w.vert || w.nrows > maxTitleRows || slices.Contains(in, w) || paragraph(w) ||
 					abs32((w.b.x0+w.b.x1)/2-mid) > lh/2 || spanOverlap(w.b.x0, w.b.x1, s.box.x0, s.box.x1) <= 0 ||
 					max(w.b.y0-s.box.y1, s.box.y0-w.b.y1) > 1.5*lh {
 					continue
@@ -82,18 +85,26 @@ func (r *titleRow) stackOf(t *lblock) *titleStack {
 	}
 	minX0, maxX0 := t.b.x0, t.b.x0
 	minMid, maxMid := mid, mid
+	words := true // every line has a word (a display formula's pieces do not)
 	for _, w := range in {
 		for _, row := range blockRows(w) {
 			x0, x1 := row[0].b.x0, row[0].b.x1
-			for _, f := range row[1:] {
+			letters := 0
+			for _, f := range row {
 				x0, x1 = min(x0, f.b.x0), max(x1, f.b.x1)
+				for _, g := range f.gs {
+					if unicode.IsLetter(g.r) {
+						letters++
+					}
+				}
 			}
+			words = words && letters >= 3
 			minX0, maxX0 = min(minX0, x0), max(maxX0, x0)
 			minMid, maxMid = min(minMid, (x0+x1)/2), max(maxMid, (x0+x1)/2)
 			s.rows++
 		}
 	}
-	s.centred = s.rows >= 2 && maxX0-minX0 > 2*lh && maxMid-minMid <= lh/2
+	s.centred = words && s.rows >= 2 && maxX0-minX0 > 2*lh && maxMid-minMid <= lh/2
 	for _, w := range in {
 		r.stacks[w] = s
 	}
@@ -108,33 +119,62 @@ const maxTitleRows = 3
 func blockLineHeight(bl *lblock) float32 { return bl.b.h() / float32(max(bl.nrows, 1)) }
 
 // above tells whether t is in a row of title blocks that b lies under: t's
-// stack is centred, another centred stack beside it starts on its level,
-// and a line across the page separates the row from b (no block reaches
-// from above the one to below the other's top). (A row of names of one
-// line each is columnReaches's.)
+// stack is centred, other centred stacks beside it start on its level,
+// and a line across the page under them all separates the row from b (no
+// other block reaches across it). (A row of names of one line each is
+// columnReaches's.)
 func (r *titleRow) above(t, b *lblock) bool {
 	if !whollyBelow(b, t) || len(r.blocks) > breuelMax {
 		return false
 	}
 	s := r.stackOf(t)
-	if !s.centred || b.b.y0 < s.box.y1-0.25*blockLineHeight(t) {
+	if !s.centred {
 		return false
 	}
 	const tol = 1
-	sibling := false
+	lh := blockLineHeight(t)
+	row := []*titleStack{s}
+	bottom := s.box.y1
 	for _, w := range r.blocks {
-		if w == b || r.stacks[w] == s {
+		if slices.Contains(row, r.stacks[w]) || spanOverlap(w.b.x0, w.b.x1, s.box.x0, s.box.x1) > tol ||
+			spanOverlap(w.b.y0, w.b.y1, s.box.y0, s.box.y1) <= 0 {
 			continue
 		}
-		if w.b.y0 < b.b.y0-tol && w.b.y1 > s.box.y1+tol {
-			return false // crosses the line between the row and b
-		}
-		if !sibling && spanOverlap(w.b.x0, w.b.x1, s.box.x0, s.box.x1) <= tol &&
-			spanOverlap(w.b.y0, w.b.y1, s.box.y0, s.box.y1) > 0 {
-			ws := r.stackOf(w)
-			sibling = ws.centred && abs32(ws.box.y0-s.box.y0) <= 1.5*blockLineHeight(t) &&
-				spanOverlap(ws.box.x0, ws.box.x1, s.box.x0, s.box.x1) <= tol
+		ws := r.stackOf(w)
+		if ws.centred && abs32(ws.box.y0-s.box.y0) <= 1.5*lh && spanOverlap(ws.box.x0, ws.box.x1, s.box.x0, s.box.x1) <= tol {
+			row = append(row, ws)
+			bottom = max(bottom, ws.box.y1)
 		}
 	}
-	return sibling
+	if len(row) < 2 || b.b.y0 < bottom-0.25*lh {
+		return false
+	}
+	for _, w := range r.blocks {
+		if !slices.Contains(row, r.stacks[w]) && w.b.y0 < bottom-tol && w.b.y1 > bottom+tol {
+			return false // crosses the line under the row
+		}
+	}
+	return true
+}
+
+// paragraph tells whether a block is a paragraph of a column: two of its
+// lines start and end at the same places (justified), which centred
+// lines of different lengths never do.
+func paragraph(bl *lblock) bool {
+	rows := blockRows(bl)
+	type edges struct{ x0, x1 float32 }
+	var seen []edges
+	for _, row := range rows {
+		e := edges{row[0].b.x0, row[0].b.x1}
+		for _, f := range row[1:] {
+			e.x0, e.x1 = min(e.x0, f.b.x0), max(e.x1, f.b.x1)
+		}
+		for _, o := range seen {
+			if abs32(o.x0-e.x0) <= 1 && abs32(o.x1-e.x1) <= 1 {
+				return true
+			}
+		}
+		seen = append(seen, e)
+	}
+	return false
 }

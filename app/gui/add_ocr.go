@@ -93,16 +93,19 @@ func errOCRCanceled(name string) error {
 }
 
 // addOne imports one file as a row of importFiles does: with the OCR
-// language chosen, and OCR shown as a job with Cancel.
-func (ws *workspace) addOne(engine func() (*pdfview.Engine, error), path, password string) (coding.Document, error) {
+// language chosen, and OCR shown as a job with Cancel. note, for the row,
+// says why OCR could not be done ("; OCR not done: ..."): the file went in
+// all the same, with the text its fonts give.
+func (ws *workspace) addOne(engine func() (*pdfview.Engine, error), path, password string) (doc coding.Document, note string, err error) {
 	name := filepath.Base(path)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	opts, returned := ws.ocrWhileAdding(name, cancel)
-	doc, err := ws.importOne(ctx, engine, path, password, opts)
+	opts.OCRFailed = func(err error) { note = "; OCR not done: " + session.OneLine(err) }
+	doc, err = ws.importOne(ctx, engine, path, password, opts)
 	returned()
 	if err != nil && ctx.Err() != nil {
 		err = errOCRCanceled(name)
 	}
-	return doc, err
+	return doc, note, err
 }

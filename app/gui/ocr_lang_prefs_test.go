@@ -245,3 +245,27 @@ func TestPreferencesWithoutTesseract(t *testing.T) {
 		t.Errorf("preference %q after Save, want fra kept", got)
 	}
 }
+
+// TestAddOCRFailedSaysWhy: when Tesseract fails (here: no data for the
+// language chosen), the file still goes in and its row says why OCR was
+// not done. Before, nothing said it.
+func TestAddOCRFailedSaysWhy(t *testing.T) {
+	needTesseract(t)
+	prog := filepath.Join(t.TempDir(), "tesseract")
+	script := "#!/bin/sh\necho 'Failed loading language '\"'\"'xyz'\"'\"'' >&2\nexit 1\n"
+	if err := os.WriteFile(prog, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("CMOCODER_TESSERACT", prog)
+	test.NewTempApp(t)
+	ws, _ := openWorkspaceOn(t, newTestSession(t, "OCR failed"))
+	prefs().SetString(prefOCRLang, "xyz")
+	ws.importFiles([]string{unmappedPDF(unmappedName)})
+	pumpUntil(t, "end of the import", func() bool { return strings.HasPrefix(ws.status.Text, "Import finished") })
+	rows := importRows(ws)
+	if len(rows) != 1 || !strings.HasPrefix(rows[0], "✓ ") || !strings.Contains(rows[0], "added; OCR not done: ") {
+		t.Errorf("rows %q", rows)
+	} else {
+		t.Logf("row %q", rows[0])
+	}
+}

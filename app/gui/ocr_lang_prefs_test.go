@@ -212,7 +212,16 @@ func TestPreferencesOCRLanguage(t *testing.T) {
 		}
 		return g
 	}
-	ws.preferencesDialog()
+	var item *fyne.MenuItem
+	for _, it := range ws.menus()[0].Items {
+		if it.Label == "Preferences…" {
+			item = it
+		}
+	}
+	if item == nil {
+		t.Fatal("no File ▸ Preferences…")
+	}
+	item.Action()
 	pumpUntil(t, "languages", func() bool { return len(group().Options) > 0 })
 	g := group()
 	if !reflect.DeepEqual(g.Options, []string{"deu", "eng"}) || !reflect.DeepEqual(g.Selected, []string{"eng"}) {

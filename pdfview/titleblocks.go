@@ -64,23 +64,25 @@ func (r *titleRow) stackOf(t *lblock) *titleStack {
 	if s, ok := r.stacks[t]; ok {
 		return s
 	}
+	s := &titleStack{box: t.b}
+	if len(r.blocks) > breuelMax || t.vert || t.nrows > maxTitleRows || paragraph(t) {
+		r.stacks[t] = s // in no stack: most blocks of a page
+		return s
+	}
 	lh := blockLineHeight(t)
 	mid := (t.b.x0 + t.b.x1) / 2
 	in := []*lblock{t}
-	s := &titleStack{box: t.b}
-	if len(r.blocks) <= breuelMax && !t.vert && t.nrows <= maxTitleRows && !paragraph(t) {
-		for grown := true; grown; {
-			grown = false
-			for _, w := range r.blocks {
-				if w.vert || w.nrows > maxTitleRows || slices.Contains(in, w) || paragraph(w) ||
-					abs32((w.b.x0+w.b.x1)/2-mid) > lh/2 || spanOverlap(w.b.x0, w.b.x1, s.box.x0, s.box.x1) <= 0 ||
-					max(w.b.y0-s.box.y1, s.box.y0-w.b.y1) > 1.5*lh {
-					continue
-				}
-				in = append(in, w)
-				s.box = s.box.union(w.b)
-				grown = true
+	for grown := true; grown; {
+		grown = false
+		for _, w := range r.blocks {
+			if w.vert || w.nrows > maxTitleRows || abs32((w.b.x0+w.b.x1)/2-mid) > lh/2 ||
+				spanOverlap(w.b.x0, w.b.x1, s.box.x0, s.box.x1) <= 0 || max(w.b.y0-s.box.y1, s.box.y0-w.b.y1) > 1.5*lh ||
+				slices.Contains(in, w) || paragraph(w) {
+				continue
 			}
+			in = append(in, w)
+			s.box = s.box.union(w.b)
+			grown = true
 		}
 	}
 	minX0, maxX0 := t.b.x0, t.b.x0

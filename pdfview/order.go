@@ -189,10 +189,18 @@ func breuel(blocks []*lblock, rtl bool, pageW float32) []*lblock {
 		return blocks
 	}
 	const tol = 1 // points of overlap that do not count
+	title := newTitleRow(blocks)
 	before := func(u, v *lblock) bool {
 		a, b := u.b, v.b
 		if spanOverlap(a.x0, a.x1, b.x0, b.x1) > tol {
 			return (a.y0+a.y1)/2 < (b.y0+b.y1)/2
+		}
+		// Author blocks side by side are read before the body under them.
+		if title.above(u, v) {
+			return true
+		}
+		if title.above(v, u) {
+			return false
 		}
 		// A side column (affiliations, dates, a licence box beside the
 		// abstract) is read after the main text beside it, not before.

@@ -1,6 +1,8 @@
 package pdfview
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -101,4 +103,88 @@ func IsReplacementWarning(w string) bool {
 // or more, and at least one in fifty readable characters.
 func manyReplaced(readable, unreadable int) bool {
 	return unreadable >= 10 && unreadable*50 >= readable
+}
+
+// OCRLines rewrites the lines of warnings that name pages whose text came
+// from OCR, once the pages unmapped (read because their fonts have no
+// usable character map) and tesseract (read for any other reason, such as
+// no text layer or `ocr --all`) have been read again: each page is named in
+// one such line only, by the reason it was read last. A page of an older
+// line that was not read again stays in it; a line left without pages
+// goes. The other warnings are kept in their order, the OCR lines follow.
+func OCRLines(warnings []string, unmapped, tesseract []int) []string {
+	unmapped, tesseract = slices.Clone(unmapped), slices.Clone(tesseract)
+	var out []string
+	for _, w := range warnings {
+		kind, pages, ok := ocrLine(w)
+		if !ok {
+			out = append(out, w)
+			continue
+		}
+		for _, p := range pages {
+			if slices.Contains(unmapped, p) || slices.Contains(tesseract, p) {
+				continue
+			}
+			if kind == WarnUnmappedOCR {
+				unmapped = append(unmapped, p)
+			} else {
+				tesseract = append(tesseract, p)
+			}
+		}
+	}
+	if len(unmapped) > 0 {
+		slices.Sort(unmapped)
+		out = append(out, UnmappedOCRWarning(slices.Compact(unmapped)))
+	}
+	if len(tesseract) > 0 {
+		slices.Sort(tesseract)
+		out = append(out, OCRWarning(slices.Compact(tesseract)))
+	}
+	return out
+}
+
+// ocrLine splits a warning made by OCRWarning or UnmappedOCRWarning into
+// its reason (WarnOCR or WarnUnmappedOCR) and pages.
+func ocrLine(w string) (kind string, pages []int, ok bool) {
+	for _, kind := range []string{WarnUnmappedOCR, WarnOCR} {
+		list, found := strings.CutSuffix(w, ": "+kind)
+		if !found {
+			continue
+		}
+		pages, ok := parsePageList(list)
+		return kind, pages, ok
+	}
+	return "", nil, false
+}
+
+// maxListed bounds a range parsePageList reads: a warning of a damaged
+// project must not make it allocate without end.
+const maxListed = 1 << 20
+
+// parsePageList reads what pageList writes: "page 3", "pages 1–4, 7".
+func parsePageList(s string) ([]int, bool) {
+	if n, ok := strings.CutPrefix(s, "page "); ok {
+		p, err := strconv.Atoi(n)
+		return []int{p}, err == nil
+	}
+	list, ok := strings.CutPrefix(s, "pages ")
+	if !ok {
+		return nil, false
+	}
+	var pages []int
+	for _, part := range strings.Split(list, ", ") {
+		from, to, isRange := strings.Cut(part, "–")
+		if !isRange {
+			to = from
+		}
+		a, err1 := strconv.Atoi(from)
+		b, err2 := strconv.Atoi(to)
+		if err1 != nil || err2 != nil || a < 1 || a > b || b-a > maxListed {
+			return nil, false
+		}
+		for p := a; p <= b; p++ {
+			pages = append(pages, p)
+		}
+	}
+	return pages, true
 }

@@ -128,7 +128,7 @@ func (v *projectView) runOCR() {
 				return err
 			}
 			defer eng.Close()
-			nd, err = v.session.OCR(ctx, eng, d.ID, session.OCROptions{Password: v.session.Password(d.ID), Progress: func(done, total int) {
+			nd, err = v.session.OCR(ctx, eng, d.ID, session.OCROptions{Password: v.session.Password(d.ID), Lang: ocrLanguage(), Progress: func(done, total int) {
 				progress(fmt.Sprintf("Read %d of %s", done, coding.Count(total, "page")), float64(done)/float64(total))
 			}})
 			return err

@@ -45,6 +45,7 @@ func (ws *workspace) menus() []*fyne.Menu {
 		fyne.NewMenuItem("Import REFI-QDA project or codebook…", ws.importREFIDialog),
 		fyne.NewMenuItem("Import references (RIS, BibTeX, CSL-JSON)…", ws.importRefsDialog),
 		fyne.NewMenuItem("Coder name…", ws.askCoder),
+		fyne.NewMenuItem("Preferences…", ws.preferencesDialog),
 		fyne.NewMenuItemSeparator(),
 	)
 	quit := item("Quit", custom(fyne.KeyQ, ctrl), ws.quit)

@@ -190,6 +190,7 @@ func (ws *workspace) importFiles(paths []string) {
 		label *widget.Label
 		bar   *widget.ProgressBarInfinite
 		box   *fyne.Container
+		note  string // after "added": why OCR was not done
 	}
 	var rows []*row
 	for _, p := range paths {
@@ -225,7 +226,8 @@ func (ws *workspace) importFiles(paths []string) {
 				r.bar.Start()
 				r.box.Refresh()
 				go func() {
-					doc, err := ws.importOne(engine, r.path, password)
+					doc, note, err := ws.addOne(engine, r.path, password)
+					r.note = note
 					runOnUI(func() {
 						if finish(r, doc, err) {
 							ws.session.RememberPassword(doc.ID, password)
@@ -248,7 +250,7 @@ func (ws *workspace) importFiles(paths []string) {
 			r.label.Importance = widget.DangerImportance
 			r.box.Objects[1] = widget.NewIcon(theme.ErrorIcon())
 		default:
-			r.label.SetText(fmt.Sprintf("✓ %s: %s added", doc.Title, coding.Count(doc.Pages, "page")))
+			r.label.SetText(fmt.Sprintf("✓ %s: %s added%s", doc.Title, coding.Count(doc.Pages, "page"), r.note))
 			r.label.Importance = widget.SuccessImportance
 			r.box.Objects[1] = widget.NewIcon(theme.ConfirmIcon())
 		}
@@ -266,7 +268,8 @@ func (ws *workspace) importFiles(paths []string) {
 				r.label.SetText(filepath.Base(r.path) + ": reading…")
 				r.bar.Start()
 			})
-			doc, err := ws.importOne(engine, r.path, "")
+			doc, note, err := ws.addOne(engine, r.path, "")
+			r.note = note
 			if errors.Is(err, pdfview.ErrPassword) {
 				locked++
 			}
@@ -288,9 +291,10 @@ func (ws *workspace) importFiles(paths []string) {
 
 // importOne imports a PDF with the app's PDF engine, or a text document
 // (which needs no engine, so none is started for it).
-func (ws *workspace) importOne(engine func() (*pdfview.Engine, error), path, password string) (coding.Document, error) {
+func (ws *workspace) importOne(ctx context.Context, engine func() (*pdfview.Engine, error), path, password string,
+	opts session.ImportOptions) (coding.Document, error) {
 	if session.IsTextName(filepath.Base(path)) {
-		return ws.session.Import(context.Background(), nil, path, password)
+		return ws.session.Import(ctx, nil, path, password)
 	}
 	eng, err := engineOrNew(engine)
 	if err != nil {
@@ -299,7 +303,7 @@ func (ws *workspace) importOne(engine func() (*pdfview.Engine, error), path, pas
 	if engine == nil {
 		defer eng.Close()
 	}
-	return ws.session.Import(context.Background(), eng, path, password)
+	return ws.session.Import(ctx, eng, path, password, opts)
 }
 
 // runOnUI hands work from a goroutine to the UI goroutine. Fyne's test

@@ -19,7 +19,9 @@ type ImportOptions struct {
 	OCR bool
 	// Lang is Tesseract's language ("" is eng).
 	Lang string
-	// Progress, if set, hears about every page OCRed (done, total).
+	// Progress, if set, hears (0, total) when OCR begins and then about
+	// every page OCRed (done, total): an import that needs no OCR never
+	// calls it.
 	Progress func(done, total int)
 	// OCRFailed, if set, hears why OCR could not be done; the document is
 	// imported all the same, as without OCR (still marked needs OCR).
@@ -78,6 +80,9 @@ func ocrPages(ctx context.Context, eng *pdfview.Engine, pdf []byte, password str
 	for i, n := range which {
 		geom[i] = pages[n-1]
 	}
+	if o.Progress != nil {
+		o.Progress(0, len(which)) // OCR begins: the app shows it, with Cancel
+	}
 	got, err := eng.OCRPages(ctx, pdf, password, geom, pdfview.OCROptions{Lang: o.Lang, Progress: o.Progress})
 	if err != nil {
 		return nil, false, nil, err
@@ -108,18 +113,14 @@ func afterOCR(out []coding.Page, plan, read ocrPlan, warnings []string) (bool, [
 	var w []string
 	for _, s := range warnings {
 		if s == pdfview.WarnNeedsOCR || pdfview.IsReplacementWarning(s) ||
-			len(plan.blank) > 0 && (strings.HasSuffix(s, ": no text layer") || strings.HasSuffix(s, pdfview.WarnOCR)) ||
-			len(read.unmapped) > 0 && strings.HasSuffix(s, pdfview.WarnUnmappedOCR) {
+			len(plan.blank) > 0 && strings.HasSuffix(s, ": no text layer") {
 			continue
 		}
 		w = append(w, s)
 	}
-	if len(read.unmapped) > 0 {
-		w = append(w, pdfview.UnmappedOCRWarning(read.unmapped))
-	}
-	if len(read.blank) > 0 {
-		w = append(w, pdfview.OCRWarning(read.blank))
-	}
+	// A page read again (`ocr --all` after OCR at import) is named in one
+	// OCR line only, not in the old one too.
+	w = pdfview.OCRLines(w, read.unmapped, read.blank)
 	if s := pdfview.ReplacementWarning(out); s != "" {
 		w = append(w, s)
 	}

@@ -236,6 +236,10 @@ type projectView struct {
 	// stopWatch stops looking for other programs' changes (watch).
 	stopWatch func()
 
+	// countsFresh: docs and counts were just read (newProjectView), so
+	// refreshCounts need not read them again.
+	countsFresh bool
+
 	session   *session.Session
 	docs      []coding.Document
 	counts    map[string]map[coding.Role]int
@@ -277,7 +281,11 @@ func newProjectView(s *session.Session) (*projectView, error) {
 		right) // the document's title heads its pages (workspace.go)
 	split.Offset = 0.17
 	v.content = v.newTabs(split)
+	// The counts load read are fresh while the document of last time is
+	// shown: reading them again for it held the UI goroutine (issue 14).
+	v.countsFresh = true
 	v.restorePlace() // the document and tab of last time (prefs.go)
+	v.countsFresh = false
 	return v, nil
 }
 

@@ -89,7 +89,10 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 	p.rigourNote = entry("Is it trustworthy? Why?", true)
 	p.screening = newScreeningForm(entry, p.save)
 	p.screening.filter.OnChanged = func(string) { p.reload() }
-	form := widget.NewForm(
+	// One form made with all its items: each AppendItem refreshes the
+	// whole form (measuring every entry's text), which at open cost tens
+	// of milliseconds of the UI goroutine (issue 14).
+	items := []*widget.FormItem{
 		widget.NewFormItem("Authors", p.authors),
 		widget.NewFormItem("Year", p.year),
 		widget.NewFormItem("Citation", p.citation),
@@ -101,10 +104,8 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		widget.NewFormItem("Relevance note", p.relevanceNote),
 		widget.NewFormItem("Rigour", p.rigour),
 		widget.NewFormItem("Rigour note", p.rigourNote),
-	)
-	for _, it := range p.screening.items() {
-		form.AppendItem(it)
 	}
+	form := widget.NewForm(append(items, p.screening.items()...)...)
 	right := container.NewVBox(p.heading, form)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.screening.filter),
 		p.table.header())

@@ -42,6 +42,21 @@ type projectTabs struct {
 	views    map[*container.TabItem]tabView
 	dirty    map[*container.TabItem]bool
 	form     *cmocForm // the CMOC form shown last
+
+	// unshown holds the content of the tabs not shown yet (showContent).
+	unshown map[*container.TabItem]fyne.CanvasObject
+}
+
+// showContent puts ti's own content in place of its stand-in the first
+// time ti is shown.
+func (t *projectTabs) showContent(ti *container.TabItem) {
+	obj, ok := t.unshown[ti]
+	if !ok {
+		return
+	}
+	delete(t.unshown, ti)
+	ti.Content = obj
+	t.tabs.Refresh()
 }
 
 // newTabs puts the documents view and the other views in tabs.
@@ -71,16 +86,24 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 	t.views = map[*container.TabItem]tabView{}
 	t.dirty = map[*container.TabItem]bool{}
 	all := []*container.TabItem{t.docs}
+	t.unshown = map[*container.TabItem]fyne.CanvasObject{}
 	for _, it := range items {
-		ti := container.NewTabItem(it.name, it.obj)
+		// A tab's content joins the tabs when it is first shown:
+		// AppTabs refreshes every tab's content whenever it refreshes
+		// (when first drawn, on every tab switch), and the hidden tabs'
+		// forms and lists made up a third of the UI goroutine's time
+		// opening a 500-paper review (issue 14).
+		ti := container.NewTabItem(it.name, container.NewStack())
 		all = append(all, ti)
 		t.views[ti] = it.view
 		t.dirty[ti] = true
+		t.unshown[ti] = it.obj
 	}
 	// The tabs made at once: each Append lays out every tab again (a
 	// third of the UI goroutine's time opening a 500-paper review).
 	t.tabs = container.NewAppTabs(all...)
 	t.tabs.OnSelected = func(ti *container.TabItem) {
+		t.showContent(ti)
 		t.sources.save() // what was typed there, when leaving the Sources tab
 		if t.dirty[ti] {
 			t.dirty[ti] = false

@@ -64,6 +64,9 @@ func showError(win fyne.Window, err error) {
 // refreshCounts reads the documents again (fragment counts per role)
 // after a change.
 func (v *projectView) refreshCounts() {
+	if v.countsFresh {
+		return
+	}
 	if err := v.load(); err != nil {
 		v.readFailed("documents", err)
 		return

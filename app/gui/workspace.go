@@ -213,7 +213,7 @@ func (ws *workspace) attach(win fyne.Window, engine func() (*pdfview.Engine, err
 	ws.win = win
 	ws.engine = engine
 	if ws.doc.ID != "" {
-		ws.showDocument(ws.doc)
+		ws.showPages()
 	}
 	c := win.Canvas()
 	// Keys typed while nothing has the focus reach the canvas.
@@ -248,6 +248,16 @@ func (ws *workspace) showDocument(d coding.Document) {
 	ws.reload()
 	ws.runSearch()
 	ws.panel.show()
+}
+
+// showPages gives the page view the document shown again, now that the
+// engine that draws its pages is known (attach): its text, fragments and
+// panels were read when it was first shown, and reading them again is
+// what made opening a large project hold the UI goroutine (issue 14).
+func (ws *workspace) showPages() {
+	ws.view.SetSource(ws.source(ws.doc, ws.text))
+	ws.view.SetHighlights(highlights(ws.frags))
+	ws.restorePosition()
 }
 
 // source is the page view's access to a document: stored boxes for the

@@ -88,29 +88,70 @@ func eachWord(text string, fn func(word)) {
 			j++
 		}
 		from := i
-		plain := true
-		for i < n {
-			c := byteClasses[text[i]]
-			if c == cut {
-				break
-			}
-			if c == other || c == joining && text[i] != '\n' && i+1 < n && text[i+1] == '\n' {
-				plain = false
-			}
-			i++
-		}
-		if plain {
-			j = plainWords(text, from, i, j, fn)
-			continue
-		}
-		// Cut where every word ends, the chunk has the words Tokens
-		// finds in it in the page.
-		chunk := text[from:i]
-		for _, t := range Tokens(chunk) {
-			fn(word{start: j + t.Start, end: j + t.End, text: t.Fold})
-		}
-		j += utf8.RuneCountInString(chunk)
+		i = chunkEnd(text, from)
+		j = chunkWords(text, from, i, j, fn)
 	}
+}
+
+// eachWordAt is eachWord for the words that hold one of the bytes in
+// at: each chunk holding one is read, the chunks between are skipped
+// (they must be ASCII: at holds every byte of a non-ASCII character).
+func eachWordAt(text string, at *[256]bool, fn func(word)) {
+	n := len(text)
+	i, j := 0, 0
+	for {
+		k := i
+		for k < n && !at[text[k]] {
+			k++
+		}
+		if k == n {
+			return
+		}
+		from := k
+		for from > i && byteClasses[text[from-1]] != cut {
+			from--
+		}
+		j += from - i // ASCII: one code point a byte
+		i = chunkEnd(text, from)
+		j = chunkWords(text, from, i, j, fn)
+	}
+}
+
+// chunkEnd is where the chunk of text that begins at from ends: at the
+// first byte that ends every word, or the end of text.
+func chunkEnd(text string, from int) int {
+	i := from
+	for i < len(text) && byteClasses[text[i]] != cut {
+		i++
+	}
+	return i
+}
+
+// chunkWords calls fn with the words of the chunk text[from:to], whose
+// first byte is at code point j, and returns the code point after it.
+func chunkWords(text string, from, to, j int, fn func(word)) int {
+	chunk := text[from:to]
+	if plainChunk(chunk) {
+		return plainWords(text, from, to, j, fn)
+	}
+	// Cut where every word ends, the chunk has the words Tokens finds in
+	// it in the page.
+	for _, t := range Tokens(chunk) {
+		fn(word{start: j + t.Start, end: j + t.End, text: t.Fold})
+	}
+	return j + utf8.RuneCountInString(chunk)
+}
+
+// plainChunk tells whether a chunk is ASCII without a line-end hyphen,
+// so that its words are its runs of letters and digits.
+func plainChunk(chunk string) bool {
+	for i := range len(chunk) {
+		c := byteClasses[chunk[i]]
+		if c == other || c == joining && chunk[i] != '\n' && i+1 < len(chunk) && chunk[i+1] == '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainWords calls fn with the words of text[from:to], a chunk of ASCII
@@ -141,6 +182,9 @@ func matchPhrases(c Clause, text string) []Match {
 	if longest == 0 {
 		return nil
 	}
+	if longest == 1 {
+		return matchWords(c, text)
+	}
 	last := make([]word, longest) // the words read last, a ring
 	var found []Match
 	n := 0
@@ -158,6 +202,35 @@ func matchPhrases(c Clause, text string) []Match {
 	for _, m := range found {
 		out = appendMerged(out, m)
 	}
+	return out
+}
+
+// matchWords is matchPhrases of phrases of one word each, which need no
+// word's neighbours: only the chunks holding a byte a matching word may
+// begin with are read, the first byte of a phrase's word in either case
+// or any byte of a non-ASCII character (a ligature, an accented letter,
+// a mark before the word).
+func matchWords(c Clause, text string) []Match {
+	var at [256]bool
+	for b := utf8.RuneSelf; b < 256; b++ {
+		at[b] = true
+	}
+	for _, ph := range c {
+		b := ph.Words[0][0]
+		at[b] = true
+		if 'a' <= b && b <= 'z' {
+			at[b-'a'+'A'] = true
+		}
+	}
+	var out []Match
+	eachWordAt(text, &at, func(w word) {
+		for _, ph := range c {
+			if w.is(ph.Words[0], ph.Prefix) {
+				out = appendMerged(out, Match{w.start, w.end})
+				return
+			}
+		}
+	})
 	return out
 }
 

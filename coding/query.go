@@ -236,6 +236,15 @@ type Match struct{ Start, End int }
 // terms in the sentences that hold all its clauses and none of its
 // exclusions, in order, overlapping occurrences merged.
 func (q *Query) MatchPage(text string) []Match {
+	if len(q.Clauses) == 1 && len(q.Excluded) == 0 {
+		return matchPhrases(q.Clauses[0], text) // match.go
+	}
+	return q.matchTokens(text)
+}
+
+// matchTokens is MatchPage of any query, on the page's words and
+// sentences.
+func (q *Query) matchTokens(text string) []Match {
 	toks := Tokens(text)
 	if len(toks) == 0 {
 		return nil
@@ -287,12 +296,7 @@ func (q *Query) MatchPage(text string) []Match {
 		if ok[sent[o.from]] != len(q.Clauses) {
 			continue
 		}
-		m := Match{toks[o.from].Start, toks[o.to-1].End}
-		if n := len(out); n > 0 && m.Start < out[n-1].End {
-			out[n-1].End = max(out[n-1].End, m.End)
-			continue
-		}
-		out = append(out, m)
+		out = appendMerged(out, Match{toks[o.from].Start, toks[o.to-1].End})
 	}
 	return out
 }

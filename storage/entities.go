@@ -120,16 +120,21 @@ func listFragments(q querier, docID string) ([]coding.Fragment, error) {
 	if err != nil {
 		return nil, err
 	}
-	index := indexByID(out, func(f coding.Fragment) string { return f.ID })
-	err = eachRow(q, scanPair, func(p pair) error {
+	return out, addFragmentLabels(q, out, where, args...)
+}
+
+// addFragmentLabels fills in the labels of frags, the fragments f that
+// where (a WHERE clause, or none) and args select.
+func addFragmentLabels(q querier, frags []coding.Fragment, where string, args ...any) error {
+	index := indexByID(frags, func(f coding.Fragment) string { return f.ID })
+	return eachRow(q, scanPair, func(p pair) error {
 		if i, ok := index[p.key]; ok {
-			out[i].Labels = append(out[i].Labels, p.value)
+			frags[i].Labels = append(frags[i].Labels, p.value)
 		}
 		return nil
 	}, `SELECT fl.fragment_id, l.name FROM fragment_labels fl
 		JOIN labels l ON l.id = fl.label_id JOIN fragments f ON f.id = fl.fragment_id `+where+`
 		ORDER BY fl.fragment_id, fl.position`, args...)
-	return out, err
 }
 
 // indexByID maps each value's ID to its place in vs.

@@ -15,7 +15,10 @@ type SearchResult struct {
 	MatchStart, MatchEnd int
 	Text                 string // the span's text
 	Before, Match, After string // the context line, the match apart
-	Fragments            []coding.Fragment
+	// Fragments are the fragments the span overlaps, as FragmentSpans
+	// reads them: where they lie, their role, valence and labels, not
+	// their text or memo.
+	Fragments []coding.Fragment
 }
 
 // contextWidth is about how many code points a hit's context line holds.
@@ -115,67 +118,63 @@ type docInfo struct {
 }
 
 // manyDocs is how many documents with hits make Search read all documents
-// and fragments at once rather than one document at a time.
+// at once rather than one document at a time.
 var manyDocs = 20
 
-// docInfos reads the documents the pages are in, with their fragments.
+// docInfos reads the documents the pages are in, with the spans of their
+// fragments (FragmentSpans: all Search shows of them, and all a scope
+// asks of them), in one query for all the documents with hits.
 func (s *Session) docInfos(pages []coding.PageHits) (map[string]*docInfo, error) {
 	out := map[string]*docInfo{}
+	var ids []string
 	for _, ph := range pages {
-		out[ph.DocID] = nil
-	}
-	var docs []coding.Document
-	if len(out) > manyDocs {
-		var err error
-		if docs, err = s.Documents(); err != nil {
-			return nil, err
+		if _, ok := out[ph.DocID]; !ok {
+			out[ph.DocID] = &docInfo{}
+			ids = append(ids, ph.DocID)
 		}
 	}
-	// All fragments at once when the hits are in most documents; one
-	// document at a time when they are in few of many (a rare word in a
-	// 500-paper review: reading 20,000 fragments for 100 documents' took
-	// twice as long).
-	if len(out) > manyDocs && 2*len(out) > len(docs) {
-		frags, err := s.Fragments("")
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range docs {
-			if _, ok := out[d.ID]; ok {
-				out[d.ID] = &docInfo{doc: d}
-			}
-		}
-		for _, f := range frags {
-			if d := out[f.DocID]; d != nil {
-				d.frags = append(d.frags, f)
-			}
-		}
-		for id, d := range out {
-			if d == nil {
-				return nil, coding.Errorf(coding.KindNotFound, "search", id, "the document is no longer in the project")
-			}
-		}
-		return out, nil
+	if err := s.readDocs(out); err != nil {
+		return nil, err
 	}
-	byID := map[string]coding.Document{}
-	for _, d := range docs {
-		byID[d.ID] = d
+	frags, err := s.store.FragmentSpans(ids...)
+	if err != nil {
+		return nil, err
 	}
-	for id := range out {
-		var d docInfo
-		var err error
-		var ok bool
-		if d.doc, ok = byID[id]; !ok {
-			if d.doc, err = s.Document(id); err != nil {
-				return nil, err
-			}
+	for _, f := range frags {
+		if d := out[f.DocID]; d != nil {
+			d.frags = append(d.frags, f)
 		}
-		if d.frags, err = s.Fragments(id); err != nil {
-			return nil, err
-		}
-		out[id] = &d
 	}
 	return out, nil
+}
+
+// readDocs fills in the document of each of infos: all documents at
+// once when there are many, else one at a time.
+func (s *Session) readDocs(infos map[string]*docInfo) error {
+	if len(infos) <= manyDocs {
+		for id, d := range infos {
+			var err error
+			if d.doc, err = s.Document(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	docs, err := s.Documents()
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if info := infos[d.ID]; info != nil {
+			info.doc = d
+		}
+	}
+	for id, d := range infos {
+		if d.doc.ID == "" {
+			return coding.Errorf(coding.KindNotFound, "search", id, "the document is no longer in the project")
+		}
+	}
+	return nil
 }
 
 // SimilarResult is a sentence like a fragment, with its document and text.

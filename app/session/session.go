@@ -69,6 +69,9 @@ type Store interface {
 	// SearchFirst stops once limit matches are found.
 	Search(q *coding.Query, docs ...string) ([]coding.PageHits, error)
 	SearchFirst(q *coding.Query, limit int, docs ...string) ([]coding.PageHits, error)
+	// FragmentSpans lists the fragments of the documents given with
+	// only their place, role, valence and labels: which hits are coded.
+	FragmentSpans(docs ...string) ([]coding.Fragment, error)
 	// EachPage reads every page's text, for scoring sentences.
 	EachPage(fn func(docID string, page, start int, text string) error) error
 	// Check reads the whole file and says the first problem found (a

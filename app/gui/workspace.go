@@ -89,6 +89,7 @@ type span struct{ start, end int }
 func newWorkspace(pv *projectView) *workspace {
 	ws := &workspace{pv: pv, session: pv.session, asking: map[string]bool{}, declined: map[string]bool{}}
 	ws.view = pageview.New()
+	ws.view.RunOnUI = func(f func()) { runOnUI(f) }
 	ws.view.SelectCharacters = prefs().Bool(selectCharactersKey)
 	ws.view.OnSelectionChanged = ws.selectionChanged
 	ws.view.OnPageChanged = func(page, pages int) {

@@ -155,6 +155,15 @@ func (v *View) newSlot(n int) *pageSlot {
 // a queue they drain on theirs.
 var runOnUI = fyne.Do
 
+// onUI hands f to the UI goroutine (RunOnUI, else runOnUI).
+func (v *View) onUI(f func()) {
+	if v.RunOnUI != nil {
+		v.RunOnUI(f)
+		return
+	}
+	runOnUI(f)
+}
+
 // worker renders the pages asked for, nearest first, one at a time, and
 // hands the images to the UI goroutine.
 func (v *View) worker() {
@@ -174,7 +183,7 @@ func (v *View) worker() {
 				continue
 			}
 			img, err := req.src.Render(ctx, req.page, req.dpi)
-			runOnUI(func() {
+			v.onUI(func() {
 				v.mu.Lock()
 				if v.inflight == req {
 					v.inflight = renderReq{}

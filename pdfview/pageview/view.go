@@ -67,6 +67,12 @@ var (
 type View struct {
 	widget.BaseWidget
 
+	// RunOnUI hands the render worker's results to the UI goroutine;
+	// nil is fyne.Do. Fyne's test driver runs fyne.Do at once on the
+	// calling goroutine, so the tests of a package that embeds the view
+	// set their own queue here, as this package's tests do with runOnUI.
+	RunOnUI func(func())
+
 	// OnSelectionChanged is called when a drag ends, and when the
 	// selection is set or cleared.
 	OnSelectionChanged func(start, end int)

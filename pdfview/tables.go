@@ -92,13 +92,23 @@ func mergeTables(blocks []*lblock, pageW float32) []*lblock {
 			}
 		}
 	}
-	groups = map[int][]*lblock{}
-	for i, bl := range cands {
-		r := find(i)
-		groups[r] = append(groups[r], bl)
+	// Which groups are tables is settled first, each on its own blocks;
+	// then each table, in the order of its first block, takes in the
+	// blocks inside it that are in no table (a cell spanning rows). So a
+	// block goes into one table only: its group's, if that is a table,
+	// else the first table it lies inside. Tables can overlap (a column of
+	// dots drawn down a whole matrix joins one row's table, which is then
+	// as tall as the matrix); settled in a map's order, they took each
+	// other's blocks or not from run to run, and read some twice. Nothing
+	// here may depend on a map's order: the text must be a function of
+	// the page alone.
+	type table struct {
+		g []*lblock
+		t *lblock
 	}
-	merged := map[*lblock]*lblock{} // block → the table it went into
-	for _, g := range groups {
+	var tables []table
+	taken := map[*lblock]bool{} // in a table
+	for _, g := range groupsInOrder(cands, find) {
 		if len(g) < 2 {
 			continue
 		}
@@ -110,12 +120,21 @@ func mergeTables(blocks []*lblock, pageW float32) []*lblock {
 		if t.nrows < 2 || proseColumns(g) || !readsAsRows(t, g) {
 			continue
 		}
+		tables = append(tables, table{g, t})
+		for _, bl := range g {
+			taken[bl] = true
+		}
+	}
+	merged := map[*lblock]*lblock{} // block → the table it went into
+	for _, tb := range tables {
+		g, t := tb.g, tb.t
 		// A cell that spans rows (a label centred beside two) lines up
 		// with none of them, but lies inside the table.
 		n := len(g)
 		for _, bl := range blocks {
-			if merged[bl] == nil && !slices.Contains(g, bl) && !bl.vert && inside(bl.b, t.b) {
+			if !taken[bl] && !bl.vert && inside(bl.b, t.b) {
 				g = append(g, bl)
+				taken[bl] = true
 			}
 		}
 		if len(g) > n {
@@ -143,6 +162,25 @@ func mergeTables(blocks []*lblock, pageW float32) []*lblock {
 		}
 	}
 	return out
+}
+
+// groupsInOrder returns the blocks of cands grouped by their root under
+// find, each group in the order of cands, the groups in the order of
+// their first blocks.
+func groupsInOrder(cands []*lblock, find func(int) int) [][]*lblock {
+	var groups [][]*lblock
+	at := make(map[int]int, len(cands)) // root → index in groups
+	for i, bl := range cands {
+		r := find(i)
+		k, ok := at[r]
+		if !ok {
+			k = len(groups)
+			at[r] = k
+			groups = append(groups, nil)
+		}
+		groups[k] = append(groups[k], bl)
+	}
+	return groups
 }
 
 // rowsAligned tells whether some row of one block shares its baseline

@@ -248,9 +248,8 @@ func (ws *workspace) showDocument(d coding.Document) {
 	ws.hits, ws.hit = nil, 0
 	ws.view.SetSource(ws.source(d, text))
 	ws.restorePosition()
-	ws.reload()
+	ws.reload() // shows the coding panel too: once is what it costs (issue 14)
 	ws.runSearch()
-	ws.panel.show()
 }
 
 // showPages gives the page view the document shown again, now that the
@@ -313,6 +312,7 @@ func (ws *workspace) reload() {
 	frags, err := ws.readFragments()
 	if err != nil {
 		ws.fail(err)
+		ws.panel.show()
 		return
 	}
 	ws.frags = frags

@@ -279,7 +279,7 @@ func TestClosingTheWindowSavesTheMemo(t *testing.T) {
 	path := demoCopy(t)
 	d := &mainWindow{app: a, win: test.NewWindow(nil)}
 	d.win.SetOnClosed(d.closeSession)
-	d.openProject(path)
+	openAndWait(t, d, path)
 	if d.view == nil {
 		t.Fatal("the project did not open")
 	}

@@ -79,6 +79,9 @@ type mainWindow struct {
 	session *session.Session
 	view    *projectView // the project shown, nil on the welcome screen
 	eng     engineHolder // one PDF engine for the app (window.go)
+	// opens counts the projects asked to be opened (openProject), and
+	// opened is the count of the last that was: only the newest is shown.
+	opens, opened int
 	// quitting is set once quit has saved the place and waits for the
 	// preferences to reach the disk; a second Ctrl+Q then does nothing.
 	quitting bool
@@ -194,26 +197,75 @@ func (d *mainWindow) addRecent(path string) {
 	prefs.SetStringList(prefRecent, list)
 }
 
+// openProject opens the project at path: the window says it is opening
+// while the project is opened and its documents, counts and last
+// document read on a goroutine (at 500 papers that takes frames), then
+// the view is built on the UI goroutine. A project that cannot be opened
+// is said in a dialog, over the project still open or the welcome screen.
 func (d *mainWindow) openProject(path string) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	s, err := session.OpenSession(path, d.coderName())
+	d.opens++
+	n := d.opens
+	prev := d.win.Content()
+	d.win.SetContent(openingScreen(path))
+	coder, last := d.coderName(), prefs().String(projectKey(path, "lastDocument"))
+	go func() {
+		s, r, err := openAndRead(path, coder, last)
+		runOnUI(func() {
+			if n != d.opens { // another open started meanwhile: it wins
+				if s != nil {
+					s.Close()
+				}
+				return
+			}
+			d.opened = n
+			if err != nil {
+				if d.view == nil { // else the project open stays open
+					d.showWelcome()
+				} else {
+					d.win.SetContent(prev)
+				}
+				d.showError(err)
+				return
+			}
+			d.showProject(path, s, r)
+		})
+	}()
+}
+
+// opening says whether a project is being opened (openProject).
+func (d *mainWindow) opening() bool { return d.opened != d.opens }
+
+// openingScreen is what the window shows while a project opens.
+func openingScreen(path string) fyne.CanvasObject {
+	msg := widget.NewLabelWithStyle("Opening "+filepath.Base(path)+"…", fyne.TextAlignCenter, fyne.TextStyle{})
+	return container.NewCenter(container.NewVBox(msg, widget.NewProgressBarInfinite()))
+}
+
+// openAndRead opens the project at path and reads what its view shows
+// first (readProject); on a goroutine of its own.
+func openAndRead(path, coder, lastDoc string) (*session.Session, projectRead, error) {
+	s, err := session.OpenSession(path, coder)
 	if err != nil {
-		if d.view == nil { // else the project open stays open
-			d.showWelcome()
-		}
-		d.showError(err)
-		return
+		return nil, projectRead{}, err
 	}
+	r, err := readProject(s, lastDoc)
+	if err != nil {
+		s.Close()
+		return nil, projectRead{}, err
+	}
+	return s, r, nil
+}
+
+// showProject shows the project just opened and read, in place of the
+// one shown before.
+func (d *mainWindow) showProject(path string, s *session.Session, r projectRead) {
 	d.closeSession()
 	d.session = s
 	d.addRecent(path)
-	view, err := newProjectView(s)
-	if err != nil {
-		d.showError(err)
-		return
-	}
+	view := buildProjectView(s, r)
 	d.view = view
 	view.watch()
 	view.ws.projectActions = projectActions{New: d.newProjectDialog, Open: d.openDialog, Close: d.closeProject, Recent: d.recentMenu, Quit: d.quit}
@@ -260,11 +312,66 @@ type projectView struct {
 	unreadable unreadablePages
 }
 
+// projectRead is what a project's view shows first, read before it is
+// built: the documents, their fragments counted by role, and the text and
+// fragments of the document shown first.
+type projectRead struct {
+	docs   []coding.Document
+	counts map[string]map[coding.Role]int
+	first  docRead
+}
+
+// docRead is a document's text and fragments, read ahead of showing it.
+type docRead struct {
+	id    string
+	text  *coding.Text
+	frags []coding.Fragment
+}
+
+// readProject reads what the view of s shows first; lastDoc is the
+// document open when the project was last closed (restorePlace).
+func readProject(s *session.Session, lastDoc string) (projectRead, error) {
+	var r projectRead
+	var err error
+	if r.docs, err = s.Documents(); err != nil {
+		return r, err
+	}
+	if r.counts, err = s.RoleCounts(); err != nil {
+		return r, err
+	}
+	if len(r.docs) == 0 {
+		return r, nil
+	}
+	id := r.docs[placeIndex(r.docs, lastDoc)].ID
+	// A document that cannot be read is said when it is shown, as when
+	// it is picked from the list: the project still opens.
+	text, err := s.Text(id)
+	if err != nil {
+		return r, nil
+	}
+	frags, err := s.Fragments(id)
+	if err != nil {
+		return r, nil
+	}
+	r.first = docRead{id: id, text: text, frags: frags}
+	return r, nil
+}
+
+// newProjectView reads the project open in s and builds its view.
 func newProjectView(s *session.Session) (*projectView, error) {
-	v := &projectView{session: s, selection: -1, stopWatch: func() {}}
-	if err := v.load(); err != nil {
+	r, err := readProject(s, prefs().String(projectKey(s.Path(), "lastDocument")))
+	if err != nil {
 		return nil, err
 	}
+	return buildProjectView(s, r), nil
+}
+
+// buildProjectView builds the view of the project open in s from what
+// readProject read, on the UI goroutine.
+func buildProjectView(s *session.Session, r projectRead) *projectView {
+	v := &projectView{session: s, selection: -1, stopWatch: func() {}}
+	v.docs = v.filterDocs(r.docs)
+	v.counts = r.counts
 	v.docList = widget.NewList(
 		func() int { return len(v.docs) },
 		newDocRow,
@@ -275,6 +382,7 @@ func newProjectView(s *session.Session) (*projectView, error) {
 	v.ocrButton = v.newOCRButton()
 	// The pages, the coding panel and the fragments (workspace.go).
 	v.ws = newWorkspace(v)
+	v.ws.ahead = r.first
 	right := v.ws.content
 	split := container.NewHSplit(
 		v.documentsColumn(),
@@ -286,7 +394,7 @@ func newProjectView(s *session.Session) (*projectView, error) {
 	v.countsFresh = true
 	v.restorePlace() // the document and tab of last time (prefs.go)
 	v.countsFresh = false
-	return v, nil
+	return v
 }
 
 // load reads the documents and counts their fragments by role.

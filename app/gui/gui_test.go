@@ -40,7 +40,7 @@ func TestOpenDamagedProjectShowsDialog(t *testing.T) {
 		if err := os.WriteFile(path, bytes.Repeat([]byte(tc.content), 100), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		d.openProject(path)
+		openAndWait(t, d, path)
 		top := w.Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatal("no dialog shown")

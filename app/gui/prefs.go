@@ -3,6 +3,7 @@ package gui
 import (
 	"time"
 
+	"cmocoder.org/cmocoder/coding"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 )
@@ -65,14 +66,7 @@ const selectCharactersKey = "selectCharacters"
 // last closed, or the first document on the Documents tab.
 func (v *projectView) restorePlace() {
 	if len(v.docs) > 0 {
-		i := 0
-		last := prefs().String(v.placeKey("lastDocument"))
-		for j, d := range v.docs {
-			if d.ID == last {
-				i = j
-			}
-		}
-		v.docList.Select(i)
+		v.docList.Select(placeIndex(v.docs, prefs().String(v.placeKey("lastDocument"))))
 	}
 	if tab := prefs().String(v.placeKey("lastTab")); tab != "" {
 		v.showTab(tab)
@@ -89,6 +83,18 @@ func (v *projectView) restorePlace() {
 		}
 		prefs().SetString(v.placeKey("lastTab"), ti.Text)
 	}
+}
+
+// placeIndex is the index in docs of the document open last (lastDoc),
+// or 0.
+func placeIndex(docs []coding.Document, lastDoc string) int {
+	i := 0
+	for j, d := range docs {
+		if d.ID == lastDoc {
+			i = j
+		}
+	}
+	return i
 }
 
 // rememberDocument notes d as the project's document open last.

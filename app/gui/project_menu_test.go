@@ -63,9 +63,9 @@ func TestOpenRecentAndCloseProject(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Close()
-	d.openProject(demo)
+	openAndWait(t, d, demo)
 	demoTitle, _ := d.session.Title()
-	d.openProject(other)
+	openAndWait(t, d, other)
 	if d.win.Title() != "Leadership in hospitals — cmocoder" {
 		t.Fatalf("title %q", d.win.Title())
 	}
@@ -79,6 +79,7 @@ func TestOpenRecentAndCloseProject(t *testing.T) {
 		t.Errorf("Open recent lists %q, want %q", got, want)
 	}
 	recent.ChildMenu.Items[0].Action()
+	waitOpened(t, d)
 	if d.session == nil || d.session.Path() != demo || d.win.Title() != demoTitle+" — cmocoder" {
 		t.Fatalf("Open recent opened %q", d.win.Title())
 	}

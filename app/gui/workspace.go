@@ -45,6 +45,9 @@ type workspace struct {
 	doc   coding.Document
 	text  *coding.Text
 	frags []coding.Fragment
+	// ahead is the first document's text and fragments, read with the
+	// project off the UI goroutine (readProject), until it is shown.
+	ahead docRead
 	// current is the fragment being edited ("" when none); spanTarget the
 	// one that was, while a passage is selected (its span can be moved to
 	// the selection).
@@ -232,7 +235,7 @@ func (ws *workspace) attach(win fyne.Window, engine func() (*pdfview.Engine, err
 // showDocument shows a document's pages and fragments.
 func (ws *workspace) showDocument(d coding.Document) {
 	ws.flush()
-	text, err := ws.session.Text(d.ID)
+	text, err := ws.readText(d.ID)
 	if err != nil {
 		ws.fail(err)
 		return
@@ -246,9 +249,8 @@ func (ws *workspace) showDocument(d coding.Document) {
 	ws.hits, ws.hit = nil, 0
 	ws.view.SetSource(ws.source(d, text))
 	ws.restorePosition()
-	ws.reload()
+	ws.reload() // shows the coding panel too: once is what it costs (issue 14)
 	ws.runSearch()
-	ws.panel.show()
 }
 
 // showPages gives the page view the document shown again, now that the
@@ -308,9 +310,10 @@ func (ws *workspace) reload() {
 	if ws.doc.ID == "" {
 		return
 	}
-	frags, err := ws.session.Fragments(ws.doc.ID)
+	frags, err := ws.readFragments()
 	if err != nil {
 		ws.fail(err)
+		ws.panel.show()
 		return
 	}
 	ws.frags = frags
@@ -324,6 +327,25 @@ func (ws *workspace) reload() {
 	if ws.pv != nil {
 		ws.pv.refreshCounts()
 	}
+}
+
+// readText reads the text of the document id, or takes it as read ahead.
+func (ws *workspace) readText(id string) (*coding.Text, error) {
+	if ws.ahead.id == id {
+		return ws.ahead.text, nil
+	}
+	return ws.session.Text(id)
+}
+
+// readFragments reads the fragments of the document shown, or takes them
+// as read ahead: once, since later reads follow a change.
+func (ws *workspace) readFragments() ([]coding.Fragment, error) {
+	ahead := ws.ahead
+	ws.ahead = docRead{}
+	if ahead.id == ws.doc.ID {
+		return ahead.frags, nil
+	}
+	return ws.session.Fragments(ws.doc.ID)
 }
 
 // fragment finds one of the document's fragments by ID.

@@ -110,11 +110,34 @@ func openWorkspace(t *testing.T) (*workspace, fyne.Window) {
 // 1260×780 test window.
 func openWorkspaceOn(t *testing.T, s *session.Session) (*workspace, fyne.Window) {
 	t.Helper()
-	t.Cleanup(func() { s.Close() })
-	pv, err := newProjectView(s)
+	return showWorkspaceOn(t, s, readAhead(t, s))
+}
+
+// readAhead reads what the view of the session's project shows first, on
+// a goroutine as openProject does.
+func readAhead(t *testing.T, s *session.Session) projectRead {
+	t.Helper()
+	var r projectRead
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r, err = readProject(s, prefs().String(projectKey(s.Path(), "lastDocument")))
+	}()
+	<-done
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+// showWorkspaceOn builds the view of the session's project from what
+// readAhead read and shows its Documents tab in a 1260×780 test window:
+// the UI goroutine's part of opening it.
+func showWorkspaceOn(t *testing.T, s *session.Session, r projectRead) (*workspace, fyne.Window) {
+	t.Helper()
+	t.Cleanup(func() { s.Close() })
+	pv := buildProjectView(s, r)
 	w := test.NewWindow(nil)
 	w.SetContent(withToolTips(pv.content, w.Canvas()))
 	t.Cleanup(w.Close)

@@ -362,16 +362,7 @@ func TestCodingKeysOnlyOnDocuments(t *testing.T) {
 // gives an error dialog and no file.
 func TestExportFromApp(t *testing.T) {
 	ws, w := openWorkspace(t)
-	var exportItem *fyne.MenuItem
-	for _, it := range ws.menus()[0].Items {
-		if it.Label == "Export…" {
-			exportItem = it
-		}
-	}
-	if exportItem == nil {
-		t.Fatal("no File > Export…")
-	}
-	exportItem.Action()
+	menuAction(t, ws, "File", "Export…")()
 	f := ws.exportForm
 	if f == nil || len(f.table.Options) != len(exportTableNames) || len(f.format.Options) != 6 || !f.by.Disabled() {
 		t.Fatalf("export form %+v", f)

@@ -212,16 +212,7 @@ func TestPreferencesOCRLanguage(t *testing.T) {
 		}
 		return g
 	}
-	var item *fyne.MenuItem
-	for _, it := range ws.menus()[0].Items {
-		if it.Label == "Preferences…" {
-			item = it
-		}
-	}
-	if item == nil {
-		t.Fatal("no File ▸ Preferences…")
-	}
-	item.Action()
+	menuAction(t, ws, "File", "Preferences…")()
 	pumpUntil(t, "languages", func() bool { return len(group().Options) > 0 })
 	g := group()
 	if !reflect.DeepEqual(g.Options, []string{"deu", "eng"}) || !reflect.DeepEqual(g.Selected, []string{"eng"}) {

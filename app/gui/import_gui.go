@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding/refiqda"
 )
@@ -84,19 +82,13 @@ func (ws *workspace) importREFI(in *refiqda.Input, done func(error)) {
 				ws.pv.reloadDocument(ws.doc.ID)
 				ws.pv.changed()
 			}
-			if err != nil {
-				done(err)
-				return
-			}
-			ws.say("Imported %s: %s", name, added)
-			if ws.win != nil {
+			ws.reportJob(err, done, func() (string, string, string) {
 				msg := "Imported: " + added.String()
 				if len(warnings) > 0 {
 					msg += fmt.Sprintf("\n\nLeft out (%d):\n%s", len(warnings), strings.Join(warnings, "\n"))
 				}
-				dialog.ShowInformation("Imported "+name, msg, ws.win)
-			}
-			done(nil)
+				return "Imported " + name, fmt.Sprintf("Imported %s: %s", name, added), msg
+			})
 		},
 	})
 }

@@ -101,3 +101,20 @@ func (ws *workspace) runJob(j job) {
 	}
 	runJob(ws.win, j)
 }
+
+// reportJob ends a job that changed the project (an import, a merge):
+// on success the status line says status and, in a window, a dialog
+// titled title says msg, report being asked for them only then; done
+// gets err either way (a failure is shown already).
+func (ws *workspace) reportJob(err error, done func(error), report func() (title, status, msg string)) {
+	if err != nil {
+		done(err)
+		return
+	}
+	title, status, msg := report()
+	ws.say("%s", status)
+	if ws.win != nil {
+		dialog.ShowInformation(title, msg, ws.win)
+	}
+	done(nil)
+}

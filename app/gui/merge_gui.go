@@ -88,20 +88,14 @@ func (ws *workspace) applyMerge(other *session.Teammate, name, backup string, do
 			return err
 		},
 		done: func(err error) {
-			if err != nil {
-				finish(err) // on the status line and in a dialog already
-				return
-			}
-			if ws.pv != nil {
+			if err == nil && ws.pv != nil {
 				ws.pv.reloadDocument(ws.doc.ID)
 				ws.pv.changed()
 			}
-			ws.say("Merged %s: %s", name, strings.Join(plan.Report(), "; "))
-			if ws.win != nil {
-				msg := strings.Join(plan.Report(), "\n") + "\n\nThe project as it was before is kept as “" + filepath.Base(backup) + "”."
-				dialog.ShowInformation("Merged "+name, msg, ws.win)
-			}
-			finish(nil)
+			ws.reportJob(err, finish, func() (string, string, string) {
+				return "Merged " + name, fmt.Sprintf("Merged %s: %s", name, strings.Join(plan.Report(), "; ")),
+					strings.Join(plan.Report(), "\n") + "\n\nThe project as it was before is kept as “" + filepath.Base(backup) + "”."
+			})
 		},
 	})
 }

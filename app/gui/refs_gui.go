@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding/refs"
 )
@@ -46,15 +44,9 @@ func (ws *workspace) importRefsFrom(path string, done func(error)) {
 			if ws.pv != nil {
 				ws.pv.changed()
 			}
-			if err != nil {
-				done(err)
-				return
-			}
-			ws.say("References from %s: %s (Ctrl+Z undoes).", name, rep)
-			if ws.win != nil {
-				dialog.ShowInformation("Imported references from "+name, rep.String(), ws.win)
-			}
-			done(nil)
+			ws.reportJob(err, done, func() (string, string, string) {
+				return "Imported references from " + name, fmt.Sprintf("References from %s: %s (Ctrl+Z undoes).", name, rep), rep.String()
+			})
 		},
 	})
 }

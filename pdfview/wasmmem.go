@@ -22,6 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"sync"
 
 	"cmocoder.org/cmocoder/coding"
@@ -141,16 +142,11 @@ func allocatorContext() context.Context {
 
 // memoryOf finds inst's memory by the address of its first byte; nil if
 // it cannot.
-func memoryOf(inst pdfium.Pdfium) (m *linearMemory) {
-	defer func() {
-		if recover() != nil {
-			m = nil
-		}
-	}()
-	v, ok := wasmInstance(inst)
-	if !ok {
-		return nil
-	}
+func memoryOf(inst pdfium.Pdfium) *linearMemory {
+	return fromWasm(inst, findMemory)
+}
+
+func findMemory(v reflect.Value) *linearMemory {
 	mem, ok := moduleMemory(v)
 	if !ok {
 		return nil

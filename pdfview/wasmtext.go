@@ -59,21 +59,16 @@ type wasmDirect struct {
 }
 
 // newDirect finds what the direct calls need, or returns nil.
-func newDirect(inst pdfium.Pdfium) (d *wasmDirect) {
-	defer func() {
-		if recover() != nil {
-			d = nil
-		}
-	}()
-	v, ok := wasmInstance(inst)
-	if !ok {
-		return nil
-	}
+func newDirect(inst pdfium.Pdfium) *wasmDirect {
+	return fromWasm(inst, findDirect)
+}
+
+func findDirect(v reflect.Value) *wasmDirect {
 	if !v.MethodByName("Fn").IsValid() {
 		return nil
 	}
 	get := (&wasmDirect{impl: v}).lookup
-	d = &wasmDirect{impl: v,
+	d := &wasmDirect{impl: v,
 		getUnicode: get("FPDFText_GetUnicode"), getLooseBox: get("FPDFText_GetLooseCharBox"),
 		getCharBox: get("FPDFText_GetCharBox"), isGenerated: get("FPDFText_IsGenerated"),
 		isHyphen: get("FPDFText_IsHyphen"), malloc: get("malloc"), free: get("free")}
@@ -99,6 +94,23 @@ func newDirect(inst pdfium.Pdfium) (d *wasmDirect) {
 func wasmInstance(inst pdfium.Pdfium) (v reflect.Value, ok bool) {
 	v = reflect.ValueOf(inst.GetImplementation())
 	return v, v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct
+}
+
+// fromWasm is what find makes of inst's WebAssembly instance
+// (wasmInstance): the zero T when inst is not one, and when reading it by
+// reflection panics (a go-pdfium whose insides have changed).
+func fromWasm[T any](inst pdfium.Pdfium, find func(v reflect.Value) T) (t T) {
+	defer func() {
+		if recover() != nil {
+			var zero T
+			t = zero
+		}
+	}()
+	v, ok := wasmInstance(inst)
+	if !ok {
+		return t
+	}
+	return find(v)
 }
 
 // moduleMemory is the linear memory of the WebAssembly module of

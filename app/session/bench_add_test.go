@@ -13,11 +13,7 @@ import (
 // (-cpuprofile) shows where an import's time goes.
 func BenchmarkAddShared(b *testing.B) {
 	pdfs := sharedBenchPDFs(b)
-	eng, err := NewEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
+	eng := testEngine(b)
 	for range b.N {
 		b.StopTimer()
 		p, err := storage.Create(filepath.Join(b.TempDir(), "bench.cmoproj"), "Bench", "bench")

@@ -22,16 +22,13 @@ import (
 // it.
 func BenchmarkAutoOCRCheck(b *testing.B) {
 	pdfs := sharedBenchPDFs(b)
-	eng, err := NewEngine()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer eng.Close()
+	eng := testEngine(b)
 	ctx := context.Background()
 
 	b.Run("extract", func(b *testing.B) {
 		datas := make([][]byte, len(pdfs))
 		for i, p := range pdfs {
+			var err error
 			if datas[i], err = os.ReadFile(p); err != nil {
 				b.Fatal(err)
 			}

@@ -70,11 +70,7 @@ func TestAfterOCRUnmapped(t *testing.T) {
 func TestImportReadsUnmappedFonts(t *testing.T) {
 	testtools.Need(t, "tesseract")
 	pdf := filepath.Join("..", "..", "testdata", "pdf-unmapped", "distiller-type1c-font-ascent-descent.pdf")
-	eng, err := NewEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer eng.Close()
+	eng := testEngine(t)
 	for _, c := range []struct {
 		name  string
 		opts  []ImportOptions

@@ -22,11 +22,7 @@ func TestRefsMatchDOIInOlderPDF(t *testing.T) {
 	}
 	s := New(p)
 	defer s.Close()
-	eng, err := NewEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer eng.Close()
+	eng := testEngine(t)
 	d, err := s.Import(context.Background(), eng, pdf, "")
 	if err != nil {
 		t.Skip("shared PDF not found:", err)

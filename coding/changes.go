@@ -47,7 +47,7 @@ func (a AddFragment) Apply(tx Tx) (Change, error) {
 	if err := tx.PutFragment(f); err != nil {
 		return nil, err
 	}
-	return undoWithLabels(deleteIfUnchanged[Fragment]{DeleteFragment{ID: f.ID}, f.ID, f, fragmentFields, Tx.Fragment, fragmentName}, newLabels), nil
+	return undoWithLabels(fragmentTable.deleteIfUnchanged(f), newLabels), nil
 }
 
 // absent refuses an add whose ID is taken: KindExists when get finds what
@@ -154,22 +154,11 @@ type EditFragment struct {
 
 // Apply implements Change.
 func (e EditFragment) Apply(tx Tx) (Change, error) {
-	f, err := mergeStored(tx.Fragment, fragmentFields, e.Fragment.ID, e.Fragment, e.From, e.Resolve, "edit fragment", fragmentName)
-	if err != nil {
-		return nil, err
-	}
-	var written Fragment
-	again := func(v Fragment) Change { return restoreFragment{v} }
-	if e.From != nil {
-		again = func(v Fragment) Change { w := written; return EditFragment{Fragment: v, From: &w} }
-	}
-	return edit(f.ID, f, tx.Fragment, func(old Fragment, f *Fragment) ([]Label, error) {
+	return fragmentTable.edit(tx, e.Fragment, e.From, e.Resolve, "edit fragment", func(old Fragment, f *Fragment) ([]Label, error) {
 		f.DocID = old.DocID
 		f.stamp().keepFrom(old.stamp(), tx)
-		added, err := settle(tx, f)
-		written = *f
-		return added, err
-	}, tx.PutFragment, again)
+		return settle(tx, f)
+	}, func(v, written Fragment) Change { return EditFragment{Fragment: v, From: &written} })
 }
 
 // fragmentFields are the fields of a fragment an edit changes.
@@ -191,15 +180,7 @@ type DeleteFragment struct {
 
 // Apply implements Change.
 func (d DeleteFragment) Apply(tx Tx) (Change, error) {
-	return remove(d.ID, tx.Fragment, nil, tx.DeleteFragment, func(v Fragment) Change { return restoreFragment{v} })
-}
-
-// restoreFragment puts a fragment back exactly as it was: the inverse of
-// an edit or a deletion.
-type restoreFragment struct{ f Fragment }
-
-func (r restoreFragment) Apply(tx Tx) (Change, error) {
-	return restore(r.f, r.f.ID, tx.Fragment, tx.PutFragment, func(v Fragment) Change { return restoreFragment{v} }, DeleteFragment{ID: r.f.ID})
+	return remove(d.ID, tx.Fragment, nil, tx.DeleteFragment, fragmentTable.restore)
 }
 
 // AddCMOC builds a CMOC from fragments. CMOC.ID may be empty; TheoryName,
@@ -245,7 +226,7 @@ func (a AddCMOC) Apply(tx Tx) (Change, error) {
 	if err := tx.PutCMOC(c); err != nil {
 		return nil, err
 	}
-	undo = append(undo, undoWithLabels(deleteIfUnchanged[CMOC]{DeleteCMOC{ID: c.ID}, c.ID, c, cmocFields, Tx.CMOC, cmocName}, added))
+	undo = append(undo, undoWithLabels(cmocTable.deleteIfUnchanged(c), added))
 	slices.Reverse(undo)
 	if len(undo) == 1 {
 		return undo[0], nil
@@ -291,24 +272,13 @@ type EditCMOC struct {
 
 // Apply implements Change.
 func (e EditCMOC) Apply(tx Tx) (Change, error) {
-	c, err := mergeStored(tx.CMOC, cmocFields, e.CMOC.ID, e.CMOC, e.From, e.Resolve, "edit CMOC", cmocName)
-	if err != nil {
-		return nil, err
-	}
-	var written CMOC
-	again := func(v CMOC) Change { return restoreCMOC{v} }
-	if e.From != nil {
-		again = func(v CMOC) Change { w := written; return EditCMOC{CMOC: v, From: &w} }
-	}
-	return edit(c.ID, c, tx.CMOC, func(old CMOC, c *CMOC) ([]Label, error) {
+	return cmocTable.edit(tx, e.CMOC, e.From, e.Resolve, "edit CMOC", func(old CMOC, c *CMOC) ([]Label, error) {
 		c.stamp().keepFrom(old.stamp(), tx)
 		if err := checkCMOC(tx, c, old.Fragments); err != nil {
 			return nil, err
 		}
-		added, err := ensureLabels(tx, c.Labels)
-		written = *c
-		return added, err
-	}, tx.PutCMOC, again)
+		return ensureLabels(tx, c.Labels)
+	}, func(v, written CMOC) Change { return EditCMOC{CMOC: v, From: &written} })
 }
 
 // cmocFields are the fields of a CMOC an edit changes.
@@ -327,13 +297,7 @@ type DeleteCMOC struct {
 
 // Apply implements Change.
 func (d DeleteCMOC) Apply(tx Tx) (Change, error) {
-	return remove(d.ID, tx.CMOC, nil, tx.DeleteCMOC, func(v CMOC) Change { return restoreCMOC{v} })
-}
-
-type restoreCMOC struct{ c CMOC }
-
-func (r restoreCMOC) Apply(tx Tx) (Change, error) {
-	return restore(r.c, r.c.ID, tx.CMOC, tx.PutCMOC, func(v CMOC) Change { return restoreCMOC{v} }, DeleteCMOC{ID: r.c.ID})
+	return remove(d.ID, tx.CMOC, nil, tx.DeleteCMOC, cmocTable.restore)
 }
 
 // PutTheory adds a programme theory or replaces one with the same ID.
@@ -349,31 +313,23 @@ type PutTheory struct {
 // Apply implements Change.
 func (p PutTheory) Apply(tx Tx) (Change, error) {
 	t := p.Theory
-	t.stamp().fillID()
 	if t.Kind == "" {
 		t.Kind = Initial
 	}
-	t, err := mergeStored(tx.Theory, theoryFields, t.ID, t, p.From, p.Resolve, "save theory", theoryName)
-	if err != nil {
-		return nil, err
-	}
-	if err := t.Check(); err != nil {
-		return nil, err
-	}
-	if err := checkNameFree(tx.TheoryNamed, theoryID, t.ID, "put theory", t.Name, "a programme theory with this name exists"); err != nil {
-		return nil, err
-	}
-	if t.Refines != "" {
-		if _, err := tx.Theory(t.Refines); err != nil {
-			return nil, err
+	return theoryTable.save(tx, t, p.From, p.Resolve, "save theory", func(t *Theory) error {
+		if err := t.Check(); err != nil {
+			return err
 		}
-	}
-	again := func(v Theory) Change { return restoreTheory{v} }
-	if p.From != nil {
-		again = func(v Theory) Change { return PutTheory{Theory: v, From: &t} }
-	}
-	return putStamped(tx, t, (*Theory).stamp, tx.Theory, tx.PutTheory, again,
-		deleteIfUnchanged[Theory]{DeleteTheory{ID: t.ID}, t.ID, t, theoryFields, Tx.Theory, theoryName})
+		if err := checkNameFree(tx.TheoryNamed, theoryID, t.ID, "put theory", t.Name, "a programme theory with this name exists"); err != nil {
+			return err
+		}
+		if t.Refines != "" {
+			if _, err := tx.Theory(t.Refines); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(v, written Theory) Change { return PutTheory{Theory: v, From: &written} })
 }
 
 // theoryFields are the fields of a programme theory a form changes.
@@ -409,7 +365,7 @@ func (d DeleteTheory) Apply(tx Tx) (Change, error) {
 		}
 		return CheckDeleteTheory(old, len(cmocs), refiner)
 	}
-	return remove(d.ID, tx.Theory, allowed, tx.DeleteTheory, func(v Theory) Change { return restoreTheory{v} })
+	return remove(d.ID, tx.Theory, allowed, tx.DeleteTheory, theoryTable.restore)
 }
 
 // PutLabel adds a codebook label or replaces one with the same ID. With
@@ -424,31 +380,19 @@ type PutLabel struct {
 
 // Apply implements Change.
 func (p PutLabel) Apply(tx Tx) (Change, error) {
-	l := p.Label
-	l.stamp().fillID()
-	l, err := mergeStored(tx.Label, labelFields, l.ID, l, p.From, p.Resolve, "save label", labelName)
-	if err != nil {
-		return nil, err
-	}
-	if l.Colour == "" {
-		colour, err := newLabelColour(tx)
-		if err != nil {
-			return nil, err
+	return labelTable.save(tx, p.Label, p.From, p.Resolve, "save label", func(l *Label) error {
+		if l.Colour == "" {
+			colour, err := newLabelColour(tx)
+			if err != nil {
+				return err
+			}
+			l.Colour = colour
 		}
-		l.Colour = colour
-	}
-	if err := l.Check(); err != nil {
-		return nil, err
-	}
-	if err := checkNameFree(tx.LabelNamed, labelID, l.ID, "put label", l.Name, "a label with this name exists"); err != nil {
-		return nil, err
-	}
-	again := func(v Label) Change { return restoreLabel{v} }
-	if p.From != nil {
-		again = func(v Label) Change { return PutLabel{Label: v, From: &l} }
-	}
-	return putStamped(tx, l, (*Label).stamp, tx.Label, tx.PutLabel, again,
-		deleteIfUnchanged[Label]{DeleteLabel{ID: l.ID}, l.ID, l, labelFields, Tx.Label, labelName})
+		if err := l.Check(); err != nil {
+			return err
+		}
+		return checkNameFree(tx.LabelNamed, labelID, l.ID, "put label", l.Name, "a label with this name exists")
+	}, func(v, written Label) Change { return PutLabel{Label: v, From: &written} })
 }
 
 // labelFields are the fields of a codebook label a form changes.
@@ -473,30 +417,71 @@ func (d DeleteLabel) Apply(tx Tx) (Change, error) {
 		}
 		return CheckDeleteLabel(old, len(frags), len(cmocs))
 	}
-	return remove(d.ID, tx.Label, allowed, tx.DeleteLabel, func(v Label) Change { return restoreLabel{v} })
+	return remove(d.ID, tx.Label, allowed, tx.DeleteLabel, labelTable.restore)
 }
 
-// restoreTheory puts a theory back exactly as it was, times included: the
+// A table is how Changes reach one kind of record: find and store one
+// in a Tx, its stamp (ID, coder, times), the Change that deletes one, the
+// fields an edit changes and its name for people.
+type table[T any] struct {
+	get    func(Tx, string) (T, error)
+	put    func(Tx, T) error
+	stamp  func(*T) stamp
+	del    func(id string) Change
+	fields []field[T]
+	name   func(T) string
+}
+
+// The tables of the records Changes add, edit and delete whole.
+var (
+	fragmentTable = table[Fragment]{Tx.Fragment, Tx.PutFragment, (*Fragment).stamp,
+		func(id string) Change { return DeleteFragment{ID: id} }, fragmentFields, fragmentName}
+	cmocTable = table[CMOC]{Tx.CMOC, Tx.PutCMOC, (*CMOC).stamp,
+		func(id string) Change { return DeleteCMOC{ID: id} }, cmocFields, cmocName}
+	theoryTable = table[Theory]{Tx.Theory, Tx.PutTheory, (*Theory).stamp,
+		func(id string) Change { return DeleteTheory{ID: id} }, theoryFields, theoryName}
+	labelTable = table[Label]{Tx.Label, Tx.PutLabel, (*Label).stamp,
+		func(id string) Change { return DeleteLabel{ID: id} }, labelFields, labelName}
+)
+
+// id is v's ID.
+func (t *table[T]) id(v T) string { return *t.stamp(&v).id }
+
+// in is t's get and put bound to tx, as the generic helpers take them.
+func (t *table[T]) in(tx Tx) (get func(string) (T, error), put func(T) error) {
+	return func(id string) (T, error) { return t.get(tx, id) }, func(v T) error { return t.put(tx, v) }
+}
+
+// restored puts a record back exactly as it was, times included: the
 // inverse of an edit or a deletion.
-type restoreTheory struct{ t Theory }
-
-func (r restoreTheory) Apply(tx Tx) (Change, error) {
-	return restore(r.t, r.t.ID, tx.Theory, tx.PutTheory, func(v Theory) Change { return restoreTheory{v} }, DeleteTheory{ID: r.t.ID})
+type restored[T any] struct {
+	v T
+	t *table[T]
 }
 
-// restoreLabel puts a label back exactly as it was, times included.
-type restoreLabel struct{ l Label }
+// restore is the Change that puts v back exactly as it was.
+func (t *table[T]) restore(v T) Change { return restored[T]{v, t} }
 
-func (r restoreLabel) Apply(tx Tx) (Change, error) {
-	return restore(r.l, r.l.ID, tx.Label, tx.PutLabel, func(v Label) Change { return restoreLabel{v} }, DeleteLabel{ID: r.l.ID})
+func (r restored[T]) Apply(tx Tx) (Change, error) {
+	id := r.t.id(r.v)
+	get, put := r.t.in(tx)
+	return restore(r.v, id, get, put, r.t.restore, r.t.del(id))
 }
 
-// edit replaces what get finds under id with v, once prepare has filled
-// v in from the old value and checked it (adding the labels it names that
-// the codebook lacks), and returns the change that puts the old value
-// back and takes those labels out again.
-func edit[T any](id string, v T, get func(string) (T, error), prepare func(old T, v *T) ([]Label, error), put func(T) error, again func(T) Change) (Change, error) {
-	old, err := get(id)
+// Describe implements Describer: "restore " and the record's name.
+func (r restored[T]) Describe() string { return "restore " + r.t.name(r.v) }
+
+// edit is the body of every Edit* Change: want, as mergeStored makes it
+// of the stored record with from, replaces that record once prepare has
+// filled it in from the old one and checked it (adding the labels it
+// names that the codebook lacks). Its undo puts the old record back (see
+// undo) and takes those labels out again.
+func (t *table[T]) edit(tx Tx, want T, from *T, r Resolution, op string, prepare func(old T, v *T) ([]Label, error), back func(old, written T) Change) (Change, error) {
+	v, err := t.mergeStored(tx, want, from, r, op)
+	if err != nil {
+		return nil, err
+	}
+	old, err := t.get(tx, t.id(v))
 	if err != nil {
 		return nil, err
 	}
@@ -504,10 +489,37 @@ func edit[T any](id string, v T, get func(string) (T, error), prepare func(old T
 	if err != nil {
 		return nil, err
 	}
-	if err := put(v); err != nil {
+	if err := t.put(tx, v); err != nil {
 		return nil, err
 	}
-	return undoWithLabels(again(old), added), nil
+	return undoWithLabels(t.undo(old, v, from, back), added), nil
+}
+
+// save is the body of every Put* Change: v, as mergeStored makes it with
+// from, once check has filled it in and checked it, replaces the record
+// with its ID or is added (see putStamped). Its undo puts back what was
+// there or deletes v, as edit's does.
+func (t *table[T]) save(tx Tx, v T, from *T, r Resolution, op string, check func(v *T) error, back func(old, written T) Change) (Change, error) {
+	t.stamp(&v).fillID()
+	v, err := t.mergeStored(tx, v, from, r, op)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(&v); err != nil {
+		return nil, err
+	}
+	return t.putStamped(tx, v, func(old T) Change { return t.undo(old, v, from, back) })
+}
+
+// undo is the Change that puts old back where a change wrote written:
+// old restored as it was, or, for a change made with from (what the
+// editor read), back(old, written), the change back from what was
+// written, so that the undo too is checked field by field.
+func (t *table[T]) undo(old, written T, from *T, back func(old, written T) Change) Change {
+	if from != nil {
+		return back(old, written)
+	}
+	return t.restore(old)
 }
 
 // remove deletes what get finds under id, once allowed (a rule of the

@@ -102,61 +102,62 @@ func mergeFields[T any](fields []field[T], stored, from, want T, r Resolution) (
 }
 
 // mergeStored is want as a field-level edit makes it of the record
-// stored under id, when from (what the editor read) is given; want
+// stored under its ID, when from (what the editor read) is given; want
 // itself when not. A record deleted since cannot be edited: the error
 // says it is not found.
-func mergeStored[T any](get func(string) (T, error), fields []field[T], id string, want T, from *T, r Resolution, op string, name func(T) string) (T, error) {
+func (t *table[T]) mergeStored(tx Tx, want T, from *T, r Resolution, op string) (T, error) {
 	if from == nil {
 		return want, nil
 	}
-	stored, err := get(id)
+	stored, err := t.get(tx, t.id(want))
 	if err != nil {
 		return want, err
 	}
-	next, conflicts := mergeFields(fields, stored, *from, want, r)
+	next, conflicts := mergeFields(t.fields, stored, *from, want, r)
 	if len(conflicts) > 0 {
-		return want, conflictError(op, name(stored), conflicts)
+		return want, conflictError(op, t.name(stored), conflicts)
 	}
 	return next, nil
 }
 
-// deleteIfUnchanged is the undo of adding a record: the deletion del of
-// the record id, made only while the record still holds what the
-// addition wrote, so that undoing the addition never throws away another
-// program's later edit of it (an *EditConflict instead).
+// deleteIfUnchanged is the undo of adding a record: its deletion, made
+// only while the record still holds what the addition wrote, so that
+// undoing the addition never throws away another program's later edit
+// of it (an *EditConflict instead).
 type deleteIfUnchanged[T any] struct {
-	del     Change
-	id      string
 	written T
-	fields  []field[T]
-	get     func(Tx, string) (T, error)
-	name    func(T) string
+	t       *table[T]
 }
 
+// deleteIfUnchanged is the undo of adding written.
+func (t *table[T]) deleteIfUnchanged(written T) Change { return deleteIfUnchanged[T]{written, t} }
+
 func (d deleteIfUnchanged[T]) Apply(tx Tx) (Change, error) {
-	cur, err := d.get(tx, d.id)
+	cur, err := d.t.get(tx, d.t.id(d.written))
 	if err == nil {
 		var conflicts []FieldConflict
-		for _, f := range d.fields {
+		for _, f := range d.t.fields {
 			if s, w := f.text(&cur), f.text(&d.written); s != w {
 				conflicts = append(conflicts, FieldConflict{Field: f.name, Old: w, Stored: s})
 			}
 		}
 		if len(conflicts) > 0 {
-			return nil, conflictError("undo", d.name(cur), conflicts)
+			return nil, conflictError("undo", d.t.name(cur), conflicts)
 		}
 	} else if !IsKind(err, KindNotFound) {
 		return nil, err
 	}
-	return d.del.Apply(tx)
+	return d.del().Apply(tx)
 }
+
+func (d deleteIfUnchanged[T]) del() Change { return d.t.del(d.t.id(d.written)) }
 
 func cmocName(c CMOC) string     { return "CMOC " + quoteClip(c.Statement) }
 func theoryName(t Theory) string { return "programme theory " + quoteClip(t.Name) }
 func labelName(l Label) string   { return "label " + quoteClip(l.Name) }
 
 // Describe implements Describer: it is the deletion.
-func (d deleteIfUnchanged[T]) Describe() string { return Describe(d.del, nil) }
+func (d deleteIfUnchanged[T]) Describe() string { return Describe(d.del(), nil) }
 
 // Resolve is c with each field-level edit in it settling conflicts by r:
 // what the app does once the reviewer has chosen in the conflict dialog.

@@ -43,8 +43,6 @@ func Describe(c Change, r Lookup) string {
 			return "delete " + fragmentName(f)
 		}
 		return "delete a fragment"
-	case restoreFragment:
-		return "restore " + fragmentName(c.f)
 	case AddCMOC:
 		return "new CMOC " + quoteClip(c.CMOC.Statement)
 	case EditCMOC:
@@ -54,20 +52,14 @@ func Describe(c Change, r Lookup) string {
 			cm, err := r.CMOC(c.ID)
 			return "delete CMOC " + quoteClip(cm.Statement), err
 		}, "delete a CMOC")
-	case restoreCMOC:
-		return "restore CMOC " + quoteClip(c.c.Statement)
 	case PutTheory:
 		return "save programme theory " + quoteClip(c.Theory.Name)
 	case DeleteTheory:
 		return "delete a programme theory"
-	case restoreTheory:
-		return "restore programme theory " + quoteClip(c.t.Name)
 	case PutLabel:
 		return "save label " + quoteClip(c.Label.Name)
 	case DeleteLabel:
 		return "delete a label"
-	case restoreLabel:
-		return "restore label " + quoteClip(c.l.Name)
 	case RenameLabel:
 		return fmt.Sprintf("rename label %s to %s", quoteClip(c.Label), quoteClip(c.Name))
 	case MergeLabels:

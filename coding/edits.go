@@ -170,7 +170,7 @@ func (r RenameLabel) Apply(tx Tx) (Change, error) {
 	if err := tx.PutLabel(nl); err != nil {
 		return nil, err
 	}
-	return restoreLabel{l}, nil
+	return labelTable.restore(l), nil
 }
 
 // MergeLabels merges the label Drop into the label Keep (each an ID or a
@@ -202,12 +202,12 @@ func (m MergeLabels) Apply(tx Tx) (Change, error) {
 	}
 	relabel := func(names []string) []string { return replaceLabel(names, drop.Name, keep.Name) }
 	undo, err := putEach(frags, tx.Fragment, tx.PutFragment,
-		func(f *Fragment) { f.Labels, f.Modified = relabel(f.Labels), tx.Now() }, func(f Fragment) Change { return restoreFragment{f} })
+		func(f *Fragment) { f.Labels, f.Modified = relabel(f.Labels), tx.Now() }, fragmentTable.restore)
 	if err != nil {
 		return nil, err
 	}
 	undoCMOCs, err := putEach(cmocs, tx.CMOC, tx.PutCMOC,
-		func(c *CMOC) { c.Labels, c.Modified = relabel(c.Labels), tx.Now() }, func(c CMOC) Change { return restoreCMOC{c} })
+		func(c *CMOC) { c.Labels, c.Modified = relabel(c.Labels), tx.Now() }, cmocTable.restore)
 	if err != nil {
 		return nil, err
 	}

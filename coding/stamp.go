@@ -50,13 +50,15 @@ func (s stamp) keepFrom(old stamp, tx Tx) {
 }
 
 // putStamped stores v, new or as the next version of the one with its ID,
-// and returns the Change that undoes it (see restore). A replaced one
-// keeps its creation time; either is modified now. It is the end of every
-// Put* Change.
-func putStamped[T any](tx Tx, v T, st func(*T) stamp, get func(string) (T, error), put func(T) error, again func(T) Change, del Change) (Change, error) {
-	s := st(&v)
+// and returns the Change that undoes it (see restore): again(what was
+// there), or deleting v while it is unchanged. A replaced one keeps its
+// creation time; either is modified now. It is the end of every Put*
+// Change.
+func (t *table[T]) putStamped(tx Tx, v T, again func(T) Change) (Change, error) {
+	s := t.stamp(&v)
+	get, put := t.in(tx)
 	if old, err := get(*s.id); err == nil {
-		*s.created = *st(&old).created
+		*s.created = *t.stamp(&old).created
 	} else if !IsKind(err, KindNotFound) {
 		return nil, err
 	}
@@ -64,5 +66,5 @@ func putStamped[T any](tx Tx, v T, st func(*T) stamp, get func(string) (T, error
 		*s.created = tx.Now()
 	}
 	*s.modified = tx.Now()
-	return restore(v, *s.id, get, put, again, del)
+	return restore(v, *s.id, get, put, again, t.deleteIfUnchanged(v))
 }

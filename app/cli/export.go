@@ -23,6 +23,18 @@ func fileFlags(fs *flag.FlagSet, formatUsage, outUsage, byUsage string) (format,
 	return fs.String("format", "", formatUsage), fs.String("o", "", outUsage), fs.String("by", "labels", byUsage)
 }
 
+// checkByCite refuses a --by (see fileFlags) or a --cite that a table or
+// a figure does not know: a usage error of verb.
+func checkByCite(verb, by, cite string) error {
+	switch {
+	case by != "labels" && by != "theories":
+		return usagef("%s: unknown --by %q (want labels or theories)", verb, by)
+	case !slices.Contains(export.CiteStyles, cite):
+		return usagef("%s: unknown --cite %q (want %s)", verb, cite, strings.Join(export.CiteStyles, " or "))
+	}
+	return nil
+}
+
 // choice checks the value v of a required flag that takes one of names:
 // a usage error of verb listing them when v is empty (followed by also,
 // another way to call the verb) or none of them.
@@ -80,13 +92,11 @@ func (c *cli) export(args []string) error {
 	if err := choice("export", "format", *format, export.Formats, ""); err != nil {
 		return err
 	}
-	switch {
-	case *out == "" && export.Binary(*format):
+	if *out == "" && export.Binary(*format) {
 		return usagef("export: %s is not text: give -o FILE.%s", *format, *format)
-	case *by != "labels" && *by != "theories":
-		return usagef("export: unknown --by %q (want labels or theories)", *by)
-	case !slices.Contains(export.CiteStyles, *cite):
-		return usagef("export: unknown --cite %q (want %s)", *cite, strings.Join(export.CiteStyles, " or "))
+	}
+	if err := checkByCite("export", *by, *cite); err != nil {
+		return err
 	}
 	ep, err := c.readProject(pos[0])
 	if err != nil {

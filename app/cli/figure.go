@@ -45,8 +45,6 @@ func (c *cli) figure(args []string) error {
 		return usagef("figure: give --format %s, or an -o FILE ending in one", strings.Join(figure.Formats, ", "))
 	case !slices.Contains(figure.Formats, *format):
 		return usagef("figure: unknown format %q (want %s)", *format, strings.Join(figure.Formats, ", "))
-	case *by != "labels" && *by != "theories":
-		return usagef("figure: unknown --by %q (want labels or theories)", *by)
 	case *theory != "" && *kind != figure.KindTheories:
 		return usagef("figure: --theory is for --kind theories")
 	case *group != "" && !slices.Contains(figure.Groups, *group):
@@ -57,8 +55,9 @@ func (c *cli) figure(args []string) error {
 		return usagef("figure: --width %g is out of range (50 to 2000 mm)", *width)
 	case *dpi < 36 || *dpi > 2400:
 		return usagef("figure: --dpi %g is out of range (36 to 2400)", *dpi)
-	case !slices.Contains(export.CiteStyles, *cite):
-		return usagef("figure: unknown --cite %q (want %s)", *cite, strings.Join(export.CiteStyles, " or "))
+	}
+	if err := checkByCite("figure", *by, *cite); err != nil {
+		return err
 	}
 	ep, err := c.readProject(pos[0])
 	if err != nil {

@@ -62,15 +62,7 @@ type Document struct {
 	Year     string
 	Citation string
 
-	// Study characteristics and appraisal, entered by the reviewers (see
-	// Source and EditSource).
-	Objectives   string
-	Location     string
-	Design       string
-	Participants string
-	Relevance    Appraisal
-	Rigour       Appraisal
-
+	Study     // characteristics and appraisal, entered by the reviewers (see Source and EditSource)
 	Reference // journal, volume, issue, pages, DOI, URL (see refs)
 	Screening // richness and the inclusion decision
 

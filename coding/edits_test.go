@@ -19,9 +19,9 @@ func TestEditSource(t *testing.T) {
 		wantErr string
 		check   func(t *testing.T, d Document)
 	}{
-		{"characteristics and appraisal", Source{Year: " 2014 ", Design: "Interviews", Location: "Lilongwe, Malawi",
-			Participants: "38 staff", Objectives: "Barriers", Citation: "BMC HSR", Authors: "Agyeman-Duah JNA; Theurer A",
-			Relevance: Appraisal{High, "speaks to leadership"}, Rigour: Appraisal{Moderate, "one site"}},
+		{"characteristics and appraisal", Source{Year: " 2014 ", Citation: "BMC HSR", Authors: "Agyeman-Duah JNA; Theurer A",
+			Study: Study{Design: "Interviews", Location: "Lilongwe, Malawi", Participants: "38 staff", Objectives: "Barriers",
+				Relevance: Appraisal{High, "speaks to leadership"}, Rigour: Appraisal{Moderate, "one site"}}},
 			"", func(t *testing.T, d Document) {
 				if d.Year != "2014" || d.Design != "Interviews" || d.Relevance != (Appraisal{High, "speaks to leadership"}) || d.Rigour.Judgement != Moderate {
 					t.Errorf("document = %+v", d)
@@ -36,8 +36,8 @@ func TestEditSource(t *testing.T) {
 		{"year with letter", Source{Year: "2014a"}, "", nil},
 		{"no date", Source{Year: "n.d."}, "", nil},
 		{"bad year", Source{Year: "14"}, "not four digits", nil},
-		{"bad judgement", Source{Relevance: Appraisal{Judgement: "great"}}, "unknown relevance judgement", nil},
-		{"control character", Source{Design: "a\x00b\nc"}, "", func(t *testing.T, d Document) {
+		{"bad judgement", Source{Study: Study{Relevance: Appraisal{Judgement: "great"}}}, "unknown relevance judgement", nil},
+		{"control character", Source{Study: Study{Design: "a\x00b\nc"}}, "", func(t *testing.T, d Document) {
 			if d.Design != "a b\nc" {
 				t.Errorf("design = %q, want the control character replaced", d.Design)
 			}

@@ -72,6 +72,14 @@ type Source struct {
 	Year     string // "2014", "2014a", "n.d." or empty
 	Citation string // the full reference
 
+	Study
+	Reference
+	Screening
+}
+
+// Study is what the reviewers extract from a source and how they appraise
+// it: the study's characteristics, and its relevance and rigour.
+type Study struct {
 	Objectives   string
 	Location     string
 	Design       string
@@ -79,27 +87,20 @@ type Source struct {
 
 	Relevance Appraisal
 	Rigour    Appraisal
-
-	Reference
-	Screening
 }
 
 // Source returns the document's source fields.
 func (d Document) Source() Source {
 	return Source{
 		Title: d.Title, Authors: d.Authors, Year: d.Year, Citation: d.Citation,
-		Objectives: d.Objectives, Location: d.Location, Design: d.Design, Participants: d.Participants,
-		Relevance: d.Relevance, Rigour: d.Rigour,
-		Reference: d.Reference, Screening: d.Screening,
+		Study: d.Study, Reference: d.Reference, Screening: d.Screening,
 	}
 }
 
 // SetSource replaces the document's source fields with s.
 func (d *Document) SetSource(s Source) {
 	d.Title, d.Authors, d.Year, d.Citation = s.Title, s.Authors, s.Year, s.Citation
-	d.Objectives, d.Location, d.Design, d.Participants = s.Objectives, s.Location, s.Design, s.Participants
-	d.Relevance, d.Rigour = s.Relevance, s.Rigour
-	d.Reference, d.Screening = s.Reference, s.Screening
+	d.Study, d.Reference, d.Screening = s.Study, s.Reference, s.Screening
 }
 
 // Normalise trims the white space around every field and turns control

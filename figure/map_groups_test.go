@@ -13,7 +13,7 @@ import (
 // designs in alphabetical order and "Design not recorded" last.
 func TestMapGroups(t *testing.T) {
 	p := review()
-	p.Documents = append(p.Documents, coding.Document{ID: "d3", Authors: "Young, K.", Year: "2018", Design: "Cohort study"})
+	p.Documents = append(p.Documents, coding.Document{ID: "d3", Authors: "Young, K.", Year: "2018", Study: coding.Study{Design: "Cohort study"}})
 	p.Documents[0].Rigour.Judgement = coding.Low
 	p.Documents[0].Design = "Trial"
 	p.Documents[1].Rigour.Judgement = coding.High

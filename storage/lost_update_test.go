@@ -116,7 +116,7 @@ func TestFieldLevelSourceEdits(t *testing.T) {
 // started from replaces every field, as importing a source does.
 func TestSourceEditWithoutFromReplacesAll(t *testing.T) {
 	app, _, id := twoPrograms(t)
-	if _, err := app.Apply(coding.EditSource{DocID: id, Source: coding.Source{Design: "RCT"}}); err != nil {
+	if _, err := app.Apply(coding.EditSource{DocID: id, Source: coding.Source{Study: coding.Study{Design: "RCT"}}}); err != nil {
 		t.Fatal(err)
 	}
 	d, _ := app.Document(id)
@@ -169,13 +169,13 @@ func TestDataVersionSeesOtherPrograms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := app.Apply(coding.EditSource{DocID: id, Source: coding.Source{Design: "Own"}}); err != nil {
+	if _, err := app.Apply(coding.EditSource{DocID: id, Source: coding.Source{Study: coding.Study{Design: "Own"}}}); err != nil {
 		t.Fatal(err)
 	}
 	if v1, _ := app.DataVersion(); v1 != v0 {
 		t.Errorf("own commit moved the data version %d → %d", v0, v1)
 	}
-	if _, err := cli.Apply(coding.EditSource{DocID: id, Source: coding.Source{Design: "RCT"}}); err != nil {
+	if _, err := cli.Apply(coding.EditSource{DocID: id, Source: coding.Source{Study: coding.Study{Design: "RCT"}}}); err != nil {
 		t.Fatal(err)
 	}
 	if v2, _ := app.DataVersion(); v2 == v0 {

@@ -48,9 +48,9 @@ func TestV2SourcesMigration(t *testing.T) {
 	if del, ok := c.DeletedFragments[fixtureGone]; !ok || del.Coder != "Ann" || del.At == "" || len(c.DeletedFragments) != 1 {
 		t.Errorf("deleted fragments = %+v", c.DeletedFragments)
 	}
-	src := coding.Source{Title: "Merger", Year: "2014", Design: "Case study", Location: "Leeds", Participants: "12 managers",
-		Objectives: "Why mergers fail", Citation: "J Health 2014", Authors: "Ann A; Bo B",
-		Relevance: coding.Appraisal{Judgement: coding.High, Note: "on point"}, Rigour: coding.Appraisal{Judgement: coding.Low, Note: "n = 12"}}
+	src := coding.Source{Title: "Merger", Year: "2014", Citation: "J Health 2014", Authors: "Ann A; Bo B",
+		Study: coding.Study{Design: "Case study", Location: "Leeds", Participants: "12 managers", Objectives: "Why mergers fail",
+			Relevance: coding.Appraisal{Judgement: coding.High, Note: "on point"}, Rigour: coding.Appraisal{Judgement: coding.Low, Note: "n = 12"}}}
 	p.SetCoder("Ann")
 	undo, err := p.Apply(coding.EditSource{DocID: fixtureDoc, Source: src})
 	if err != nil {

@@ -37,15 +37,17 @@ var demoCodings = []demoCoding{
 
 // demoSource is the demo article's record as a source of the review.
 var demoSource = coding.Source{
-	Authors:      "Agyeman-Duah JNA; Theurer A; Munthali C; Alide N; Neuhann F",
-	Year:         "2014",
-	Citation:     "Agyeman-Duah JNA, Theurer A, Munthali C, Alide N, Neuhann F. Understanding the barriers to setting up a healthcare quality improvement process in resource-limited settings: a situational analysis at the Medical Department of Kamuzu Central Hospital in Lilongwe, Malawi. BMC Health Serv Res. 2014;14:1. doi:10.1186/1472-6963-14-1",
-	Objectives:   "Identify and understand the barriers to sustainable high-quality care in a hospital's medical department",
-	Location:     "Kamuzu Central Hospital, Lilongwe, Malawi",
-	Design:       "Situational analysis; mixed methods (checklists, register review, interviews, observation)",
-	Participants: "100 outpatients; staff and management of the Medical Department",
-	Relevance:    coding.Appraisal{Judgement: coding.High, Note: "Speaks directly to leadership and staff motivation in quality improvement"},
-	Rigour:       coding.Appraisal{Judgement: coding.Moderate, Note: "Single site; convenience sample"},
+	Authors:  "Agyeman-Duah JNA; Theurer A; Munthali C; Alide N; Neuhann F",
+	Year:     "2014",
+	Citation: "Agyeman-Duah JNA, Theurer A, Munthali C, Alide N, Neuhann F. Understanding the barriers to setting up a healthcare quality improvement process in resource-limited settings: a situational analysis at the Medical Department of Kamuzu Central Hospital in Lilongwe, Malawi. BMC Health Serv Res. 2014;14:1. doi:10.1186/1472-6963-14-1",
+	Study: coding.Study{
+		Objectives:   "Identify and understand the barriers to sustainable high-quality care in a hospital's medical department",
+		Location:     "Kamuzu Central Hospital, Lilongwe, Malawi",
+		Design:       "Situational analysis; mixed methods (checklists, register review, interviews, observation)",
+		Participants: "100 outpatients; staff and management of the Medical Department",
+		Relevance:    coding.Appraisal{Judgement: coding.High, Note: "Speaks directly to leadership and staff motivation in quality improvement"},
+		Rigour:       coding.Appraisal{Judgement: coding.Moderate, Note: "Single site; convenience sample"},
+	},
 }
 
 // BuildDemo creates the demo project at path: the bundled open-access

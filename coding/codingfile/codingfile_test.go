@@ -19,7 +19,7 @@ func sample() File {
 		Written: at,
 		Coding: coding.MergeSide{
 			Documents: []coding.MergeDocument{{
-				Document:   coding.Document{ID: "d1", Title: "Tully 2010", SHA256: "ab12", Pages: 6, Chars: 900, Design: "RCT", Added: at, Modified: at, Warnings: []string{"needs OCR"}},
+				Document:   coding.Document{ID: "d1", Title: "Tully 2010", SHA256: "ab12", Pages: 6, Chars: 900, Study: coding.Study{Design: "RCT"}, Added: at, Modified: at, Warnings: []string{"needs OCR"}},
 				TextSHA256: "cd34",
 			}},
 			Labels:    []coding.Label{{ID: "l1", Name: "Trust", Colour: "#112233", Created: at, Modified: at}},

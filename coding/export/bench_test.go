@@ -30,8 +30,8 @@ func bigProject() *Project {
 	for i := range 500 {
 		p.Documents = append(p.Documents, coding.Document{ID: fmt.Sprintf("doc-%03d", i), Title: sentence(10),
 			Authors: fmt.Sprintf("Author%d A; Second B; Third C", i), Year: fmt.Sprint(1990 + i%35),
-			Design: sentence(4), Location: sentence(2), Participants: sentence(3), Objectives: sentence(12),
-			Relevance: coding.Appraisal{Judgement: coding.High, Note: sentence(8)}})
+			Study: coding.Study{Design: sentence(4), Location: sentence(2), Participants: sentence(3), Objectives: sentence(12),
+				Relevance: coding.Appraisal{Judgement: coding.High, Note: sentence(8)}}})
 	}
 	for i := range 40 {
 		p.Labels = append(p.Labels, coding.Label{ID: fmt.Sprint("l", i), Name: fmt.Sprintf("Mechanism %02d", i), Definition: sentence(15), Colour: "#e69f00"})

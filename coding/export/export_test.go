@@ -21,7 +21,7 @@ const tricky = "He said \"yes\", | then\nleft & 50% of_staff {x} ~ ^ \\ # $ <b>æ
 func fixture() *Project {
 	docs := []coding.Document{
 		{ID: "d1", Title: "Leadership in Malawi", Authors: "Agyeman-Duah JNA; Theurer A; Munthali C", Year: "2014"},
-		{ID: "d2", Title: "Hospital mergers", Authors: "Smith, J.", Year: "2019", Design: tricky},
+		{ID: "d2", Title: "Hospital mergers", Authors: "Smith, J.", Year: "2019", Study: coding.Study{Design: tricky}},
 		{ID: "d3", Title: "Nothing coded here"},
 	}
 	frag := func(id, doc string, page int, role coding.Role, v coding.Valence, text string, labels ...string) coding.Fragment {

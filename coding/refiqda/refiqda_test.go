@@ -182,7 +182,7 @@ func span(text, sub string) (int, int) {
 func fixture() *Project {
 	text := page1 + "\f" + page2
 	doc := coding.Document{ID: "3f2a0c1e-1111-4222-8333-444455556666", FileName: "merger.pdf", Title: "Hospital mergers",
-		Pages: 2, Chars: utf8.RuneCountInString(text), Authors: "Smith J; Jones K", Year: "2019", Design: "Case study",
+		Pages: 2, Chars: utf8.RuneCountInString(text), Authors: "Smith J; Jones K", Year: "2019", Study: coding.Study{Design: "Case study"},
 		Added: t0, Modified: t0}
 	noPDF := coding.Document{ID: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", Title: "Interview notes", Pages: 1,
 		Chars: utf8.RuneCountInString("Notes: leaders listen."), Added: t0, Modified: t0}

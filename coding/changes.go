@@ -498,7 +498,7 @@ func (t *table[T]) edit(tx Tx, want T, from *T, r Resolution, op string, prepare
 // save is the body of every Put* Change: v, as mergeStored makes it with
 // from, once check has filled it in and checked it, replaces the record
 // with its ID or is added (see putStamped). Its undo puts back what was
-// there or deletes v, as edit's does.
+// there (see undo), or deletes v, while unchanged, where it was new.
 func (t *table[T]) save(tx Tx, v T, from *T, r Resolution, op string, check func(v *T) error, back func(old, written T) Change) (Change, error) {
 	t.stamp(&v).fillID()
 	v, err := t.mergeStored(tx, v, from, r, op)
@@ -543,7 +543,8 @@ func remove[T any](id string, get func(string) (T, error), allowed func(T) error
 
 // restore puts v (with the given id) back exactly as it was and returns
 // the Change that undoes that: restoring what is there now, or deleting v
-// if nothing was there. It is the body of every restore* Change.
+// if nothing was there. It is the body of restored and the end of
+// putStamped.
 func restore[T any](v T, id string, get func(string) (T, error), put func(T) error, again func(T) Change, del Change) (Change, error) {
 	cur, err := get(id)
 	var undo Change

@@ -11,21 +11,27 @@ import (
 )
 
 // The search index: an FTS5 table with one row per page holding the
-// page's distinct folded words (coding.IndexTerms), contentless (the words
-// are not stored, only the index) and without positions (detail=none), so
-// it costs little beside the text. It only narrows a query to the pages
+// page's folded words in order (coding.IndexTerms), contentless (the
+// words are not stored, only the index). It narrows a query to the pages
 // that may hold it; coding.Query.MatchPage reads those pages' stored text
-// for the exact offsets, so a hit can never disagree with the text. Every
-// write of a page's text rewrites its document's rows in the same
+// for the exact offsets, so a hit can never disagree with the text. Since
+// schema 8 it keeps each word's position on its page (detail=full), so
+// that a query's counts come from the index alone (search_counts.go).
+// Every write of a page's text rewrites its document's rows in the same
 // transaction (indexDocument).
 
-// schemaSearch creates the search index and fills it from the pages
-// already stored. Self-contained, so that it can move to any place in
-// migrations.
+// schemaSearch creates the search index of schema 6 and fills it from the
+// pages already stored. Self-contained, so that it can move to any place
+// in migrations.
 func schemaSearch(q querier) error {
-	if _, err := q.ExecContext(context.Background(), createSearchIndex); err != nil {
+	if _, err := q.ExecContext(context.Background(), createSearchIndexV6); err != nil {
 		return err
 	}
+	return indexAll(q)
+}
+
+// indexAll fills the search index from every document's pages.
+func indexAll(q querier) error {
 	ids, err := queryAll(q, func(s scanner) (string, error) {
 		var id string
 		return id, s.Scan(&id)
@@ -42,8 +48,9 @@ func schemaSearch(q querier) error {
 }
 
 // The tokenizer keeps every letter, digit and mark in a word, so that it
-// takes IndexTerms' words and IndexFilter's terms whole.
-const createSearchIndex = `CREATE VIRTUAL TABLE search_index USING fts5(
+// takes IndexTerms' words and IndexFilter's terms whole. Schema 8
+// replaces it (schema_search_counts.go).
+const createSearchIndexV6 = `CREATE VIRTUAL TABLE search_index USING fts5(
 	words, doc_id UNINDEXED, page UNINDEXED,
 	content='', contentless_delete=1, contentless_unindexed=1, detail=none,
 	tokenize="unicode61 remove_diacritics 0 categories 'L* N* M*'")`

@@ -1,0 +1,179 @@
+package storage
+
+import (
+	"cmp"
+	"slices"
+
+	"cmocoder.org/cmocoder/coding"
+)
+
+// SearchCounts counts a query's matches in the documents given (all when
+// none), by document in import order, leaving out those without one: as
+// many as Search finds, counted from the words' positions in the index
+// (search_words) where they tell it exactly, without reading the pages'
+// text, and from the text of the other pages (coding.CountsFromIndex).
+func (p *Project) SearchCounts(query *coding.Query, docs ...string) ([]coding.DocCount, error) {
+	return readValue(p, "count search hits", func(q querier) ([]coding.DocCount, error) {
+		return searchCounts(q, query, docs)
+	})
+}
+
+func searchCounts(q querier, query *coding.Query, docs []string) ([]coding.DocCount, error) {
+	if !query.CountsFromIndex() {
+		pages, err := search(q, query, docs, 0)
+		return coding.CountHits(pages), err
+	}
+	w := wordPositions{q: q, of: map[coding.IndexTerm]map[int64][]int{}}
+	runs, err := w.clauseRuns(query.Clauses[0])
+	if err != nil {
+		return nil, err
+	}
+	// A page holding an excluded phrase loses the sentences holding it,
+	// which only its text tells.
+	excluded := map[int64]bool{}
+	for _, c := range query.Excluded {
+		ex, err := w.clauseRuns(c)
+		if err != nil {
+			return nil, err
+		}
+		for row := range ex {
+			if runs[row] != nil {
+				excluded[row] = true
+			}
+		}
+	}
+	pages, err := indexPages(q, runs, docs)
+	if err != nil {
+		return nil, err
+	}
+	counts := make([]int, len(pages))
+	var reread []int // pages matched on their text
+	for i, pg := range pages {
+		if excluded[pg.row] {
+			reread = append(reread, i)
+		} else {
+			counts[i] = coding.CountRuns(runs[pg.row])
+		}
+	}
+	err = eachStatementRow(q, "SELECT text FROM pages WHERE doc_id = ? AND number = ?", len(reread),
+		func(i int) []any { return []any{pages[reread[i]].doc, pages[reread[i]].page} },
+		func(i int, s scanner) error {
+			var text string
+			if err := s.Scan(&text); err != nil {
+				return err
+			}
+			counts[reread[i]] = len(query.MatchPage(text))
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	var out []coding.DocCount
+	for i, pg := range pages {
+		if counts[i] == 0 {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].DocID == pg.doc {
+			out[n-1].Count += counts[i]
+		} else {
+			out = append(out, coding.DocCount{DocID: pg.doc, Count: counts[i]})
+		}
+	}
+	return out, nil
+}
+
+// indexPage is a row of the search index: the page it holds.
+type indexPage struct {
+	row       int64
+	doc       string
+	pos, page int
+}
+
+// indexPages are the pages of the index rows given, of the documents
+// docs (all when none), in import order and page order.
+func indexPages[T any](q querier, rows map[int64]T, docs []string) ([]indexPage, error) {
+	var pages []indexPage
+	scan := func(s scanner) (indexPage, error) {
+		var pg indexPage
+		return pg, s.Scan(&pg.row, &pg.doc, &pg.pos, &pg.page)
+	}
+	keep := func(pg indexPage) error {
+		if _, ok := rows[pg.row]; ok {
+			pages = append(pages, pg)
+		}
+		return nil
+	}
+	// Every row at once: a lookup a row costs more once many rows have hits.
+	err := eachRow(q, scan, keep, `SELECT s.rowid, s.doc_id, d.position, s.page
+		FROM search_index s JOIN documents d ON d.id = s.doc_id`)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) > 0 {
+		pages = slices.DeleteFunc(pages, func(pg indexPage) bool { return !slices.Contains(docs, pg.doc) })
+	}
+	slices.SortFunc(pages, func(a, b indexPage) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.page, b.page)) })
+	return pages, nil
+}
+
+// wordPositions reads where the index's words stand, each term once.
+type wordPositions struct {
+	q  querier
+	of map[coding.IndexTerm]map[int64][]int // index row -> positions
+}
+
+// term is where a term's words stand on every page that has one.
+func (w *wordPositions) term(t coding.IndexTerm) (map[int64][]int, error) {
+	if at, ok := w.of[t]; ok {
+		return at, nil
+	}
+	query, args := "SELECT doc, offset FROM search_words WHERE term = ?", []any{t.Word}
+	if t.Prefix {
+		query = "SELECT doc, offset FROM search_words WHERE term >= ?"
+		if end := coding.PrefixEnd(t.Word); end != "" {
+			query, args = query+" AND term < ?", append(args, end)
+		}
+	}
+	at := map[int64][]int{}
+	type inst struct {
+		row int64
+		at  int
+	}
+	err := eachRow(w.q, func(s scanner) (inst, error) {
+		var i inst
+		return i, s.Scan(&i.row, &i.at)
+	}, func(i inst) error {
+		at[i.row] = append(at[i.row], i.at)
+		return nil
+	}, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	w.of[t] = at
+	return at, nil
+}
+
+// clauseRuns is the occurrences of a clause's phrases by index row.
+func (w *wordPositions) clauseRuns(c coding.Clause) (map[int64][]coding.WordRun, error) {
+	out := map[int64][]coding.WordRun{}
+	for _, ph := range c {
+		terms := ph.Terms()
+		at := make([]map[int64][]int, len(terms))
+		for i, t := range terms {
+			var err error
+			if at[i], err = w.term(t); err != nil {
+				return nil, err
+			}
+		}
+		for row, first := range at[0] {
+			words := [][]int{first}
+			for _, a := range at[1:] {
+				words = append(words, a[row])
+			}
+			for _, p := range coding.PhraseStarts(words) {
+				out[row] = append(out[row], coding.WordRun{From: p, To: p + len(terms)})
+			}
+		}
+	}
+	return out, nil
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 
 	"cmocoder.org/cmocoder/coding"
@@ -56,10 +57,15 @@ const createSearchIndexV6 = `CREATE VIRTUAL TABLE search_index USING fts5(
 	tokenize="unicode61 remove_diacritics 0 categories 'L* N* M*'")`
 
 // indexDocument (re)writes the index rows of a document's pages from the
-// text stored for them.
+// text stored for them, each page's row numbered by indexRow.
 func indexDocument(q querier, docID string) error {
 	ctx := context.Background()
-	if _, err := q.ExecContext(ctx, "DELETE FROM search_index WHERE doc_id = ?", docID); err != nil {
+	var pos int
+	if err := q.QueryRowContext(ctx, "SELECT position FROM documents WHERE id = ?", docID).Scan(&pos); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "DELETE FROM search_index WHERE rowid BETWEEN ? AND ?",
+		indexRow(pos, 0), indexRow(pos, maxIndexPage)); err != nil {
 		return err
 	}
 	type page struct {
@@ -74,13 +80,31 @@ func indexDocument(q querier, docID string) error {
 		return err
 	}
 	for _, p := range pages {
-		if _, err := q.ExecContext(ctx, "INSERT INTO search_index (words, doc_id, page) VALUES (?, ?, ?)",
-			coding.IndexTerms(p.text), docID, p.n); err != nil {
+		if p.n > maxIndexPage {
+			return fmt.Errorf("page %d: the search index numbers no page past %d", p.n, maxIndexPage)
+		}
+		if _, err := q.ExecContext(ctx, "INSERT INTO search_index (rowid, words, doc_id, page) VALUES (?, ?, ?, ?)",
+			indexRow(pos, p.n), coding.IndexTerms(p.text), docID, p.n); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// A page's row in the search index is numbered by its document's position
+// (import order, which no other document is given) above its own number,
+// so that counting hits from the index learns a row's page without
+// reading the row, and a document's rows are one range.
+const (
+	indexPageBits = 20
+	maxIndexPage  = 1<<indexPageBits - 1
+)
+
+// indexRow is the index row of page n of the document at position pos.
+func indexRow(pos, n int) int64 { return int64(pos)<<indexPageBits | int64(n) }
+
+// indexRowPage is the document position and page number of an index row.
+func indexRowPage(row int64) (pos, n int) { return int(row >> indexPageBits), int(row & maxIndexPage) }
 
 // Search finds a query in the documents given (all when none): the pages
 // it is on, in import order and page order, each with its text and the

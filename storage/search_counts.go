@@ -90,29 +90,35 @@ type indexPage struct {
 }
 
 // indexPages are the pages of the index rows given, of the documents
-// docs (all when none), in import order and page order.
+// docs (all when none), in import order and page order. The rows' numbers
+// say their documents' positions and their pages (indexRow), so that only
+// the documents are read.
 func indexPages[T any](q querier, rows map[int64]T, docs []string) ([]indexPage, error) {
-	var pages []indexPage
-	scan := func(s scanner) (indexPage, error) {
-		var pg indexPage
-		return pg, s.Scan(&pg.row, &pg.doc, &pg.pos, &pg.page)
+	type doc struct {
+		id  string
+		pos int
 	}
-	keep := func(pg indexPage) error {
-		if _, ok := rows[pg.row]; ok {
-			pages = append(pages, pg)
-		}
-		return nil
-	}
-	// Every row at once: a lookup a row costs more once many rows have hits.
-	err := eachRow(q, scan, keep, `SELECT s.rowid, s.doc_id, d.position, s.page
-		FROM search_index s JOIN documents d ON d.id = s.doc_id`)
+	all, err := queryAll(q, func(s scanner) (doc, error) {
+		var d doc
+		return d, s.Scan(&d.id, &d.pos)
+	}, "SELECT id, position FROM documents")
 	if err != nil {
 		return nil, err
 	}
-	if len(docs) > 0 {
-		pages = slices.DeleteFunc(pages, func(pg indexPage) bool { return !slices.Contains(docs, pg.doc) })
+	ids := map[int]string{}
+	for _, d := range all {
+		if len(docs) == 0 || slices.Contains(docs, d.id) {
+			ids[d.pos] = d.id
+		}
 	}
-	slices.SortFunc(pages, func(a, b indexPage) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.page, b.page)) })
+	var pages []indexPage
+	for row := range rows {
+		pos, n := indexRowPage(row)
+		if id, ok := ids[pos]; ok {
+			pages = append(pages, indexPage{row: row, doc: id, pos: pos, page: n})
+		}
+	}
+	slices.SortFunc(pages, func(a, b indexPage) int { return cmp.Compare(a.row, b.row) })
 	return pages, nil
 }
 

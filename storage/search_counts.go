@@ -24,7 +24,7 @@ func searchCounts(q querier, query *coding.Query, docs []string) ([]coding.DocCo
 		return coding.CountHits(pages), err
 	}
 	w := wordPositions{q: q, of: map[coding.IndexTerm]map[int64][]int{}}
-	runs, err := w.clauseRuns(query.Clauses[0])
+	perRow, err := w.clauseCounts(query.Clauses[0])
 	if err != nil {
 		return nil, err
 	}
@@ -37,12 +37,12 @@ func searchCounts(q querier, query *coding.Query, docs []string) ([]coding.DocCo
 			return nil, err
 		}
 		for row := range ex {
-			if runs[row] != nil {
+			if perRow[row] > 0 {
 				excluded[row] = true
 			}
 		}
 	}
-	pages, err := indexPages(q, runs, docs)
+	pages, err := indexPages(q, perRow, docs)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func searchCounts(q querier, query *coding.Query, docs []string) ([]coding.DocCo
 		if excluded[pg.row] {
 			reread = append(reread, i)
 		} else {
-			counts[i] = coding.CountRuns(runs[pg.row])
+			counts[i] = perRow[pg.row]
 		}
 	}
 	err = eachStatementRow(q, "SELECT text FROM pages WHERE doc_id = ? AND number = ?", len(reread),
@@ -133,13 +133,7 @@ func (w *wordPositions) term(t coding.IndexTerm) (map[int64][]int, error) {
 	if at, ok := w.of[t]; ok {
 		return at, nil
 	}
-	query, args := "SELECT doc, offset FROM search_words WHERE term = ?", []any{t.Word}
-	if t.Prefix {
-		query = "SELECT doc, offset FROM search_words WHERE term >= ?"
-		if end := coding.PrefixEnd(t.Word); end != "" {
-			query, args = query+" AND term < ?", append(args, end)
-		}
-	}
+	query, args := w.termQuery(t, "doc, offset")
 	at := map[int64][]int{}
 	type inst struct {
 		row int64
@@ -157,6 +151,43 @@ func (w *wordPositions) term(t coding.IndexTerm) (map[int64][]int, error) {
 	}
 	w.of[t] = at
 	return at, nil
+}
+
+// clauseCounts is MatchPage's count of a clause alone by index row, for
+// the rows that have one. A clause of one word (or one prefix) has as
+// many matches as the word has positions, which the index counts without
+// listing them; else its phrases' occurrences are found and counted
+// (coding.CountRuns).
+func (w *wordPositions) clauseCounts(c coding.Clause) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(c) == 1 && len(c[0].Words) == 1 {
+		query, args := w.termQuery(c[0].Terms()[0], "doc, count(*)")
+		err := eachRow(w.q, func(s scanner) (struct{}, error) {
+			var row int64
+			var n int
+			err := s.Scan(&row, &n)
+			out[row] = n
+			return struct{}{}, err
+		}, func(struct{}) error { return nil }, query+" GROUP BY doc", args...)
+		return out, err
+	}
+	runs, err := w.clauseRuns(c)
+	for row, rs := range runs {
+		out[row] = coding.CountRuns(rs)
+	}
+	return out, err
+}
+
+// termQuery selects cols of the index's words (search_words) that are
+// the term, or begin with it.
+func (w *wordPositions) termQuery(t coding.IndexTerm, cols string) (string, []any) {
+	if !t.Prefix {
+		return "SELECT " + cols + " FROM search_words WHERE term = ?", []any{t.Word}
+	}
+	if end := coding.PrefixEnd(t.Word); end != "" {
+		return "SELECT " + cols + " FROM search_words WHERE term >= ? AND term < ?", []any{t.Word, end}
+	}
+	return "SELECT " + cols + " FROM search_words WHERE term >= ?", []any{t.Word}
 }
 
 // clauseRuns is the occurrences of a clause's phrases by index row.

@@ -113,13 +113,23 @@ type DocCount struct {
 func CountHits(pages []PageHits) []DocCount {
 	var out []DocCount
 	for _, ph := range pages {
-		if n := len(out); n > 0 && out[n-1].DocID == ph.DocID {
-			out[n-1].Count += len(ph.Matches)
-		} else {
-			out = append(out, DocCount{ph.DocID, len(ph.Matches)})
-		}
+		out = AddCount(out, ph.DocID, len(ph.Matches))
 	}
 	return out
+}
+
+// AddCount adds n matches in document doc to counts, which list
+// documents in order: to the last document's when it is doc, else as the
+// next document's. None (n of 0) adds nothing.
+func AddCount(counts []DocCount, doc string, n int) []DocCount {
+	switch last := len(counts) - 1; {
+	case n == 0:
+		return counts
+	case last >= 0 && counts[last].DocID == doc:
+		counts[last].Count += n
+		return counts
+	}
+	return append(counts, DocCount{doc, n})
 }
 
 // TotalCount is the matches of all the documents.

@@ -68,25 +68,24 @@ func searchCounts(q querier, query *coding.Query, docs []string) ([]coding.DocCo
 	if err != nil {
 		return nil, err
 	}
+	return countByDocument(pages, counts), nil
+}
+
+// countByDocument adds up the counts of pages (in import order) by
+// document, leaving out the documents without one.
+func countByDocument(pages []indexPage, counts []int) []coding.DocCount {
 	var out []coding.DocCount
 	for i, pg := range pages {
-		if counts[i] == 0 {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].DocID == pg.doc {
-			out[n-1].Count += counts[i]
-		} else {
-			out = append(out, coding.DocCount{DocID: pg.doc, Count: counts[i]})
-		}
+		out = coding.AddCount(out, pg.doc, counts[i])
 	}
-	return out, nil
+	return out
 }
 
 // indexPage is a row of the search index: the page it holds.
 type indexPage struct {
-	row       int64
-	doc       string
-	pos, page int
+	row  int64
+	doc  string
+	page int
 }
 
 // indexPages are the pages of the index rows given, of the documents
@@ -115,7 +114,7 @@ func indexPages[T any](q querier, rows map[int64]T, docs []string) ([]indexPage,
 	for row := range rows {
 		pos, n := indexRowPage(row)
 		if id, ok := ids[pos]; ok {
-			pages = append(pages, indexPage{row: row, doc: id, pos: pos, page: n})
+			pages = append(pages, indexPage{row: row, doc: id, page: n})
 		}
 	}
 	slices.SortFunc(pages, func(a, b indexPage) int { return cmp.Compare(a.row, b.row) })

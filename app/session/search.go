@@ -293,12 +293,8 @@ func (s *Session) SearchCounts(query string, sc coding.Scope) ([]coding.DocCount
 // countResults counts results by document, in their order.
 func countResults(rs []SearchResult) []coding.DocCount {
 	var out []coding.DocCount
-	for i, r := range rs {
-		if i > 0 && r.DocID == rs[i-1].DocID {
-			out[len(out)-1].Count++
-		} else {
-			out = append(out, coding.DocCount{DocID: r.DocID, Count: 1})
-		}
+	for _, r := range rs {
+		out = coding.AddCount(out, r.DocID, 1)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -180,4 +181,37 @@ func distinctWords(text string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// TestSearchCountsRandomPages counts queries over pages of words drawn
+// at random from a few that fold alike (case, accents, ligatures, Greek,
+// a dotted capital I, digits, spacing marks (Devanagari), a letter with a
+// dot no table spells out, words hyphenated over a line end): the
+// index's counts must be the text's for every query.
+func TestSearchCountsRandomPages(t *testing.T) {
+	words := []string{"trust", "Trust", "TRÜST", "trüst", "ﬁnd", "find", "Finding", "İstanbul", "istanbul",
+		"ΣΟΦΙΑ", "σοφια", "self-\nefficacy", "improve-\nment", "improvement", "co‑operation", "2014", "x²", "Æsop", "aesop", "हिंदी", "saṁskṛta"}
+	seps := []string{" ", " ", " ", ", ", ". ", "\n", "; ", " – "}
+	r := rand.New(rand.NewPCG(7, 15))
+	p := newProject(t)
+	for d := range 4 {
+		var pages []coding.Page
+		for n := range 5 {
+			var b strings.Builder
+			for range 60 {
+				b.WriteString(words[r.IntN(len(words))])
+				b.WriteString(seps[r.IntN(len(seps))])
+			}
+			pages = append(pages, synthPage(n+1, b.String()))
+		}
+		if _, err := p.AddDocument(coding.Document{FileName: fmt.Sprintf("r%d.pdf", d)}, []byte(fmt.Sprintf("%%PDF-r%d", d)), pages); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var queries []string
+	for _, w := range words {
+		w = strings.ReplaceAll(w, "\n", "")
+		queries = append(queries, w, string([]rune(w)[:1])+"*", fmt.Sprintf("%q", "trust "+w), w+" OR trust*", "find -"+w, fmt.Sprintf("%q*", w+" t"))
+	}
+	checkCounts(t, p, queries)
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,7 +31,14 @@ import (
 //	s_grep_<q>      `grep -c -i -w` over the same texts exported as files
 //	x_cli_grep_<q>  s_cli / s_grep
 //	x_index_grep_<q> ms_index / s_grep: the index in the app against grep
+//	ms_counts_<q>   Project.SearchCounts: every document's count of hits,
+//	                from the index's word positions (what search --count
+//	                and the Search tab's counts read)
+//	s_cli_count_<q> `cmocoder search --count` as a process
+//	x_counts_grep_<q> ms_counts / s_grep
 //	B_index_per_cp  what the index adds to the file, bytes per code point
+//	B_index_v7_per_cp the same of schema 7's index (each page's distinct
+//	                words, no positions), rebuilt in a copy
 //
 // It runs once whatever -benchtime says: building the project is most of
 // the time. The project is coded as BenchmarkReview500's is (review.Code).
@@ -89,6 +97,8 @@ func measureSearch(b *testing.B, dir string, pdfs []string, report func(value fl
 		}
 		report(float64(len(coding.Hits(pages))), "hits_"+q.name)
 		report(ms(index), "ms_index_"+q.name)
+		counts := timeCounts(b, project, query, len(coding.Hits(pages)))
+		report(ms(counts), "ms_counts_"+q.name)
 
 		s, err := session.OpenSession(project, "Ann")
 		if err != nil {
@@ -124,8 +134,89 @@ func measureSearch(b *testing.B, dir string, pdfs []string, report func(value fl
 		report(g.Seconds(), "s_grep_"+q.name)
 		report(cli.Seconds()/g.Seconds(), "x_cli_grep_"+q.name)
 		report(index.Seconds()/g.Seconds(), "x_index_grep_"+q.name)
+		report(counts.Seconds()/g.Seconds(), "x_counts_grep_"+q.name)
+
+		t0 = time.Now()
+		mustRun(b, "search", project, q.query, "--count")
+		report(time.Since(t0).Seconds(), "s_cli_count_"+q.name)
 	}
-	report(indexCost(b, project, dir)/float64(chars), "B_index_per_cp")
+	report(indexCost(b, project, dir, "")/float64(chars), "B_index_per_cp")
+	report(indexCost(b, project, dir, schema7Index)/float64(chars), "B_index_v7_per_cp")
+}
+
+// timeCounts times Project.SearchCounts of a query, which must count the
+// hits Search found.
+func timeCounts(b *testing.B, project string, query *coding.Query, hits int) time.Duration {
+	p, err := storage.Open(project)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	t0 := time.Now()
+	counts, err := p.SearchCounts(query)
+	d := time.Since(t0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if n := coding.TotalCount(counts); n != hits {
+		b.Fatalf("%s: SearchCounts counts %d, Search finds %d", query, n, hits)
+	}
+	return d
+}
+
+// schema7Index rebuilds, in a copy, the search index as schema 7 had it
+// (each page's distinct folded words, no positions), to compare sizes.
+const schema7Index = `DROP TABLE search_words;
+DROP TABLE search_index;
+DROP TABLE IF EXISTS search_index_content;
+CREATE VIRTUAL TABLE search_index USING fts5(
+	words, doc_id UNINDEXED, page UNINDEXED,
+	content='', contentless_delete=1, contentless_unindexed=1, detail=none,
+	tokenize="unicode61 remove_diacritics 0 categories 'L* N* M*'");`
+
+// schema7Words writes schema 7's index rows into a copy.
+func schema7Words(b *testing.B, db *sql.DB) {
+	rows, err := db.Query("SELECT doc_id, number, text FROM pages")
+	if err != nil {
+		b.Fatal(err)
+	}
+	type page struct {
+		doc, words string
+		n          int
+	}
+	var pages []page
+	for rows.Next() {
+		var pg page
+		var text string
+		if err := rows.Scan(&pg.doc, &pg.n, &text); err != nil {
+			b.Fatal(err)
+		}
+		seen := map[string]bool{}
+		var words []string
+		for _, t := range coding.Tokens(text) {
+			if !seen[t.Fold] {
+				seen[t.Fold] = true
+				words = append(words, t.Fold)
+			}
+		}
+		pg.words = strings.Join(words, " ")
+		pages = append(pages, pg)
+	}
+	if err := rows.Close(); err != nil {
+		b.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, pg := range pages {
+		if _, err := tx.Exec("INSERT INTO search_index (words, doc_id, page) VALUES (?, ?, ?)", pg.words, pg.doc, pg.n); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // searchFirstPage is the Search tab's first screen of hits (app/gui).
@@ -167,8 +258,9 @@ func exportTexts(b *testing.B, project, dir string) ([]string, int) {
 
 // indexCost is how many bytes the search index adds to a project file: its
 // size against a vacuumed copy without the index, less the same copy with
-// it (so that free pages count in neither).
-func indexCost(b *testing.B, project, dir string) float64 {
+// it (so that free pages count in neither). With rebuild, the index is
+// first rebuilt as those statements and schema7Words make it.
+func indexCost(b *testing.B, project, dir, rebuild string) float64 {
 	size := func(path string, drop bool) int64 {
 		db, err := sql.Open("sqlite", project)
 		if err != nil {
@@ -176,8 +268,23 @@ func indexCost(b *testing.B, project, dir string) float64 {
 		}
 		defer db.Close()
 		copyPath := filepath.Join(dir, path)
+		os.Remove(copyPath)
 		if _, err := db.Exec("VACUUM INTO ?", copyPath); err != nil {
 			b.Fatal(err)
+		}
+		if rebuild != "" && !drop {
+			c, err := sql.Open("sqlite", copyPath)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := c.Exec(rebuild); err != nil {
+				b.Fatal(err)
+			}
+			schema7Words(b, c)
+			if _, err := c.Exec("VACUUM"); err != nil {
+				b.Fatal(err)
+			}
+			c.Close()
 		}
 		if drop {
 			c, err := sql.Open("sqlite", copyPath)
@@ -185,7 +292,7 @@ func indexCost(b *testing.B, project, dir string) float64 {
 				b.Fatal(err)
 			}
 			// FTS5 leaves a contentless_unindexed table's _content behind.
-			for _, s := range []string{"DROP TABLE search_index", "DROP TABLE IF EXISTS search_index_content", "VACUUM"} {
+			for _, s := range []string{"DROP TABLE search_words", "DROP TABLE search_index", "DROP TABLE IF EXISTS search_index_content", "VACUUM"} {
 				if _, err := c.Exec(s); err != nil {
 					b.Fatal(err)
 				}

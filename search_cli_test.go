@@ -120,13 +120,8 @@ func TestSearchCountsAndOffsets(t *testing.T) {
 			}
 			perDoc[h.Doc]++
 		}
-		total := 0
-		for id, text := range texts {
-			want := 0
-			for _, pat := range tc.patterns {
-				want += regexpCount(plainForCount(text), pat)
-			}
-			total += want
+		wants, total := regexpCounts(texts, tc.patterns)
+		for id, want := range wants {
 			if perDoc[id] != want {
 				t.Errorf("%s: %d hits in %s, the regular expressions count %d", tc.query, perDoc[id], id, want)
 			}

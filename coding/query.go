@@ -358,16 +358,13 @@ func sentenceOfTokens(text string, toks []Token) []int {
 }
 
 // IndexTerms is what a page's index entry holds for search to find it by:
-// its distinct folded words, space-separated.
+// its folded words in order, space-separated, so that the index knows
+// where each word stands (count.go) as MatchPage finds them.
 func IndexTerms(text string) string {
-	seen := map[string]bool{}
+	toks := Tokens(text)
 	var b strings.Builder
-	for _, t := range Tokens(text) {
-		if seen[t.Fold] {
-			continue
-		}
-		seen[t.Fold] = true
-		if b.Len() > 0 {
+	for i, t := range toks {
+		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.Fold)
@@ -376,8 +373,8 @@ func IndexTerms(text string) string {
 }
 
 // IndexFilter is an FTS5 query finding every page that may hold a match
-// (all words of every clause, any of its alternatives; exclusions and word
-// order are left to MatchPage), for the index IndexTerms fills.
+// (every clause, any of its alternatives, each a phrase; exclusions and
+// sentences are left to MatchPage), for the index IndexTerms fills.
 func (q *Query) IndexFilter() string {
 	clauses := make([]string, len(q.Clauses))
 	for i, c := range q.Clauses {
@@ -390,7 +387,7 @@ func (q *Query) IndexFilter() string {
 					words[w] += "*"
 				}
 			}
-			alts[k] = "(" + strings.Join(words, " AND ") + ")"
+			alts[k] = "(" + strings.Join(words, " + ") + ")"
 		}
 		clauses[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}

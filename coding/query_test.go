@@ -106,7 +106,7 @@ func TestIndexFilter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `(("trust") OR ("cost" AND "saving")) AND (("account"*))`
+	want := `(("trust") OR ("cost" + "saving")) AND (("account"*))`
 	if got := q.IndexFilter(); got != want {
 		t.Errorf("IndexFilter = %s, want %s", got, want)
 	}

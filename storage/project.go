@@ -383,7 +383,8 @@ func quickCheck(ctx context.Context, q querier) (string, error) {
 // Check; damage in them that opening does not see is reported (as
 // KindDamaged) by the read that meets it.
 var bulkTables = []string{"pdfs", "pages", "fragments", "fragment_labels",
-	"search_index", "search_index_data", "search_index_idx", "search_index_config", "search_index_docsize", "search_index_content"}
+	"search_index", "search_index_data", "search_index_idx", "search_index_config", "search_index_docsize", "search_index_content",
+	"search_words"}
 
 // quickCheckCoding runs SQLite's quick check on every table but the bulk
 // ones: the project's documents, codebook, theories, CMOCs and coders.

@@ -21,6 +21,7 @@ var migrations = []func(q querier) error{
 	schemaSearch, // search.go
 	// schema_refs.go
 	execAll(schemaRefs),
+	schemaSearchCounts, // schema_search_counts.go
 }
 
 // schemaV5 indexes fragments by document and role: the documents list

@@ -5,27 +5,34 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 
 	"cmocoder.org/cmocoder/coding"
 )
 
 // The search index: an FTS5 table with one row per page holding the
-// page's distinct folded words (coding.IndexTerms), contentless (the words
-// are not stored, only the index) and without positions (detail=none), so
-// it costs little beside the text. It only narrows a query to the pages
+// page's folded words in order (coding.IndexTerms), contentless (the
+// words are not stored, only the index). It narrows a query to the pages
 // that may hold it; coding.Query.MatchPage reads those pages' stored text
-// for the exact offsets, so a hit can never disagree with the text. Every
-// write of a page's text rewrites its document's rows in the same
+// for the exact offsets, so a hit can never disagree with the text. Since
+// schema 8 it keeps each word's position on its page (detail=full), so
+// that a query's counts come from the index alone (search_counts.go).
+// Every write of a page's text rewrites its document's rows in the same
 // transaction (indexDocument).
 
-// schemaSearch creates the search index and fills it from the pages
-// already stored. Self-contained, so that it can move to any place in
-// migrations.
+// schemaSearch creates the search index of schema 6 and fills it from the
+// pages already stored. Self-contained, so that it can move to any place
+// in migrations.
 func schemaSearch(q querier) error {
-	if _, err := q.ExecContext(context.Background(), createSearchIndex); err != nil {
+	if _, err := q.ExecContext(context.Background(), createSearchIndexV6); err != nil {
 		return err
 	}
+	return indexAll(q)
+}
+
+// indexAll fills the search index from every document's pages.
+func indexAll(q querier) error {
 	ids, err := queryAll(q, func(s scanner) (string, error) {
 		var id string
 		return id, s.Scan(&id)
@@ -42,17 +49,23 @@ func schemaSearch(q querier) error {
 }
 
 // The tokenizer keeps every letter, digit and mark in a word, so that it
-// takes IndexTerms' words and IndexFilter's terms whole.
-const createSearchIndex = `CREATE VIRTUAL TABLE search_index USING fts5(
+// takes IndexTerms' words and IndexFilter's terms whole. Schema 8
+// replaces it (schema_search_counts.go).
+const createSearchIndexV6 = `CREATE VIRTUAL TABLE search_index USING fts5(
 	words, doc_id UNINDEXED, page UNINDEXED,
 	content='', contentless_delete=1, contentless_unindexed=1, detail=none,
 	tokenize="unicode61 remove_diacritics 0 categories 'L* N* M*'")`
 
 // indexDocument (re)writes the index rows of a document's pages from the
-// text stored for them.
+// text stored for them, each page's row numbered by indexRow.
 func indexDocument(q querier, docID string) error {
 	ctx := context.Background()
-	if _, err := q.ExecContext(ctx, "DELETE FROM search_index WHERE doc_id = ?", docID); err != nil {
+	var pos int
+	if err := q.QueryRowContext(ctx, "SELECT position FROM documents WHERE id = ?", docID).Scan(&pos); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "DELETE FROM search_index WHERE rowid BETWEEN ? AND ?",
+		indexRow(pos, 0), indexRow(pos, maxIndexPage)); err != nil {
 		return err
 	}
 	type page struct {
@@ -67,13 +80,31 @@ func indexDocument(q querier, docID string) error {
 		return err
 	}
 	for _, p := range pages {
-		if _, err := q.ExecContext(ctx, "INSERT INTO search_index (words, doc_id, page) VALUES (?, ?, ?)",
-			coding.IndexTerms(p.text), docID, p.n); err != nil {
+		if p.n > maxIndexPage {
+			return fmt.Errorf("page %d: the search index numbers no page past %d", p.n, maxIndexPage)
+		}
+		if _, err := q.ExecContext(ctx, "INSERT INTO search_index (rowid, words, doc_id, page) VALUES (?, ?, ?, ?)",
+			indexRow(pos, p.n), coding.IndexTerms(p.text), docID, p.n); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// A page's row in the search index is numbered by its document's position
+// (import order, which no other document is given) above its own number,
+// so that counting hits from the index learns a row's page without
+// reading the row, and a document's rows are one range.
+const (
+	indexPageBits = 20
+	maxIndexPage  = 1<<indexPageBits - 1
+)
+
+// indexRow is the index row of page n of the document at position pos.
+func indexRow(pos, n int) int64 { return int64(pos)<<indexPageBits | int64(n) }
+
+// indexRowPage is the document position and page number of an index row.
+func indexRowPage(row int64) (pos, n int) { return int(row >> indexPageBits), int(row & maxIndexPage) }
 
 // Search finds a query in the documents given (all when none): the pages
 // it is on, in import order and page order, each with its text and the

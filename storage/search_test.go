@@ -101,7 +101,7 @@ func TestSearchMigration(t *testing.T) {
 	db := rawDB(t, path)
 	// SQLite 3.54's FTS5 leaves the _content table of a contentless_unindexed
 	// table behind when dropping it.
-	for _, stmt := range append(undoSchemaRefs(), "DROP TABLE search_index", "DROP TABLE IF EXISTS search_index_content",
+	for _, stmt := range append(undoSchemaRefs(), "DROP TABLE search_words", "DROP TABLE search_index", "DROP TABLE IF EXISTS search_index_content",
 		"DROP INDEX fragments_by_doc_role", "PRAGMA user_version = 4") {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatal(err)

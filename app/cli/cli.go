@@ -62,7 +62,7 @@ Usage:
   cmocoder merge PROJECT OTHER.cmoproj|OTHER.coding [--dry-run] [--json]   merge a teammate's work
   cmocoder import PROJECT FILE.qdpx|FILE.qdc [--roles CODE=ROLE,...]   bring in a REFI-QDA project or codebook
   cmocoder search PROJECT QUERY [--doc DOC]... [--included] [--in-role R] [--in-label L] [--uncoded]
-                [--unit match|sentence|paragraph] [--json]   find words in every document
+                [--unit match|sentence|paragraph] [--count] [--json]   find words in every document
                 QUERY: words (all in one sentence), "a phrase", a OR b, -word, word*
   cmocoder similar PROJECT FRAGMENT|CMOC [--limit N] [--json]   sentences of other documents like a fragment or a CMOC's
   cmocoder check PROJECT                  read the whole file for damage

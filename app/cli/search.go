@@ -8,7 +8,7 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--included] [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--json]"
+const searchSyntax = "search PROJECT QUERY [--doc DOC]... [--included] [--in-role R] [--in-label L] [--uncoded] [--unit match|sentence|paragraph] [--count] [--json]"
 
 // SpanJSON is where a passage stands in what --json prints: its page,
 // and its code-point offsets into the text "text" prints.
@@ -38,6 +38,7 @@ func (c *cli) search(args []string) error {
 	inLabel := fs.String("in-label", "", "only hits inside a fragment with this label")
 	uncoded := fs.Bool("uncoded", false, "only hits outside every fragment")
 	unitName := fs.String("unit", "match", "what a hit spans: match, sentence or paragraph")
+	count := fs.Bool("count", false, "print each document's count of hits and the total, not the hits")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parseN(fs, args, 2, searchSyntax)
 	if err != nil {
@@ -56,6 +57,9 @@ func (c *cli) search(args []string) error {
 	if scope.Uncoded && scope.Inside() {
 		return usagef("search: --uncoded cannot go with --in-role or --in-label")
 	}
+	if *count && unit != coding.UnitMatch {
+		return usagef("search: --count counts matches: --unit cannot go with it")
+	}
 	s, all, err := c.openDocuments(pos[0], "")
 	if err != nil {
 		return err
@@ -67,6 +71,9 @@ func (c *cli) search(args []string) error {
 			return err
 		}
 		scope.Docs = append(scope.Docs, doc.ID)
+	}
+	if *count {
+		return c.printCounts(s, pos[1], scope, *asJSON)
 	}
 	results, err := s.Search(pos[1], scope, unit)
 	if err != nil {
@@ -82,6 +89,42 @@ func (c *cli) search(args []string) error {
 	for _, r := range results {
 		fmt.Fprintf(c.stdout, "%s\t%d\t%d\t%d\t%s\n", r.DocID, r.Page, r.Start, r.End, r.Before+r.Match+r.After)
 	}
+	return nil
+}
+
+// CountJSON is what search --count --json prints: each document's count
+// of hits, in import order (documents without one left out), and the
+// total.
+type CountJSON struct {
+	Docs  []DocCountJSON `json:"docs"`
+	Total int            `json:"total"`
+}
+
+// DocCountJSON is one document's count of hits.
+type DocCountJSON struct {
+	Doc   string `json:"doc"`
+	Count int    `json:"count"`
+}
+
+// printCounts prints the hits of a query counted by document
+// (DOC<TAB>COUNT) and a last line total<TAB>N: counted from the index,
+// without listing the hits.
+func (c *cli) printCounts(s *session.Session, query string, scope coding.Scope, asJSON bool) error {
+	counts, err := s.SearchCounts(query, scope)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		out := CountJSON{Docs: []DocCountJSON{}, Total: coding.TotalCount(counts)}
+		for _, dc := range counts {
+			out.Docs = append(out.Docs, DocCountJSON{dc.DocID, dc.Count})
+		}
+		return writeJSON(c.stdout, out)
+	}
+	for _, dc := range counts {
+		fmt.Fprintf(c.stdout, "%s\t%d\n", dc.DocID, dc.Count)
+	}
+	fmt.Fprintf(c.stdout, "total\t%d\n", coding.TotalCount(counts))
 	return nil
 }
 

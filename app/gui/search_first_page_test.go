@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/app/session"
+	"cmocoder.org/cmocoder/coding"
 )
 
 // The Search tab shows the first screen of hits as soon as it is found,
@@ -17,6 +18,21 @@ func TestSearchShowsTheFirstHitsFirst(t *testing.T) {
 		t.Fatalf("%d hits of “the” in the demo: too few to page", len(all))
 	}
 	release := make(chan struct{})
+	listInPages(p, all, release, nil)
+	waitFor(t, "the first hits", func() bool { return len(p.results) == searchFirstPage })
+	if !strings.HasPrefix(p.info.Text, "searching every document") || !p.codeAll.Disabled() {
+		t.Errorf("while searching on: info %q, Code all hits enabled %v", p.info.Text, !p.codeAll.Disabled())
+	}
+	close(release)
+	waitFor(t, "all the hits", func() bool { return len(p.results) == len(all) })
+	if !strings.Contains(p.info.Text, "hits in") || p.codeAll.Disabled() {
+		t.Errorf("once all are listed: info %q, Code all hits enabled %v", p.info.Text, !p.codeAll.Disabled())
+	}
+}
+
+// listInPages runs firstThenAll as a new run listing all: the first hits
+// at once, all of them once release is closed, counted by count.
+func listInPages(p *searchPanel, all []session.SearchResult, release chan struct{}, count func() ([]coding.DocCount, error)) {
 	p.mu.Lock()
 	p.gen++
 	gen := p.gen
@@ -27,14 +43,5 @@ func TestSearchShowsTheFirstHitsFirst(t *testing.T) {
 			return all, false, nil
 		}
 		return all[:n], true, nil
-	})
-	waitFor(t, "the first hits", func() bool { return len(p.results) == searchFirstPage })
-	if !strings.HasPrefix(p.info.Text, "searching every document") || !p.codeAll.Disabled() {
-		t.Errorf("while searching on: info %q, Code all hits enabled %v", p.info.Text, !p.codeAll.Disabled())
-	}
-	close(release)
-	waitFor(t, "all the hits", func() bool { return len(p.results) == len(all) })
-	if !strings.Contains(p.info.Text, "hits in") || p.codeAll.Disabled() {
-		t.Errorf("once all are listed: info %q, Code all hits enabled %v", p.info.Text, !p.codeAll.Disabled())
-	}
+	}, count)
 }

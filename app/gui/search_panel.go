@@ -226,7 +226,14 @@ func (p *searchPanel) run() {
 		p.show(nil, nil)
 		return
 	}
-	p.firstThenAll(gen, func(n int) ([]session.SearchResult, bool, error) { return s.SearchFirst(query, scope, unit, n) })
+	// Within documents the index counts every match without reading a
+	// page; a scope of fragments needs each match's place, so there the
+	// counts wait for the list.
+	var count func() ([]coding.DocCount, error)
+	if !scope.Inside() && !scope.Uncoded {
+		count = func() ([]coding.DocCount, error) { return s.SearchCounts(query, scope) }
+	}
+	p.firstThenAll(gen, func(n int) ([]session.SearchResult, bool, error) { return s.SearchFirst(query, scope, unit, n) }, count)
 }
 
 // searchFirstPage is how many hits are shown before all are counted: a
@@ -235,10 +242,11 @@ const searchFirstPage = 50
 
 // firstThenAll shows the first searchFirstPage hits find finds (find(n):
 // the first n, 0 for all, and whether there may be more) as soon as they
-// are found, then, when there may be more, all of them, unless a newer
-// run (gen) has started. Until all are listed the counts say that the
-// search goes on and Code all hits waits.
-func (p *searchPanel) firstThenAll(gen int, find func(n int) ([]session.SearchResult, bool, error)) {
+// are found, then, when there may be more, the counts of all the matches
+// (count, when not nil) and then all of them, unless a newer run (gen)
+// has started. Until all are listed the counts say that the search goes
+// on and Code all hits waits.
+func (p *searchPanel) firstThenAll(gen int, find func(n int) ([]session.SearchResult, bool, error), count func() ([]coding.DocCount, error)) {
 	go func() {
 		first, more, err := find(searchFirstPage)
 		more = more && err == nil
@@ -251,9 +259,48 @@ func (p *searchPanel) firstThenAll(gen int, find func(n int) ([]session.SearchRe
 		if !more || !p.isCurrent(gen) {
 			return
 		}
+		// A count that fails is not shown: listing all, next, says why.
+		if counts, err := p.counts(count); err == nil && counts != nil {
+			runOnUI(func() {
+				if p.isCurrent(gen) {
+					p.showCounts(counts, len(first))
+				}
+			})
+		}
 		all, _, err := find(0)
 		p.answer(gen, all, err, nil)
 	}()
+}
+
+// counts runs count, if there is one.
+func (p *searchPanel) counts(count func() ([]coding.DocCount, error)) ([]coding.DocCount, error) {
+	if count == nil {
+		return nil, nil
+	}
+	return count()
+}
+
+// showCounts says how many matches there are in all while they are being
+// listed (shown of them so far), and, when a hit is the matched words,
+// gives each document's heading its count of them all; a sentence or a
+// paragraph may hold several matches, so then headings count what is
+// listed.
+func (p *searchPanel) showCounts(counts []coding.DocCount, shown int) {
+	p.info.SetText(fmt.Sprintf("%s in %s: listing them… (the first %d shown)",
+		coding.Count(coding.TotalCount(counts), "match"), coding.Count(len(counts), "document"), shown))
+	if p.codingUnit() != coding.UnitMatch {
+		return
+	}
+	byDoc := map[string]int{}
+	for _, c := range counts {
+		byDoc[c.DocID] = c.Count
+	}
+	for i, r := range p.rows {
+		if r.hit < 0 {
+			p.rows[i].count = byDoc[r.doc.ID]
+		}
+	}
+	p.list.Refresh()
 }
 
 // isCurrent tells whether gen is the newest run.

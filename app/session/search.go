@@ -267,3 +267,34 @@ func (s *Session) similarTo(query string, skip map[string]bool, limit int) ([]Si
 	}
 	return out, nil
 }
+
+// SearchCounts counts a query's matches within scope by document, in
+// import order, leaving out documents without one: what Search with
+// coding.UnitMatch lists, counted. Within documents alone it comes from
+// the index without reading the pages' text (storage's SearchCounts), in
+// milliseconds however common the word; a scope of fragments needs each
+// match's offsets, so it counts Search's hits.
+func (s *Session) SearchCounts(query string, sc coding.Scope) ([]coding.DocCount, error) {
+	q, err := coding.ParseQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	if sc.Inside() || sc.Uncoded {
+		rs, err := s.Search(query, sc, coding.UnitMatch)
+		return countResults(rs), err
+	}
+	docIDs, err := s.scopeDocs(sc)
+	if err != nil || docIDs != nil && len(docIDs) == 0 {
+		return nil, err // no document in scope
+	}
+	return s.store.SearchCounts(q, docIDs...)
+}
+
+// countResults counts results by document, in their order.
+func countResults(rs []SearchResult) []coding.DocCount {
+	var out []coding.DocCount
+	for _, r := range rs {
+		out = coding.AddCount(out, r.DocID, 1)
+	}
+	return out
+}

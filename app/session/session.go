@@ -69,6 +69,8 @@ type Store interface {
 	// SearchFirst stops once limit matches are found.
 	Search(q *coding.Query, docs ...string) ([]coding.PageHits, error)
 	SearchFirst(q *coding.Query, limit int, docs ...string) ([]coding.PageHits, error)
+	// SearchCounts counts its matches by document, from the index.
+	SearchCounts(q *coding.Query, docs ...string) ([]coding.DocCount, error)
 	// FragmentSpans lists the fragments of the documents given with
 	// only their place, role, valence and labels: which hits are coded.
 	FragmentSpans(docs ...string) ([]coding.Fragment, error)

@@ -98,11 +98,13 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.meta.TextStyle = fyne.TextStyle{Italic: true}
 	p.meta.Truncation = fyne.TextTruncateEllipsis
 
-	roleGrid := container.NewGridWithColumns(2, roleRow...)
+	// The role buttons and the title and quote above them are drawn
+	// closer than the theme would (denseGrid), so that the memo stays in
+	// view above the fragment list at 1260×780.
+	roleGrid := container.New(denseGrid{cols: 2, trim: theme.InnerPadding(), gap: theme.Padding() / 2}, roleRow...)
 	valenceRow := container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences)
 	p.form = container.NewVBox(
-		p.title,
-		p.quote,
+		container.New(denseGrid{cols: 1, trim: theme.InnerPadding()}, p.title, p.quote),
 		roleGrid,
 		valenceRow,
 		container.NewBorder(nil, nil, nil, p.pin, p.labelBox),

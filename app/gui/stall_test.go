@@ -34,9 +34,11 @@ func uiTime(f func()) time.Duration {
 const uiStall = 100 * time.Millisecond
 
 // tabSwitch bounds selecting a tab, and opening the project (its reads
-// made on a goroutine, the Documents tab built and laid out: 100–160 ms
-// of CPU at this size, half of it the coding column's theme override,
-// each of whose widgets clears Fyne's text-size and icon caches). Most
+// made on a goroutine, the Documents tab built and laid out: 70–100 ms
+// of CPU at this size, much of it the first text the process lays out,
+// its fonts loaded; 100–160 ms under the coding column's theme override
+// of before, each of whose widgets cleared Fyne's text-size and icon
+// caches). Most
 // of a tab switch is Fyne laying out every tab's text again (HarfBuzz shaping each string: 90–100 ms of
 // CPU, whatever the project's size, since every list is virtual and
 // hidden CMOC boxes are dropped). A view reading the whole project there

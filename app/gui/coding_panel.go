@@ -101,8 +101,12 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	// The role buttons and the title and quote above them are drawn
 	// closer than the theme would (denseGrid), so that the memo stays in
 	// view above the fragment list at 1260×780.
-	roleGrid := container.New(denseGrid{cols: 2, trim: theme.InnerPadding(), gap: theme.Padding() / 2}, roleRow...)
-	valenceRow := container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences)
+	roleGrid := container.New(denseGrid{cols: 2, trim: theme.InnerPadding(), wtrim: theme.InnerPadding(), gap: theme.Padding() / 2}, roleRow...)
+	valenceLabel := tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)")
+	// The label without its end padding (the radio group lays out its
+	// items at their own width whatever it gets).
+	valenceRow := container.New(denseRow{gap: theme.Padding() / 2},
+		container.New(denseRow{trim: theme.InnerPadding()}, valenceLabel), p.valences)
 	p.form = container.NewVBox(
 		container.New(denseGrid{cols: 1, trim: theme.InnerPadding()}, p.title, p.quote),
 		roleGrid,

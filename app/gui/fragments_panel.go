@@ -110,7 +110,8 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p.untick = &untick.Button
 	// The count of ticked rows shows only while there are some, so that
 	// the list keeps its height.
-	bottom := container.NewVBox(p.tickInfo, container.NewHBox(newCMOC, addTo, untick))
+	buttons := container.New(denseRow{trim: theme.InnerPadding(), gap: theme.Padding() / 2}, newCMOC, addTo, untick)
+	bottom := container.NewVBox(p.tickInfo, container.NewHBox(buttons))
 	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.showTicked()
 	return p

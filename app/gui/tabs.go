@@ -48,8 +48,11 @@ type projectTabs struct {
 	unshown map[*container.TabItem]func() (tabView, fyne.CanvasObject)
 }
 
-// showContent puts ti's own content in place of its stand-in the first
-// time ti is shown, making its view first if it is not made yet.
+// showContent puts ti's own content in its stand-in, an empty stack, the
+// first time ti is shown, making its view first if it is not made yet.
+// Filling the stand-in refreshes the tab's content only: refreshing the
+// tabs to swap it would lay out every tab's text again, the most of a
+// first visit (issue 14).
 func (t *projectTabs) showContent(ti *container.TabItem) {
 	build, ok := t.unshown[ti]
 	if !ok {
@@ -58,8 +61,9 @@ func (t *projectTabs) showContent(ti *container.TabItem) {
 	delete(t.unshown, ti)
 	view, obj := build()
 	t.views[ti] = view
-	ti.Content = obj
-	t.tabs.Refresh()
+	stand := ti.Content.(*fyne.Container)
+	stand.Add(obj)
+	stand.Refresh()
 }
 
 // newTabs puts the documents view and the other views in tabs.

@@ -362,7 +362,13 @@ func (p *codingPanel) show() {
 		p.meta.SetText("")
 	}
 	p.updateSuggestions()
-	p.form.Refresh() // the delete and move buttons may have come or gone
+	// The delete and move buttons may have come or gone: lay the form
+	// out again, once it has been (refreshing every control of a form
+	// not laid out yet only made their renderers early: a tenth of the
+	// UI goroutine's time opening a large project, issue 14).
+	if !p.form.Size().IsZero() {
+		p.form.Refresh()
+	}
 }
 
 func spaced(s string) string {

@@ -61,7 +61,7 @@ func (t *projectTabs) showContent(ti *container.TabItem) {
 	delete(t.unshown, ti)
 	view, obj := build()
 	t.views[ti] = view
-	stand := ti.Content.(*fyne.Container)
+	stand := ti.Content.(*tabPane).content.(*fyne.Container)
 	stand.Add(obj)
 	stand.Refresh()
 }
@@ -69,7 +69,7 @@ func (t *projectTabs) showContent(ti *container.TabItem) {
 // newTabs puts the documents view and the other views in tabs.
 func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 	t := &v.tabsView
-	t.docs = container.NewTabItem("Documents", documents)
+	t.docs = container.NewTabItem("Documents", newTabPane(documents))
 	t.cmocs = newCMOCsPanel(v)
 	t.matrix = newMatrixPanel(v)
 	t.figures = newFiguresPanel(v)
@@ -112,7 +112,7 @@ func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 		// (when first drawn, on every tab switch), and the hidden tabs'
 		// forms and lists made up a third of the UI goroutine's time
 		// opening a 500-paper review (issue 14).
-		ti := container.NewTabItem(it.name, container.NewStack())
+		ti := container.NewTabItem(it.name, newTabPane(container.NewStack()))
 		all = append(all, ti)
 		t.dirty[ti] = true
 		t.unshown[ti] = it.make

@@ -6,15 +6,14 @@ import (
 )
 
 // tabPane holds a tab's content. AppTabs refreshes every tab's content on
-// each tab switch, and refreshing the Documents tab's coding column and
-// lists laid out all their text again: most of a switch on a large
-// project (issue 14). A hidden pane passes no refresh on; it refreshes
-// its content once when it is shown again, so that nothing asked while
-// it was hidden (a new theme) is lost.
+// each tab switch, and refreshing the hidden ones (the Documents tab's
+// coding column and lists above all) laid out all their text again: most
+// of a switch on a large project (issue 14). A hidden pane passes no
+// refresh on; the tab shown is refreshed as before, when AppTabs shows
+// it.
 type tabPane struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
-	stale   bool // a refresh came while hidden
 }
 
 func newTabPane(content fyne.CanvasObject) *tabPane {
@@ -23,18 +22,15 @@ func newTabPane(content fyne.CanvasObject) *tabPane {
 	return p
 }
 
-// Refresh refreshes the content if the pane is shown and was asked to
-// while hidden; AppTabs asks every switch, when nothing in the content
-// changed for it.
+// Refresh refreshes the content while it is shown.
 func (p *tabPane) Refresh() {
-	if !p.Visible() {
-		p.stale = true
-		return
-	}
-	if p.stale {
-		p.stale = false
+	if p.Visible() {
 		p.content.Refresh()
 	}
 }
+
+// Show shows the pane without refreshing it: AppTabs refreshes the tab
+// it shows right after.
+func (p *tabPane) Show() { p.Hidden = false }
 
 func (p *tabPane) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.content) }

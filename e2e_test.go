@@ -255,16 +255,7 @@ type sentenceTarget struct {
 // space collapsed) and its stored character boxes.
 func locateSentence(t *testing.T, project, sentence string) sentenceTarget {
 	t.Helper()
-	p := openStored(t, project)
-	defer p.Close()
-	docs, err := p.Documents()
-	if err != nil || len(docs) == 0 {
-		t.Fatalf("documents: %v", err)
-	}
-	page, err := p.Page(docs[0].ID, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	page := pageOne(t, project)
 	if page.Rotation != 0 {
 		t.Fatalf("page 1 is rotated by %d", page.Rotation)
 	}

@@ -33,7 +33,7 @@ func BenchmarkOpenBookFirstPage(b *testing.B) {
 	}
 	p.Close()
 	pagebench.FirstPage(b, fyne.NewSize(1260, 780), func(w fyne.Window) time.Duration {
-		wall, _ := openToFirstPage(b, w, path, eng)
+		wall, _, _ := openToFirstPage(b, w, path, eng)
 		return wall
 	})
 }

@@ -97,18 +97,10 @@ func tickRows(t *testing.T, ws *workspace, match func(coding.Fragment) bool) []c
 		if len(want) > 30 {
 			want = want[:30]
 		}
-		var check *widget.Check
+		var check *rowTick
 		walk(ws.fragments.list, func(c fyne.CanvasObject) {
-			row, ok := c.(*fyne.Container)
-			if !ok || len(row.Objects) != 2 {
-				return
-			}
-			l, ok1 := row.Objects[0].(*widget.Label)
-			left, ok2 := row.Objects[1].(*fyne.Container)
-			if ok1 && ok2 && strings.Contains(l.Text, string(want)) && len(left.Objects) > 0 {
-				if ch, ok := left.Objects[0].(*widget.Check); ok {
-					check = ch
-				}
+			if row, ok := c.(*fragmentRow); ok && row.Visible() && strings.Contains(row.line, string(want)) {
+				check = row.tick
 			}
 		})
 		if check == nil {

@@ -98,11 +98,17 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.meta.TextStyle = fyne.TextStyle{Italic: true}
 	p.meta.Truncation = fyne.TextTruncateEllipsis
 
-	roleGrid := container.NewGridWithColumns(2, roleRow...)
-	valenceRow := container.NewHBox(tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)"), p.valences)
+	// The role buttons and the title and quote above them are drawn
+	// closer than the theme would (denseGrid), so that the memo stays in
+	// view above the fragment list at 1260×780.
+	roleGrid := container.New(denseGrid{cols: 2, trim: theme.InnerPadding(), wtrim: theme.InnerPadding(), gap: theme.Padding() / 2}, roleRow...)
+	valenceLabel := tipLabel("Valence", "+ presence of a mechanism or a positive outcome, − absence or a negative one (keys +, -, 0)")
+	// The label without its end padding (the radio group lays out its
+	// items at their own width whatever it gets).
+	valenceRow := container.New(denseRow{gap: theme.Padding() / 2},
+		container.New(denseRow{trim: theme.InnerPadding()}, valenceLabel), p.valences)
 	p.form = container.NewVBox(
-		p.title,
-		p.quote,
+		container.New(denseGrid{cols: 1, trim: theme.InnerPadding()}, p.title, p.quote),
 		roleGrid,
 		valenceRow,
 		container.NewBorder(nil, nil, nil, p.pin, p.labelBox),
@@ -356,7 +362,13 @@ func (p *codingPanel) show() {
 		p.meta.SetText("")
 	}
 	p.updateSuggestions()
-	p.form.Refresh() // the delete and move buttons may have come or gone
+	// The delete and move buttons may have come or gone: lay the form
+	// out again, once it has been (refreshing every control of a form
+	// not laid out yet only made their renderers early: a tenth of the
+	// UI goroutine's time opening a large project, issue 14).
+	if !p.form.Size().IsZero() {
+		p.form.Refresh()
+	}
 }
 
 func spaced(s string) string {

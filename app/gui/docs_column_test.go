@@ -32,7 +32,7 @@ func visibleLabels(o fyne.CanvasObject) (whole, cut []string) {
 func TestDocumentRowCountsWhole(t *testing.T) {
 	ws, w := openWorkspace(t)
 	w.Resize(fyne.NewSize(1024, 768))
-	split := ws.pv.tabsView.docs.Content.(*container.Split)
+	split := ws.pv.tabsView.docs.Content.(*tabPane).content.(*container.Split)
 	split.SetOffset(0)
 	split.Refresh()
 	whole, cut := visibleLabels(ws.pv.docList)

@@ -28,7 +28,7 @@ func TestDocumentRowCountsUnclassified(t *testing.T) {
 	if !strings.HasSuffix(row, " · U 1") || !strings.HasPrefix(row, "C ") {
 		t.Errorf("the open document's counts read %q, want \"C n · R n · M n · O n · U 1\"", row)
 	}
-	split := ws.pv.tabsView.docs.Content.(*container.Split)
+	split := ws.pv.tabsView.docs.Content.(*tabPane).content.(*container.Split)
 	split.SetOffset(0)
 	split.Refresh()
 	if whole, cut := visibleLabels(ws.pv.docList); !slices.Contains(whole, row) {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -73,41 +72,14 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p.heading = widget.NewLabelWithStyle("Fragments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = widget.NewList(
 		func() int { return len(p.shown) },
-		func() fyne.CanvasObject {
-			bg := canvas.NewRectangle(roleColour(coding.Context))
-			bg.CornerRadius = 3
-			tag := canvas.NewText("M res−", nil)
-			tag.TextStyle = fyne.TextStyle{Bold: true}
-			tag.TextSize = 11
-			tag.Alignment = fyne.TextAlignCenter
-			badge := container.NewGridWrap(fyne.NewSize(50, 22), container.NewStack(bg, container.NewCenter(tag)))
-			text := widget.NewLabel("")
-			text.Truncation = fyne.TextTruncateEllipsis
-			tick := widget.NewCheck("", nil)
-			return container.NewBorder(nil, nil, container.NewHBox(tick, container.NewCenter(badge)), nil, text)
-		},
+		func() fyne.CanvasObject { return newFragmentRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			f := p.shown[i]
-			row := o.(*fyne.Container)
-			text := row.Objects[0].(*widget.Label)
-			left := row.Objects[1].(*fyne.Container)
-			tick := left.Objects[0].(*widget.Check)
-			tick.OnChanged = nil
-			tick.SetChecked(p.isTicked(f.ID))
-			tick.OnChanged = func(on bool) { p.tick(f, on) }
-			badge := left.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
-			bg := badge.Objects[0].(*canvas.Rectangle)
-			tag := badge.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
-			bg.FillColor = roleColour(f.Role)
-			bg.Refresh()
-			tag.Text = fragmentTag(f)
-			tag.Color = textOnColour(roleColour(f.Role))
-			tag.Refresh()
 			where := fmt.Sprintf("p.%d", f.Page)
 			if p.scope.Selected == allDocuments {
 				where = p.docName[f.DocID] + ", " + where
 			}
-			text.SetText(rowText(f, where))
+			o.(*fragmentRow).set(f, rowText(f, where), p.isTicked(f.ID), func(on bool) { p.tick(f, on) })
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if p.quiet || i >= len(p.shown) {
@@ -138,7 +110,8 @@ func newFragmentsPanel(ws *workspace) *fragmentsPanel {
 	p.untick = &untick.Button
 	// The count of ticked rows shows only while there are some, so that
 	// the list keeps its height.
-	bottom := container.NewVBox(p.tickInfo, container.NewHBox(newCMOC, addTo, untick))
+	buttons := container.New(denseRow{trim: theme.InnerPadding(), gap: theme.Padding() / 2}, newCMOC, addTo, untick)
+	bottom := container.NewVBox(p.tickInfo, container.NewHBox(buttons))
 	p.content = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.showTicked()
 	return p

@@ -80,8 +80,12 @@ type mainWindow struct {
 	view    *projectView // the project shown, nil on the welcome screen
 	eng     engineHolder // one PDF engine for the app (window.go)
 	// opens counts the projects asked to be opened (openProject), and
-	// opened is the count of the last that was: only the newest is shown.
+	// opened is the count of the last that was: only the newest is shown,
+	// and none asked for before a close (cancelOpen).
 	opens, opened int
+	// shown is the project view as put in the window (with its tooltip
+	// layer), to show again when an open fails.
+	shown fyne.CanvasObject
 	// quitting is set once quit has saved the place and waits for the
 	// preferences to reach the disk; a second Ctrl+Q then does nothing.
 	quitting bool
@@ -91,7 +95,7 @@ func (d *mainWindow) closeSession() {
 	if d.view != nil {
 		d.view.stopWatch()
 		d.view.close()
-		d.view = nil
+		d.view, d.shown = nil, nil
 	}
 	if d.session != nil {
 		d.session.Close()
@@ -208,13 +212,12 @@ func (d *mainWindow) openProject(path string) {
 	}
 	d.opens++
 	n := d.opens
-	prev := d.win.Content()
 	d.win.SetContent(openingScreen(path))
 	coder, last := d.coderName(), prefs().String(projectKey(path, "lastDocument"))
 	go func() {
-		s, r, err := openAndRead(path, coder, last)
+		s, r, err := openFiles(path, coder, last)
 		runOnUI(func() {
-			if n != d.opens { // another open started meanwhile: it wins
+			if n != d.opens { // another open, or a close, was asked for meanwhile: it wins
 				if s != nil {
 					s.Close()
 				}
@@ -222,11 +225,7 @@ func (d *mainWindow) openProject(path string) {
 			}
 			d.opened = n
 			if err != nil {
-				if d.view == nil { // else the project open stays open
-					d.showWelcome()
-				} else {
-					d.win.SetContent(prev)
-				}
+				d.showCurrent() // the project open stays open
 				d.showError(err)
 				return
 			}
@@ -238,11 +237,32 @@ func (d *mainWindow) openProject(path string) {
 // opening says whether a project is being opened (openProject).
 func (d *mainWindow) opening() bool { return d.opened != d.opens }
 
+// cancelOpen drops the open under way, if any: its project is closed
+// again when its read ends, instead of shown.
+func (d *mainWindow) cancelOpen() {
+	d.opens++
+	d.opened = d.opens
+}
+
+// showCurrent shows the project open again, or the welcome screen when
+// none is.
+func (d *mainWindow) showCurrent() {
+	if d.view == nil || d.shown == nil {
+		d.showWelcome()
+		return
+	}
+	d.win.SetContent(d.shown)
+}
+
 // openingScreen is what the window shows while a project opens.
 func openingScreen(path string) fyne.CanvasObject {
 	msg := widget.NewLabelWithStyle("Opening "+filepath.Base(path)+"…", fyne.TextAlignCenter, fyne.TextStyle{})
 	return container.NewCenter(container.NewVBox(msg, widget.NewProgressBarInfinite()))
 }
+
+// openFiles is what openProject opens a project with: openAndRead, or in
+// tests one that can be held.
+var openFiles = openAndRead
 
 // openAndRead opens the project at path and reads what its view shows
 // first (readProject); on a goroutine of its own.
@@ -275,7 +295,8 @@ func (d *mainWindow) showProject(path string, s *session.Session, r projectRead)
 	d.win.SetTitle(fmt.Sprintf("%s — cmocoder", title))
 	// The pages are laid out in the window before attach shows the
 	// document again, so that it opens where it was read last.
-	d.win.SetContent(withToolTips(view.content, d.win.Canvas()))
+	d.shown = withToolTips(view.content, d.win.Canvas())
+	d.win.SetContent(d.shown)
 	view.ws.attach(d.win, d.engine)
 }
 

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
@@ -70,12 +68,8 @@ func TestFragmentListShowsEightRows(t *testing.T) {
 	top, bottom := float32(0), list.Size().Height
 	rows := 0
 	for _, o := range allObjects(list) {
-		row, ok := o.(*fyne.Container)
-		if !ok || len(row.Objects) != 2 || !row.Visible() {
-			continue
-		}
-		text, ok := row.Objects[0].(*widget.Label)
-		if !ok || text.Text == "" {
+		row, ok := o.(*fragmentRow)
+		if !ok || !row.Visible() || row.line == "" {
 			continue
 		}
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(row).Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(list))
@@ -83,17 +77,20 @@ func TestFragmentListShowsEightRows(t *testing.T) {
 			continue
 		}
 		rows++
-		f := rowFragment(ws, text.Text)
+		f := rowFragment(ws, row.line)
 		if f == nil {
-			t.Errorf("row %q does not start with a fragment's quote", text.Text)
+			t.Errorf("row %q does not start with a fragment's quote", row.line)
 			continue
 		}
 		first := strings.Join(strings.Fields(f.Text)[:3], " ")
-		need := fyne.MeasureText(first, theme.TextSize(), text.TextStyle).Width + 2*theme.InnerPadding()
-		if text.Size().Width < need {
-			t.Errorf("row %q is %.0f wide, its first words need %.0f", text.Text, text.Size().Width, need)
+		if !strings.HasPrefix(row.shown(), first) {
+			t.Errorf("row %q shows %q, not the quote's first words %q", row.line, row.shown(), first)
+		}
+		if row.tag.Text != fragmentTag(*f) {
+			t.Errorf("row %q is tagged %q, want %q", row.line, row.tag.Text, fragmentTag(*f))
 		}
 	}
+	t.Logf("%d whole rows in a list %.0f high", rows, list.Size().Height)
 	if rows < 8 {
 		t.Errorf("the fragment list shows %d whole rows at 1260×780 (list %.0f high), want at least 8", rows, list.Size().Height)
 	}

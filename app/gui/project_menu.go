@@ -54,8 +54,10 @@ func (d *mainWindow) recentMenu() *fyne.Menu {
 }
 
 // closeProject closes the project (remembering where the reviewer was)
-// and goes back to the welcome screen.
+// and goes back to the welcome screen; a project still opening is
+// dropped too.
 func (d *mainWindow) closeProject() {
+	d.cancelOpen()
 	if d.view != nil {
 		d.view.ws.detach()
 	}

@@ -43,68 +43,88 @@ type projectTabs struct {
 	dirty    map[*container.TabItem]bool
 	form     *cmocForm // the CMOC form shown last
 
-	// unshown holds the content of the tabs not shown yet (showContent).
-	unshown map[*container.TabItem]fyne.CanvasObject
+	// unshown makes the view and content of each tab not shown yet
+	// (showContent).
+	unshown map[*container.TabItem]func() (tabView, fyne.CanvasObject)
 }
 
-// showContent puts ti's own content in place of its stand-in the first
-// time ti is shown.
+// showContent puts ti's own content in its stand-in, an empty stack, the
+// first time ti is shown, making its view first if it is not made yet.
+// Filling the stand-in refreshes the tab's content only: refreshing the
+// tabs to swap it would lay out every tab's text again, the most of a
+// first visit (issue 14).
 func (t *projectTabs) showContent(ti *container.TabItem) {
-	obj, ok := t.unshown[ti]
+	build, ok := t.unshown[ti]
 	if !ok {
 		return
 	}
 	delete(t.unshown, ti)
-	ti.Content = obj
-	t.tabs.Refresh()
+	view, obj := build()
+	t.views[ti] = view
+	stand := ti.Content.(*tabPane).content.(*fyne.Container)
+	stand.Add(obj)
+	stand.Refresh()
 }
 
 // newTabs puts the documents view and the other views in tabs.
 func (v *projectView) newTabs(documents fyne.CanvasObject) fyne.CanvasObject {
 	t := &v.tabsView
-	t.docs = container.NewTabItem("Documents", documents)
+	t.docs = container.NewTabItem("Documents", newTabPane(documents))
 	t.cmocs = newCMOCsPanel(v)
-	t.theories = newTheoriesPanel(v)
-	t.codebook = newCodebookPanel(v)
-	t.sources = newSourcesPanel(v)
 	t.matrix = newMatrixPanel(v)
 	t.figures = newFiguresPanel(v)
 	t.search = newSearchPanel(v)
+	made := func(view tabView, obj fyne.CanvasObject) func() (tabView, fyne.CanvasObject) {
+		return func() (tabView, fyne.CanvasObject) { return view, obj }
+	}
+	// The Theories, Codebook and Sources views are made when their tab
+	// is first shown: making their forms and lists was a quarter of the
+	// UI goroutine's time opening a 500-paper review (issue 14). The
+	// others are kept from the start: other views call them.
 	items := []struct {
 		name string
-		view tabView
-		obj  fyne.CanvasObject
+		make func() (tabView, fyne.CanvasObject)
 	}{
-		{"CMOCs", t.cmocs, t.cmocs.content},
-		{"Theories", t.theories, t.theories.content},
-		{"Codebook", t.codebook, t.codebook.content},
-		{"Sources", t.sources, t.sources.content},
-		{"Matrix", t.matrix, t.matrix.content},
-		{"Figures", t.figures, t.figures.content},
-		{"Search", t.search, t.search.content},
+		{"CMOCs", made(t.cmocs, t.cmocs.content)},
+		{"Theories", func() (tabView, fyne.CanvasObject) {
+			t.theories = newTheoriesPanel(v)
+			return t.theories, t.theories.content
+		}},
+		{"Codebook", func() (tabView, fyne.CanvasObject) {
+			t.codebook = newCodebookPanel(v)
+			return t.codebook, t.codebook.content
+		}},
+		{"Sources", func() (tabView, fyne.CanvasObject) {
+			t.sources = newSourcesPanel(v)
+			return t.sources, t.sources.content
+		}},
+		{"Matrix", made(t.matrix, t.matrix.content)},
+		{"Figures", made(t.figures, t.figures.content)},
+		{"Search", made(t.search, t.search.content)},
 	}
 	t.views = map[*container.TabItem]tabView{}
 	t.dirty = map[*container.TabItem]bool{}
 	all := []*container.TabItem{t.docs}
-	t.unshown = map[*container.TabItem]fyne.CanvasObject{}
+	t.unshown = map[*container.TabItem]func() (tabView, fyne.CanvasObject){}
 	for _, it := range items {
 		// A tab's content joins the tabs when it is first shown:
 		// AppTabs refreshes every tab's content whenever it refreshes
 		// (when first drawn, on every tab switch), and the hidden tabs'
 		// forms and lists made up a third of the UI goroutine's time
 		// opening a 500-paper review (issue 14).
-		ti := container.NewTabItem(it.name, container.NewStack())
+		ti := container.NewTabItem(it.name, newTabPane(container.NewStack()))
 		all = append(all, ti)
-		t.views[ti] = it.view
 		t.dirty[ti] = true
-		t.unshown[ti] = it.obj
+		t.unshown[ti] = it.make
 	}
 	// The tabs made at once: each Append lays out every tab again (a
 	// third of the UI goroutine's time opening a 500-paper review).
 	t.tabs = container.NewAppTabs(all...)
 	t.tabs.OnSelected = func(ti *container.TabItem) {
 		t.showContent(ti)
-		t.sources.save() // what was typed there, when leaving the Sources tab
+		if t.sources != nil {
+			t.sources.save() // what was typed there, when leaving the Sources tab
+		}
 		if t.dirty[ti] {
 			t.dirty[ti] = false
 			t.views[ti].reload()

@@ -169,38 +169,15 @@ func newWorkspace(pv *projectView) *workspace {
 	centre := container.NewBorder(top,
 		container.NewVBox(ws.importBox, ws.status), nil, nil, ws.view)
 	// The coding panel scrolls; the list below it keeps at least eight
-	// rows at 1260×780. The column is drawn a little denser than the
-	// rest, as it holds the most.
+	// rows at 1260×780, its rows drawn denser than the theme's
+	// (fragmentRow).
 	side := container.NewVSplit(ws.panel.content, ws.fragments.content)
-	side.Offset = 0.45
-	split := container.NewHSplit(centre, container.NewThemeOverride(side, compactTheme{}))
+	side.Offset = 0.49
+	split := container.NewHSplit(centre, side)
 	split.Offset = 0.68
 	ws.content = split
 	ws.updateUndo()
 	return ws
-}
-
-// compactTheme is the app's theme with less padding around each control.
-type compactTheme struct{}
-
-func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-
-func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNamePadding:
-		return 2
-	case theme.SizeNameInnerPadding:
-		return 5
-	}
-	return t.base().Size(n)
 }
 
 // layoutSpacer pushes what follows to the right of an HBox.

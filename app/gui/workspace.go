@@ -136,15 +136,21 @@ func newWorkspace(pv *projectView) *workspace {
 		return newHintButton(icon, hint, f, ws.showHint)
 	}
 	pageBox := container.NewGridWrap(fyne.NewSize(56, ws.pageEntry.MinSize().Height), ws.pageEntry)
+	// The icon buttons are drawn with less padding at their ends than the
+	// theme gives them (denseRow), so that at 1024 wide the toolbar leaves
+	// the coding column its width.
+	icons := func(buttons ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.New(denseRow{trim: theme.InnerPadding()}, buttons...)
+	}
 	tools := container.NewHBox(
-		ws.undoButton, ws.redoButton,
+		icons(ws.undoButton, ws.redoButton),
 		widget.NewSeparator(),
-		tool(theme.ZoomOutIcon(), "Zoom out (Ctrl+−)", ws.view.ZoomOut), ws.zoomLabel,
-		tool(theme.ZoomInIcon(), "Zoom in (Ctrl+=)", ws.view.ZoomIn),
-		tool(theme.ViewFullScreenIcon(), "Fit the page width (Ctrl+0)", ws.view.FitWidth),
+		icons(tool(theme.ZoomOutIcon(), "Zoom out (Ctrl+−)", ws.view.ZoomOut)), ws.zoomLabel,
+		icons(tool(theme.ZoomInIcon(), "Zoom in (Ctrl+=)", ws.view.ZoomIn),
+			tool(theme.ViewFullScreenIcon(), "Fit the page width (Ctrl+0)", ws.view.FitWidth)),
 		widget.NewSeparator(),
-		tool(theme.MoveUpIcon(), "Previous page (Page Up or Ctrl+↑)", ws.view.PreviousPage), pageBox, ws.pageTotal,
-		tool(theme.MoveDownIcon(), "Next page (Page Down or Ctrl+↓)", ws.view.NextPage),
+		icons(tool(theme.MoveUpIcon(), "Previous page (Page Up or Ctrl+↑)", ws.view.PreviousPage)), pageBox, ws.pageTotal,
+		icons(tool(theme.MoveDownIcon(), "Next page (Page Down or Ctrl+↓)", ws.view.NextPage)),
 		layoutSpacer(),
 	)
 	// The search box takes the width the tools leave, and no less than

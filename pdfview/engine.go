@@ -82,6 +82,9 @@ type Engine struct {
 	// spare + the one being made to at most one.
 	spare     chan pdfium.Pdfium
 	refilling atomic.Bool
+	// waiting counts the calls waiting for a worker slot: a long document
+	// is shared only with workers nobody else is waiting for (see team).
+	waiting atomic.Int32
 
 	// ctx is canceled by Close so that running calls stop; running counts
 	// them so that Close can wait before it tears the pool down.
@@ -226,9 +229,12 @@ func (e *Engine) begin(ctx context.Context) (*call, error) {
 	// Close cancels every call: merge its context into the caller's.
 	ctx, cancelMerged := context.WithCancel(ctx)
 	unhook := context.AfterFunc(e.ctx, cancelMerged)
+	e.waiting.Add(1)
 	select {
 	case e.slots <- struct{}{}:
+		e.waiting.Add(-1)
 	case <-ctx.Done():
+		e.waiting.Add(-1)
 		unhook()
 		cancelMerged()
 		e.running.Done()

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"os"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/pdfview"
@@ -15,11 +16,13 @@ import (
 //
 // It is faster than calling Import for each file: while one PDF is stored
 // (OCR where needed, the title, the boxes' encoding and SQLite) the next
-// two are being extracted, each by a worker of its own. Reading two
-// articles at once costs less than sharing one article's pages between the
-// two workers, as each worker would load the same fonts again; a long
-// document is still shared when a worker falls idle (pdfview's Extract).
-// At most three documents' text and boxes are held at a time.
+// ones are extracted, one per worker, and one more waits for a worker, so
+// that a worker that finishes starts the next file at once. Reading two
+// files at once costs less than sharing one file's pages between the
+// workers, which load the same fonts again; a long document is shared only
+// when nothing else waits (pdfview's Extract). While a long document is
+// read, the other worker reads on ahead: up to maxAhead files, or
+// aheadPages extracted pages, wait to be stored.
 //
 // eng may be nil: an engine is then started at the first PDF and closed at
 // the end. Everything but the extraction, and every call of done, happens
@@ -43,6 +46,7 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 		}
 	}()
 	defer cancel()
+	finished := make(chan struct{}, 1) // an extraction ended
 	// start reads the next file and has it extracted on a goroutine.
 	next := 0
 	start := func() error {
@@ -62,6 +66,12 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 			}
 		}
 		go func() {
+			defer func() {
+				select {
+				case finished <- struct{}{}:
+				default: // the loop has been told already
+				}
+			}()
 			defer close(p.ready)
 			p.ex, p.err = eng.Extract(ctx, p.f.data, password)
 			if p.err != nil {
@@ -70,27 +80,24 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 		}()
 		return nil
 	}
-	const inFlight = 2 // extractions at once: one per worker on 2 cores
 	for len(ahead) > 0 || next < len(paths) {
 		if ctx.Err() != nil {
 			return nil
 		}
-		for next < len(paths) && len(ahead) < inFlight {
+		for next < len(paths) && roomAhead(ahead, fileSize(paths[next])) {
 			if err := start(); err != nil {
 				return err
 			}
 		}
 		p := ahead[0]
-		p.wait()
+		select {
+		case <-p.ready:
+		case <-finished:
+			continue // another file is extracted: room for the next, perhaps
+		}
 		ahead = ahead[1:]
 		if ctx.Err() != nil {
 			return nil
-		}
-		// The next file's extraction starts before this one is stored.
-		if next < len(paths) {
-			if err := start(); err != nil {
-				return err
-			}
 		}
 		doc, err := s.finishImport(ctx, eng, p, password, o)
 		if !done(p.path, doc, err) {
@@ -98,6 +105,60 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 		}
 	}
 	return nil
+}
+
+const (
+	// extracting is how many files ImportAll has extracted at once: one
+	// per worker (two on 2 cores) and one waiting for a worker.
+	extracting = 3
+	// maxAhead, aheadPages and aheadBytes bound the files started and not
+	// yet stored, the extracted pages they hold (a 350-page book's pages
+	// take about 37 MB) and the files' bytes.
+	maxAhead   = 8
+	aheadPages = 400
+	aheadBytes = 64 << 20
+	// bigPDF is a file extracted alone: PDFium's memory for all the
+	// workers together is bounded (pdfview.MemoryLimit), and two large
+	// files read at once might not fit where one after the other do.
+	bigPDF = 32 << 20
+)
+
+// roomAhead tells whether ImportAll, with the files ahead started and not
+// yet stored, may start the next, of size bytes.
+func roomAhead(ahead []*pendingImport, size int64) bool {
+	if len(ahead) >= maxAhead {
+		return false
+	}
+	running, pages, bytes, big := 0, 0, 0, false
+	for _, p := range ahead {
+		bytes += len(p.f.data)
+		select {
+		case <-p.ready:
+			if p.ex != nil {
+				pages += len(p.ex.Pages)
+			}
+		default:
+			running++
+			big = big || len(p.f.data) > bigPDF
+		}
+	}
+	switch {
+	case running == 0:
+		return len(ahead) == 0 || pages < aheadPages && bytes < aheadBytes
+	case big || size > bigPDF:
+		return false
+	}
+	return running < extracting && pages < aheadPages && bytes < aheadBytes
+}
+
+// fileSize is the size of the file at path, 0 if it cannot be told (the
+// import then says why).
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
 }
 
 // pendingImport is a file of ImportAll being extracted.

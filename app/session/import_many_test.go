@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"cmocoder.org/cmocoder/coding"
+	"cmocoder.org/cmocoder/pdfview"
 )
 
 // importAllFiles lays out, in a temporary folder, three PDFs, a text
@@ -135,5 +136,42 @@ func TestImportAllStops(t *testing.T) {
 	}
 	if len(docs) != 2 {
 		t.Errorf("project holds %d documents, want 2", len(docs))
+	}
+}
+
+// TestRoomAhead: ImportAll reads on ahead one file per worker and one
+// waiting, within the bounds on files, pages and bytes held, and reads a
+// large PDF alone.
+func TestRoomAhead(t *testing.T) {
+	running := func(size int) *pendingImport {
+		return &pendingImport{f: fileImport{data: make([]byte, size)}, ready: make(chan struct{})}
+	}
+	extracted := func(pages int) *pendingImport {
+		p := &pendingImport{ex: &pdfview.Extracted{Pages: make([]coding.Page, pages)}, ready: make(chan struct{})}
+		close(p.ready)
+		return p
+	}
+	const small, big = 1 << 20, bigPDF + 1
+	for _, c := range []struct {
+		name  string
+		ahead []*pendingImport
+		next  int64
+		want  bool
+	}{
+		{"nothing ahead", nil, small, true},
+		{"nothing ahead, a large PDF next", nil, big, true},
+		{"two extracting", []*pendingImport{running(small), running(small)}, small, true},
+		{"three extracting", []*pendingImport{running(small), running(small), running(small)}, small, false},
+		{"a large PDF extracting", []*pendingImport{running(big)}, small, false},
+		{"a large PDF next, one extracting", []*pendingImport{running(small)}, big, false},
+		{"a large PDF next, none extracting", []*pendingImport{extracted(10)}, big, true},
+		{"a book's pages held", []*pendingImport{extracted(352), extracted(60), running(small)}, small, false},
+		{"a book held", []*pendingImport{extracted(352), running(small)}, small, true},
+		{"too many files", []*pendingImport{extracted(1), extracted(1), extracted(1), extracted(1),
+			extracted(1), extracted(1), extracted(1), running(small)}, small, false},
+	} {
+		if got := roomAhead(c.ahead, c.next); got != c.want {
+			t.Errorf("%s: roomAhead = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

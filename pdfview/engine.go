@@ -137,6 +137,9 @@ func NewEngine(opts Options) (*Engine, error) {
 	}, nil
 }
 
+// Workers is how many PDFium instances may work at once.
+func (e *Engine) Workers() int { return cap(e.slots) }
+
 // compiled is a start that took long enough to have compiled PDFium
 // rather than loaded it from the cache (3-4 s against ~0.1 s).
 const compiled = time.Second

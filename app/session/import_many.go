@@ -84,7 +84,7 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 		if ctx.Err() != nil {
 			return nil
 		}
-		for next < len(paths) && roomAhead(ahead, fileSize(paths[next])) {
+		for next < len(paths) && roomAhead(ahead, fileSize(paths[next]), extracting(eng)) {
 			if err := start(); err != nil {
 				return err
 			}
@@ -107,10 +107,16 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 	return nil
 }
 
+// extracting is how many files ImportAll has extracted at once with eng:
+// one per worker and one waiting for a worker.
+func extracting(eng *pdfview.Engine) int {
+	if eng == nil { // no PDF yet
+		return 1
+	}
+	return eng.Workers() + 1
+}
+
 const (
-	// extracting is how many files ImportAll has extracted at once: one
-	// per worker (two on 2 cores) and one waiting for a worker.
-	extracting = 3
 	// maxAhead, aheadPages and aheadBytes bound the files started and not
 	// yet stored, the extracted pages they hold (a 350-page book's pages
 	// take about 37 MB) and the files' bytes.
@@ -124,8 +130,9 @@ const (
 )
 
 // roomAhead tells whether ImportAll, with the files ahead started and not
-// yet stored, may start the next, of size bytes.
-func roomAhead(ahead []*pendingImport, size int64) bool {
+// yet stored, may start the next, of size bytes, with at most extracting
+// files extracted at once.
+func roomAhead(ahead []*pendingImport, size int64, extracting int) bool {
 	if len(ahead) >= maxAhead {
 		return false
 	}

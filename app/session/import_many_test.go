@@ -170,7 +170,7 @@ func TestRoomAhead(t *testing.T) {
 		{"too many files", []*pendingImport{extracted(1), extracted(1), extracted(1), extracted(1),
 			extracted(1), extracted(1), extracted(1), running(small)}, small, false},
 	} {
-		if got := roomAhead(c.ahead, c.next); got != c.want {
+		if got := roomAhead(c.ahead, c.next, 3); got != c.want { // 2 workers
 			t.Errorf("%s: roomAhead = %v, want %v", c.name, got, c.want)
 		}
 	}

@@ -53,7 +53,7 @@ func BenchmarkExtractFreeculture(b *testing.B) {
 
 // ownEngine starts an engine for b alone (not the tests' shared one),
 // closed when b ends.
-func ownEngine(b *testing.B, opts Options) *Engine {
+func ownEngine(b testing.TB, opts Options) *Engine {
 	eng, err := NewEngine(opts)
 	if err != nil {
 		b.Fatal(err)

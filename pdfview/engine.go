@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -82,6 +83,9 @@ type Engine struct {
 	// spare + the one being made to at most one.
 	spare     chan pdfium.Pdfium
 	refilling atomic.Bool
+	// waiting counts the calls waiting for a worker slot: a long document
+	// is shared only with workers nobody else is waiting for (see team).
+	waiting atomic.Int32
 
 	// ctx is canceled by Close so that running calls stop; running counts
 	// them so that Close can wait before it tears the pool down.
@@ -102,6 +106,7 @@ func NewEngine(opts Options) (*Engine, error) {
 		opts.Workers = min(runtime.NumCPU(), 4)
 	}
 	cache := compilationCache(opts.CacheDir)
+	start := time.Now()
 	pool, err := initPool(opts.Workers, cache, opts.Interruptible)
 	if err != nil && cache != nil {
 		// A cache we cannot use (damaged files, a full disk) must not stop
@@ -110,6 +115,16 @@ func NewEngine(opts Options) (*Engine, error) {
 	}
 	if err != nil {
 		return nil, newError(ErrEngine, err, "pdf engine failed to start: %v", err)
+	}
+	if time.Since(start) > compiled {
+		// wazero compiled PDFium (the cache did not hold it): its
+		// compiler's 200-260 MB of Go heap are garbage now. Given back
+		// before the pages' memory comes on top, the peak of a first
+		// `add` of 3 PDFs went from 405-430 MB to 373-385 MB (2026-12-03).
+		// The compiler's live heap is the rest: wazero compiles on one
+		// goroutine already, and a Go memory limit of 200 MB while it
+		// compiles gave 329-350 MB for twice the CPU time.
+		debug.FreeOSMemory()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Engine{
@@ -121,6 +136,13 @@ func NewEngine(opts Options) (*Engine, error) {
 		ctx:   ctx, cancel: cancel,
 	}, nil
 }
+
+// Workers is how many PDFium instances may work at once.
+func (e *Engine) Workers() int { return cap(e.slots) }
+
+// compiled is a start that took long enough to have compiled PDFium
+// rather than loaded it from the cache (3-4 s against ~0.1 s).
+const compiled = time.Second
 
 // compilationCache opens wazero's on-disk cache, or returns nil when there
 // is no usable folder: a missing cache only costs start-up time.
@@ -226,9 +248,12 @@ func (e *Engine) begin(ctx context.Context) (*call, error) {
 	// Close cancels every call: merge its context into the caller's.
 	ctx, cancelMerged := context.WithCancel(ctx)
 	unhook := context.AfterFunc(e.ctx, cancelMerged)
+	e.waiting.Add(1)
 	select {
 	case e.slots <- struct{}{}:
+		e.waiting.Add(-1)
 	case <-ctx.Done():
+		e.waiting.Add(-1)
 		unhook()
 		cancelMerged()
 		e.running.Done()

@@ -176,10 +176,13 @@ func pageCount(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT) (int, error) {
 const pagesPerWorker = 2
 
 // extractDocument reads the info dictionary and every page of doc, open in
-// inst. A long document is shared with the workers that are idle right
-// now: each worker takes the next page nobody has taken yet, so that one
-// that starts late (it has to make its instance and parse the file) or
-// meets slow pages (a book's image-heavy front matter) does less.
+// inst. A long document is shared with the workers that are idle: those
+// idle now, and those that fall idle while pages are left (when `add`
+// reads several files at once, the other worker finishes its short
+// article and joins the book). Each worker takes the next page nobody has
+// taken yet, so that one that starts late (it has to make its instance and
+// parse the file) or meets slow pages (a book's image-heavy front matter)
+// does less.
 func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT,
 	pdf []byte, password string) (*Extracted, infoDict, error) {
 	n, err := pageCount(inst, doc)
@@ -189,55 +192,88 @@ func extractDocument(ctx context.Context, c *call, inst pdfium.Pdfium, doc refer
 	if n == 0 {
 		return nil, infoDict{}, newError(ErrDamaged, nil, "not a readable PDF: it has no pages")
 	}
-	pages := make([]coding.Page, n)
-	stats := make([]pageStats, n)
-
-	k := 1
-	for c.e.split && len(pdf) <= maxSplitSize && k < n/pagesPerWorker && c.extraSlot() {
-		k++
-	}
 	// The helpers stop early when one of them fails: at their next page
 	// (hctx), not by having their instance killed under the page they
 	// read, which would then grow its memory unchecked (see wasmmem.go).
 	hctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	helper := &call{e: c.e, ctx: ctx, limit: c.limit}
-	errs := make([]error, k)
-	next := new(atomic.Int64) // the next page to take, 0-based
-	var wg sync.WaitGroup
-	for j := 1; j < k; j++ {
-		wg.Go(func() {
-			defer c.releaseSlot()
-			errs[j] = helper.run(func(ctx context.Context, inst pdfium.Pdfium) error {
-				doc, err := openDocument(inst, pdf, password)
-				if err != nil {
-					return err
-				}
-				return extractPages(hctx, inst, doc, next, pages, stats)
-			})
-			if errs[j] != nil {
-				cancel()
-			}
-		})
+	t := &team{c: c, helper: &call{e: c.e, ctx: ctx, limit: c.limit}, ctx: hctx, cancel: cancel,
+		pdf: pdf, password: password, next: new(atomic.Int64),
+		pages: make([]coding.Page, n), stats: make([]pageStats, n)}
+	for t.join() {
 	}
 	// The info dictionary while the helpers make their instances.
 	dict := pdfiumInfo(inst, doc)
-	errs[0] = extractPages(hctx, inst, doc, next, pages, stats)
-	if errs[0] != nil {
+	err = extractPages(hctx, inst, doc, t.next, t.pages, t.stats, func() { t.join() })
+	if err != nil {
 		cancel()
 	}
-	wg.Wait()
-	if err := firstError(errs); err != nil {
+	t.wg.Wait()
+	if err := firstError(append([]error{err}, t.errs...)); err != nil {
 		return nil, dict, err
 	}
 
 	var w pageWarnings
-	for i := range pages {
-		w.add(i+1, stats[i])
+	for i := range t.pages {
+		w.add(i+1, t.stats[i])
 	}
-	ex := &Extracted{Pages: pages}
+	ex := &Extracted{Pages: t.pages}
 	ex.NeedsOCR, ex.Warnings = w.summary()
 	return ex, dict, nil
+}
+
+// helpersStarted counts the helpers join started, for tests.
+var helpersStarted atomic.Int64
+
+// team is the workers reading one document: the call's own, which starts
+// the others (join), and its helpers, each with an instance of its own.
+type team struct {
+	c, helper *call
+	ctx       context.Context // ends when any of them fails
+	cancel    context.CancelFunc
+	pdf       []byte
+	password  string
+	next      *atomic.Int64 // the next page to take, 0-based
+	pages     []coding.Page
+	stats     []pageStats
+
+	helpers int // started; only the call's own worker starts them
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	errs    []error // the helpers' errors
+}
+
+// join starts a helper if the pages nobody has taken yet are worth one
+// more worker and a worker slot is free right now that no other call is
+// waiting for; it reports whether it did. A helper parses the document
+// and loads its fonts again: sharing the 352-page book cost 25-45 % more
+// CPU time than reading it with one worker (2026-12-03, 2 loaded cores),
+// so a worker that another file can have goes to that file.
+func (t *team) join() bool {
+	left := len(t.pages) - int(t.next.Load())
+	if !t.c.e.split || len(t.pdf) > maxSplitSize || t.helpers+1 >= left/pagesPerWorker ||
+		t.c.e.waiting.Load() > 0 || !t.c.extraSlot() {
+		return false
+	}
+	t.helpers++
+	helpersStarted.Add(1)
+	t.wg.Go(func() {
+		defer t.c.releaseSlot()
+		err := t.helper.run(func(ctx context.Context, inst pdfium.Pdfium) error {
+			doc, err := openDocument(inst, t.pdf, t.password)
+			if err != nil {
+				return err
+			}
+			return extractPages(t.ctx, inst, doc, t.next, t.pages, t.stats, nil)
+		})
+		if err != nil {
+			t.cancel()
+			t.mu.Lock()
+			t.errs = append(t.errs, err)
+			t.mu.Unlock()
+		}
+	})
+	return true
 }
 
 // firstError picks the error to report: the first that is not merely
@@ -258,12 +294,12 @@ func firstError(errs []error) error {
 
 // extractPages reads pages of doc into pages and stats, taking each time
 // the page next says (0-based) until none is left; other workers take the
-// others. The reading order of each page is rebuilt on a goroutine of its
+// others. before, if not nil, is called before each page is taken. The reading order of each page is rebuilt on a goroutine of its
 // own while this one has PDFium read the next page (layout is Go only, a
 // tenth to a fifth of a page's time, and a short document leaves a core
 // idle).
 func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, next *atomic.Int64,
-	pages []coding.Page, stats []pageStats) (err error) {
+	pages []coding.Page, stats []pageStats, before func()) (err error) {
 	direct := newDirect(inst) // nil: go-pdfium's calls for every character
 	type laid struct {
 		i  int
@@ -298,6 +334,9 @@ func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_D
 		return layoutErr
 	}
 	for {
+		if before != nil {
+			before()
+		}
 		i := int(next.Add(1) - 1)
 		if i >= len(pages) {
 			break

@@ -283,42 +283,39 @@ func (c *cli) add(args []string) error {
 		return err
 	}
 	defer s.Close()
-	// The PDF engine starts at the first PDF: text documents need none,
-	// and starting it is most of the time a short transcript takes.
-	var eng *pdfview.Engine
-	defer func() {
-		if eng != nil {
-			eng.Close()
-		}
-	}()
+	// The PDF engine starts at the first PDF (text documents need none,
+	// and starting it is most of the time a short transcript takes), and
+	// the next PDFs are extracted while one is stored (ImportAll).
 	files := pos[1:]
 	var added []string
-	failed := 0
-	for i, path := range files {
-		if c.ctx.Err() != nil {
-			c.fail("add", "interrupted; "+coding.Count(len(files)-i, "file")+" not added")
-			return errReported
-		}
-		if eng == nil && !session.IsTextName(filepath.Base(path)) {
-			if eng, err = session.NewEngine(); err != nil {
-				return err
-			}
-		}
-		doc, err := s.Import(c.ctx, eng, path, *password, opts)
+	told, failed, stopped := 0, 0, false
+	err = s.ImportAll(c.ctx, nil, files, *password, func(path string, doc coding.Document, err error) bool {
+		told++
 		if err != nil {
 			failed++
 			if session.ProjectFault(err) { // every file after it would fail the same way: stop
-				c.fail("add", addStopped(files, i, added, err))
-				return errReported
+				c.fail("add", addStopped(files, told-1, added, err))
+				stopped = true
+				return false
 			}
 			c.fail("add", session.OneLine(err))
-			continue
+			return true
 		}
 		added = append(added, filepath.Base(path))
 		for _, w := range doc.Warnings {
 			c.warn("add", doc.FileName+": "+w)
 		}
 		fmt.Fprintf(c.stdout, "%s\t%d\t%s\n", doc.ID, doc.Pages, doc.Title)
+		return true
+	}, opts)
+	switch {
+	case err != nil:
+		return err
+	case stopped:
+		return errReported
+	case told < len(files):
+		c.fail("add", "interrupted; "+coding.Count(len(files)-told, "file")+" not added")
+		return errReported
 	}
 	if failed > 0 {
 		return errReported

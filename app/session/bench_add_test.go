@@ -5,11 +5,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/storage"
 )
 
 // BenchmarkAddShared adds every shared PDF but the scan to a new project
-// through Session.Import, as `add` does: a profile of this
+// through Session.ImportAll, as `add` does: a profile of this
 // (-cpuprofile) shows where an import's time goes.
 func BenchmarkAddShared(b *testing.B) {
 	pdfs := sharedBenchPDFs(b)
@@ -22,10 +23,14 @@ func BenchmarkAddShared(b *testing.B) {
 		}
 		s := New(p)
 		b.StartTimer()
-		for _, pdf := range pdfs {
-			if _, err := s.Import(context.Background(), eng, pdf, ""); err != nil {
-				b.Fatal(err)
+		err = s.ImportAll(context.Background(), eng, pdfs, "", func(pdf string, _ coding.Document, err error) bool {
+			if err != nil {
+				b.Fatal(pdf, err)
 			}
+			return true
+		})
+		if err != nil {
+			b.Fatal(err)
 		}
 		b.StopTimer()
 		p.Close()

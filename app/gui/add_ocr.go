@@ -92,20 +92,46 @@ func errOCRCanceled(name string) error {
 	return coding.Errorf(coding.KindInvalid, "add", name, "not added: OCR canceled")
 }
 
-// addOne imports one file as a row of importFiles does: with the OCR
-// language chosen, and OCR shown as a job with Cancel. note, for the row,
-// says why OCR could not be done ("; OCR not done: ..."): the file went in
-// all the same, with the text its fonts give.
+// addOne imports one file as a row of importFiles does (the retry of a
+// file protected by a password): with the OCR language chosen, and OCR
+// shown as a job with Cancel. note, for the row, says why OCR could not
+// be done ("; OCR not done: ..."): the file went in all the same, with
+// the text its fonts give.
 func (ws *workspace) addOne(engine func() (*pdfview.Engine, error), path, password string) (doc coding.Document, note string, err error) {
-	name := filepath.Base(path)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	opts, returned := ws.ocrWhileAdding(name, cancel)
-	opts.OCRFailed = func(err error) { note = "; OCR not done: " + session.OneLine(err) }
-	doc, err = ws.importOne(ctx, engine, path, password, opts)
-	returned()
-	if err != nil && ctx.Err() != nil {
-		err = errOCRCanceled(name)
+	a := ws.startAdding(context.Background(), path)
+	doc, err = ws.importOne(a.ctx, engine, path, password, a.opts)
+	a.returned()
+	return doc, a.note, a.result(err)
+}
+
+// addingFile is the import of one file being added: its own context,
+// which the Cancel of its OCR job cancels, its options, and the note for
+// its row.
+type addingFile struct {
+	name     string
+	ctx      context.Context
+	cancel   context.CancelFunc
+	opts     session.ImportOptions
+	returned func() // to call once the import has returned
+	note     string
+}
+
+// startAdding begins the import of the file at path under ctx.
+func (ws *workspace) startAdding(ctx context.Context, path string) *addingFile {
+	a := &addingFile{name: filepath.Base(path)}
+	a.ctx, a.cancel = context.WithCancel(ctx)
+	a.opts, a.returned = ws.ocrWhileAdding(a.name, a.cancel)
+	a.opts.OCRFailed = func(err error) { a.note = "; OCR not done: " + session.OneLine(err) }
+	return a
+}
+
+// result is what the file's row says of err, the import's error, once
+// the import has returned: a canceled OCR says so.
+func (a *addingFile) result(err error) error {
+	canceled := a.ctx.Err() != nil
+	a.cancel()
+	if err != nil && canceled {
+		return errOCRCanceled(a.name)
 	}
-	return doc, note, err
+	return err
 }

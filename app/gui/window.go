@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -181,8 +182,9 @@ func (ws *workspace) dropped(_ fyne.Position, uris []fyne.URI) {
 	ws.importFiles(paths)
 }
 
-// importFiles imports PDFs one after the other in the background, with a
-// row per file: a progress bar while it is read, then what became of it.
+// importFiles imports the files in the background, the next ones read
+// while one is stored (importAll), with a row per file in order: a
+// progress bar while it is read, then what became of it.
 // A file that fails is listed with its reason and the others still go in.
 func (ws *workspace) importFiles(paths []string) {
 	if len(paths) == 0 {
@@ -265,14 +267,21 @@ func (ws *workspace) importFiles(paths []string) {
 		return err == nil
 	}
 	go func() {
-		added, locked := 0, 0
-		for _, r := range rows {
-			runOnUI(func() {
-				r.label.SetText(filepath.Base(r.path) + ": reading…")
-				r.bar.Start()
-			})
-			doc, note, err := ws.addOne(engine, r.path, "")
-			r.note = note
+		added, locked, told := 0, 0, 0
+		// reading shows that the turn of the file of row i has come.
+		reading := func(i int) {
+			if i < len(rows) {
+				r := rows[i]
+				runOnUI(func() {
+					r.label.SetText(filepath.Base(r.path) + ": reading…")
+					r.bar.Start()
+				})
+			}
+		}
+		// tell shows what became of the next file.
+		tell := func(doc coding.Document, err error) {
+			r := rows[told]
+			told++
 			if errors.Is(err, pdfview.ErrPassword) {
 				locked++
 			}
@@ -281,6 +290,23 @@ func (ws *workspace) importFiles(paths []string) {
 					added++
 				}
 			})
+			reading(told)
+		}
+		reading(0)
+		// Each file has its own context and OCR job: its Cancel stops
+		// that file only.
+		var cur *addingFile
+		opts := session.ImportOptions{ForFile: func(ctx context.Context, path string) (context.Context, session.ImportOptions, func()) {
+			cur = ws.startAdding(ctx, path)
+			return cur.ctx, cur.opts, cur.returned
+		}}
+		err := ws.importAll(engine, paths, func(_ string, doc coding.Document, err error) bool {
+			rows[told].note = cur.note
+			tell(doc, cur.result(err))
+			return true
+		}, opts)
+		for err != nil && told < len(rows) { // no PDF engine could be started
+			tell(coding.Document{}, err)
 		}
 		runOnUI(func() {
 			msg := fmt.Sprintf("Import finished: %d of %d added.", added, len(rows))
@@ -290,6 +316,22 @@ func (ws *workspace) importFiles(paths []string) {
 			ws.say("%s", msg)
 		})
 	}()
+}
+
+// importAll imports the files at paths with Session.ImportAll, which
+// extracts the next PDFs while one is stored, and the app's PDF engine,
+// started only if a PDF is among them. Without it (tests, or an engine
+// that could not start) ImportAll starts one of its own, or says why it
+// could not.
+func (ws *workspace) importAll(engine func() (*pdfview.Engine, error), paths []string,
+	done func(path string, doc coding.Document, err error) bool, opts session.ImportOptions) error {
+	var eng *pdfview.Engine
+	if engine != nil && slices.ContainsFunc(paths, func(p string) bool { return !session.IsTextName(filepath.Base(p)) }) {
+		if e, err := engine(); err == nil {
+			eng = e
+		}
+	}
+	return ws.session.ImportAll(context.Background(), eng, paths, "", done, opts)
 }
 
 // importOne imports a PDF with the app's PDF engine, or a text document

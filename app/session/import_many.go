@@ -25,8 +25,9 @@ import (
 // aheadPages extracted pages, wait to be stored.
 //
 // eng may be nil: an engine is then started at the first PDF and closed at
-// the end. Everything but the extraction, and every call of done, happens
-// on the caller's goroutine.
+// the end. Everything but the extraction, and every call of done (and of
+// opts' ForFile, which gives each file its own options and context),
+// happens on the caller's goroutine.
 func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []string, password string,
 	done func(path string, doc coding.Document, err error) bool, opts ...ImportOptions) error {
 	o := importOptions(opts)
@@ -99,7 +100,7 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 		if ctx.Err() != nil {
 			return nil
 		}
-		doc, err := s.finishImport(ctx, eng, p, password, o)
+		doc, err := s.storeNext(ctx, eng, p, password, o)
 		if !done(p.path, doc, err) {
 			return nil
 		}
@@ -178,6 +179,17 @@ type pendingImport struct {
 }
 
 func (p *pendingImport) wait() { <-p.ready }
+
+// storeNext stores a file ImportAll extracted, with the context and
+// options o.ForFile gives for it if set.
+func (s *Session) storeNext(ctx context.Context, eng *pdfview.Engine, p *pendingImport, password string, o ImportOptions) (coding.Document, error) {
+	if o.ForFile == nil {
+		return s.finishImport(ctx, eng, p, password, o)
+	}
+	fileCtx, fo, end := o.ForFile(ctx, p.path)
+	defer end()
+	return s.finishImport(fileCtx, eng, p, password, fo)
+}
 
 // finishImport stores an extracted PDF, or says why the file was not.
 func (s *Session) finishImport(ctx context.Context, eng *pdfview.Engine, p *pendingImport, password string, o ImportOptions) (coding.Document, error) {

@@ -93,17 +93,7 @@ func TestImportAll(t *testing.T) {
 		t.Errorf("missing.pdf: %v, want not found", err)
 	}
 
-	docs, err := s.store.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stored []string
-	for _, d := range docs {
-		stored = append(stored, d.FileName)
-	}
-	if want := []string{"a.pdf", "notes.txt", "b.pdf", "c.pdf"}; !slices.Equal(stored, want) {
-		t.Errorf("project holds %v, want %v", stored, want)
-	}
+	wantStored(t, s, "a.pdf", "notes.txt", "b.pdf", "c.pdf")
 
 	// One at a time, in a project of its own, each makes the same document.
 	one := newSession(t, "one")

@@ -26,6 +26,13 @@ type ImportOptions struct {
 	// OCRFailed, if set, hears why OCR could not be done; the document is
 	// imported all the same, as without OCR (still marked needs OCR).
 	OCRFailed func(err error)
+	// ForFile, if set, is asked by ImportAll (Import does not use it),
+	// when a file's turn to be stored comes, for the context and options
+	// of that file alone: canceling that context stops that file, which
+	// is not added, and not the files after it, whose extraction goes on
+	// under ImportAll's context. ctx is ImportAll's; end is called once
+	// the file is stored or not, before ImportAll's done hears of it.
+	ForFile func(ctx context.Context, path string) (fileCtx context.Context, o ImportOptions, end func())
 
 	// noAuto leaves the pages whose fonts have no usable character map as
 	// they are: only for measuring what looking for them costs.

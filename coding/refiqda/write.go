@@ -1,7 +1,6 @@
 package refiqda
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -594,15 +593,8 @@ func Write(w io.Writer, p *Project) (warnings []string, err error) {
 	if t, err := time.Parse(time.RFC3339, x.ModifiedDateTime); err == nil && t.After(mod) {
 		mod = t
 	}
-	zw := zip.NewWriter(w)
-	put := func(name string, data []byte) error {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mod})
-		if err != nil {
-			return err
-		}
-		_, err = fw.Write(data)
-		return err
-	}
+	zw := newPacker(w, mod)
+	put := zw.put
 	if err := put("project.qde", qde); err != nil {
 		return nil, err
 	}

@@ -27,13 +27,15 @@ type codingPanel struct {
 	valences *widget.RadioGroup
 	labelBox *savingEntry
 	suggest  *fyne.Container
-	memo     *savingEntry
-	remove   *widget.Button
-	move     *widget.Button
-	meta     *widget.Label
-	content  fyne.CanvasObject
-	form     *fyne.Container // laid out again when a part shows or hides
-	loading  bool
+	// suggestRow scrolls the suggestions sideways.
+	suggestRow *container.Scroll
+	memo       *savingEntry
+	remove     *widget.Button
+	move       *widget.Button
+	meta       *widget.Label
+	content    fyne.CanvasObject
+	form       *fyne.Container // laid out again when a part shows or hides
+	loading    bool
 	// shown is the fragment whose values fill the fields, as they were
 	// put there (ID "" while the fields hold what the next coding gets).
 	shown coding.Fragment
@@ -84,6 +86,8 @@ func newCodingPanel(ws *workspace) *codingPanel {
 	p.pinInfo.TextStyle = fyne.TextStyle{Italic: true}
 	p.pinInfo.Hide()
 	p.suggest = container.NewHBox()
+	p.suggestRow = container.NewHScroll(p.suggest)
+	p.suggestRow.Hide() // until there is something to suggest
 	p.memo = newSavingEntry(true, p.save)
 	p.memo.SetPlaceHolder("Memo: why this passage matters")
 	p.memo.SetMinRowsVisible(3)
@@ -113,7 +117,7 @@ func newCodingPanel(ws *workspace) *codingPanel {
 		valenceRow,
 		container.NewBorder(nil, nil, nil, p.pin, p.labelBox),
 		p.pinInfo,
-		container.NewHScroll(p.suggest),
+		p.suggestRow,
 		p.memo,
 		container.NewBorder(nil, nil, remove, nil, p.meta),
 		move,
@@ -438,6 +442,7 @@ func (p *codingPanel) inCodebook(name string) bool {
 // the label box: a click (or Enter, for the first) completes the label.
 func (p *codingPanel) updateSuggestions() {
 	p.suggest.RemoveAll()
+	defer p.showSuggestRow()
 	sugg := p.suggestions()
 	tok := p.token()
 	if len(sugg) == 0 && tok != "" && !p.inCodebook(tok) {
@@ -454,6 +459,22 @@ func (p *codingPanel) updateSuggestions() {
 		})
 		b.Importance = widget.LowImportance
 		p.suggest.Add(b)
+	}
+}
+
+// showSuggestRow shows the row of suggestions only while it holds some:
+// an empty scroller is still 32 px tall, which pushed a picked
+// fragment's memo out of view at 1260×780.
+func (p *codingPanel) showSuggestRow() {
+	if empty := len(p.suggest.Objects) == 0; empty != p.suggestRow.Visible() {
+		return
+	} else if empty {
+		p.suggestRow.Hide()
+	} else {
+		p.suggestRow.Show()
+	}
+	if p.form != nil {
+		p.form.Refresh()
 	}
 }
 

@@ -61,6 +61,19 @@ func scanPair(s scanner) (pair, error) {
 	return p, err
 }
 
+// twoColumns is a row of two columns of any types, for the queries whose
+// rows are not worth a type of their own.
+type twoColumns[A, B any] struct {
+	a A
+	b B
+}
+
+func scanTwo[A, B any](s scanner) (twoColumns[A, B], error) {
+	var r twoColumns[A, B]
+	err := s.Scan(&r.a, &r.b)
+	return r, err
+}
+
 func scanString(s scanner) (string, error) {
 	var v string
 	err := s.Scan(&v)

@@ -68,23 +68,17 @@ func indexDocument(q querier, docID string) error {
 		indexRow(pos, 0), indexRow(pos, maxIndexPage)); err != nil {
 		return err
 	}
-	type page struct {
-		n    int
-		text string
-	}
-	pages, err := queryAll(q, func(s scanner) (page, error) {
-		var p page
-		return p, s.Scan(&p.n, &p.text)
-	}, "SELECT number, text FROM pages WHERE doc_id = ? ORDER BY number", docID)
+	pages, err := queryAll(q, scanTwo[int, string], "SELECT number, text FROM pages WHERE doc_id = ? ORDER BY number", docID)
 	if err != nil {
 		return err
 	}
 	for _, p := range pages {
-		if p.n > maxIndexPage {
-			return fmt.Errorf("page %d: the search index numbers no page past %d", p.n, maxIndexPage)
+		n, text := p.a, p.b
+		if n > maxIndexPage {
+			return fmt.Errorf("page %d: the search index numbers no page past %d", n, maxIndexPage)
 		}
 		if _, err := q.ExecContext(ctx, "INSERT INTO search_index (rowid, words, doc_id, page) VALUES (?, ?, ?, ?)",
-			indexRow(pos, p.n), coding.IndexTerms(p.text), docID, p.n); err != nil {
+			indexRow(pos, n), coding.IndexTerms(text), docID, n); err != nil {
 			return err
 		}
 	}

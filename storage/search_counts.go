@@ -93,21 +93,14 @@ type indexPage struct {
 // say their documents' positions and their pages (indexRow), so that only
 // the documents are read.
 func indexPages[T any](q querier, rows map[int64]T, docs []string) ([]indexPage, error) {
-	type doc struct {
-		id  string
-		pos int
-	}
-	all, err := queryAll(q, func(s scanner) (doc, error) {
-		var d doc
-		return d, s.Scan(&d.id, &d.pos)
-	}, "SELECT id, position FROM documents")
+	all, err := queryAll(q, scanTwo[string, int], "SELECT id, position FROM documents")
 	if err != nil {
 		return nil, err
 	}
 	ids := map[int]string{}
 	for _, d := range all {
-		if len(docs) == 0 || slices.Contains(docs, d.id) {
-			ids[d.pos] = d.id
+		if id, pos := d.a, d.b; len(docs) == 0 || slices.Contains(docs, id) {
+			ids[pos] = id
 		}
 	}
 	var pages []indexPage
@@ -134,15 +127,9 @@ func (w *wordPositions) term(t coding.IndexTerm) (map[int64][]int, error) {
 	}
 	query, args := w.termQuery(t, "doc, offset")
 	at := map[int64][]int{}
-	type inst struct {
-		row int64
-		at  int
-	}
-	err := eachRow(w.q, func(s scanner) (inst, error) {
-		var i inst
-		return i, s.Scan(&i.row, &i.at)
-	}, func(i inst) error {
-		at[i.row] = append(at[i.row], i.at)
+	err := eachRow(w.q, scanTwo[int64, int], func(i twoColumns[int64, int]) error {
+		row, pos := i.a, i.b
+		at[row] = append(at[row], pos)
 		return nil
 	}, query, args...)
 	if err != nil {

@@ -3,7 +3,6 @@ package storage
 import (
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -110,15 +109,7 @@ func TestSearchCountsFromIndex(t *testing.T) {
 // 7's (distinct words, no positions): schema 8 rebuilds it with
 // positions, and counts come from it.
 func TestSearchCountsMigration(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v7.cmoproj")
-	p, err := Create(path, "v7", "Ann")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.AddDocument(coding.Document{FileName: "a.pdf"}, []byte("%PDF-a"), countPages()); err != nil {
-		t.Fatal(err)
-	}
-	p.Close()
+	path := oneDocumentProject(t, "v7", countPages())
 	// Write the index back as schema 7 had it: each page's distinct words.
 	db := rawDB(t, path)
 	for _, stmt := range []string{"DROP TABLE search_words", "DROP TABLE search_index",
@@ -155,7 +146,8 @@ func TestSearchCountsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	if p, err = Open(path); err != nil {
+	p, err := Open(path)
+	if err != nil {
 		t.Fatal(err)
 	}
 	defer p.Close()

@@ -88,15 +88,7 @@ func TestSearchAddAndReplace(t *testing.T) {
 // fragments' role index of schema 5 and the search index of schema 6):
 // the migrations index its documents.
 func TestSearchMigration(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v4.cmoproj")
-	p, err := Create(path, "v4", "Ann")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.AddDocument(coding.Document{FileName: "a.pdf"}, []byte("%PDF-a"), searchPages()); err != nil {
-		t.Fatal(err)
-	}
-	p.Close()
+	path := oneDocumentProject(t, "v4", searchPages())
 	// Take the file back to schema 4 as that cmocoder wrote it.
 	db := rawDB(t, path)
 	// SQLite 3.54's FTS5 leaves the _content table of a contentless_unindexed
@@ -113,7 +105,7 @@ func TestSearchMigration(t *testing.T) {
 		t.Fatalf("%d search tables left", n)
 	}
 	db.Close()
-	p, err = Open(path)
+	p, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,4 +130,23 @@ func TestSearchMerge(t *testing.T) {
 	if got := strings.Join(searchTexts(t, p, "sundström"), "|"); got != "1:Sundström" {
 		t.Errorf("after the merge: %q", got)
 	}
+}
+
+// oneDocumentProject makes a project named name holding one document of
+// the pages given, and closes it: a file for a test to take back to an
+// older schema.
+func oneDocumentProject(t *testing.T, name string, pages []coding.Page) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".cmoproj")
+	p, err := Create(path, name, "Ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddDocument(coding.Document{FileName: "a.pdf"}, []byte("%PDF-a"), pages); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

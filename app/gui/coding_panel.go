@@ -396,6 +396,9 @@ func (p *codingPanel) token() string {
 func (p *codingPanel) suggestions() []string {
 	labels, err := p.ws.session.Labels()
 	if err != nil {
+		if p.ws.pv != nil {
+			p.ws.pv.readFailed("labels", err) // not as if the codebook had none
+		}
 		return nil
 	}
 	tok := strings.ToLower(p.token())

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"cmocoder.org/cmocoder/app/session"
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/storage"
@@ -53,9 +55,10 @@ func (f *failingStore) Labels() ([]coding.Label, error) {
 	return f.Store.Labels()
 }
 
-// A view whose read fails says so and why, once, instead of showing an
-// empty codebook as if the project had none.
-func TestReadErrorsAreShown(t *testing.T) {
+// openFailingWorkspace shows the demo project on a store whose reads
+// fail once it is told to.
+func openFailingWorkspace(t *testing.T) (*workspace, fyne.Window, *failingStore) {
+	t.Helper()
 	t.Setenv("CMOCODER_CODER", "tester")
 	p, err := storage.Open(demoCopy(t))
 	if err != nil {
@@ -63,6 +66,13 @@ func TestReadErrorsAreShown(t *testing.T) {
 	}
 	store := &failingStore{Store: p}
 	ws, w := openWorkspaceOn(t, session.New(store))
+	return ws, w, store
+}
+
+// A view whose read fails says so and why, once, instead of showing an
+// empty codebook as if the project had none.
+func TestReadErrorsAreShown(t *testing.T) {
+	ws, w, store := openFailingWorkspace(t)
 	pv := ws.pv
 	store.failing = true
 	for _, tab := range []string{"Codebook", "Theories", "Sources"} {

@@ -21,6 +21,8 @@ type packer struct {
 	zw    *zip.Writer
 	mod   time.Time
 	ahead []*packed // started, in the order they are written
+	bytes int       // the bytes of the files ahead
+	limit int       // of bytes ahead: aheadBytes
 	cur   *packed   // the file being written
 }
 
@@ -48,22 +50,30 @@ func flateLevel(name string) int {
 }
 
 func newPacker(w io.Writer, mod time.Time) *packer {
-	pk := &packer{zw: zip.NewWriter(w), mod: mod}
+	pk := &packer{zw: zip.NewWriter(w), mod: mod, limit: aheadBytes}
 	pk.zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return deflatedAhead{out: out, p: pk.cur}, nil
 	})
 	return pk
 }
 
+// aheadBytes bounds the bytes of the files waiting to be written, so
+// that a machine of many cores does not hold as many large PDFs (and
+// their deflated copies) at once.
+const aheadBytes = 64 << 20
+
 // put adds a file: it is deflated on a goroutine of its own, and written
 // once the files before it are, with no more files waiting than there are
-// cores.
+// cores, nor more than aheadBytes of them beside the oldest.
 func (pk *packer) put(name string, data []byte) error {
 	p := &packed{name: name, data: data, done: make(chan struct{})}
 	go p.deflate()
 	pk.ahead = append(pk.ahead, p)
-	if len(pk.ahead) > runtime.GOMAXPROCS(0) {
-		return pk.writeNext()
+	pk.bytes += len(data)
+	for len(pk.ahead) > runtime.GOMAXPROCS(0) || len(pk.ahead) > 1 && pk.bytes > pk.limit {
+		if err := pk.writeNext(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -84,6 +94,7 @@ func (p *packed) deflate() {
 func (pk *packer) writeNext() error {
 	p := pk.ahead[0]
 	pk.ahead = pk.ahead[1:]
+	pk.bytes -= len(p.data)
 	<-p.done
 	if p.err != nil {
 		return p.err

@@ -119,6 +119,29 @@ func TestPackerWritesAZip(t *testing.T) {
 	}
 }
 
+// Files larger than the packer may hold ahead are written one at a time:
+// it never holds more than one file past its bound, however many cores.
+func TestPackerBoundsWhatWaits(t *testing.T) {
+	var out bytes.Buffer
+	pk := newPacker(&out, time.Time{})
+	pk.limit = 1000
+	for i := range 5 {
+		if err := pk.put(fmt.Sprintf("sources/%d.pdf", i), bytes.Repeat([]byte{byte(i)}, 600)); err != nil {
+			t.Fatal(err)
+		}
+		if len(pk.ahead) > 1 && pk.bytes > pk.limit {
+			t.Errorf("after file %d, %d files of %d bytes wait (bound %d)", i, len(pk.ahead), pk.bytes, pk.limit)
+		}
+	}
+	if err := pk.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil || len(zr.File) != 5 {
+		t.Fatalf("%v, %v", zr, err)
+	}
+}
+
 func deflatedSize(t *testing.T, data []byte, level int) uint64 {
 	t.Helper()
 	var buf bytes.Buffer

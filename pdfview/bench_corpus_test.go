@@ -2,11 +2,7 @@ package pdfview
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"cmocoder.org/cmocoder/coding"
 )
@@ -17,33 +13,10 @@ import (
 // is faster. The 352-page book alone is BenchmarkExtractFreeculture.
 func BenchmarkExtractCorpus(b *testing.B) {
 	var names []string
-	var data [][]byte
 	for _, c := range corpus {
 		names = append(names, c.file)
-		data = append(data, readCorpus(b, c.file))
 	}
-	pdftotext, lookErr := exec.LookPath("pdftotext")
-	eng := ownEngine(b, Options{CacheDir: testCacheDir(), Workers: 2})
-	var ours, theirs time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if lookErr == nil {
-			theirs += offTimer(b, func() {
-				for _, name := range names {
-					// pdftotext fails on nothing here but the scan prints no text.
-					_ = exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(corpusDir, name), os.DevNull).Run()
-				}
-			})
-		}
-		start := time.Now()
-		for k, d := range data {
-			if _, err := eng.Extract(context.Background(), d, ""); err != nil {
-				b.Fatalf("%s: %v", names[k], err)
-			}
-		}
-		ours += time.Since(start)
-	}
-	reportExtract(b, ours, theirs)
+	benchExtract(b, names, nil)
 }
 
 // BenchmarkLayoutBook is the cost of the reading-order pass alone over the

@@ -12,43 +12,50 @@ import (
 // BenchmarkExtractFreeculture extracts the 352-page book and, with the
 // timer stopped, has pdftotext read it too: x_pdftotext is how many times
 // longer we take (PDFium in WebAssembly, one call per character and flag,
-// against poppler in native code that gives no boxes). "default" may split
-// the book over the engine's two workers; "interruptible" has wazero's
-// termination checks on (Options.Interruptible) and does not split.
+// against poppler in native code that gives no boxes). The engine may split
+// the book over its two workers.
 func BenchmarkExtractFreeculture(b *testing.B) {
-	const name = "freeculture-lessig-352p.pdf"
-	data := readCorpus(b, name)
-	pdftotext, lookErr := exec.LookPath("pdftotext")
-	for _, interruptible := range []bool{false, true} {
-		mode := "default"
-		if interruptible {
-			mode = "interruptible"
+	benchExtract(b, []string{"freeculture-lessig-352p.pdf"}, func(ex *Extracted) {
+		if len(ex.Pages) != 352 {
+			b.Fatalf("%d pages", len(ex.Pages))
 		}
-		b.Run(mode, func(b *testing.B) {
-			eng := ownEngine(b, Options{CacheDir: testCacheDir(), Workers: 2, Interruptible: interruptible})
-			var ours, theirs time.Duration
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if lookErr == nil {
-					theirs += offTimer(b, func() {
-						if err := exec.Command(pdftotext, filepath.Join(corpusDir, name), os.DevNull).Run(); err != nil {
-							b.Fatal(err)
-						}
-					})
-				}
-				start := time.Now()
-				ex, err := eng.Extract(context.Background(), data, "")
-				if err != nil {
-					b.Fatal(err)
-				}
-				ours += time.Since(start)
-				if len(ex.Pages) != 352 {
-					b.Fatalf("%d pages", len(ex.Pages))
-				}
-			}
-			reportExtract(b, ours, theirs)
-		})
+	})
+}
+
+// benchExtract extracts the shared PDFs names one after another with an
+// engine of two workers and, with the timer stopped, has pdftotext read
+// them too; check, if not nil, looks at each extraction.
+func benchExtract(b *testing.B, names []string, check func(ex *Extracted)) {
+	var data [][]byte
+	for _, name := range names {
+		data = append(data, readCorpus(b, name))
 	}
+	pdftotext, lookErr := exec.LookPath("pdftotext")
+	eng := ownEngine(b, Options{CacheDir: testCacheDir(), Workers: 2})
+	var ours, theirs time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if lookErr == nil {
+			theirs += offTimer(b, func() {
+				for _, name := range names {
+					// pdftotext fails on nothing here but the scan prints no text.
+					_ = exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(corpusDir, name), os.DevNull).Run()
+				}
+			})
+		}
+		start := time.Now()
+		for k, d := range data {
+			ex, err := eng.Extract(context.Background(), d, "")
+			if err != nil {
+				b.Fatalf("%s: %v", names[k], err)
+			}
+			if check != nil {
+				check(ex)
+			}
+		}
+		ours += time.Since(start)
+	}
+	reportExtract(b, ours, theirs)
 }
 
 // ownEngine starts an engine for b alone (not the tests' shared one),

@@ -2,8 +2,9 @@
 // box per code point (so a coded span of offsets can be highlighted on the
 // page), the page geometry, the information dictionary and, later, page
 // images. Text, boxes and images all come from one engine, PDFium compiled
-// to WebAssembly and run by wazero, so offsets never shift between what is
-// coded and what is shown. The package needs no cgo and no fyne.
+// to WebAssembly and run by wazy (a compiler derived from wazero; see
+// initPool), so offsets never shift between what is coded and what is
+// shown. The package needs no cgo and no fyne.
 package pdfview
 
 import (
@@ -21,35 +22,26 @@ import (
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/webassembly"
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
+	pdfiumwasm "github.com/klippa-app/go-pdfium/experimental/wazy"
+	"github.com/samyfodil/wazy"
+	"github.com/samyfodil/wazy/api"
 )
 
 // Options configure an Engine. The zero value is fine.
 type Options struct {
-	// CacheDir keeps wazero's compiled PDFium between runs, so that starting
+	// CacheDir keeps wazy's compiled PDFium between runs, so that starting
 	// takes ~0.1 s instead of 3–4 s. Empty means os.UserCacheDir()/cmocoder/
-	// wazero. If the folder cannot be created the engine runs without a cache.
+	// wazy. If the folder cannot be created the engine runs without a cache.
 	CacheDir string
 	// Timeout bounds the work on one file (not the wait for a free worker);
-	// 0 means 60 s. A context deadline that comes sooner wins.
+	// 0 means 60 s. A context deadline that comes sooner wins. A call stuck
+	// inside PDFium is stopped at the deadline too: wazy's compiled code
+	// checks for it at every loop header, at no measurable cost.
 	Timeout time.Duration
 	// Workers is how many PDFium instances may work at once (~100–200 MB
 	// each while busy): several files at a time, or one long document split
 	// over the idle ones. 0 means the number of CPUs, at most 4.
 	Workers int
-	// Interruptible compiles PDFium with wazero's termination checks
-	// (RuntimeConfig.WithCloseOnContextDone), so that a call stuck inside
-	// PDFium is stopped at the deadline. Without it a timed-out call returns
-	// ErrTimeout at once all the same and its instance is abandoned for a
-	// fresh one, but the stuck call runs on in the background until PDFium
-	// returns. The checks cost a goroutine per call and a check per loop:
-	// rendering took twice as long and the 352-page book 3.6–4.3 s to
-	// extract instead of 0.7 s (2 CPUs), and long documents are then not
-	// split over workers (the per-call goroutines contend and it got slower).
-	Interruptible bool
 }
 
 // DefaultTimeout is the time one file may take when Options.Timeout is 0.
@@ -71,7 +63,6 @@ const killGrace = 100 * time.Millisecond
 type Engine struct {
 	pool    pdfium.Pool
 	timeout time.Duration
-	split   bool // long documents may be shared among idle workers
 	// slots holds one token per worker: a call takes one (waiting if need
 	// be) before it borrows an instance, so the pool itself never blocks.
 	slots chan struct{}
@@ -107,32 +98,29 @@ func NewEngine(opts Options) (*Engine, error) {
 	}
 	cache := compilationCache(opts.CacheDir)
 	start := time.Now()
-	pool, err := initPool(opts.Workers, cache, opts.Interruptible)
+	pool, err := initPool(opts.Workers, cache)
 	if err != nil && cache != nil {
 		// A cache we cannot use (damaged files, a full disk) must not stop
 		// the program: compile afresh instead.
-		pool, err = initPool(opts.Workers, nil, opts.Interruptible)
+		pool, err = initPool(opts.Workers, nil)
 	}
 	if err != nil {
 		return nil, newError(ErrEngine, err, "pdf engine failed to start: %v", err)
 	}
 	if time.Since(start) > compiled {
-		// wazero compiled PDFium (the cache did not hold it): its
-		// compiler's 200-260 MB of Go heap are garbage now. Given back
-		// before the pages' memory comes on top, the peak of a first
-		// `add` of 3 PDFs went from 405-430 MB to 373-385 MB (2026-12-03).
-		// The compiler's live heap is the rest: wazero compiles on one
-		// goroutine already, and a Go memory limit of 200 MB while it
-		// compiles gave 329-350 MB for twice the CPU time.
+		// wazy compiled PDFium (the cache did not hold it): its compiler's
+		// 250-300 MB of Go heap are garbage now, but for the buffers of
+		// the compiler it keeps in a sync.Pool, which only a second
+		// collection empties. Given back before the pages' memory comes on
+		// top: without the second collection, the first `add` of 100 PDFs
+		// peaked at 502 MB (2026-12-03).
+		runtime.GC()
 		debug.FreeOSMemory()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Engine{
 		pool: pool, timeout: opts.Timeout, slots: make(chan struct{}, opts.Workers),
 		spare: make(chan pdfium.Pdfium, 1),
-		// With termination checks every call spawns a goroutine; spread
-		// over several workers they contend and a split book got slower.
-		split: !opts.Interruptible,
 		ctx:   ctx, cancel: cancel,
 	}, nil
 }
@@ -144,35 +132,42 @@ func (e *Engine) Workers() int { return cap(e.slots) }
 // rather than loaded it from the cache (3-4 s against ~0.1 s).
 const compiled = time.Second
 
-// compilationCache opens wazero's on-disk cache, or returns nil when there
+// compilationCache opens wazy's on-disk cache, or returns nil when there
 // is no usable folder: a missing cache only costs start-up time.
-func compilationCache(dir string) wazero.CompilationCache {
+func compilationCache(dir string) wazy.CompilationCache {
 	if dir == "" {
 		base, err := os.UserCacheDir()
 		if err != nil {
 			return nil
 		}
-		dir = filepath.Join(base, "cmocoder", "wazero")
+		dir = filepath.Join(base, "cmocoder", "wazy")
+		// What wazero, the runtime before wazy, compiled (21 MB a
+		// version) is of no use any more.
+		_ = os.RemoveAll(filepath.Join(base, "cmocoder", "wazero"))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil
 	}
-	cache, err := wazero.NewCompilationCacheWithDir(dir)
+	cache, err := wazy.NewCompilationCacheWithDir(dir)
 	if err != nil {
 		return nil
 	}
 	return cache
 }
 
-func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (pdfium.Pool, error) {
+// initPool compiles PDFium (or loads it from cache) with wazy rather than
+// wazero, which wazy derives from: on 100 papers the same text extraction
+// took 6.5 s instead of 8.6 s (0.76×) and a fresh instance 0.2 MB of Go
+// heap instead of 19 MB, and its compiled code can always be stopped at a
+// deadline, which wazero could only do at twice the cost (2026-12-03).
+// wago, go-pdfium's third runtime, is 3× slower at many small calls such
+// as the per-character ones extraction makes.
+func initPool(workers int, cache wazy.CompilationCache) (pdfium.Pool, error) {
 	// The bundled PDFium lowers setjmp/longjmp to WebAssembly exception
 	// handling, so that core feature must stay on (go-pdfium's default
 	// config has it; a custom config has to repeat it).
-	rc := wazero.NewRuntimeConfig().
-		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-		// With it, Kill (which cancels the instance's context) stops a call
-		// in the middle of PDFium's code; see Options.Interruptible.
-		WithCloseOnContextDone(interruptible).
+	rc := wazy.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | api.CoreFeatureExceptionHandling).
 		// A backstop to wasmAllocator (wasmmem.go): an instance killed
 		// under a running call loses its allocator and grows Go memory
 		// instead, up to this.
@@ -180,7 +175,7 @@ func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (p
 	if cache != nil {
 		rc = rc.WithCompilationCache(cache)
 	}
-	return webassembly.Init(webassembly.Config{
+	return pdfiumwasm.Init(pdfiumwasm.Config{
 		// Memory within MemoryLimit: see wasmmem.go.
 		Context:       allocatorContext(),
 		MinIdle:       0,
@@ -189,7 +184,7 @@ func initPool(workers int, cache wazero.CompilationCache, interruptible bool) (p
 		RuntimeConfig: rc,
 		// PDFs are handed over in memory: PDFium gets no file system at all
 		// (go-pdfium would otherwise mount "/").
-		FSConfig: wazero.NewFSConfig(),
+		FSConfig: wazy.NewFSConfig(),
 		// PDFium's own chatter on broken files is not for the user.
 		Stdout: io.Discard,
 		Stderr: io.Discard,
@@ -315,7 +310,9 @@ func (c *call) run(fn job) (err error) {
 	done := make(chan error, 1)
 	mem := memoryOf(inst) // freed only once fn is done with it: see linearMemory
 	mem.enter()
+	jobsRunning.Add(1)
 	go func() {
+		defer jobsRunning.Add(-1)
 		defer mem.leave()
 		defer func() {
 			if p := recover(); p != nil {
@@ -346,19 +343,24 @@ func (c *call) run(fn job) (err error) {
 		// Kill takes the instance out of the pool (a fresh one is made for
 		// the next call) and marks it closed, so that the job's next PDFium
 		// call fails at once. It does not take the instance lock, which a
-		// stuck call holds. With Options.Interruptible it also stops the
-		// running call: wazero closes the module when its context is
-		// canceled. Closing a module under a running call is safe in wazero
-		// (its memory is Go memory); the call just runs on unobserved.
+		// stuck call holds. It also stops the running call: Kill cancels
+		// the instance's context, and wazy's compiled code returns at its
+		// next loop header or function entry. Closing a module under a
+		// running call is safe (its memory is freed only when the job
+		// leaves it: see linearMemory).
 		_ = inst.Kill()
 		select {
 		case <-done:
 		case <-time.After(killGrace):
-			// Still inside one PDFium call: let it finish on its own.
+			// Not stopped yet (a host call, say): it ends on its own.
 		}
 		return ctxError(c.ctx, c.limit, c.ctx.Err())
 	}
 }
+
+// jobsRunning counts the jobs whose goroutine has not returned, timed out
+// or not, for tests.
+var jobsRunning atomic.Int32
 
 // instance returns a fresh instance, the spare if one is ready, and has
 // the next spare made.

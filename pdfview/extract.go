@@ -251,7 +251,7 @@ type team struct {
 // so a worker that another file can have goes to that file.
 func (t *team) join() bool {
 	left := len(t.pages) - int(t.next.Load())
-	if !t.c.e.split || len(t.pdf) > maxSplitSize || t.helpers+1 >= left/pagesPerWorker ||
+	if len(t.pdf) > maxSplitSize || t.helpers+1 >= left/pagesPerWorker ||
 		t.c.e.waiting.Load() > 0 || !t.c.extraSlot() {
 		return false
 	}

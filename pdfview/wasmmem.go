@@ -2,7 +2,7 @@ package pdfview
 
 // PDFium's WebAssembly memory is capped (issue 13): a PDF whose content
 // stream inflates to gigabytes made PDFium grow its memory to the 4 GB a
-// 32-bit WebAssembly module can address, and wazero's own growth (a Go
+// 32-bit WebAssembly module can address, and the runtime's own growth (a Go
 // slice appended to, the old one left for the collector) drove the process
 // to 8–9 GB. Memory comes instead from wasmAllocator, which refuses to grow
 // an instance past MemoryLimit, or all of them past memoryBudget, and
@@ -12,10 +12,10 @@ package pdfview
 // by mremap (wasmmem_linux.go), so a page at the limit costs the limit and
 // no more; elsewhere a slice doubles up to it (wasmmem_other.go).
 //
-// wazero's RuntimeConfig.WithMemoryLimitPages is only a backstop, at twice
+// wazy's RuntimeConfig.WithMemoryLimitPages is only a backstop, at twice
 // MemoryLimit (initPool): a grow it refuses leaves no trace to tell a page
 // that needed too much memory from any other crash inside PDFium, and it
-// is all that bounds an instance killed under a running call (wazero then
+// is all that bounds an instance killed under a running call (wazy then
 // drops the allocator and grows a Go slice).
 
 import (
@@ -27,7 +27,7 @@ import (
 
 	"cmocoder.org/cmocoder/coding"
 	"github.com/klippa-app/go-pdfium"
-	"github.com/tetratelabs/wazero/experimental"
+	"github.com/samyfodil/wazy/api"
 )
 
 // MemoryLimit is the most WebAssembly memory one PDFium instance may use:
@@ -54,7 +54,7 @@ type linearMemory struct {
 	buf     []byte
 	refused bool // a grow past MemoryLimit was asked for
 	// busy counts the jobs running on the instance, and freed says that
-	// wazero closed it meanwhile: a killed instance's stuck call runs on
+	// wazy closed it meanwhile: a killed instance's stuck call runs on
 	// in the background (see call.run), so its memory is given back only
 	// when that call returns, not under it.
 	busy  int
@@ -126,7 +126,7 @@ var memories = struct {
 }{live: map[*linearMemory]bool{}}
 
 // wasmAllocator makes every instance's memory (see the file comment).
-var wasmAllocator = experimental.MemoryAllocatorFunc(func(cap, max uint64) experimental.LinearMemory {
+var wasmAllocator = api.MemoryAllocatorFunc(func(cap, max uint64) api.LinearMemory {
 	m := newLinearMemory()
 	memories.mu.Lock()
 	memories.live[m] = true
@@ -135,9 +135,9 @@ var wasmAllocator = experimental.MemoryAllocatorFunc(func(cap, max uint64) exper
 })
 
 // allocatorContext is the context PDFium's instances are made in: it
-// carries wasmAllocator to wazero.
+// carries wasmAllocator to wazy.
 func allocatorContext() context.Context {
-	return experimental.WithMemoryAllocator(context.Background(), wasmAllocator)
+	return api.WithMemoryAllocator(context.Background(), wasmAllocator)
 }
 
 // memoryOf finds inst's memory by the address of its first byte; nil if

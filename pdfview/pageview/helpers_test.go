@@ -25,7 +25,7 @@ var (
 func testEngine(t testing.TB) *pdfview.Engine {
 	t.Helper()
 	engineOnce.Do(func() {
-		cache := filepath.Join(os.TempDir(), "cmocoder-pdfview-test-wazero")
+		cache := filepath.Join(os.TempDir(), "cmocoder-pdfview-test-wazy")
 		engine, engineErr = pdfview.NewEngine(pdfview.Options{CacheDir: cache, Workers: 2})
 	})
 	if engineErr != nil {

@@ -294,20 +294,30 @@ func isZeroWidth(r rune) bool {
 
 // buildFrags cuts the glyph stream into fragments.
 func buildFrags(gs []lglyph) []*lfrag {
+	// A fragment is a run of gs: its glyphs are a window on gs, capped so
+	// that nothing appended to it could write over the next fragment's, and
+	// the fragments are made in blocks (a page has hundreds; allocating
+	// each glyph list and fragment apart was a quarter of the layout's
+	// time).
 	var frags []*lfrag
 	var cur *lfrag
+	var block []lfrag
 	for k, g := range gs {
 		if cur != nil && (!g.nl || pdfiumBreakInLine(cur, g)) {
 			if dir, ok := fragContinues(cur, g); ok {
 				if cur.dir == dirNone {
 					cur.dir = dir
 				}
-				cur.gs = append(cur.gs, g)
+				cur.gs = gs[cur.first : k+1 : k+1]
 				cur.b = cur.b.union(g.b)
 				continue
 			}
 		}
-		cur = &lfrag{gs: []lglyph{g}, b: g.b, first: k}
+		if len(block) == cap(block) {
+			block = make([]lfrag, 0, 64)
+		}
+		block = append(block, lfrag{gs: gs[k : k+1 : k+1], b: g.b, first: k})
+		cur = &block[len(block)-1]
 		frags = append(frags, cur)
 	}
 	for _, f := range frags {

@@ -3,6 +3,8 @@ package session
 import (
 	"context"
 	"os"
+	"runtime"
+	"sync"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/pdfview"
@@ -31,6 +33,7 @@ import (
 func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []string, password string,
 	done func(path string, doc coding.Document, err error) bool, opts ...ImportOptions) error {
 	o := importOptions(opts)
+	defer oneMoreThread()()
 	// Returning stops the extractions still running (done said stop).
 	ctx, cancel := context.WithCancel(ctx)
 	own := eng == nil
@@ -106,6 +109,43 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 		}
 	}
 	return nil
+}
+
+// oneMoreThread lets Go run one more goroutine at a time than there are
+// cores until the function it returns is called (ImportAll's ones
+// nest). SQLite's writes and fsyncs hold one of Go's processors while they
+// wait for the disk, and Go hands it to another goroutine only after up
+// to 10 ms: with as many as cores, the workers extracting the next files
+// sat ready to run while the file before was stored. Traced on 100 PDFs
+// on 2 cores: one goroutine or none running 18.7 % of the time, against
+// 10.6 % with one more (2026-12-03).
+func oneMoreThread() (restore func()) {
+	extraThread.Lock()
+	defer extraThread.Unlock()
+	if extraThread.users == 0 {
+		extraThread.was = runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + 1)
+	}
+	extraThread.users++
+	return func() {
+		extraThread.Lock()
+		defer extraThread.Unlock()
+		if extraThread.users--; extraThread.users > 0 {
+			return
+		}
+		if os.Getenv("GOMAXPROCS") == "" {
+			// Back to the default, which Go keeps up to date with the
+			// CPUs the process may use (a fixed value would stop that).
+			runtime.SetDefaultGOMAXPROCS()
+		} else {
+			runtime.GOMAXPROCS(extraThread.was)
+		}
+	}
+}
+
+var extraThread struct {
+	sync.Mutex
+	users int
+	was   int
 }
 
 // extracting is how many files ImportAll has extracted at once with eng:

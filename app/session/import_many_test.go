@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -163,5 +164,30 @@ func TestRoomAhead(t *testing.T) {
 		if got := roomAhead(c.ahead, c.next, 3); got != c.want { // 2 workers
 			t.Errorf("%s: roomAhead = %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestOneMoreThread: an import runs with one more Go processor than
+// before, imports at once still with only one more, and the last to end
+// puts the number back.
+func TestOneMoreThread(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "") // an explicit setting is put back as it was
+	os.Unsetenv("GOMAXPROCS")
+	before := runtime.GOMAXPROCS(0)
+	end1 := oneMoreThread()
+	if got := runtime.GOMAXPROCS(0); got != before+1 {
+		t.Fatalf("during an import: %d processors, want %d", got, before+1)
+	}
+	end2 := oneMoreThread()
+	if got := runtime.GOMAXPROCS(0); got != before+1 {
+		t.Fatalf("during two imports: %d processors, want %d", got, before+1)
+	}
+	end1()
+	if got := runtime.GOMAXPROCS(0); got != before+1 {
+		t.Fatalf("one of two imports ended: %d processors, want %d", got, before+1)
+	}
+	end2()
+	if got := runtime.GOMAXPROCS(0); got != before {
+		t.Fatalf("after the imports: %d processors, want %d", got, before)
 	}
 }

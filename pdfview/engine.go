@@ -62,6 +62,7 @@ const killGrace = 100 * time.Millisecond
 // workers, each with its own instance and its own copy of the document.
 type Engine struct {
 	pool    pdfium.Pool
+	chars   wazy.Runtime // charsModule is compiled in it (wasmbatch.go); nil if not
 	timeout time.Duration
 	// slots holds one token per worker: a call takes one (waiting if need
 	// be) before it borrows an instance, so the pool itself never blocks.
@@ -119,7 +120,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Engine{
-		pool: pool, timeout: opts.Timeout, slots: make(chan struct{}, opts.Workers),
+		pool: pool, chars: compileChars(pool), timeout: opts.Timeout, slots: make(chan struct{}, opts.Workers),
 		spare: make(chan pdfium.Pdfium, 1),
 		ctx:   ctx, cancel: cancel,
 	}, nil
@@ -210,6 +211,7 @@ func (e *Engine) Close() error {
 		_ = inst.Close()
 	default:
 	}
+	dropChars(e.chars)
 	if err := e.pool.Close(); err != nil {
 		return newError(ErrEngine, err, "closing the pdf engine: %v", err)
 	}

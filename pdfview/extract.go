@@ -301,6 +301,7 @@ func firstError(errs []error) error {
 func extractPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, next *atomic.Int64,
 	pages []coding.Page, stats []pageStats, before func()) (err error) {
 	direct := newDirect(inst) // nil: go-pdfium's calls for every character
+	defer direct.close()
 	type laid struct {
 		i  int
 		p  coding.Page

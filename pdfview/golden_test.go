@@ -65,9 +65,11 @@ func extractHash(ex *Extracted) []byte {
 	return h.Sum(nil)
 }
 
-// TestDirectCalls checks that the direct calls of wasmtext.go are found
-// (else extraction silently takes the slow path) and answer exactly what
-// go-pdfium's calls answer, index by index, on every page of two files (cebaf: Type 3 fonts, control characters).
+// TestDirectCalls checks that the direct calls of wasmtext.go and the one
+// call a page of wasmbatch.go are found (else extraction silently takes a
+// slower path) and answer exactly what go-pdfium's calls answer, index by
+// index, on every page of two files (cebaf: Type 3 fonts, control
+// characters).
 func TestDirectCalls(t *testing.T) {
 	for _, name := range []string{"dpr-emnlp2020-arxiv-twocolumn.pdf", "cebaf-th-94-08-type3-dvips.pdf"} {
 		data := readCorpus(t, name)
@@ -76,6 +78,7 @@ func TestDirectCalls(t *testing.T) {
 			if d == nil {
 				t.Fatal("newDirect: go-pdfium's implementation is not what wasmtext.go expects")
 			}
+			defer d.close()
 			doc, err := openDocument(inst, data, "")
 			if err != nil {
 				return err
@@ -103,13 +106,20 @@ func TestDirectCalls(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s p%d: %v", name, i+1, err)
 				}
+				if fast.read == nil {
+					t.Fatalf("%s p%d: charsModule did not answer: no runtime, module or batch found", name, i+1)
+				}
+				single := *fast
+				single.read = nil // each question its own direct call
 				for k := range cc.Count {
 					u1, e1 := slow.unicode(k)
-					u2, e2 := fast.unicode(k)
 					b1, f1 := slow.box(k)
-					b2, f2 := fast.box(k)
-					if u1 != u2 || (e1 == nil) != (e2 == nil) || b1 != b2 || (f1 == nil) != (f2 == nil) {
-						t.Fatalf("%s p%d index %d: go-pdfium %q %v %v %v, direct %q %v %v %v", name, i+1, k, u1, e1, b1, f1, u2, e2, b2, f2)
+					for how, src := range map[string]*directSource{"one call a page": fast, "direct": &single} {
+						u2, e2 := src.unicode(k)
+						b2, f2 := src.box(k)
+						if u1 != u2 || (e1 == nil) != (e2 == nil) || b1 != b2 || (f1 == nil) != (f2 == nil) {
+							t.Fatalf("%s p%d index %d: go-pdfium %q %v %v %v, %s %q %v %v %v", name, i+1, k, u1, e1, b1, f1, how, u2, e2, b2, f2)
+						}
 					}
 					t1, g1 := slow.tight(k)
 					t2, g2 := fast.tight(k)

@@ -56,11 +56,42 @@ type wasmDirect struct {
 	isHyphen     wasmFunc
 	malloc, free wasmFunc
 	stack        [8]uint64
+
+	// inst is the instance; helper and chars, charsModule linked to it
+	// (wasmbatch.go), made at the first text page and closed by close.
+	inst   pdfium.Pdfium
+	linked bool
+	helper interface{ Close(context.Context) error }
+	chars  wasmFunc
 }
 
 // newDirect finds what the direct calls need, or returns nil.
 func newDirect(inst pdfium.Pdfium) *wasmDirect {
-	return fromWasm(inst, findDirect)
+	d := fromWasm(inst, findDirect)
+	if d != nil {
+		d.inst = inst
+	}
+	return d
+}
+
+// close closes what d made beside PDFium (nil: nothing to close).
+func (d *wasmDirect) close() {
+	if d != nil && d.helper != nil {
+		_ = d.helper.Close(d.ctx)
+		d.helper, d.chars = nil, nil
+	}
+}
+
+// link links charsModule to the instance, once; d.chars stays nil if it
+// cannot be.
+func (d *wasmDirect) link() {
+	if d.linked {
+		return
+	}
+	d.linked = true
+	if helper, chars := linkChars(d.ctx, d.inst); helper != nil {
+		d.helper, d.chars = helper, chars
+	}
 }
 
 func findDirect(v reflect.Value) *wasmDirect {
@@ -177,6 +208,9 @@ type directSource struct {
 	d   *wasmDirect
 	tp  uint64 // the text page in WebAssembly memory
 	buf uint64 // 48 bytes: an FS_RECTF (16), then four doubles (32)
+	// read holds every character's code and loose box when charsModule
+	// could ask for them in one call (wasmbatch.go).
+	read *charsRead
 }
 
 // newDirectSource allocates the rectangle buffer; release frees it.
@@ -192,7 +226,14 @@ func (d *wasmDirect) source(src *textPageSource) (*directSource, error) {
 	if buf == 0 {
 		return nil, errors.New("could not allocate memory")
 	}
-	return &directSource{n: src.n, d: d, tp: tp, buf: buf}, nil
+	ds := &directSource{n: src.n, d: d, tp: tp, buf: buf}
+	d.link()
+	if d.chars != nil {
+		// A failed batch leaves every question to its own call, which
+		// then fails (or not) as it always did.
+		ds.read, _ = d.readChars(tp, src.n)
+	}
+	return ds, nil
 }
 
 func (s *directSource) release() { _, _ = s.d.call(s.d.free, s.buf) }
@@ -200,6 +241,9 @@ func (s *directSource) release() { _, _ = s.d.call(s.d.free, s.buf) }
 func (s *directSource) count() int { return s.n }
 
 func (s *directSource) unicode(i int) (rune, error) {
+	if s.read != nil {
+		return s.read.codes[i], nil
+	}
 	r, err := s.d.call(s.d.getUnicode, s.tp, uint64(i))
 	if err != nil {
 		return 0, err
@@ -209,6 +253,12 @@ func (s *directSource) unicode(i int) (rune, error) {
 }
 
 func (s *directSource) box(i int) (coding.Box, error) {
+	if s.read != nil {
+		if !s.read.ok[i] {
+			return coding.Box{}, errors.New("could not get loose char box")
+		}
+		return s.read.boxes[i], nil
+	}
 	ok, err := s.d.call(s.d.getLooseBox, s.tp, uint64(i), s.buf)
 	if err != nil {
 		return coding.Box{}, err

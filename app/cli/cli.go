@@ -377,15 +377,9 @@ func (c *cli) docs(args []string) error {
 		return err
 	}
 	defer s.Close()
-	byRole, err := s.RoleCounts()
+	count, err := s.FragmentCounts()
 	if err != nil {
 		return err
-	}
-	count := map[string]int{}
-	for doc, roles := range byRole {
-		for _, n := range roles {
-			count[doc] += n
-		}
 	}
 	if *asJSON {
 		out := make([]docJSON, 0, len(docs))

@@ -58,11 +58,11 @@ func rowStage(text string) int {
 
 // pumpRecording runs the UI queue one function at a time until the import
 // has finished, and returns each row's texts in the order shown (each
-// once), failing when the rows are ever out of order: a row told about
-// before one above it, or two rows read at once.
-func pumpRecording(t *testing.T, ws *workspace) [][]string {
+// once) and the most rows ever shown being read at once, failing when the
+// rows are ever out of order: a row read or told about before one above
+// it.
+func pumpRecording(t *testing.T, ws *workspace) (seen [][]string, mostReading int) {
 	t.Helper()
-	var seen [][]string
 	deadline := time.After(120 * time.Second)
 	for !strings.HasPrefix(ws.status.Text, "Import finished") {
 		select {
@@ -87,17 +87,16 @@ func pumpRecording(t *testing.T, ws *workspace) [][]string {
 				reading++
 			}
 		}
-		if reading > 1 {
-			t.Fatalf("two rows read at once: %q", rows)
-		}
+		mostReading = max(mostReading, reading)
 	}
-	return seen
+	return seen, mostReading
 }
 
 // TestAddManyPDFs: File ▸ Add documents… with five files, a non-PDF in the
 // middle: each row says "waiting", then "reading…", then what became of
-// its file, in order; the non-PDF is refused with its reason and the PDFs
-// after it still go in and are listed.
+// its file, in order; the files read ahead while one is stored say
+// "reading…" too (they said "waiting" before); the non-PDF is refused
+// with its reason and the PDFs after it still go in and are listed.
 func TestAddManyPDFs(t *testing.T) {
 	pdfs := []string{
 		sharedFile(t, "testdata", "pdf", "clef2008-qa-overview-xref-offset0.pdf"),
@@ -115,7 +114,10 @@ func TestAddManyPDFs(t *testing.T) {
 	fakePicker(t, paths)
 
 	menuAction(t, ws, "File", "Add documents…")()
-	seen := pumpRecording(t, ws)
+	seen, mostReading := pumpRecording(t, ws)
+	if mostReading < 2 {
+		t.Errorf("at most %d row said reading… at once: the files read ahead said waiting", mostReading)
+	}
 
 	if ws.status.Text != "Import finished: 4 of 5 added." {
 		t.Errorf("status %q", ws.status.Text)

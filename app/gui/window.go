@@ -268,15 +268,14 @@ func (ws *workspace) importFiles(paths []string) {
 	}
 	go func() {
 		added, locked, told := 0, 0, 0
-		// reading shows that the turn of the file of row i has come.
+		// reading shows that the file of row i is being read (the files
+		// after the one being stored are read ahead).
 		reading := func(i int) {
-			if i < len(rows) {
-				r := rows[i]
-				runOnUI(func() {
-					r.label.SetText(filepath.Base(r.path) + ": reading…")
-					r.bar.Start()
-				})
-			}
+			r := rows[i]
+			runOnUI(func() {
+				r.label.SetText(filepath.Base(r.path) + ": reading…")
+				r.bar.Start()
+			})
 		}
 		// tell shows what became of the next file.
 		tell := func(doc coding.Document, err error) {
@@ -290,13 +289,11 @@ func (ws *workspace) importFiles(paths []string) {
 					added++
 				}
 			})
-			reading(told)
 		}
-		reading(0)
 		// Each file has its own context and OCR job: its Cancel stops
 		// that file only.
 		var cur *addingFile
-		opts := session.ImportOptions{ForFile: func(ctx context.Context, path string) (context.Context, session.ImportOptions, func()) {
+		opts := session.ImportOptions{Reading: reading, ForFile: func(ctx context.Context, path string) (context.Context, session.ImportOptions, func()) {
 			cur = ws.startAdding(ctx, path)
 			return cur.ctx, cur.opts, cur.returned
 		}}

@@ -56,6 +56,9 @@ func (s *Session) ImportAll(ctx context.Context, eng *pdfview.Engine, paths []st
 	start := func() error {
 		path := paths[next]
 		next++
+		if o.Reading != nil {
+			o.Reading(next - 1)
+		}
 		p := &pendingImport{path: path, ready: make(chan struct{})}
 		ahead = append(ahead, p)
 		if p.f, p.err = s.readImport(path); p.err != nil || p.f.text {

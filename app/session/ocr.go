@@ -33,6 +33,10 @@ type ImportOptions struct {
 	// under ImportAll's context. ctx is ImportAll's; end is called once
 	// the file is stored or not, before ImportAll's done hears of it.
 	ForFile func(ctx context.Context, path string) (fileCtx context.Context, o ImportOptions, end func())
+	// Reading, if set, hears from ImportAll (on its caller's goroutine)
+	// that it starts reading paths[i]: the files after the one being
+	// stored are read ahead, in order.
+	Reading func(i int)
 
 	// noAuto leaves the pages whose fonts have no usable character map as
 	// they are: only for measuring what looking for them costs.

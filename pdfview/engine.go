@@ -334,7 +334,7 @@ func (c *call) run(fn job) (err error) {
 		var pe *Error
 		if errors.As(err, &pe) && pe.Kind == ErrDamaged && isTrap(pe.Err) {
 			// PDFium trapped: its heap is suspect, run nothing more in it.
-			_ = inst.Kill()
+			kill(inst)
 			return err
 		}
 		// Close frees the document and destroys the instance
@@ -350,7 +350,7 @@ func (c *call) run(fn job) (err error) {
 		// next loop header or function entry. Closing a module under a
 		// running call is safe (its memory is freed only when the job
 		// leaves it: see linearMemory).
-		_ = inst.Kill()
+		kill(inst)
 		select {
 		case <-done:
 		case <-time.After(killGrace):
@@ -358,6 +358,17 @@ func (c *call) run(fn job) (err error) {
 		}
 		return ctxError(c.ctx, c.limit, c.ctx.Err())
 	}
+}
+
+// kill takes inst out of use (go-pdfium's Kill: its context canceled, its
+// module closed), even from under a running call. wazy's close reads the
+// memory's size and buffer unsynchronized with a call growing them (`go
+// test -race` on TestTimeoutInsideACall, wazy v0.8.0); a torn pair could
+// make it slice out of range, and a panic here, in the caller's goroutine,
+// would end the program for an instance that is being thrown away.
+func kill(inst pdfium.Pdfium) {
+	defer func() { _ = recover() }()
+	_ = inst.Kill()
 }
 
 // jobsRunning counts the jobs whose goroutine has not returned, timed out

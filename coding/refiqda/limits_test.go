@@ -107,7 +107,10 @@ func TestQDPXTextReadOnce(t *testing.T) {
 		}
 	}
 	runtime.ReadMemStats(&after)
-	if n := after.TotalAlloc - before.TotalAlloc; n > 3*uint64(len(text)) {
+	// Reading it once per note would be 20 times the text or more; once
+	// takes about 3 (the inflated bytes, the string, the reader's
+	// buffers), 3.06 under the race detector's own allocations.
+	if n := after.TotalAlloc - before.TotalAlloc; n > 5*uint64(len(text)) {
 		t.Errorf("reading one %d KB text for %d notes allocated %d KB", len(text)>>10, len(a.Notes), n>>10)
 	}
 }

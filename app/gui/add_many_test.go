@@ -63,14 +63,7 @@ func rowStage(text string) int {
 // it.
 func pumpRecording(t *testing.T, ws *workspace) (seen [][]string, mostReading int) {
 	t.Helper()
-	deadline := time.After(120 * time.Second)
-	for !strings.HasPrefix(ws.status.Text, "Import finished") {
-		select {
-		case f := <-uiQueue:
-			f()
-		case <-deadline:
-			t.Fatalf("the import did not finish within 120 s: rows %q", importRows(ws))
-		}
+	pumpImport(t, ws, func() {
 		rows := importRows(ws)
 		for len(seen) < len(rows) {
 			seen = append(seen, nil)
@@ -88,8 +81,26 @@ func pumpRecording(t *testing.T, ws *workspace) (seen [][]string, mostReading in
 			}
 		}
 		mostReading = max(mostReading, reading)
-	}
+	})
 	return seen, mostReading
+}
+
+// pumpImport runs the UI queue one function at a time, and after each
+// (if not nil), until the import has finished.
+func pumpImport(t *testing.T, ws *workspace, after func()) {
+	t.Helper()
+	deadline := time.After(120 * time.Second)
+	for !strings.HasPrefix(ws.status.Text, "Import finished") {
+		select {
+		case f := <-uiQueue:
+			f()
+		case <-deadline:
+			t.Fatalf("the import did not finish within 120 s: rows %q", importRows(ws))
+		}
+		if after != nil {
+			after()
+		}
+	}
 }
 
 // TestAddManyPDFs: File ▸ Add documents… with five files, a non-PDF in the

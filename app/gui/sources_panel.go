@@ -26,7 +26,11 @@ type sourcesPanel struct {
 	relevanceNote, rigourNote                  *savingEntry
 	screening                                  *screeningForm // sources_screening.go
 	table                                      *sourcesTable  // sources_table.go
+	form                                       *widget.Form
 	content                                    fyne.CanvasObject
+	// enabled is whether the fields are editable (nil before the first
+	// show): see enable.
+	enabled *bool
 
 	// filled is what the fields were filled with, and for which
 	// document: what an edit starts from.
@@ -105,8 +109,8 @@ func newSourcesPanel(pv *projectView) *sourcesPanel {
 		widget.NewFormItem("Rigour", p.rigour),
 		widget.NewFormItem("Rigour note", p.rigourNote),
 	}
-	form := widget.NewForm(append(items, p.screening.items()...)...)
-	right := container.NewVBox(p.heading, form)
+	p.form = widget.NewForm(append(items, p.screening.items()...)...)
+	right := container.NewVBox(p.heading, p.form)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.screening.filter),
 		p.table.header())
 	left := container.NewBorder(top, p.table.bar(), nil, nil, p.list)
@@ -211,6 +215,14 @@ func (p *sourcesPanel) enable(on bool) {
 		ws = append(ws, s)
 	}
 	setEnabled(on, ws...)
+	// Fyne's form colours the labels beside its fields only when the
+	// whole form is refreshed; with the tab shown nothing else does it,
+	// and the labels stayed grey beside fields the reviewer could edit.
+	// Only on a change: the refresh measures every field's text.
+	if p.enabled != nil && *p.enabled != on {
+		p.form.Refresh()
+	}
+	p.enabled = &on
 }
 
 func (p *sourcesPanel) show() {

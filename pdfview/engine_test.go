@@ -532,8 +532,10 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
+// TestCacheDirUnusable: with a file where the cache folder should be, the
+// engine compiles PDFium and runs without a cache, and says, a second
+// into the compile, that starting is slow (then that it is ready).
 func TestCacheDirUnusable(t *testing.T) {
-	// A file where the folder should be: the engine runs without a cache.
 	blocker := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -542,26 +544,44 @@ func TestCacheDirUnusable(t *testing.T) {
 		t.Skip("compiling PDFium without a cache takes seconds")
 	}
 	start := time.Now()
-	eng, err := NewEngine(Options{CacheDir: filepath.Join(blocker, "cache")})
+	said := make(chan (<-chan struct{}), 1)
+	eng, err := NewEngine(Options{CacheDir: filepath.Join(blocker, "cache"),
+		SlowStart: func(ready <-chan struct{}) { said <- ready }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("start without cache: %v", time.Since(start).Round(time.Millisecond))
 	defer eng.Close()
+	select {
+	case ready := <-said:
+		select {
+		case <-ready:
+		default:
+			t.Error("SlowStart's ready is not closed once the engine has started")
+		}
+	default:
+		t.Errorf("a start of %v (a compile) was not said to be slow", time.Since(start).Round(time.Millisecond))
+	}
 	n, err := eng.PageCount(context.Background(), readCorpus(t, "habibi-arabic-rotated-pages.pdf"), "")
 	if err != nil || n != 4 {
 		t.Fatalf("PageCount = %d, %v", n, err)
 	}
 }
 
+// TestWarmStart: loading PDFium from the cache is quick, and not said to
+// be slow.
 func TestWarmStart(t *testing.T) {
 	testEngine(t) // make sure the cache is filled
 	start := time.Now()
-	eng, err := NewEngine(Options{CacheDir: testCacheDir()})
+	var slow atomic.Bool
+	eng, err := NewEngine(Options{CacheDir: testCacheDir(), SlowStart: func(<-chan struct{}) { slow.Store(true) }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer eng.Close()
+	if took := time.Since(start); slow.Load() && took < slowStart {
+		t.Errorf("a start of %v was said to be slow", took)
+	}
 	// The first instance is made on first use: count it in.
 	if _, err := eng.PageCount(context.Background(), []byte("%PDF-1.4\n%%EOF\n"), ""); !errors.Is(err, ErrDamaged) {
 		t.Fatalf("PageCount: %v", err)

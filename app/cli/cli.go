@@ -135,6 +135,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// Like OCR's progress, said on a terminal only (not to a script or
+	// a log).
+	if f, ok := terminal(stderr); ok {
+		session.OnSlowEngineStart(func(<-chan struct{}) {
+			fmt.Fprintf(f, "cmocoder: %s: preparing the PDF reader for this computer (only the first time: a few seconds)\n", name)
+		})
+	}
 	c := &cli{stdout: stdout, stderr: stderr, ctx: ctx}
 	err := v(c, args[1:])
 	switch {

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sync"
 
@@ -62,15 +63,23 @@ func (c *cli) addOCROptions(verb string, useOCR bool, lang string) session.Impor
 	}}
 }
 
+// terminal is w as the terminal it writes to, if it is one: progress is
+// shown there, and not written into a script's output or a log.
+func terminal(w io.Writer) (*os.File, bool) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil, false
+	}
+	st, err := f.Stat()
+	return f, err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
 // ocrProgress reports OCR page by page on a terminal ("cmocoder: ocr: NAME:
 // OCR page 3 of 12", rewritten in place); finish ends the line. Elsewhere
 // (a script, a log) it says nothing.
 func (c *cli) ocrProgress(verb, name string) (progress func(done, total int), finish func()) {
-	f, ok := c.stderr.(*os.File)
+	f, ok := terminal(c.stderr)
 	if !ok {
-		return nil, func() {}
-	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
 		return nil, func() {}
 	}
 	if name != "" {

@@ -51,6 +51,7 @@ func RunApp(path string) (status int) {
 	w := a.NewWindow("cmocoder")
 	w.Resize(savedWindowSize(a.Preferences()))
 	ui := &mainWindow{app: a, win: w}
+	session.OnSlowEngineStart(ui.preparingPDFReader)
 	ui.showWelcome()
 	// Show the window while it is still titled "cmocoder": on X11 GLFW
 	// names the window's class (WM_CLASS) after its first title, and
@@ -71,6 +72,24 @@ func RunApp(path string) (status int) {
 	ui.eng.close()
 	return exitOK
 }
+
+// preparingPDFReader says in the status line why the pages do not show
+// yet the first time the app runs on a computer, while PDFium is compiled
+// for it (session.OnSlowEngineStart), and that it is ready after.
+func (d *mainWindow) preparingPDFReader(ready <-chan struct{}) {
+	say := func(msg string, unless func(shown string) bool) {
+		runOnUI(func() {
+			if d.view != nil && !unless(d.view.ws.message) {
+				d.view.ws.say("%s", msg)
+			}
+		})
+	}
+	say(preparingMessage, func(string) bool { return false })
+	<-ready
+	say("The PDF reader is ready.", func(shown string) bool { return shown != preparingMessage })
+}
+
+const preparingMessage = "Preparing the PDF reader for this computer (only the first time: a few seconds)…"
 
 // mainWindow is the main window and the session it shows.
 type mainWindow struct {

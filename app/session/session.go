@@ -31,6 +31,7 @@ import (
 	"os/user"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"cmocoder.org/cmocoder/coding"
 	"cmocoder.org/cmocoder/pdfview"
@@ -375,5 +376,18 @@ func DefaultCoder() string {
 // NewEngine starts PDFium with its compilation cache in the user's cache
 // folder.
 func NewEngine() (*pdfview.Engine, error) {
-	return pdfview.NewEngine(pdfview.Options{})
+	var opts pdfview.Options
+	if f := slowEngineStart.Load(); f != nil {
+		opts.SlowStart = *f
+	}
+	return pdfview.NewEngine(opts)
 }
+
+// OnSlowEngineStart sets what NewEngine's engines call when starting takes
+// more than a second (pdfview.Options.SlowStart): the first time on a
+// computer, PDFium is compiled for it, and a command or window that shows
+// nothing for seconds looks stuck. It is the program's one notice: the
+// command line prints a line, the app says it in its status line.
+func OnSlowEngineStart(f func(ready <-chan struct{})) { slowEngineStart.Store(&f) }
+
+var slowEngineStart atomic.Pointer[func(ready <-chan struct{})]

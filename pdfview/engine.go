@@ -43,16 +43,12 @@ type Options struct {
 	// over the idle ones. 0 means the number of CPUs, at most 4.
 	Workers int
 	// SlowStart, if set, is called on a goroutine of its own when starting
-	// has taken slowStart: PDFium is being compiled for this computer,
-	// which happens once per computer and version and takes 3-5 s, and the
-	// program should say why nothing happens yet. ready is closed when
-	// NewEngine returns.
+	// has taken long enough to be compiling PDFium for this computer
+	// (compiled), which happens once per computer and version and takes
+	// 3-5 s: the program should say why nothing happens yet. ready is
+	// closed when NewEngine returns.
 	SlowStart func(ready <-chan struct{})
 }
-
-// slowStart is how long starting may take before Options.SlowStart hears
-// of it: loading PDFium from the cache takes ~0.1 s.
-const slowStart = time.Second
 
 // DefaultTimeout is the time one file may take when Options.Timeout is 0.
 const DefaultTimeout = 60 * time.Second
@@ -110,7 +106,7 @@ func NewEngine(opts Options) (*Engine, error) {
 	if opts.SlowStart != nil {
 		ready := make(chan struct{})
 		defer close(ready)
-		t := time.AfterFunc(slowStart, func() { opts.SlowStart(ready) })
+		t := time.AfterFunc(compiled, func() { opts.SlowStart(ready) })
 		defer t.Stop()
 	}
 	cache := compilationCache(opts.CacheDir)

@@ -136,12 +136,14 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	// Like OCR's progress, said on a terminal only (not to a script or
-	// a log).
+	// a log), and set for every verb, so that none says it for another.
+	var preparing func(<-chan struct{})
 	if f, ok := terminal(stderr); ok {
-		session.OnSlowEngineStart(func(<-chan struct{}) {
+		preparing = func(<-chan struct{}) {
 			fmt.Fprintf(f, "cmocoder: %s: preparing the PDF reader for this computer (only the first time: a few seconds)\n", name)
-		})
+		}
 	}
+	session.OnSlowEngineStart(preparing)
 	c := &cli{stdout: stdout, stderr: stderr, ctx: ctx}
 	err := v(c, args[1:])
 	switch {

@@ -77,16 +77,17 @@ func RunApp(path string) (status int) {
 // yet the first time the app runs on a computer, while PDFium is compiled
 // for it (session.OnSlowEngineStart), and that it is ready after.
 func (d *mainWindow) preparingPDFReader(ready <-chan struct{}) {
-	say := func(msg string, unless func(shown string) bool) {
-		runOnUI(func() {
-			if d.view != nil && !unless(d.view.ws.message) {
-				d.view.ws.say("%s", msg)
-			}
-		})
-	}
-	say(preparingMessage, func(string) bool { return false })
+	runOnUI(func() {
+		if d.view != nil {
+			d.view.ws.say("%s", preparingMessage)
+		}
+	})
 	<-ready
-	say("The PDF reader is ready.", func(shown string) bool { return shown != preparingMessage })
+	runOnUI(func() {
+		if d.view != nil && d.view.ws.message == preparingMessage { // nothing else said since
+			d.view.ws.say("The PDF reader is ready.")
+		}
+	})
 }
 
 const preparingMessage = "Preparing the PDF reader for this computer (only the first time: a few seconds)…"
